@@ -1,0 +1,140 @@
+# velkomst — a plain Makefile.  `make run` opens the demo, `make check`
+# runs every test; both install missing Debian packages first (deps).
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share
+MANDIR	?= $(DATADIR)/man
+LOCALEDIR ?= $(DATADIR)/locale
+DESTDIR	?=
+
+CC	?= cc
+PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n
+# Recursively expanded on purpose: pkg-config runs only when a rule needs
+# it, which is after `deps` has installed it.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	  -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+WERROR	?= -Werror
+CFLAGS	?= -O2 -g
+CPPFLAGS_ALL = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+	  -D_XOPEN_SOURCE_EXTENDED -Iinclude \
+	  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+	  -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+	  -fno-omit-frame-pointer
+
+SRC	= $(wildcard src/*.c)
+LIBSRC	= $(filter-out src/main.c,$(SRC))
+OBJ	= $(LIBSRC:src/%.c=build/obj/%.o)
+SANOBJ	= $(LIBSRC:src/%.c=build/san/obj/%.o)
+HDR	= $(wildcard include/*.h)
+UNITSRC	= $(wildcard tests/unit/test-*.c)
+UNITBIN	= $(UNITSRC:tests/unit/%.c=build/san/%)
+BENCHSRC = $(wildcard tests/bench/bench-*.c)
+BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
+MAN	= man/velkomst.1
+
+DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
+	   libicu-dev gettext tmux sqlite3 mandoc ncurses-term
+
+.PHONY: all run check install uninstall clean deps bench lint unit
+
+all: build/velkomst
+
+build/obj/%.o: src/%.c $(HDR) | build/obj
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(WARN) $(WERROR) -c -o $@ $<
+
+build/san/obj/%.o: src/%.c $(HDR) | build/san/obj
+	$(CC) $(CPPFLAGS_ALL) -O1 -g $(SAN) $(WARN) $(WERROR) -c -o $@ $<
+
+build/libvelkomst.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $(OBJ)
+
+build/san/libvelkomst.a: $(SANOBJ)
+	rm -f $@ && ar rcs $@ $(SANOBJ)
+
+build/velkomst: src/main.c build/libvelkomst.a $(HDR)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(WARN) $(WERROR) -o $@ src/main.c \
+	    build/libvelkomst.a $(PKG_LIBS) $(LDFLAGS)
+
+build/san/velkomst: src/main.c build/san/libvelkomst.a $(HDR)
+	$(CC) $(CPPFLAGS_ALL) -O1 -g $(SAN) $(WARN) $(WERROR) -o $@ \
+	    src/main.c build/san/libvelkomst.a $(PKG_LIBS)
+
+build/san/test-%: tests/unit/test-%.c tests/unit/test.h build/san/libvelkomst.a
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit -O1 -g $(SAN) $(WARN) $(WERROR) \
+	    -o $@ $< build/san/libvelkomst.a $(PKG_LIBS)
+
+build/bench-%: tests/bench/bench-%.c build/libvelkomst.a
+	$(CC) $(CPPFLAGS_ALL) -O2 -g $(WARN) $(WERROR) -o $@ $< \
+	    build/libvelkomst.a $(PKG_LIBS)
+
+build/obj build/san/obj:
+	mkdir -p $@
+
+# Install the Debian packages that are missing: as root with apt-get,
+# otherwise stop and print the one line to run.
+deps:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	    missing=""; \
+	    for p in $(DEB_PKGS); do \
+	        dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	            grep -q 'install ok installed' || missing="$$missing $$p"; \
+	    done; \
+	    if [ -n "$$missing" ]; then \
+	        if [ "$$(id -u)" = 0 ]; then \
+	            echo "deps: installing$$missing"; \
+	            apt-get update -qq && \
+	            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	        else \
+	            echo "deps: missing packages; run as root:"; \
+	            echo "    apt-get install$$missing"; \
+	            exit 1; \
+	        fi; \
+	    fi; \
+	else \
+	    pkg-config --exists $(PKGS) || \
+	        { echo "deps: need pkg-config and: $(PKGS)"; exit 1; }; \
+	fi
+
+# Open the TUI on the demo database, with today fixed in the agreement
+# period unless VELKOMST_TODAY is already set.
+run: deps
+	@$(MAKE) --no-print-directory build/velkomst
+	@VELKOMST_TODAY=$${VELKOMST_TODAY:-2019-06-01}; export VELKOMST_TODAY; \
+	VELKOMST_SHARE=share/velkomst; export VELKOMST_SHARE; \
+	[ -f build/demo.db ] || build/velkomst --db build/demo.db demo || exit 1; \
+	exec build/velkomst --db build/demo.db
+
+unit: $(UNITBIN)
+
+check: deps
+	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN)
+	@tests/run
+
+bench: deps
+	@$(MAKE) --no-print-directory build/velkomst $(BENCHBIN)
+	@tests/bench/run
+
+lint: $(MAN)
+	mandoc -Tlint -Wwarning $(MAN)
+
+install: build/velkomst
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/velkomst
+	install -m 755 build/velkomst $(DESTDIR)$(BINDIR)/velkomst
+	install -m 644 man/velkomst.1 $(DESTDIR)$(MANDIR)/man1/velkomst.1
+	install -m 644 share/velkomst/velkomst.conf \
+	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/velkomst $(DESTDIR)$(MANDIR)/man1/velkomst.1 \
+	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	-rmdir $(DESTDIR)$(DATADIR)/velkomst
+
+clean:
+	rm -rf build

@@ -1,0 +1,77 @@
+/*
+ * cfg.h — the configuration: libconfig files read in layers into one
+ * validated struct conf.  Only cfg.c speaks libconfig.
+ *
+ * Layers, later wins, each top-level setting replacing the earlier one
+ * whole (a later "departments" list replaces the earlier list):
+ *   1. the shipped default  (cfg_default_path())
+ *   2. /etc/velkomst.conf
+ *   3. $XDG_CONFIG_HOME/velkomst/velkomst.conf (~/.config/... if unset)
+ *   4. --config FILE
+ * Layers 1-3 are skipped when missing; a missing --config FILE is an error.
+ */
+#ifndef VELKOMST_CFG_H
+#define VELKOMST_CFG_H
+
+#include <stddef.h>
+
+struct cfg_department {
+	char	*key;		/* "605": short, unique, used in the database */
+	char	*name;		/* "BB-afd. 605" */
+	char	*shortname;	/* "short": for narrow columns ("605");
+				   the name when not set */
+	char	*office;	/* the estate office that reports move-ins */
+};
+
+struct cfg_stairwell {
+	int	 department;	/* index into conf.departments */
+	char	*name;		/* "Opgang 1"; unique within its department */
+};
+
+struct cfg_check_item {
+	char	*key;		/* "laundry": unique */
+	int	 department;	/* -1: every department, else an index */
+	char	*title;		/* "The laundry" */
+	char	*text;		/* what to tell or show */
+};
+
+struct conf {
+	struct cfg_department	*departments;
+	size_t			 ndepartments;
+	struct cfg_stairwell	*stairwells;	/* grouped by department */
+	size_t			 nstairwells;
+	struct cfg_check_item	*checklist;
+	size_t			 nchecklist;
+	int			 welcome_days;	/* deadline after move-in, 1..365 */
+	int			 goal_ambassadors;	/* 1..10000 */
+	long			 goal_from;	/* day numbers (util.h) */
+	long			 goal_to;
+	char			*language;	/* "" = from the environment */
+	int			 mouse;		/* terminal.mouse */
+	int			 color;		/* terminal.color */
+	char			*files[4];	/* the files that were read */
+	size_t			 nfiles;
+};
+
+/*
+ * Read the layers into *c.  user_file is --config FILE or NULL.
+ * Returns 0, or -1 with every problem found written to err as lines of
+ * "FILE:LINE: what is wrong" (at most errlen bytes, NUL-terminated); in
+ * that case *c holds nothing to free.  default_path overrides the shipped
+ * default's path (tests); NULL means cfg_default_path().  With
+ * skip_system set, layers 2 and 3 are not read (tests).
+ */
+int	 cfg_load(struct conf *c, const char *default_path,
+	    const char *user_file, int skip_system, char *err, size_t errlen);
+void	 cfg_free(struct conf *);
+/* Where the shipped default is looked for: $VELKOMST_SHARE/velkomst.conf
+ * if set, else DATADIR "/velkomst/velkomst.conf" (set by the Makefile). */
+const char *cfg_default_path(void);
+
+/* Lookups: index, or -1 if there is none.  Departments match by key or by
+ * name (case-insensitive); stairwells by name within a department. */
+int	 cfg_department_find(const struct conf *, const char *key_or_name);
+int	 cfg_stairwell_find(const struct conf *, int department,
+	    const char *name);
+
+#endif

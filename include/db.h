@@ -1,0 +1,162 @@
+/*
+ * db.h — the data layer.  Only db-*.c speaks SQL (prepared statements
+ * only).  Every call that changes something runs as one BEGIN IMMEDIATE
+ * transaction (or inside a batch, see db_batch_begin) and says who made
+ * the change.  Strings are UTF-8; dates are day numbers (util.h) and are
+ * stored as ISO text so the stock sqlite3 tool reads them.
+ */
+#ifndef VELKOMST_DB_H
+#define VELKOMST_DB_H
+
+#include <stddef.h>
+
+struct db;
+
+/* Result of every db_* call.  On anything but DB_OK, db_errmsg() gives a
+ * sentence (English, for _()) fit to show a person. */
+enum db_status {
+	DB_OK = 0,
+	DB_ERROR,		/* anything else: I/O error, constraint, ... */
+	DB_BUSY,		/* another process kept the write lock too long */
+	DB_READONLY,		/* the file (or its folder) cannot be written */
+	DB_NOTFOUND,		/* no such record */
+	DB_FULL,		/* the disk is full */
+	DB_INVALID		/* a value the rules refuse (message says which) */
+};
+
+/* Who is asking: travels with every call that reads or writes records. */
+struct who {
+	const char	*name;		/* recorded in created_by / updated_by */
+};
+
+#define DB_CREATE	0x1	/* create the file (0600, folder 0700) if missing */
+#define DB_READ_ONLY	0x2	/* never write, even if the file allows it */
+
+/*
+ * Open (and with DB_CREATE, create) the database at path, check that it is
+ * a velkomst database this version understands, then migrate it forward.
+ * A file that is not a velkomst database, is corrupt or comes from a newer
+ * velkomst is refused and left exactly as it was; a file that cannot be
+ * written is opened read-only (db_readonly() says so).  On failure returns
+ * NULL and sets *err to a new sentence naming the file (free it).
+ */
+struct db	*db_open(const char *path, int flags, char **err);
+void		 db_close(struct db *);
+const char	*db_errmsg(const struct db *);
+int		 db_readonly(const struct db *);
+const char	*db_path(const struct db *);
+/* The default database path: $XDG_DATA_HOME/velkomst/velkomst.db, with
+ * ~/.local/share when XDG_DATA_HOME is unset.  New string. */
+char		*db_default_path(void);
+/* Milliseconds a writer waits for another's lock (default 5000). */
+void		 db_set_busy_timeout(struct db *, int ms);
+
+/*
+ * A batch: many changes in one transaction (demo, import).  Calls that
+ * change records join it instead of starting their own.  db_batch_end()
+ * commits when ok is nonzero, else rolls back.
+ */
+enum db_status	 db_batch_begin(struct db *);
+enum db_status	 db_batch_end(struct db *, int ok);
+
+/* Demo databases carry a mark so that `velkomst demo` never touches a real one. */
+int		 db_is_demo(struct db *);
+int		 db_is_empty(struct db *);	/* no households at all */
+enum db_status	 db_mark_demo(struct db *);
+
+/*
+ * `velkomst check`: run integrity_check and foreign_key_check, calling
+ * report(ctx, line) for each problem.  Returns the count of problems, or
+ * -1 if the checks could not run (db_errmsg says why).
+ */
+int		 db_check(struct db *, void (*report)(void *, const char *),
+		    void *ctx);
+
+/* ---- households (db-household.c) ------------------------------------- */
+
+#define HOUSEHOLD_MAX_MEMBERS	12
+
+struct household {
+	long	 id;		/* 0 before it is added */
+	char	*department;	/* the department's key in the configuration */
+	char	*stairwell;	/* the stairwell's name */
+	char	*flat;
+	long	 moved_in;
+	long	 moved_out;	/* DATE_NONE while living there */
+	char	*members[HOUSEHOLD_MAX_MEMBERS];
+	size_t	 nmembers;	/* at least 1 */
+	char	*phone;		/* NULL without consent */
+	char	*languages;	/* NULL without consent */
+	int	 interpreter;	/* 0 or 1 */
+	int	 consent;	/* 0 or 1 */
+	long	 consent_on;	/* DATE_NONE without consent */
+	char	*consent_by;	/* who recorded it; NULL without consent */
+	char	*notes;		/* may be NULL */
+	char	*created_by;	/* filled by db_household_get */
+	char	*created_at;	/* "2026-11-28 09:12:00" (UTC) */
+	char	*updated_by;
+	char	*updated_at;
+	int	 welcomed;	/* 0 until visits exist (issue 3) */
+};
+/* Free what a household's pointers own (not the struct itself). */
+void		 db_household_clear(struct household *);
+
+/*
+ * Add h (all text already cleaned and checked by core_check_*; this checks
+ * again and refuses with DB_INVALID).  Sets h->id.  Members' search and
+ * sort keys are computed here.  Without consent, phone and languages are
+ * not stored.
+ */
+enum db_status	 db_household_add(struct db *, const struct who *,
+		    struct household *h);
+/* Replace every field of household h->id with h's. */
+enum db_status	 db_household_update(struct db *, const struct who *,
+		    const struct household *h);
+/* Record that household id moved out on date (DATE_NONE undoes it). */
+enum db_status	 db_household_move_out(struct db *, const struct who *,
+		    long id, long date);
+/* Read household id into *out (caller clears it with db_household_clear). */
+enum db_status	 db_household_get(struct db *, const struct who *, long id,
+		    struct household *out);
+
+/* One line of a list of households. */
+struct household_row {
+	long	 id;
+	char	*department;
+	char	*stairwell;
+	char	*flat;
+	long	 moved_in;
+	long	 moved_out;
+	char	*names;		/* members joined by "; " */
+	char	*sort_key;	/* for the paging cursor */
+	int	 welcomed;
+};
+void		 db_household_rows_free(struct household_row *, size_t n);
+
+enum household_order {
+	ORDER_NEWEST,		/* moved in, newest first (then id, newest) */
+	ORDER_NAME		/* first member's name, Danish order */
+};
+
+struct household_query {
+	const char		*search;	/* typed text, or NULL/"" for all */
+	const char		*department;	/* a key, or NULL for all */
+	enum household_order	 order;
+};
+
+/*
+ * Fetch up to limit rows of the query that come after `after` in the
+ * query's order (after == NULL: from the start).  Each word of the search
+ * must match the start of a word of some member's name.  *rows gets an
+ * xmalloc'd array (free with db_household_rows_free), *n its length;
+ * fewer than limit rows means the end was reached.
+ */
+enum db_status	 db_household_list(struct db *, const struct who *,
+		    const struct household_query *,
+		    const struct household_row *after, size_t limit,
+		    struct household_row **rows, size_t *n);
+/* How many households the query matches. */
+enum db_status	 db_household_count(struct db *, const struct who *,
+		    const struct household_query *, long *count);
+
+#endif

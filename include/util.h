@@ -1,0 +1,131 @@
+/*
+ * util.h — small helpers every part may use: memory that never fails,
+ * dates as day numbers, UTF-8 text measured in display columns, and the
+ * buffer behind the line editor.  No curses, no SQL, no libconfig here.
+ */
+#ifndef VELKOMST_UTIL_H
+#define VELKOMST_UTIL_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+/* ---- memory (util-mem.c) ---------------------------------------------
+ * The x* functions never return NULL: when memory runs out they call
+ * fatal().  Free the results with free().
+ */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);		/* xstrdup(NULL) returns NULL */
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * fatal() prints "velkomst: MESSAGE" to stderr and exits 1.  Before it
+ * prints it calls the hook set with util_set_fatal_hook() (the UI sets one
+ * that ends curses), so the message is never lost on the alternate screen.
+ */
+void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+void	 util_set_fatal_hook(void (*)(void));
+
+/* The Unix login running velkomst (util-user.c); a static string. */
+const char	*util_login(void);
+
+/* ---- dates (util-date.c) ----------------------------------------------
+ * A date is a day number: days since 1970-01-01 (proleptic Gregorian).
+ * DATE_NONE means "no date" (not moved out, no consent date, ...).
+ */
+#define DATE_NONE	(-2147483647L - 1L)
+
+/* Day number of y-m-d; returns 0, or -1 if no such date (31.02, 29.02.2027). */
+int	 util_date_make(int y, int m, int d, long *out);
+/* Split a day number into year, month (1-12) and day (1-31). */
+void	 util_date_split(long day, int *y, int *m, int *d);
+
+enum date_err {
+	DATE_OK = 0,
+	DATE_EMPTY,		/* nothing typed */
+	DATE_FORMAT,		/* not 28.11.2026, 28-11-2026 or 2026-11-28 */
+	DATE_NOSUCHDAY,		/* looks right but the day does not exist */
+	DATE_RANGE		/* year outside 1900..2199 */
+};
+/*
+ * Parse a date typed as dd.mm.yyyy, dd-mm-yyyy or yyyy-mm-dd (one-digit
+ * day and month allowed, spaces around ignored).  Returns DATE_OK and sets
+ * *out, or the reason it is not a date.
+ */
+enum date_err util_date_parse(const char *, long *out);
+/* A sentence (English, for gettext) saying what is wrong; NULL for DATE_OK. */
+const char *util_date_errstr(enum date_err);
+
+/* Format into buf (at least 11 bytes): "2026-11-28" or "28.11.2026".
+ * DATE_NONE gives "".  Returns buf. */
+char	*util_date_iso(long, char *buf);
+char	*util_date_dk(long, char *buf);
+
+/*
+ * Today.  util_today_init() reads VELKOMST_TODAY (YYYY-MM-DD) once; it
+ * returns -1 and leaves *bad pointing at the value if it is set but not a
+ * date (today is then the local date).  Without it, today is the local
+ * date.  util_today_fixed() tells if
+ * VELKOMST_TODAY fixed it (the screen says so).
+ */
+int	 util_today_init(const char **bad);
+long	 util_today(void);
+int	 util_today_fixed(void);
+
+/* ---- UTF-8 text in display columns (util-text.c) ------------------------
+ * Invalid UTF-8 bytes count as one column each (they are shown as '?').
+ */
+/* Columns the string takes on screen (wcwidth of each character; a
+ * control or non-printable character counts 0). */
+int	 util_text_width(const char *);
+/*
+ * The number of bytes of the longest prefix of s that fits in cols
+ * columns without splitting a character; *width (may be NULL) gets its
+ * width in columns.
+ */
+size_t	 util_text_fit(const char *s, int cols, int *width);
+/* 1 if s is valid UTF-8. */
+int	 util_text_valid(const char *);
+/* Convert UTF-8 to a new wide string (xmalloc'd; invalid bytes become
+ * U+FFFD), and back.  *len (may be NULL) gets the length in wchar_t. */
+wchar_t	*util_text_to_wcs(const char *, size_t *len);
+char	*util_text_from_wcs(const wchar_t *, size_t len);
+
+/* ---- line editor buffer (util-edit.c) ----------------------------------
+ * A single-line wchar_t buffer with a cursor; the UI draws it and maps keys
+ * onto these calls.  Owns buf; free with util_edit_free().
+ */
+struct edit {
+	wchar_t	*buf;		/* always NUL-terminated */
+	size_t	 len;		/* characters in buf */
+	size_t	 cap;
+	size_t	 cur;		/* cursor, 0..len */
+	size_t	 max;		/* most characters allowed (0 = no limit) */
+	int	 scroll;	/* first column shown, kept by the drawing code */
+};
+void	 util_edit_init(struct edit *, const char *utf8, size_t max);
+void	 util_edit_free(struct edit *);
+void	 util_edit_set(struct edit *, const char *utf8);
+/* Insert one character at the cursor; returns 0, or -1 if it was refused
+ * (a control or bidi override/isolate character, or max reached). */
+int	 util_edit_insert(struct edit *, wchar_t);
+void	 util_edit_left(struct edit *);
+void	 util_edit_right(struct edit *);
+void	 util_edit_home(struct edit *);
+void	 util_edit_end(struct edit *);
+void	 util_edit_word_left(struct edit *);
+void	 util_edit_word_right(struct edit *);
+void	 util_edit_backspace(struct edit *);
+void	 util_edit_delete(struct edit *);
+void	 util_edit_kill_end(struct edit *);	/* ^K */
+void	 util_edit_kill_start(struct edit *);	/* ^U */
+void	 util_edit_kill_word(struct edit *);	/* ^W */
+/* Contents as a new UTF-8 string (xmalloc'd). */
+char	*util_edit_text(const struct edit *);
+/* Display columns from the start up to the cursor. */
+int	 util_edit_cursor_col(const struct edit *);
+
+#endif

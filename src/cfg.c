@@ -1,0 +1,968 @@
+/*
+ * cfg.c — the configuration: libconfig files read in layers, walked
+ * against the schema, and turned into one validated struct conf.  Every
+ * problem is reported as "FILE:LINE: what is wrong", all of them, not just
+ * the first.  The only file that includes <libconfig.h>.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libconfig.h>
+
+#include "cfg.h"
+#include "i18n.h"
+#include "util.h"
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share"
+#endif
+
+#define CFG_NLAYERS	4
+
+/* One file read, kept alive until the walk ends. */
+struct cfg_layer {
+	config_t	 cf;
+	char		*path;
+	int		 optional;	/* missing file is skipped silently */
+	int		 loaded;
+};
+
+/* The state of one cfg_load(): the errors so far and the result. */
+struct cfg_walk {
+	char		*err;
+	size_t		 errlen;
+	size_t		 used;
+	int		 nerr;
+	struct conf	*c;
+	const config_setting_t **dep_where;	/* where each department is */
+	const char	*dep_file;	/* the file that set the departments */
+	const char	*default_path;	/* where the shipped default was sought */
+};
+
+/* A stairwell while it is collected, before grouping by department. */
+struct cfg_pending {
+	int			 department;
+	const char		*name;
+	const config_setting_t	*s;
+};
+
+enum {
+	TOP_WELCOME_DAYS,
+	TOP_LANGUAGE,
+	TOP_GOAL,
+	TOP_TERMINAL,
+	TOP_DEPARTMENTS,
+	TOP_STAIRWELLS,
+	TOP_CHECKLIST,
+	TOP_N
+};
+
+static const char *const cfg_top_names[] = {
+	"welcome_days", "language", "goal", "terminal", "departments",
+	"stairwells", "checklist", NULL
+};
+static const char *const cfg_goal_names[] = {
+	"ambassadors", "from", "to", NULL
+};
+static const char *const cfg_terminal_names[] = {
+	"mouse", "color", NULL
+};
+static const char *const cfg_department_names[] = {
+	"key", "name", "short", "office", NULL
+};
+static const char *const cfg_stairwell_names[] = {
+	"department", "names", NULL
+};
+static const char *const cfg_check_names_[] = {
+	"key", "department", "title", "text", NULL
+};
+
+/* Append one error line "FILE:LINE: message" (or "FILE: ..." for line 0). */
+static void
+cfg_verr(struct cfg_walk *w, const char *file, unsigned line,
+    const char *fmt, va_list ap)
+{
+	char	 msg[1024];
+	char	 head[512];
+	int	 n;
+
+	w->nerr++;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (file == NULL)
+		head[0] = '\0';
+	else if (line == 0)
+		snprintf(head, sizeof head, "%s: ", file);
+	else
+		snprintf(head, sizeof head, "%s:%u: ", file, line);
+	if (w->errlen == 0 || w->used >= w->errlen - 1)
+		return;
+	n = snprintf(w->err + w->used, w->errlen - w->used, "%s%s\n",
+	    head, msg);
+	if (n < 0 || (size_t)n >= w->errlen - w->used) {
+		/* Keep only whole lines. */
+		w->err[w->used] = '\0';
+		w->used = w->errlen - 1;
+		return;
+	}
+	w->used += (size_t)n;
+}
+
+/* Report a problem at a file and line (line 0: the file; file NULL: none). */
+static void
+cfg_errat(struct cfg_walk *w, const char *file, unsigned line,
+    const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cfg_verr(w, file, line, fmt, ap);
+	va_end(ap);
+}
+
+/* Report a problem at the file and line of a setting. */
+static void
+cfg_err(struct cfg_walk *w, const config_setting_t *s, const char *fmt, ...)
+{
+	va_list		 ap;
+	const char	*file;
+
+	file = config_setting_source_file(s);
+	va_start(ap, fmt);
+	cfg_verr(w, file != NULL ? file : "?", config_setting_source_line(s),
+	    fmt, ap);
+	va_end(ap);
+}
+
+/* Edit distance between two short names, ignoring case. */
+static size_t
+cfg_distance(const char *a, const char *b)
+{
+	size_t	 row[64], la, lb, i, j, prev, tmp, best;
+
+	la = strlen(a);
+	lb = strlen(b);
+	if (la >= 64 || lb >= 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* Report an unknown setting name, suggesting the closest known one. */
+static void
+cfg_unknown(struct cfg_walk *w, const config_setting_t *s,
+    const char *const *known)
+{
+	const char	*name = config_setting_name(s), *best = NULL;
+	size_t		 d, bestd = (size_t)-1, limit;
+
+	for (; *known != NULL; known++) {
+		d = cfg_distance(name, *known);
+		if (d < bestd) {
+			bestd = d;
+			best = *known;
+		}
+	}
+	limit = strlen(name) <= 4 ? 1 : 2;
+	if (best != NULL && bestd <= limit)
+		cfg_err(w, s, _("unknown setting \"%s\" (did you mean \"%s\"?)"),
+		    name, best);
+	else
+		cfg_err(w, s, _("unknown setting \"%s\""), name);
+}
+
+/* Report every member of a group whose name is not in known. */
+static void
+cfg_check_names(struct cfg_walk *w, const config_setting_t *group,
+    const char *const *known)
+{
+	const config_setting_t	*m;
+	const char *const	*k;
+	const char		*name;
+	int			 i, n;
+
+	n = config_setting_length(group);
+	for (i = 0; i < n; i++) {
+		m = config_setting_get_elem(group, (unsigned)i);
+		if ((name = config_setting_name(m)) == NULL)
+			continue;
+		for (k = known; *k != NULL; k++)
+			if (strcmp(*k, name) == 0)
+				break;
+		if (*k == NULL)
+			cfg_unknown(w, m, known);
+	}
+}
+
+/* What a libconfig type looks like, for messages. */
+static const char *
+cfg_type_name(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP:
+		return _("a group { ... }");
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		return _("a whole number");
+	case CONFIG_TYPE_FLOAT:
+		return _("a decimal number");
+	case CONFIG_TYPE_STRING:
+		return _("a string in quotes");
+	case CONFIG_TYPE_BOOL:
+		return _("true or false");
+	case CONFIG_TYPE_ARRAY:
+		return _("an array [ ... ]");
+	case CONFIG_TYPE_LIST:
+		return _("a list ( ... )");
+	}
+	return _("nothing");
+}
+
+/*
+ * Check that a setting has the wanted type (INT also takes INT64, LIST
+ * also takes an empty array); report it if not.  what names the setting
+ * in the message; NULL means its own name in quotes.
+ */
+static int
+cfg_want(struct cfg_walk *w, const config_setting_t *s, int type,
+    const char *what)
+{
+	int	 got = config_setting_type(s);
+	char	 quoted[128];
+
+	if (got == type || (type == CONFIG_TYPE_INT &&
+	    got == CONFIG_TYPE_INT64) || (type == CONFIG_TYPE_LIST &&
+	    got == CONFIG_TYPE_ARRAY && config_setting_length(s) == 0))
+		return 1;
+	if (what == NULL) {
+		snprintf(quoted, sizeof quoted, "\"%s\"",
+		    config_setting_name(s) != NULL ?
+		    config_setting_name(s) : "?");
+		what = quoted;
+	}
+	cfg_err(w, s, _("%s must be %s, not %s"), what, cfg_type_name(type),
+	    cfg_type_name(got));
+	return 0;
+}
+
+/* 1 if s is valid UTF-8 without control characters (newline and tab
+ * allowed when multiline). */
+static int
+cfg_text_ok(const char *s, int multiline)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned long		 cp;
+	int			 n, i;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 || *p == 0x7f) && !(multiline &&
+			    (*p == '\n' || *p == '\t')))
+				return 0;
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 1, cp = *p & 0x1f;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 2, cp = *p & 0x0f;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 3, cp = *p & 0x07;
+		else
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
+		    (cp >= 0x80 && cp <= 0x9f))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+/*
+ * The string member name of group, checked: a string, clean text, not
+ * empty when required.  Missing: reported if required.  what names the
+ * group ("department").  Returns NULL when missing or wrong.
+ */
+static const char *
+cfg_string(struct cfg_walk *w, const config_setting_t *group,
+    const char *name, int required, const char *what)
+{
+	const config_setting_t	*m;
+	const char		*v;
+
+	if ((m = config_setting_get_member(group, name)) == NULL) {
+		if (required)
+			cfg_err(w, group, _("this %s has no \"%s\""), what,
+			    name);
+		return NULL;
+	}
+	if (!cfg_want(w, m, CONFIG_TYPE_STRING, NULL))
+		return NULL;
+	v = config_setting_get_string(m);
+	if (!cfg_text_ok(v, strcmp(name, "text") == 0)) {
+		cfg_err(w, m, _("\"%s\" is not valid UTF-8 or holds a "
+		    "control character"), name);
+		return NULL;
+	}
+	if (required && *v == '\0') {
+		cfg_err(w, m, _("\"%s\" is empty"), name);
+		return NULL;
+	}
+	return v;
+}
+
+/* A whole number setting within lo..hi; returns 0 and sets *out, or -1. */
+static int
+cfg_int(struct cfg_walk *w, const config_setting_t *s, long long lo,
+    long long hi, int *out)
+{
+	long long	 v;
+
+	if (!cfg_want(w, s, CONFIG_TYPE_INT, NULL))
+		return -1;
+	if (config_setting_type(s) == CONFIG_TYPE_INT64)
+		v = config_setting_get_int64(s);
+	else
+		v = config_setting_get_int(s);
+	if (v < lo || v > hi) {
+		cfg_err(w, s, _("\"%s\" must be between %lld and %lld, "
+		    "not %lld"), config_setting_name(s), lo, hi, v);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* A true/false setting; returns 0 and sets *out, or -1. */
+static int
+cfg_bool(struct cfg_walk *w, const config_setting_t *s, int *out)
+{
+	if (!cfg_want(w, s, CONFIG_TYPE_BOOL, NULL))
+		return -1;
+	*out = config_setting_get_bool(s) != 0;
+	return 0;
+}
+
+/* Read welcome_days and language (built-in defaults when not set). */
+static void
+cfg_build_scalars(struct cfg_walk *w, config_setting_t *const *top)
+{
+	struct conf	*c = w->c;
+	const char	*v;
+
+	c->welcome_days = 14;
+	if (top[TOP_WELCOME_DAYS] != NULL)
+		cfg_int(w, top[TOP_WELCOME_DAYS], 1, 365, &c->welcome_days);
+	c->language = xstrdup("");
+	if (top[TOP_LANGUAGE] == NULL ||
+	    !cfg_want(w, top[TOP_LANGUAGE], CONFIG_TYPE_STRING, NULL))
+		return;
+	v = config_setting_get_string(top[TOP_LANGUAGE]);
+	if (strcmp(v, "") != 0 && strcmp(v, "da") != 0 &&
+	    strcmp(v, "en") != 0) {
+		cfg_err(w, top[TOP_LANGUAGE], _("\"language\" must be \"\" "
+		    "(from the environment), \"da\" or \"en\", not \"%s\""), v);
+		return;
+	}
+	free(c->language);
+	c->language = xstrdup(v);
+}
+
+/* Read the terminal group; mouse and colour default to on. */
+static void
+cfg_build_terminal(struct cfg_walk *w, const config_setting_t *t)
+{
+	const config_setting_t	*m;
+
+	w->c->mouse = 1;
+	w->c->color = 1;
+	if (t == NULL || !cfg_want(w, t, CONFIG_TYPE_GROUP, NULL))
+		return;
+	cfg_check_names(w, t, cfg_terminal_names);
+	if ((m = config_setting_get_member(t, "mouse")) != NULL)
+		cfg_bool(w, m, &w->c->mouse);
+	if ((m = config_setting_get_member(t, "color")) != NULL)
+		cfg_bool(w, m, &w->c->color);
+}
+
+/* A date member of the goal; returns 0 and sets *out, or -1. */
+static int
+cfg_date(struct cfg_walk *w, const config_setting_t *goal, const char *name,
+    long *out)
+{
+	const config_setting_t	*m;
+	enum date_err		 e;
+	const char		*v;
+
+	if ((v = cfg_string(w, goal, name, 1, _("goal"))) == NULL)
+		return -1;
+	m = config_setting_get_member(goal, name);
+	if ((e = util_date_parse(v, out)) == DATE_FORMAT) {
+		cfg_err(w, m, _("\"%s\": \"%s\" is not a date; write it as "
+		    "YYYY-MM-DD, for example 2021-02-28"), name, v);
+		return -1;
+	}
+	if (e != DATE_OK) {
+		cfg_err(w, m, _("\"%s\": \"%s\" is not a date: %s"), name, v,
+		    _(util_date_errstr(e)));
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the recruitment goal: ambassadors, from, to; from <= to. */
+static void
+cfg_build_goal(struct cfg_walk *w, const config_setting_t *g)
+{
+	const config_setting_t	*m;
+	int			 ok_from, ok_to;
+
+	if (g == NULL) {
+		cfg_errat(w, NULL, 0, _("no recruitment goal configured "
+		    "(the setting \"goal\" is missing)"));
+		return;
+	}
+	if (!cfg_want(w, g, CONFIG_TYPE_GROUP, NULL))
+		return;
+	cfg_check_names(w, g, cfg_goal_names);
+	if ((m = config_setting_get_member(g, "ambassadors")) == NULL)
+		cfg_err(w, g, _("this %s has no \"%s\""), _("goal"),
+		    "ambassadors");
+	else
+		cfg_int(w, m, 1, 10000, &w->c->goal_ambassadors);
+	ok_from = cfg_date(w, g, "from", &w->c->goal_from) == 0;
+	ok_to = cfg_date(w, g, "to", &w->c->goal_to) == 0;
+	if (ok_from && ok_to && w->c->goal_from > w->c->goal_to)
+		cfg_err(w, config_setting_get_member(g, "from"),
+		    _("goal: \"from\" (%s) is after \"to\" (%s)"),
+		    config_setting_get_string(
+		    config_setting_get_member(g, "from")),
+		    config_setting_get_string(
+		    config_setting_get_member(g, "to")));
+}
+
+/* Report that no layer configures departments, naming the files read. */
+static void
+cfg_no_departments(struct cfg_walk *w, const char *const *files,
+    size_t nfiles)
+{
+	char	 list[2048];
+	size_t	 i;
+
+	list[0] = '\0';
+	for (i = 0; i < nfiles; i++) {
+		if (i > 0)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, files[i], sizeof list - strlen(list) - 1);
+	}
+	if (nfiles == 0)
+		cfg_errat(w, NULL, 0, _("no departments configured: no "
+		    "configuration file was found (the shipped default is "
+		    "%s)"), w->default_path);
+	else
+		cfg_errat(w, NULL, 0, _("no departments configured (files "
+		    "read: %s)"), list);
+}
+
+/* Check one department against the ones before it, then add it. */
+static void
+cfg_department(struct cfg_walk *w, const config_setting_t *e)
+{
+	struct conf		*c = w->c;
+	struct cfg_department	*d;
+	const char		*key, *name, *office, *shortname;
+	size_t			 i;
+
+	if (!cfg_want(w, e, CONFIG_TYPE_GROUP, _("each department")))
+		return;
+	cfg_check_names(w, e, cfg_department_names);
+	key = cfg_string(w, e, "key", 1, _("department"));
+	name = cfg_string(w, e, "name", 1, _("department"));
+	office = cfg_string(w, e, "office", 0, _("department"));
+	shortname = cfg_string(w, e, "short", 0, _("department"));
+	if (key == NULL && name == NULL)
+		return;
+	for (i = 0; i < c->ndepartments; i++) {
+		d = &c->departments[i];
+		if (key != NULL && d->key != NULL && strcmp(key, d->key) == 0)
+			cfg_err(w, config_setting_get_member(e, "key"),
+			    _("two departments have the key \"%s\" (the "
+			    "first at line %u)"), key,
+			    config_setting_source_line(w->dep_where[i]));
+		if (name != NULL && d->name != NULL &&
+		    strcasecmp(name, d->name) == 0)
+			cfg_err(w, config_setting_get_member(e, "name"),
+			    _("two departments have the name \"%s\" (the "
+			    "first at line %u)"), name,
+			    config_setting_source_line(w->dep_where[i]));
+	}
+	w->dep_where[c->ndepartments] = e;
+	d = &c->departments[c->ndepartments++];
+	d->key = xstrdup(key);
+	d->name = xstrdup(name);
+	d->office = xstrdup(office != NULL ? office : "");
+	d->shortname = xstrdup(shortname != NULL ? shortname :
+	    name != NULL ? name : "");
+}
+
+/* Read the departments list (required, not empty). */
+static void
+cfg_build_departments(struct cfg_walk *w, const config_setting_t *list,
+    const char *const *files, size_t nfiles)
+{
+	int	 i, n;
+
+	if (list == NULL) {
+		cfg_no_departments(w, files, nfiles);
+		return;
+	}
+	if (!cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	w->dep_file = config_setting_source_file(list);
+	if ((n = config_setting_length(list)) == 0) {
+		cfg_err(w, list, _("\"departments\" is empty: at least one "
+		    "department is needed"));
+		return;
+	}
+	w->c->departments = xcalloc((size_t)n, sizeof *w->c->departments);
+	w->dep_where = xcalloc((size_t)n, sizeof *w->dep_where);
+	for (i = 0; i < n; i++)
+		cfg_department(w, config_setting_get_elem(list, (unsigned)i));
+	free(w->dep_where);
+	w->dep_where = NULL;
+}
+
+/* Report an unknown department; if the departments were set in another
+ * file, say that the referring setting must be set there too. */
+static void
+cfg_bad_ref(struct cfg_walk *w, const config_setting_t *m, const char *v,
+    const char *top)
+{
+	const char	*file = config_setting_source_file(m);
+	char		 keys[512];
+	size_t		 i;
+
+	keys[0] = '\0';
+	for (i = 0; i < w->c->ndepartments; i++) {
+		if (w->c->departments[i].key == NULL)
+			continue;
+		if (keys[0] != '\0')
+			strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
+		strncat(keys, w->c->departments[i].key,
+		    sizeof keys - strlen(keys) - 1);
+	}
+	if (file != NULL && w->dep_file != NULL &&
+	    strcmp(file, w->dep_file) != 0)
+		cfg_err(w, m, _("unknown department \"%s\" (%s replaces the "
+		    "departments with: %s; set \"%s\" there too)"), v,
+		    w->dep_file, keys, top);
+	else
+		cfg_err(w, m, _("unknown department \"%s\" (the departments "
+		    "are: %s)"), v, keys);
+}
+
+/* The department a group names in "department": index, -1 if absent
+ * (reported when required), -2 if wrong or unknown (reported).  top is
+ * the top-level setting the group is in. */
+static int
+cfg_dep_ref(struct cfg_walk *w, const config_setting_t *group, int required,
+    const char *what, const char *top)
+{
+	const config_setting_t	*m;
+	const char		*v;
+	int			 d;
+
+	m = config_setting_get_member(group, "department");
+	if ((v = cfg_string(w, group, "department", required, what)) == NULL)
+		return m == NULL ? -1 : -2;
+	if (w->c->ndepartments == 0)
+		return -2;	/* already reported: no departments */
+	if ((d = cfg_department_find(w->c, v)) >= 0)
+		return d;
+	cfg_bad_ref(w, m, v, top);
+	return -2;
+}
+
+/* Collect the names of one stairwell group into pending. */
+static void
+cfg_stairwell_group(struct cfg_walk *w, const config_setting_t *g,
+    struct cfg_pending **pending, size_t *npending)
+{
+	const config_setting_t	*names, *e;
+	int			 dep, i, n;
+
+	if (!cfg_want(w, g, CONFIG_TYPE_GROUP, _("each stairwell group")))
+		return;
+	cfg_check_names(w, g, cfg_stairwell_names);
+	dep = cfg_dep_ref(w, g, 1, _("stairwell group"), "stairwells");
+	if ((names = config_setting_get_member(g, "names")) == NULL) {
+		cfg_err(w, g, _("this %s has no \"%s\""),
+		    _("stairwell group"), "names");
+		return;
+	}
+	if (config_setting_type(names) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, names, CONFIG_TYPE_LIST, NULL))
+		return;
+	n = config_setting_length(names);
+	for (i = 0; i < n; i++) {
+		e = config_setting_get_elem(names, (unsigned)i);
+		if (!cfg_want(w, e, CONFIG_TYPE_STRING,
+		    _("each stairwell name")))
+			continue;
+		if (!cfg_text_ok(config_setting_get_string(e), 0) ||
+		    *config_setting_get_string(e) == '\0') {
+			cfg_err(w, e, _("a stairwell name is empty, not valid "
+			    "UTF-8 or holds a control character"));
+			continue;
+		}
+		if (dep < 0)
+			continue;
+		*pending = xreallocarray(*pending, *npending + 1,
+		    sizeof **pending);
+		(*pending)[*npending].department = dep;
+		(*pending)[*npending].name = config_setting_get_string(e);
+		(*pending)[(*npending)++].s = e;
+	}
+}
+
+/* Add the pending stairwells of department dep, reporting duplicates. */
+static void
+cfg_stairwells_of(struct cfg_walk *w, int dep, const struct cfg_pending *p,
+    size_t np)
+{
+	struct conf	*c = w->c;
+	size_t		 i, j;
+
+	for (i = 0; i < np; i++) {
+		if (p[i].department != dep)
+			continue;
+		for (j = 0; j < i; j++)
+			if (p[j].department == dep &&
+			    strcmp(p[j].name, p[i].name) == 0)
+				break;
+		if (j < i) {
+			cfg_err(w, p[i].s, _("stairwell \"%s\" is listed "
+			    "twice for department \"%s\" (first at line %u)"),
+			    p[i].name, c->departments[dep].key != NULL ?
+			    c->departments[dep].key : c->departments[dep].name,
+			    config_setting_source_line(p[j].s));
+			continue;
+		}
+		c->stairwells[c->nstairwells].department = dep;
+		c->stairwells[c->nstairwells++].name = xstrdup(p[i].name);
+	}
+}
+
+/* Read the stairwell groups; group them by department, in its order. */
+static void
+cfg_build_stairwells(struct cfg_walk *w, const config_setting_t *list)
+{
+	struct cfg_pending	*pending = NULL;
+	size_t			 npending = 0, d;
+	int			 i, n;
+
+	if (list == NULL || !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	n = config_setting_length(list);
+	for (i = 0; i < n; i++)
+		cfg_stairwell_group(w, config_setting_get_elem(list,
+		    (unsigned)i), &pending, &npending);
+	if (npending > 0)
+		w->c->stairwells = xcalloc(npending,
+		    sizeof *w->c->stairwells);
+	for (d = 0; d < w->c->ndepartments; d++)
+		cfg_stairwells_of(w, (int)d, pending, npending);
+	free(pending);
+}
+
+/* Check one checklist item against the ones before it, then add it. */
+static void
+cfg_check_item(struct cfg_walk *w, const config_setting_t *e,
+    const config_setting_t **where)
+{
+	struct conf		*c = w->c;
+	struct cfg_check_item	*it;
+	const char		*key, *title, *text;
+	size_t			 i;
+	int			 dep;
+
+	if (!cfg_want(w, e, CONFIG_TYPE_GROUP, _("each checklist item")))
+		return;
+	cfg_check_names(w, e, cfg_check_names_);
+	key = cfg_string(w, e, "key", 1, _("checklist item"));
+	title = cfg_string(w, e, "title", 1, _("checklist item"));
+	text = cfg_string(w, e, "text", 0, _("checklist item"));
+	dep = cfg_dep_ref(w, e, 0, _("checklist item"), "checklist");
+	if (key == NULL)
+		return;
+	for (i = 0; i < c->nchecklist; i++)
+		if (strcmp(c->checklist[i].key, key) == 0) {
+			cfg_err(w, config_setting_get_member(e, "key"),
+			    _("two checklist items have the key \"%s\" (the "
+			    "first at line %u)"), key,
+			    config_setting_source_line(where[i]));
+			return;
+		}
+	where[c->nchecklist] = e;
+	it = &c->checklist[c->nchecklist++];
+	it->key = xstrdup(key);
+	it->department = dep < 0 ? -1 : dep;
+	it->title = xstrdup(title != NULL ? title : "");
+	it->text = xstrdup(text != NULL ? text : "");
+}
+
+/* Read the checklist items, in file order. */
+static void
+cfg_build_checklist(struct cfg_walk *w, const config_setting_t *list)
+{
+	const config_setting_t	**where;
+	int			 i, n;
+
+	if (list == NULL || !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	if ((n = config_setting_length(list)) == 0)
+		return;
+	w->c->checklist = xcalloc((size_t)n, sizeof *w->c->checklist);
+	where = xcalloc((size_t)n, sizeof *where);
+	for (i = 0; i < n; i++)
+		cfg_check_item(w, config_setting_get_elem(list, (unsigned)i),
+		    where);
+	free(where);
+}
+
+/* Walk the merged layers: later layers win per top-level setting. */
+static void
+cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
+{
+	config_setting_t	*top[TOP_N], *root, *m;
+	const char		*files[CFG_NLAYERS];
+	size_t			 i, nfiles = 0;
+	int			 t;
+
+	memset(top, 0, sizeof top);
+	for (i = 0; i < nlayers; i++) {
+		if (!layers[i].loaded)
+			continue;
+		files[nfiles++] = layers[i].path;
+		root = config_root_setting(&layers[i].cf);
+		cfg_check_names(w, root, cfg_top_names);
+		for (t = 0; t < TOP_N; t++)
+			if ((m = config_setting_get_member(root,
+			    cfg_top_names[t])) != NULL)
+				top[t] = m;
+	}
+	cfg_build_scalars(w, top);
+	cfg_build_terminal(w, top[TOP_TERMINAL]);
+	cfg_build_departments(w, top[TOP_DEPARTMENTS], files, nfiles);
+	if (nfiles > 0)		/* else "no file" says it all */
+		cfg_build_goal(w, top[TOP_GOAL]);
+	cfg_build_stairwells(w, top[TOP_STAIRWELLS]);
+	cfg_build_checklist(w, top[TOP_CHECKLIST]);
+}
+
+/* Read one layer; a missing optional file is skipped silently. */
+static void
+cfg_layer_read(struct cfg_walk *w, struct cfg_layer *l)
+{
+	FILE	*f;
+	int	 e;
+
+	if ((f = fopen(l->path, "r")) == NULL) {
+		e = errno;
+		if (!l->optional || (e != ENOENT && e != ENOTDIR))
+			cfg_errat(w, l->path, 0, _("cannot read: %s"),
+			    strerror(e));
+		return;
+	}
+	fclose(f);
+	config_init(&l->cf);
+	errno = 0;
+	if (config_read_file(&l->cf, l->path) == CONFIG_TRUE) {
+		l->loaded = 1;
+		return;
+	}
+	e = errno;
+	if (config_error_type(&l->cf) == CONFIG_ERR_FILE_IO)
+		cfg_errat(w, l->path, 0, _("cannot read: %s"),
+		    strerror(e != 0 ? e : EIO));
+	else
+		cfg_errat(w, config_error_file(&l->cf) != NULL ?
+		    config_error_file(&l->cf) : l->path,
+		    (unsigned)config_error_line(&l->cf), "%s",
+		    config_error_text(&l->cf));
+	config_destroy(&l->cf);
+}
+
+/* Fill in the layers' paths in reading order; returns how many. */
+static size_t
+cfg_layer_paths(struct cfg_layer *layers, const char *default_path,
+    const char *user_file, int skip_system)
+{
+	const char	*xdg, *home;
+	size_t		 n = 0;
+
+	memset(layers, 0, CFG_NLAYERS * sizeof *layers);
+	layers[n].optional = 1;
+	layers[n++].path = xstrdup(default_path != NULL ? default_path :
+	    cfg_default_path());
+	if (!skip_system) {
+		layers[n].optional = 1;
+		layers[n++].path = xstrdup("/etc/velkomst.conf");
+		xdg = getenv("XDG_CONFIG_HOME");
+		home = getenv("HOME");
+		if (xdg != NULL && *xdg == '/') {
+			layers[n].optional = 1;
+			layers[n++].path = xasprintf(
+			    "%s/velkomst/velkomst.conf", xdg);
+		} else if (home != NULL && *home != '\0') {
+			layers[n].optional = 1;
+			layers[n++].path = xasprintf(
+			    "%s/.config/velkomst/velkomst.conf", home);
+		}
+	}
+	if (user_file != NULL)
+		layers[n++].path = xstrdup(user_file);
+	return n;
+}
+
+/* Read the layers into *c; see cfg.h. */
+int
+cfg_load(struct conf *c, const char *default_path, const char *user_file,
+    int skip_system, char *err, size_t errlen)
+{
+	struct cfg_layer	 layers[CFG_NLAYERS];
+	struct cfg_walk		 w;
+	size_t			 i, n;
+
+	memset(c, 0, sizeof *c);
+	memset(&w, 0, sizeof w);
+	w.err = err;
+	w.errlen = errlen;
+	w.c = c;
+	if (errlen > 0)
+		err[0] = '\0';
+	n = cfg_layer_paths(layers, default_path, user_file, skip_system);
+	w.default_path = layers[0].path;
+	for (i = 0; i < n; i++)
+		cfg_layer_read(&w, &layers[i]);
+	if (w.nerr == 0)
+		cfg_build(&w, layers, n);
+	for (i = 0; i < n; i++) {
+		if (layers[i].loaded) {
+			config_destroy(&layers[i].cf);
+			if (w.nerr == 0) {
+				c->files[c->nfiles++] = layers[i].path;
+				continue;
+			}
+		}
+		free(layers[i].path);
+	}
+	if (w.nerr != 0) {
+		cfg_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+/* Free everything in *c and clear it. */
+void
+cfg_free(struct conf *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ndepartments; i++) {
+		free(c->departments[i].key);
+		free(c->departments[i].name);
+		free(c->departments[i].office);
+		free(c->departments[i].shortname);
+	}
+	free(c->departments);
+	for (i = 0; i < c->nstairwells; i++)
+		free(c->stairwells[i].name);
+	free(c->stairwells);
+	for (i = 0; i < c->nchecklist; i++) {
+		free(c->checklist[i].key);
+		free(c->checklist[i].title);
+		free(c->checklist[i].text);
+	}
+	free(c->checklist);
+	free(c->language);
+	for (i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	memset(c, 0, sizeof *c);
+}
+
+/* Where the shipped default is looked for. */
+const char *
+cfg_default_path(void)
+{
+	static char	 path[4096];
+	const char	*share;
+
+	share = getenv("VELKOMST_SHARE");
+	if (share != NULL && *share != '\0') {
+		snprintf(path, sizeof path, "%s/velkomst.conf", share);
+		return path;
+	}
+	return DATADIR "/velkomst/velkomst.conf";
+}
+
+/* The department with this key, or this name ignoring case; -1 if none. */
+int
+cfg_department_find(const struct conf *c, const char *key_or_name)
+{
+	size_t	 i;
+
+	if (key_or_name == NULL)
+		return -1;
+	for (i = 0; i < c->ndepartments; i++)
+		if (c->departments[i].key != NULL &&
+		    strcmp(c->departments[i].key, key_or_name) == 0)
+			return (int)i;
+	for (i = 0; i < c->ndepartments; i++)
+		if (c->departments[i].name != NULL &&
+		    strcasecmp(c->departments[i].name, key_or_name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The stairwell of this name in the department; -1 if none. */
+int
+cfg_stairwell_find(const struct conf *c, int department, const char *name)
+{
+	size_t	 i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 0; i < c->nstairwells; i++)
+		if (c->stairwells[i].department == department &&
+		    strcmp(c->stairwells[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

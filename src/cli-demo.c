@@ -1,0 +1,590 @@
+/*
+ * cli-demo.c — `velkomst demo`: fill a new database with fictional
+ * households, the same ones every time (our own PRNG with a fixed seed;
+ * only the dates move with today).  Every name, flat, phone and note here
+ * is made up; none belongs to a real person.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "cli.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+#define DEMO_DEFAULT	240
+#define DEMO_MAX	100000
+#define DEMO_SEED	0x2545f4914f6cdd1dULL
+
+#define NITEMS(a)	(sizeof (a) / sizeof (a)[0])
+#define LIST(a)		(a), NITEMS(a)
+
+struct demo_rng {
+	uint64_t	 s;
+};
+
+/* The names and the language of one background. */
+struct demo_group {
+	const char *const	*male;
+	size_t			 nmale;
+	const char *const	*female;
+	size_t			 nfemale;
+	const char *const	*family;	/* the man's form */
+	size_t			 nfamily;
+	const char *const	*family_f;	/* the woman's form, or NULL */
+	int			 family_first;	/* "Nguyễn Văn An", "王小明" */
+	const char		*sep;		/* between family and given */
+	const char		*language;	/* what the household speaks */
+	int			 weight;	/* share of the households */
+};
+
+/* ---- the names --------------------------------------------------------- */
+
+static const char *const dk_m[] = { "Søren", "Jørgen", "Bjørn", "Aage",
+    "Jens", "Henrik", "Mads", "Rasmus", "Asger", "Poul", "Bent", "Østen" };
+static const char *const dk_f[] = { "Mette", "Åse", "Aase", "Birthe",
+    "Lone", "Karen", "Freja", "Ida", "Signe", "Kirsten", "Ulla", "Gitte" };
+static const char *const dk_fam[] = { "Sørensen", "Ølgaard", "Kjær", "Bæk",
+    "Aagaard", "Møller", "Nørgaard", "Frølund", "Jensen", "Hansen",
+    "Nielsen", "Pedersen", "Andersen", "Larsen", "Østergaard", "Holm",
+    "Dahl", "Skov", "Lund", "Ærtebjerg", "Ågesen" };
+
+static const char *const ar_m[] = { "Mohammed", "Ahmad", "Omar", "Khaled",
+    "Youssef", "Hussein", "Karim", "Samir" };
+static const char *const ar_f[] = { "Fatima", "Yasmin", "Layla", "Amira",
+    "Nour", "Rania", "Huda", "Salma" };
+static const char *const ar_fam[] = { "Al-Hassan", "Haddad", "Nasser",
+    "El-Sayed", "Khalil", "Saleh", "Abu-Zaid", "Mansour" };
+
+static const char *const ara_m[] = { "محمد", "أحمد", "يوسف", "خالد" };
+static const char *const ara_f[] = { "فاطمة", "مريم", "نور", "سارة" };
+static const char *const ara_fam[] = { "العلي", "حسن", "الخطيب", "منصور",
+    "السعيد" };
+
+static const char *const tr_m[] = { "Mehmet", "Mustafa", "Hüseyin",
+    "Murat", "İbrahim", "Emre" };
+static const char *const tr_f[] = { "Ayşe", "Emine", "Zeynep", "Elif",
+    "Gülşen", "Derya" };
+static const char *const tr_fam[] = { "Yılmaz", "Öztürk", "Çelik", "Kaya",
+    "Şahin", "Demir", "Aydın", "Doğan" };
+
+static const char *const so_m[] = { "Abdi", "Hamza", "Liban", "Abdirahman",
+    "Mahad", "Yusuf" };
+static const char *const so_f[] = { "Hodan", "Ayaan", "Sahra", "Nimco",
+    "Faadumo", "Ifrah" };
+static const char *const so_fam[] = { "Warsame", "Farah", "Abdullahi",
+    "Jama", "Osman", "Egal" };
+
+static const char *const pk_m[] = { "Imran", "Bilal", "Usman", "Tariq",
+    "Faisal" };
+static const char *const pk_f[] = { "Sana", "Ayesha", "Nadia", "Hina",
+    "Saima" };
+static const char *const pk_fam[] = { "Qureshi", "Malik", "Butt",
+    "Chaudhry", "Raza", "Mirza" };
+
+static const char *const pl_m[] = { "Łukasz", "Piotr", "Paweł", "Jędrzej",
+    "Tomasz" };
+static const char *const pl_f[] = { "Agnieszka", "Małgorzata", "Katarzyna",
+    "Zofia", "Joanna" };
+static const char *const pl_fam[] = { "Wójcik", "Kowalski", "Zieliński",
+    "Nowak", "Wiśniewski", "Mazur", "Krawczyk" };
+static const char *const pl_fam_f[] = { "Wójcik", "Kowalska", "Zielińska",
+    "Nowak", "Wiśniewska", "Mazur", "Krawczyk" };
+
+static const char *const ta_m[] = { "Murugan", "Rajan", "Suresh", "Anbu",
+    "Kumaran" };
+static const char *const ta_f[] = { "Kavitha", "Selvi", "Priya", "Lakshmi",
+    "Tharani" };
+static const char *const ta_fam[] = { "Sivakumar", "Natarajah",
+    "Thambirajah", "Kanagaratnam", "Selvarajah" };
+
+static const char *const tas_m[] = { "முருகன்", "ராஜன்", "சுரேஷ்" };
+static const char *const tas_f[] = { "கவிதா", "செல்வி", "பிரியா" };
+static const char *const tas_fam[] = { "சிவகுமார்", "நடராஜா", "செல்வராஜா" };
+
+static const char *const vi_m[] = { "Văn An", "Minh Tuấn", "Đức Anh",
+    "Quốc Bảo" };
+static const char *const vi_f[] = { "Thị Lan", "Thị Hương", "Thu Hà",
+    "Ngọc Mai" };
+static const char *const vi_fam[] = { "Nguyễn", "Trần", "Lê", "Phạm",
+    "Hoàng", "Võ" };
+
+static const char *const bs_m[] = { "Emir", "Adnan", "Senad", "Kenan" };
+static const char *const bs_f[] = { "Amra", "Lejla", "Selma", "Aida" };
+static const char *const bs_fam[] = { "Hodžić", "Begić", "Hadžić", "Mujić",
+    "Delić", "Softić" };
+
+static const char *const ku_m[] = { "Azad", "Rebin", "Dilshad", "Hozan" };
+static const char *const ku_f[] = { "Rojda", "Berfin", "Jiyan", "Shilan" };
+static const char *const ku_fam[] = { "Rashid", "Hawrami", "Mahmoudi",
+    "Karimi", "Rostami" };
+
+static const char *const ti_m[] = { "Tesfay", "Yonas", "Berhane", "Kidane",
+    "Dawit" };
+static const char *const ti_f[] = { "Senait", "Mebrat", "Saba", "Luwam",
+    "Yordanos" };
+static const char *const ti_fam[] = { "Tesfamariam", "Gebremedhin",
+    "Haile", "Tekle", "Woldu" };
+
+static const char *const zh_m[] = { "小明", "建国", "伟", "志强" };
+static const char *const zh_f[] = { "丽华", "芳", "静", "秀英" };
+static const char *const zh_fam[] = { "王", "李", "张", "陈", "刘" };
+
+static const char *const uk_m[] = { "Андрій", "Богдан", "Олег", "Максим" };
+static const char *const uk_f[] = { "Олена", "Оксана", "Ірина", "Наталія" };
+static const char *const uk_fam[] = { "Коваленко", "Бондаренко", "Мельник",
+    "Ткаченко", "Гнатюк" };
+
+#define GROUP(m, f, fam, famf, first, sep, lang, w) \
+	{ LIST(m), LIST(f), LIST(fam), famf, first, sep, lang, w }
+
+static const struct demo_group demo_groups[] = {
+	GROUP(dk_m, dk_f, dk_fam, NULL, 0, " ", "Danish", 38),
+	GROUP(ar_m, ar_f, ar_fam, NULL, 0, " ", "Arabic", 10),
+	GROUP(ara_m, ara_f, ara_fam, NULL, 0, " ", "Arabic", 3),
+	GROUP(tr_m, tr_f, tr_fam, NULL, 0, " ", "Turkish", 9),
+	GROUP(so_m, so_f, so_fam, NULL, 0, " ", "Somali", 6),
+	GROUP(pk_m, pk_f, pk_fam, NULL, 0, " ", "Urdu", 5),
+	GROUP(pl_m, pl_f, pl_fam, pl_fam_f, 0, " ", "Polish", 5),
+	GROUP(ta_m, ta_f, ta_fam, NULL, 0, " ", "Tamil", 3),
+	GROUP(tas_m, tas_f, tas_fam, NULL, 0, " ", "Tamil", 2),
+	GROUP(vi_m, vi_f, vi_fam, NULL, 1, " ", "Vietnamese", 3),
+	GROUP(bs_m, bs_f, bs_fam, NULL, 0, " ", "Bosnian", 3),
+	GROUP(ku_m, ku_f, ku_fam, NULL, 0, " ", "Kurdish", 3),
+	GROUP(ti_m, ti_f, ti_fam, NULL, 0, " ", "Tigrinya", 3),
+	GROUP(zh_m, zh_f, zh_fam, NULL, 1, "", "Chinese", 2),
+	GROUP(uk_m, uk_f, uk_fam, NULL, 0, " ", "Ukrainian", 3),
+};
+
+/* Combinations that would name a well-known person: drawn again. */
+static const char *const demo_famous[] = { "Bjørn Nørgaard",
+    "Poul Nielsen", "Hüseyin Çelik", "Faisal Qureshi", "Piotr Nowak",
+    "Nguyễn Văn An", "Lê Đức Anh" };
+
+/* ---- the rest of the data ---------------------------------------------- */
+
+static const char *const demo_ambassadors[] = { "Birgit Holm",
+    "Yusuf Demir", "Lene Bæk", "Samira Haddad", "Tove Frølund",
+    "Kasim Raza", "Hodan Jama" };
+
+static const char *const demo_notes[] = {
+	"Prefers visits after 17.",
+	"Har en hund.",
+	"The doorbell does not work; please knock.",
+	"Ring på to gange.",
+	"Interested in the homework café.",
+	"Vil gerne høre om vaskeriet.",
+	"Works nights; visit in the afternoon.",
+	"Nyt barn i familien.",
+	"Asked about the garden plots.",
+	"Foretrækker besøg om lørdagen.",
+	"Would like to join the choir in the residents' house.",
+	"Flyttet fra en anden afdeling i Brøndby Strand.",
+	"Speaks some Danish; take it slowly.",
+	"Spørger efter fritidsjob til den ældste.",
+};
+
+static const char *const demo_sides[] = { "tv.", "th.", "mf." };
+
+/* Danish mobile numbers start with these two digits. */
+static const int demo_phone_prefix[] = { 20, 21, 22, 23, 24, 25, 26, 27,
+    28, 29, 30, 31, 40, 41, 42, 50, 51, 52, 53, 60, 61, 71, 81, 91, 92, 93 };
+
+/* ---- a small PRNG ------------------------------------------------------ */
+
+/* The next number of xorshift64*. */
+static uint64_t
+demo_next(struct demo_rng *r)
+{
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return r->s * 0x2545f4914f6cdd1dULL;
+}
+
+/* A number in 0..n-1 (n > 0). */
+static size_t
+demo_below(struct demo_rng *r, size_t n)
+{
+	return (size_t)((demo_next(r) >> 33) % n);
+}
+
+/* 1 with the chance percent/100. */
+static int
+demo_chance(struct demo_rng *r, int percent)
+{
+	return (int)demo_below(r, 100) < percent;
+}
+
+/* One of the strings of a list. */
+static const char *
+demo_pick(struct demo_rng *r, const char *const *list, size_t n)
+{
+	return list[demo_below(r, n)];
+}
+
+/* ---- one household ----------------------------------------------------- */
+
+/* A background, by weight. */
+static const struct demo_group *
+demo_group(struct demo_rng *r)
+{
+	size_t	i;
+	int	total = 0, n;
+
+	for (i = 0; i < NITEMS(demo_groups); i++)
+		total += demo_groups[i].weight;
+	n = (int)demo_below(r, (size_t)total);
+	for (i = 0; i < NITEMS(demo_groups) - 1; i++) {
+		if (n < demo_groups[i].weight)
+			break;
+		n -= demo_groups[i].weight;
+	}
+	return &demo_groups[i];
+}
+
+/* A full name; fam is the index of the family name in the group's list. */
+static char *
+demo_name(const struct demo_group *g, int female, size_t fam,
+    const char *given)
+{
+	const char	*family;
+
+	family = female && g->family_f != NULL ? g->family_f[fam] :
+	    g->family[fam];
+	if (g->family_first)
+		return xasprintf("%s%s%s", family, g->sep, given);
+	return xasprintf("%s%s%s", given, g->sep, family);
+}
+
+/* 1 if name is a famous person's, or already in the household. */
+static int
+demo_taken(const char *name, const struct household *h)
+{
+	size_t	i;
+
+	for (i = 0; i < NITEMS(demo_famous); i++) {
+		if (strcmp(name, demo_famous[i]) == 0)
+			return 1;
+	}
+	for (i = 0; i < h->nmembers; i++) {
+		if (strcmp(name, h->members[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Add a member to h: a fictional name of the group, not yet used in h. */
+static void
+demo_member(struct demo_rng *r, const struct demo_group *g, int female,
+    size_t fam, struct household *h)
+{
+	const char	*given;
+	char		*name;
+	int		 tries;
+
+	for (tries = 0;; tries++) {
+		if (female)
+			given = demo_pick(r, g->female, g->nfemale);
+		else
+			given = demo_pick(r, g->male, g->nmale);
+		name = demo_name(g, female, fam, given);
+		/* Every group has enough names; the bound is a safety net. */
+		if (!demo_taken(name, h) || tries == 50)
+			break;
+		free(name);
+	}
+	h->members[h->nmembers++] = name;
+}
+
+/* 1 to 5 members: a first adult, often a partner, then children. */
+static void
+demo_members(struct demo_rng *r, const struct demo_group *g,
+    struct household *h)
+{
+	static const int	 sizes[] = { 1, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5 };
+	size_t			 fam, n, i;
+	int			 female;
+
+	n = (size_t)sizes[demo_below(r, NITEMS(sizes))];
+	fam = demo_below(r, g->nfamily);
+	female = demo_chance(r, 50);
+	demo_member(r, g, female, fam, h);
+	for (i = 1; i < n; i++) {
+		if (i == 1 && demo_chance(r, 75)) {
+			/* A partner; some keep their own family name. */
+			demo_member(r, g, !female, demo_chance(r, 30) ?
+			    demo_below(r, g->nfamily) : fam, h);
+		} else
+			demo_member(r, g, demo_chance(r, 50), fam, h);
+	}
+}
+
+/* The department's stairwell number pick (wrapping), or -1 if none. */
+static int
+demo_stairwell(const struct conf *conf, int dep, size_t pick)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < conf->nstairwells; i++)
+		if (conf->stairwells[i].department == dep)
+			n++;
+	if (n == 0)
+		return -1;
+	pick %= n;
+	for (i = 0; i < conf->nstairwells; i++) {
+		if (conf->stairwells[i].department == dep && pick-- == 0)
+			break;
+	}
+	return (int)i;
+}
+
+/* The k-th flat of a stairwell: "st. tv." .. "4. mf.", then "2. 17". */
+static char *
+demo_flat(size_t k)
+{
+	size_t	level = k / 3 % 5;
+
+	if (k >= 15) {
+		if (level == 0)
+			return xasprintf("st. %zu", k - 14);
+		return xasprintf("%zu. %zu", level, k - 14);
+	}
+	if (level == 0)
+		return xasprintf("st. %s", demo_sides[k % 3]);
+	return xasprintf("%zu. %s", level, demo_sides[k % 3]);
+}
+
+/* Where household number i lives: its department in turn, so all get some. */
+static void
+demo_place(struct demo_rng *r, const struct conf *conf, size_t *used,
+    size_t i, struct household *h)
+{
+	size_t	d;
+	int	s = -1;
+
+	for (d = 0; s < 0 && d < conf->ndepartments; d++)
+		s = demo_stairwell(conf, (int)((i + d) % conf->ndepartments),
+		    demo_below(r, conf->nstairwells));
+	/* demo_ready() made sure there is a stairwell. */
+	h->department = xstrdup(
+	    conf->departments[conf->stairwells[s].department].key);
+	h->stairwell = xstrdup(conf->stairwells[s].name);
+	h->flat = demo_flat(used[s]++);
+}
+
+/* Moved in within two years (30% in the last month); 8% moved out. */
+static void
+demo_dates(struct demo_rng *r, long today, struct household *h)
+{
+	long	ago;
+
+	if (demo_chance(r, 30))
+		ago = (long)demo_below(r, 30);
+	else
+		ago = 30 + (long)demo_below(r, 700);
+	h->moved_in = today - ago;
+	h->moved_out = DATE_NONE;
+	/* 70% are older than a month, so 11% of those is about 8%. */
+	if (ago >= 30 && demo_chance(r, 11))
+		h->moved_out = h->moved_in + 1 + (long)demo_below(r,
+		    (size_t)ago);
+}
+
+/* A Danish mobile number, written one of the ways people write them. */
+static char *
+demo_phone(struct demo_rng *r)
+{
+	int	p, a, b, c;
+
+	p = demo_phone_prefix[demo_below(r, NITEMS(demo_phone_prefix))];
+	a = (int)demo_below(r, 100);
+	b = (int)demo_below(r, 100);
+	c = (int)demo_below(r, 100);
+	switch (demo_below(r, 3)) {
+	case 0:
+		return xasprintf("+45 %02d %02d %02d %02d", p, a, b, c);
+	case 1:
+		return xasprintf("%02d%02d%02d%02d", p, a, b, c);
+	default:
+		return xasprintf("%02d %02d %02d %02d", p, a, b, c);
+	}
+}
+
+/* With consent (60%): when, by whom, phone, languages, interpreter. */
+static void
+demo_consent(struct demo_rng *r, const struct demo_group *g, long today,
+    struct household *h)
+{
+	int	danish = strcmp(g->language, "Danish") == 0;
+
+	h->consent_on = DATE_NONE;
+	if (!demo_chance(r, 60))
+		return;
+	h->consent = 1;
+	h->consent_on = h->moved_in + (long)demo_below(r, 4);
+	if (h->consent_on > today)
+		h->consent_on = today;
+	h->consent_by = xstrdup(demo_pick(r, LIST(demo_ambassadors)));
+	if (demo_chance(r, 85))
+		h->phone = demo_phone(r);
+	h->interpreter = !danish && demo_chance(r, 30);
+	if (danish)
+		h->languages = xstrdup(demo_chance(r, 20) ?
+		    "Danish, English" : "Danish");
+	else if (h->interpreter)
+		h->languages = demo_chance(r, 30) ?
+		    xasprintf("%s, English", g->language) :
+		    xstrdup(g->language);
+	else
+		h->languages = xasprintf("%s, Danish", g->language);
+}
+
+/* Fill h with fictional household number i. */
+static void
+demo_household(struct demo_rng *r, const struct conf *conf, size_t *used,
+    size_t i, struct household *h)
+{
+	const struct demo_group	*g;
+	long			 today = util_today();
+
+	memset(h, 0, sizeof *h);
+	g = demo_group(r);
+	demo_place(r, conf, used, i, h);
+	demo_dates(r, today, h);
+	demo_members(r, g, h);
+	demo_consent(r, g, today, h);
+	if (demo_chance(r, 20))
+		h->notes = xstrdup(demo_pick(r, LIST(demo_notes)));
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+/* Add n households; DB_OK, or the first error (the batch is still open). */
+static enum db_status
+demo_add_all(struct db *db, const struct conf *conf, long n)
+{
+	struct who		 who = { .name = "demo" };
+	struct demo_rng		 r = { DEMO_SEED };
+	struct household	 h;
+	enum db_status		 st = DB_OK;
+	size_t			*used, i;
+
+	used = xcalloc(conf->nstairwells, sizeof *used);
+	for (i = 0; st == DB_OK && i < (size_t)n; i++) {
+		demo_household(&r, conf, used, i, &h);
+		st = db_household_add(db, &who, &h);
+		db_household_clear(&h);
+	}
+	free(used);
+	return st;
+}
+
+/* Say why the demo could not be made; returns 1. */
+static int
+demo_failed(struct db *db)
+{
+	cli_error(_("the demo could not be created: %s"), _(db_errmsg(db)));
+	return 1;
+}
+
+/* Mark the database and fill it, all in one batch; 0 or 1. */
+static int
+demo_fill(struct db *db, const struct conf *conf, long n)
+{
+	enum db_status	st;
+
+	if (db_batch_begin(db) != DB_OK)
+		return demo_failed(db);
+	if ((st = db_mark_demo(db)) == DB_OK)
+		st = demo_add_all(db, conf, n);
+	if (st != DB_OK) {
+		/* The message first: the rollback may replace it. */
+		demo_failed(db);
+		db_batch_end(db, 0);
+		return 1;
+	}
+	if (db_batch_end(db, 1) != DB_OK)
+		return demo_failed(db);
+	return 0;
+}
+
+/* Read "--households N"; returns -1 to go on, else the exit code. */
+static int
+demo_args(int argc, char **argv, long *n)
+{
+	char	*end;
+	int	 i;
+
+	*n = DEMO_DEFAULT;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			printf(_("usage: velkomst [--db FILE] demo "
+			    "[--households N]\n"));
+			return 0;
+		}
+		if (strcmp(argv[i], "--households") != 0 || i + 1 >= argc)
+			goto usage;
+		errno = 0;
+		*n = strtol(argv[++i], &end, 10);
+		if (errno != 0 || end == argv[i] || *end != '\0' || *n < 1 ||
+		    *n > DEMO_MAX) {
+			cli_error(_("--households needs a number from 1 to %d."),
+			    DEMO_MAX);
+			return 2;
+		}
+	}
+	return -1;
+usage:
+	cli_error(_("usage: velkomst [--db FILE] demo [--households N]"));
+	return 2;
+}
+
+/* 1 if the configuration has a stairwell to put households in. */
+static int
+demo_ready(const struct conf *conf)
+{
+	size_t	i;
+
+	for (i = 0; i < conf->nstairwells; i++) {
+		if (conf->stairwells[i].department >= 0 &&
+		    (size_t)conf->stairwells[i].department <
+		    conf->ndepartments)
+			return 1;
+	}
+	cli_error(_("the configuration has no stairwells; the demo needs "
+	    "at least one."));
+	return 0;
+}
+
+int
+cli_demo(const struct cli *cli, int argc, char **argv)
+{
+	struct db	*db;
+	long		 n;
+	int		 rc;
+
+	if ((rc = demo_args(argc, argv, &n)) >= 0)
+		return rc;
+	if (!demo_ready(cli->conf))
+		return 1;
+	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
+		return 1;
+	if (!db_is_empty(db)) {
+		rc = db_is_demo(db) ? 0 : 1;
+		if (rc == 0)
+			printf(_("%s is already a demo database; nothing was "
+			    "done.\n"), db_path(db));
+		else
+			cli_error(_("%s is not a demo database; the demo will "
+			    "not touch it."), db_path(db));
+	} else if ((rc = demo_fill(db, cli->conf, n)) == 0)
+		printf(_("Created a demo database with %ld households in "
+		    "%s.\n"), n, db_path(db));
+	db_close(db);
+	return rc;
+}

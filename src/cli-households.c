@@ -1,0 +1,178 @@
+/* cli-households.c — `velkomst households`: the register as text or tsv. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "cli.h"
+#include "core.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+#define PAGE	500
+
+enum format { FORMAT_TEXT, FORMAT_TSV };
+
+/* Print s fitted and padded to cols display columns, then two spaces. */
+static void
+hh_cell(const char *s, int cols)
+{
+	int	width;
+	size_t	len;
+
+	len = util_text_fit(s, cols, &width);
+	fwrite(s, 1, len, stdout);
+	printf("%*s  ", cols - width, "");
+}
+
+/* The department's name from the configuration, or its key. */
+static const char *
+hh_department(const struct conf *conf, const char *key)
+{
+	int	i;
+
+	i = cfg_department_find(conf, key);
+	return i < 0 ? key : conf->departments[i].name;
+}
+
+/* Print one row in the chosen format. */
+static void
+hh_print(const struct conf *conf, const struct household_row *r,
+    enum format fmt, long today)
+{
+	char			 in[11], out[11];
+	enum household_status	 st;
+
+	st = core_household_status(r->moved_out, r->welcomed, today);
+	if (fmt == FORMAT_TSV) {
+		printf("%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id,
+		    r->department, r->stairwell, r->flat,
+		    util_date_iso(r->moved_in, in),
+		    util_date_iso(r->moved_out, out), r->names,
+		    core_status_name(st));
+		return;
+	}
+	printf("%6ld  ", r->id);
+	hh_cell(hh_department(conf, r->department), 22);
+	hh_cell(r->stairwell, 12);
+	hh_cell(r->flat, 8);
+	hh_cell(util_date_dk(r->moved_in, in), 10);
+	hh_cell(_(core_status_label(st)), 9);
+	printf("%s\n", r->names);
+}
+
+/* Print the header line of the chosen format. */
+static void
+hh_header(enum format fmt)
+{
+	if (fmt == FORMAT_TSV) {
+		printf("id\tdepartment\tstairwell\tflat\tmoved_in\tmoved_out"
+		    "\tnames\tstatus\n");
+		return;
+	}
+	printf("%6s  ", _("ID"));
+	hh_cell(_("Department"), 22);
+	hh_cell(_("Stairwell"), 12);
+	hh_cell(_("Flat"), 8);
+	hh_cell(_("Moved in"), 10);
+	hh_cell(_("Status"), 9);
+	printf("%s\n", _("Names"));
+}
+
+/* Fetch the query page by page and print every row; returns the count,
+ * or -1 with the reason printed. */
+static long
+hh_list(const struct cli *cli, struct db *db,
+    const struct household_query *q, enum format fmt)
+{
+	struct who		 who = { .name = cli_who_name() };
+	struct household_row	*rows = NULL, last = { 0 };	/* the cursor */
+	size_t			 n, i;
+	long			 total = 0;
+	int			 have_last = 0;
+
+	do {
+		if (db_household_list(db, &who, q, have_last ? &last : NULL,
+		    PAGE, &rows, &n) != DB_OK) {
+			cli_error("%s", _(db_errmsg(db)));
+			free(last.sort_key);
+			return -1;
+		}
+		for (i = 0; i < n; i++)
+			hh_print(cli->conf, &rows[i], fmt, util_today());
+		total += (long)n;
+		if (n > 0) {
+			free(last.sort_key);
+			last.id = rows[n - 1].id;
+			last.moved_in = rows[n - 1].moved_in;
+			last.sort_key = xstrdup(rows[n - 1].sort_key);
+			have_last = 1;
+		}
+		db_household_rows_free(rows, n);
+	} while (n == PAGE);
+	free(last.sort_key);
+	return total;
+}
+
+int
+cli_households(const struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "search", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "department", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct household_query	 q = { .order = ORDER_NEWEST };
+	enum format		 fmt = FORMAT_TEXT;
+	struct db		*db;
+	long			 n;
+	int			 c, d;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			q.search = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "tsv") == 0)
+				fmt = FORMAT_TSV;
+			else if (strcmp(optarg, "text") != 0) {
+				cli_error(_("--format is text or tsv, not "
+				    "\"%s\""), optarg);
+				return 2;
+			}
+			break;
+		case 'd':
+			d = cfg_department_find(cli->conf, optarg);
+			if (d < 0) {
+				cli_error(_("there is no department \"%s\" in "
+				    "the configuration"), optarg);
+				return 2;
+			}
+			q.department = cli->conf->departments[d].key;
+			break;
+		default:
+			cli_error(_("usage: velkomst households [--search TEXT] "
+			    "[--department D] [--format text|tsv]"));
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		cli_error(_("usage: velkomst households [--search TEXT] "
+		    "[--department D] [--format text|tsv]"));
+		return 2;
+	}
+	db = cli_open_db(cli, DB_READ_ONLY);
+	if (db == NULL)
+		return 1;
+	hh_header(fmt);
+	n = hh_list(cli, db, &q, fmt);
+	if (n >= 0 && fmt == FORMAT_TEXT)
+		printf(_("%ld households\n"), n);
+	db_close(db);
+	return n < 0 ? 1 : 0;
+}

@@ -1,0 +1,379 @@
+/*
+ * core-check.c — checking what people type: names, flats, phones,
+ * languages and notes, the CPR guard, and the text as it is stored.
+ * Characters are classified with the C library (iswalpha ...), so the
+ * program must run in a UTF-8 locale, as main() makes sure it does.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "core.h"
+#include "i18n.h"
+#include "util.h"
+
+#define CHECK_BAD_UTF8	N_("The text has characters that cannot be read. " \
+    "Type it again.")
+#define CHECK_CPR	N_("That looks like a CPR number. CPR numbers must " \
+    "never be written in velkomst: please remove it.")
+#define CHECK_FLAT	N_("Write the flat like \"st. tv.\", \"2. th.\" or " \
+    "\"3. 12\".")
+
+/* The text of s without leading and trailing white space, as wide chars. */
+struct check_text {
+	wchar_t	*ws;		/* whole text, xmalloc'd */
+	size_t	 start;		/* first character kept */
+	size_t	 len;		/* characters kept */
+};
+
+/* 1 if c is a bidi override or isolate character. */
+static int
+check_is_bidi(wchar_t c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Decode and trim s into t; -1 (t empty) if s is not valid UTF-8. */
+static int
+check_text_open(struct check_text *t, const char *s)
+{
+	size_t	 n;
+
+	memset(t, 0, sizeof *t);
+	if (s == NULL)
+		s = "";
+	if (!util_text_valid(s))
+		return -1;
+	t->ws = util_text_to_wcs(s, &n);
+	while (t->start < n && iswspace((wint_t)t->ws[t->start]))
+		t->start++;
+	while (n > t->start && iswspace((wint_t)t->ws[n - 1]))
+		n--;
+	t->len = n - t->start;
+	return 0;
+}
+
+/* Free what check_text_open made. */
+static void
+check_text_close(struct check_text *t)
+{
+	free(t->ws);
+	t->ws = NULL;
+}
+
+/* 1 if the trimmed text has a character for which ok() is 0. */
+static int
+check_text_any_not(const struct check_text *t, int (*ok)(wchar_t))
+{
+	size_t	 i;
+
+	for (i = 0; i < t->len; i++)
+		if (!ok(t->ws[t->start + i]))
+			return 1;
+	return 0;
+}
+
+/* 1 if the trimmed text has a character for which is() is 1. */
+static int
+check_text_has(const struct check_text *t, int (*is)(wchar_t))
+{
+	size_t	 i;
+
+	for (i = 0; i < t->len; i++)
+		if (is(t->ws[t->start + i]))
+			return 1;
+	return 0;
+}
+
+/* 1 if c may be in a name, flat, ... (not control, not bidi override). */
+static int
+check_allowed(wchar_t c)
+{
+	return !iswcntrl((wint_t)c) && !check_is_bidi(c);
+}
+
+/* 1 if c is a letter. */
+static int
+check_is_letter(wchar_t c)
+{
+	return iswalpha((wint_t)c) != 0;
+}
+
+/* 1 if s has a control character or a bidi override/isolate character. */
+int
+core_has_forbidden_chars(const char *s)
+{
+	wchar_t	*ws;
+	size_t	 i, n;
+	int	 bad = 0;
+
+	if (s == NULL)
+		return 0;
+	ws = util_text_to_wcs(s, &n);
+	for (i = 0; i < n && !bad; i++)
+		bad = !check_allowed(ws[i]);
+	free(ws);
+	return bad;
+}
+
+/* Length of the run of ASCII digits at s. */
+static size_t
+check_digits(const char *s)
+{
+	size_t	 n = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* 1 if the six digits at s are ddmmyy of a real date. */
+static int
+check_cpr_date(const char *s)
+{
+	long	 day;
+	int	 d, m, y;
+
+	d = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[2] - '0') * 10 + (s[3] - '0');
+	y = (s[4] - '0') * 10 + (s[5] - '0');
+	/* 2000 + yy is a leap year exactly when some century's yy is. */
+	return util_date_make(2000 + y, m, d, &day) == 0;
+}
+
+/* 1 if s has ddmmyy-xxxx, ddmmyy xxxx or ddmmyyxxxx, a whole digit run. */
+int
+core_looks_like_cpr(const char *s)
+{
+	size_t	 i = 0, n, k;
+
+	if (s == NULL)
+		return 0;
+	while (s[i] != '\0') {
+		if ((n = check_digits(s + i)) == 0) {
+			i++;
+			continue;
+		}
+		if (n == 10 && check_cpr_date(s + i))
+			return 1;
+		if (n == 6 && (s[i + 6] == '-' || s[i + 6] == ' ')) {
+			k = check_digits(s + i + 7);
+			if (k == 4 && check_cpr_date(s + i))
+				return 1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+/* Check a member's name. */
+const char *
+core_check_name(const char *s)
+{
+	struct check_text	 t;
+	const char		*err = NULL;
+
+	if (check_text_open(&t, s) != 0)
+		return CHECK_BAD_UTF8;
+	if (t.len == 0)
+		err = N_("Write at least one name.");
+	else if (check_text_any_not(&t, check_allowed))
+		err = N_("The name has a character that cannot be used "
+		    "(a control character).");
+	else if (t.len > CORE_NAME_MAX)
+		err = N_("The name is too long: at most 80 characters.");
+	else if (core_looks_like_cpr(s))
+		err = CHECK_CPR;
+	else if (!check_text_has(&t, check_is_letter))
+		err = N_("A name must have at least one letter.");
+	check_text_close(&t);
+	return err;
+}
+
+/* 1 if c may be in a flat: letters, digits, dots, spaces and a few more. */
+static int
+check_flat_char(wchar_t c)
+{
+	if (iswalpha((wint_t)c) || (c >= L'0' && c <= L'9'))
+		return 1;
+	return wcschr(L". ,-/'", c) != NULL;
+}
+
+/* 1 if c is a letter or a digit. */
+static int
+check_is_alnum(wchar_t c)
+{
+	return iswalpha((wint_t)c) || (c >= L'0' && c <= L'9');
+}
+
+/* Check a flat in Danish notation ("st. tv.", "2. th.", "3. 12"). */
+const char *
+core_check_flat(const char *s)
+{
+	struct check_text	 t;
+	const char		*err = NULL;
+
+	if (check_text_open(&t, s) != 0)
+		return CHECK_BAD_UTF8;
+	if (t.len == 0 || check_text_any_not(&t, check_flat_char) ||
+	    !check_text_has(&t, check_is_alnum))
+		err = CHECK_FLAT;
+	else if (t.len > CORE_FLAT_MAX)
+		err = N_("The flat is too long: at most 20 characters.");
+	else if (core_looks_like_cpr(s))
+		err = CHECK_CPR;
+	check_text_close(&t);
+	return err;
+}
+
+/* Check a phone number: empty, or 8 to 15 digits with +, spaces, -. */
+const char *
+core_check_phone(const char *s)
+{
+	struct check_text	 t;
+	const char		*err = NULL;
+	size_t			 i, digits = 0;
+	wchar_t			 c;
+
+	if (check_text_open(&t, s) != 0)
+		return CHECK_BAD_UTF8;
+	for (i = 0; i < t.len && err == NULL; i++) {
+		c = t.ws[t.start + i];
+		if (c >= L'0' && c <= L'9')
+			digits++;
+		else if (!(c == L' ' || c == L'-' || (c == L'+' && i == 0)))
+			err = N_("Write the phone number with digits only, "
+			    "like 12 34 56 78 or +45 12 34 56 78.");
+	}
+	if (err == NULL && t.len > CORE_PHONE_MAX)
+		err = N_("The phone number is too long.");
+	if (err == NULL && t.len > 0 && (digits < 8 || digits > 15))
+		err = N_("A phone number has 8 to 15 digits.");
+	check_text_close(&t);
+	return err;
+}
+
+/* 1 if c may be in the list of languages. */
+static int
+check_lang_char(wchar_t c)
+{
+	return iswalpha((wint_t)c) || c == L' ' || c == L',' || c == L'-';
+}
+
+/* Check the languages spoken: optional, words separated by commas. */
+const char *
+core_check_languages(const char *s)
+{
+	struct check_text	 t;
+	const char		*err = NULL;
+
+	if (check_text_open(&t, s) != 0)
+		return CHECK_BAD_UTF8;
+	if (check_text_any_not(&t, check_lang_char))
+		err = N_("Write the languages as words with commas between, "
+		    "like \"Arabic, Danish\".");
+	else if (t.len > CORE_LANG_MAX)
+		err = N_("The list of languages is too long: at most 120 "
+		    "characters.");
+	check_text_close(&t);
+	return err;
+}
+
+/* Check notes: optional, one line, and never a CPR number. */
+const char *
+core_check_notes(const char *s)
+{
+	struct check_text	 t;
+	const char		*err = NULL;
+
+	if (check_text_open(&t, s) != 0)
+		return CHECK_BAD_UTF8;
+	if (check_text_any_not(&t, check_allowed))
+		err = N_("The note has a character that cannot be used "
+		    "(a control character or a line break).");
+	else if (t.len > CORE_NOTES_MAX)
+		err = N_("The note is too long: at most 1000 characters.");
+	else if (core_looks_like_cpr(s))
+		err = CHECK_CPR;
+	check_text_close(&t);
+	return err;
+}
+
+/* Trim u (n units) and make each run of white space one space, in place. */
+static int32_t
+check_squeeze(UChar *u, int32_t n)
+{
+	int32_t	 i, o = 0;
+	int	 space = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u_isUWhiteSpace(u[i])) {
+			space = o > 0;
+			continue;
+		}
+		if (space)
+			u[o++] = 0x20;
+		space = 0;
+		u[o++] = u[i];
+	}
+	return o;
+}
+
+/* NFC of the UTF-8 text s as UTF-16 (xmalloc'd), or NULL on error. */
+static UChar *
+check_nfc(const char *s, int32_t *len)
+{
+	const UNormalizer2	*nfc;
+	UErrorCode		 ec = U_ZERO_ERROR;
+	UChar			*in, *out;
+	int32_t			 n, cap;
+
+	*len = 0;
+	nfc = unorm2_getNFCInstance(&ec);
+	if (U_FAILURE(ec))
+		return NULL;
+	n = (int32_t)strlen(s);
+	in = xreallocarray(NULL, (size_t)n + 1, sizeof *in);
+	u_strFromUTF8(in, n + 1, &n, s, -1, &ec);
+	/* NFC is at most three times as long as its input. */
+	cap = 3 * n + 1;
+	out = xreallocarray(NULL, (size_t)cap, sizeof *out);
+	if (U_SUCCESS(ec))
+		*len = unorm2_normalize(nfc, in, n, out, cap, &ec);
+	free(in);
+	if (U_FAILURE(ec)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* The text as it is stored: NFC, trimmed, inner white space squeezed. */
+char *
+core_clean_text(const char *s)
+{
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UChar		*u;
+	char		*out;
+	int32_t		 n, need;
+
+	if (s == NULL || !util_text_valid(s))
+		return NULL;
+	if ((u = check_nfc(s, &n)) == NULL)
+		return NULL;
+	n = check_squeeze(u, n);
+	/* Each UTF-16 unit gives at most three bytes of UTF-8. */
+	out = xmalloc((size_t)n * 3 + 1);
+	u_strToUTF8(out, n * 3 + 1, &need, u, n, &ec);
+	free(u);
+	if (U_FAILURE(ec)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}

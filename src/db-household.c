@@ -1,0 +1,830 @@
+/*
+ * db-household.c — households, their members and the name index.
+ *
+ * Each member's name is stored as typed (cleaned, NFC) with its search
+ * key and Danish sort key; name_word holds one row per key of
+ * core_name_words(), so a search is a set of range queries
+ * (key >= word AND key < core_prefix_next(word)) on its primary key.
+ * Lists page by keyset (the last row shown is the cursor), never OFFSET.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "db-private.h"
+#include "i18n.h"
+#include "util.h"
+
+/* The most search words that narrow a list; further words are ignored
+ * (the list then shows a few more than asked, never fewer). */
+#define HH_SEARCH_WORDS	4
+
+/* A household's fields as they are stored: cleaned, dates as ISO text. */
+struct hh_clean {
+	char	*department;
+	char	*stairwell;
+	char	*flat;
+	char	*names[HOUSEHOLD_MAX_MEMBERS];
+	size_t	 nnames;
+	char	*phone;
+	char	*languages;
+	char	*consent_by;
+	char	*notes;
+	char	 moved_in[16];
+	char	 moved_out[16];
+	char	 consent_on[16];
+	int	 interpreter;
+	int	 consent;
+};
+
+/* Free what a cleaned household owns. */
+static void
+hh_clean_free(struct hh_clean *c)
+{
+	size_t	 i;
+
+	free(c->department);
+	free(c->stairwell);
+	free(c->flat);
+	for (i = 0; i < c->nnames; i++)
+		free(c->names[i]);
+	free(c->phone);
+	free(c->languages);
+	free(c->consent_by);
+	free(c->notes);
+	memset(c, 0, sizeof *c);
+}
+
+/* Clean one optional text into *out after check(); NULL or a message. */
+static const char *
+hh_clean_one(const char *s, const char *(*check)(const char *), char **out)
+{
+	const char	*err;
+
+	*out = NULL;
+	if (s == NULL)
+		return NULL;
+	if (check != NULL && (err = check(s)) != NULL)
+		return err;
+	if (core_has_forbidden_chars(s))
+		return N_("The text has a character that cannot be used "
+		    "(a control character).");
+	if ((*out = core_clean_text(s)) == NULL)
+		return N_("The text is not valid UTF-8.");
+	if (**out == '\0') {
+		free(*out);
+		*out = NULL;
+	}
+	return NULL;
+}
+
+/* Check and clean the members' names. */
+static const char *
+hh_clean_names(const struct household *h, struct hh_clean *c)
+{
+	const char	*err;
+	size_t		 i;
+
+	if (h->nmembers < 1)
+		return N_("A household needs at least one member.");
+	if (h->nmembers > HOUSEHOLD_MAX_MEMBERS)
+		return N_("A household has at most 12 members.");
+	for (i = 0; i < h->nmembers; i++) {
+		err = hh_clean_one(h->members[i] != NULL ? h->members[i] : "",
+		    core_check_name, &c->names[c->nnames]);
+		if (err != NULL)
+			return err;
+		if (c->names[c->nnames] == NULL)
+			return N_("Write at least one name.");
+		c->nnames++;
+	}
+	return NULL;
+}
+
+/* Check and clean the dates. */
+static const char *
+hh_clean_dates(const struct household *h, struct hh_clean *c)
+{
+	if (h->moved_in == DATE_NONE)
+		return N_("The moved-in date is missing.");
+	util_date_iso(h->moved_in, c->moved_in);
+	util_date_iso(h->moved_out, c->moved_out);
+	if (h->moved_out != DATE_NONE && h->moved_out < h->moved_in)
+		return N_("The moved-out date is before the moved-in date.");
+	if (h->consent)
+		util_date_iso(h->consent_on, c->consent_on);
+	return NULL;
+}
+
+/*
+ * Check h again with the rules of core and make the stored form in c;
+ * NULL or what is wrong.  Without consent no contact details are kept.
+ */
+static const char *
+hh_clean(const struct household *h, const struct who *who,
+    struct hh_clean *c)
+{
+	const char	*err;
+
+	memset(c, 0, sizeof *c);
+	if ((err = hh_clean_names(h, c)) != NULL ||
+	    (err = hh_clean_dates(h, c)) != NULL ||
+	    (err = hh_clean_one(h->department, NULL, &c->department)) != NULL ||
+	    (err = hh_clean_one(h->stairwell, NULL, &c->stairwell)) != NULL ||
+	    (err = hh_clean_one(h->flat != NULL ? h->flat : "",
+	    core_check_flat, &c->flat)) != NULL ||
+	    (err = hh_clean_one(h->notes, core_check_notes, &c->notes)) != NULL)
+		return err;
+	if (c->department == NULL)
+		return N_("The department is missing.");
+	if (c->flat == NULL)
+		return core_check_flat("");
+	c->interpreter = h->interpreter != 0;
+	c->consent = h->consent != 0;
+	if (!c->consent)
+		return NULL;
+	if ((err = hh_clean_one(h->phone, core_check_phone, &c->phone)) ||
+	    (err = hh_clean_one(h->languages, core_check_languages,
+	    &c->languages)) ||
+	    (err = hh_clean_one(h->consent_by, NULL, &c->consent_by)))
+		return err;
+	if (c->consent_by == NULL)
+		c->consent_by = xstrdup(who->name);
+	return NULL;
+}
+
+/* DB_INVALID unless who names a person. */
+static enum db_status
+hh_check_who(struct db *db, const struct who *who)
+{
+	if (who == NULL || who->name == NULL || who->name[0] == '\0')
+		return db_fail(db, DB_INVALID, N_("Who is making the change "
+		    "is not known."));
+	return DB_OK;
+}
+
+/* Step a write statement to its end; DB_OK or the failure. */
+static enum db_status
+hh_step(struct db *db, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Index the words of member mid's name. */
+static enum db_status
+hh_add_words(struct db *db, long mid, long hid, const char *name)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO name_word "
+	    "(key, member_id, household_id) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt	*st;
+	enum db_status	 s = DB_OK;
+	char		**words;
+	size_t		 n, i;
+
+	n = core_name_words(name, &words);
+	for (i = 0; i < n && s == DB_OK; i++) {
+		if ((st = db_stmt(db, sql)) == NULL) {
+			s = DB_ERROR;
+			break;
+		}
+		sqlite3_bind_text(st, 1, words[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, mid);
+		sqlite3_bind_int64(st, 3, hid);
+		s = hh_step(db, st);
+	}
+	core_words_free(words, n);
+	return s;
+}
+
+/* Add member pos of household hid with its keys and words. */
+static enum db_status
+hh_add_member(struct db *db, long hid, size_t pos, const char *name)
+{
+	static const char sql[] = "INSERT INTO member (household_id, position, "
+	    "name, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		*skey, *okey;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	skey = core_search_key(name);
+	okey = core_sort_key(name);
+	sqlite3_bind_int64(st, 1, hid);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
+	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, skey, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, okey, -1, SQLITE_STATIC);
+	s = hh_step(db, st);
+	free(skey);
+	free(okey);
+	if (s != DB_OK)
+		return s;
+	return hh_add_words(db, (long)sqlite3_last_insert_rowid(db->h), hid,
+	    name);
+}
+
+/* Add every member of c to household hid. */
+static enum db_status
+hh_add_members(struct db *db, long hid, const struct hh_clean *c)
+{
+	enum db_status	 s = DB_OK;
+	size_t		 i;
+
+	for (i = 0; i < c->nnames && s == DB_OK; i++)
+		s = hh_add_member(db, hid, i, c->names[i]);
+	return s;
+}
+
+/* Bind c's fields to ?1..?13 and who and now to ?14, ?15. */
+static void
+hh_bind(sqlite3_stmt *st, const struct hh_clean *c, const char *sort_key,
+    const char *who, const char *now)
+{
+	db_bind_text(st, 1, c->department);
+	sqlite3_bind_text(st, 2, c->stairwell != NULL ? c->stairwell : "", -1,
+	    SQLITE_TRANSIENT);
+	db_bind_text(st, 3, c->flat);
+	db_bind_text(st, 4, c->moved_in);
+	db_bind_text(st, 5, c->moved_out);
+	db_bind_text(st, 6, c->phone);
+	db_bind_text(st, 7, c->languages);
+	sqlite3_bind_int(st, 8, c->interpreter);
+	sqlite3_bind_int(st, 9, c->consent);
+	db_bind_text(st, 10, c->consent_on);
+	db_bind_text(st, 11, c->consent_by);
+	db_bind_text(st, 12, c->notes);
+	sqlite3_bind_text(st, 13, sort_key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 15, who, -1, SQLITE_TRANSIENT);
+}
+
+/* Check h and write it: add when id is 0, else replace household id. */
+static enum db_status
+hh_save(struct db *db, const struct who *who, const struct household *h,
+    long *id)
+{
+	static const char ins[] = "INSERT INTO household (department, "
+	    "stairwell, flat, moved_in, moved_out, phone, languages, "
+	    "interpreter, consent, consent_on, consent_by, notes, sort_key, "
+	    "created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?15)";
+	static const char upd[] = "UPDATE household SET department = ?1, "
+	    "stairwell = ?2, flat = ?3, moved_in = ?4, moved_out = ?5, "
+	    "phone = ?6, languages = ?7, interpreter = ?8, consent = ?9, "
+	    "consent_on = ?10, consent_by = ?11, notes = ?12, sort_key = ?13, "
+	    "updated_at = ?14, updated_by = ?15 WHERE id = ?16";
+	static const char del[] = "DELETE FROM member WHERE household_id = ?1";
+	struct hh_clean	 c;
+	sqlite3_stmt	*st;
+	const char	*err;
+	enum db_status	 s;
+	char		 now[20], *sort_key;
+
+	if ((s = hh_check_who(db, who)) != DB_OK)
+		return s;
+	if ((err = hh_clean(h, who, &c)) != NULL) {
+		hh_clean_free(&c);
+		return db_fail(db, DB_INVALID, "%s", _(err));
+	}
+	if ((s = db_write_begin(db)) != DB_OK) {
+		hh_clean_free(&c);
+		return s;
+	}
+	sort_key = core_sort_key(c.names[0]);
+	if ((st = db_stmt(db, *id == 0 ? ins : upd)) == NULL)
+		s = DB_ERROR;
+	else {
+		hh_bind(st, &c, sort_key, who->name, db_now(now));
+		if (*id != 0)
+			sqlite3_bind_int64(st, 16, *id);
+		s = hh_step(db, st);
+	}
+	if (s == DB_OK && *id == 0)
+		*id = (long)sqlite3_last_insert_rowid(db->h);
+	else if (s == DB_OK && sqlite3_changes(db->h) == 0)
+		s = db_fail(db, DB_NOTFOUND, N_("The household does not exist "
+		    "(it may have been deleted)."));
+	else if (s == DB_OK) {
+		st = db_stmt(db, del);
+		if (st != NULL)
+			sqlite3_bind_int64(st, 1, *id);
+		s = hh_step(db, st);
+	}
+	if (s == DB_OK)
+		s = hh_add_members(db, *id, &c);
+	free(sort_key);
+	hh_clean_free(&c);
+	return db_write_end(db, s);
+}
+
+/* Add household h and set h->id. */
+enum db_status
+db_household_add(struct db *db, const struct who *who, struct household *h)
+{
+	long		 id = 0;
+	enum db_status	 s;
+
+	if ((s = hh_save(db, who, h, &id)) == DB_OK)
+		h->id = id;
+	return s;
+}
+
+/* Replace every field of household h->id. */
+enum db_status
+db_household_update(struct db *db, const struct who *who,
+    const struct household *h)
+{
+	long	 id = h->id;
+
+	if (id <= 0)
+		return db_fail(db, DB_NOTFOUND, N_("The household does not "
+		    "exist (it may have been deleted)."));
+	return hh_save(db, who, h, &id);
+}
+
+/* Record household id's moving out (DATE_NONE: still living there). */
+enum db_status
+db_household_move_out(struct db *db, const struct who *who, long id,
+    long date)
+{
+	static const char sql[] = "UPDATE household SET moved_out = ?1, "
+	    "updated_at = ?2, updated_by = ?3 WHERE id = ?4";
+	static const char get[] = "SELECT moved_in FROM household WHERE id = ?1";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 iso[16], now[20];
+	const char	*in = NULL;
+	int		 rc;
+
+	if ((s = hh_check_who(db, who)) != DB_OK ||
+	    (s = db_write_begin(db)) != DB_OK)
+		return s;
+	if ((st = db_stmt(db, get)) == NULL)
+		return db_write_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		in = (const char *)sqlite3_column_text(st, 0);
+	util_date_iso(date, iso);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_sqlite_fail(db, rc);
+	else if (in == NULL)
+		s = db_fail(db, DB_NOTFOUND, N_("The household does not exist "
+		    "(it may have been deleted)."));
+	else if (date != DATE_NONE && strcmp(iso, in) < 0)
+		s = db_fail(db, DB_INVALID, N_("The moved-out date is before "
+		    "the moved-in date."));
+	sqlite3_reset(st);
+	if (s == DB_OK && (st = db_stmt(db, sql)) == NULL)
+		s = DB_ERROR;
+	else if (s == DB_OK) {
+		db_bind_text(st, 1, iso);
+		sqlite3_bind_text(st, 2, db_now(now), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, who->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, id);
+		s = hh_step(db, st);
+	}
+	return db_write_end(db, s);
+}
+
+/* Column i as a day number (DATE_NONE for NULL or a bad date). */
+static long
+hh_column_date(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+	long		 day;
+
+	if (s == NULL || util_date_parse(s, &day) != DATE_OK)
+		return DATE_NONE;
+	return day;
+}
+
+/* Read the members of household id into out. */
+static enum db_status
+hh_get_members(struct db *db, long id, struct household *out)
+{
+	static const char sql[] = "SELECT name FROM member "
+	    "WHERE household_id = ?1 ORDER BY position";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    out->nmembers < HOUSEHOLD_MAX_MEMBERS)
+		out->members[out->nmembers++] = db_column_text(st, 0, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Fill out from the household row in st. */
+static void
+hh_get_row(sqlite3_stmt *st, long id, struct household *out)
+{
+	out->id = id;
+	out->department = db_column_text(st, 0, 0);
+	out->stairwell = db_column_text(st, 1, 0);
+	out->flat = db_column_text(st, 2, 0);
+	out->moved_in = hh_column_date(st, 3);
+	out->moved_out = hh_column_date(st, 4);
+	out->phone = db_column_text(st, 5, 1);
+	out->languages = db_column_text(st, 6, 1);
+	out->interpreter = sqlite3_column_int(st, 7);
+	out->consent = sqlite3_column_int(st, 8);
+	out->consent_on = hh_column_date(st, 9);
+	out->consent_by = db_column_text(st, 10, 1);
+	out->notes = db_column_text(st, 11, 1);
+	out->created_by = db_column_text(st, 12, 0);
+	out->created_at = db_column_text(st, 13, 0);
+	out->updated_by = db_column_text(st, 14, 0);
+	out->updated_at = db_column_text(st, 15, 0);
+	out->welcomed = 0;
+}
+
+/* Read household id into out. */
+enum db_status
+db_household_get(struct db *db, const struct who *who, long id,
+    struct household *out)
+{
+	static const char sql[] = "SELECT department, stairwell, flat, "
+	    "moved_in, moved_out, phone, languages, interpreter, consent, "
+	    "consent_on, consent_by, notes, created_by, created_at, "
+	    "updated_by, updated_at FROM household WHERE id = ?1";
+	sqlite3_stmt	*st;
+	enum db_status	 s = DB_OK;
+	int		 rc, txn;
+
+	(void)who;
+	memset(out, 0, sizeof *out);
+	/* One read transaction, so the members match the household. */
+	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
+	    SQLITE_OK;
+	if ((st = db_stmt(db, sql)) == NULL)
+		s = DB_ERROR;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			hh_get_row(st, id, out);
+		else if (rc == SQLITE_DONE)
+			s = db_fail(db, DB_NOTFOUND, N_("The household does "
+			    "not exist (it may have been deleted)."));
+		else
+			s = db_sqlite_fail(db, rc);
+		sqlite3_reset(st);
+	}
+	if (s == DB_OK)
+		s = hh_get_members(db, id, out);
+	if (txn)
+		db_exec(db, "COMMIT");
+	if (s != DB_OK)
+		db_household_clear(out);
+	return s;
+}
+
+/* Free what a household's pointers own and zero it. */
+void
+db_household_clear(struct household *h)
+{
+	size_t	 i;
+
+	if (h == NULL)
+		return;
+	free(h->department);
+	free(h->stairwell);
+	free(h->flat);
+	for (i = 0; i < h->nmembers && i < HOUSEHOLD_MAX_MEMBERS; i++)
+		free(h->members[i]);
+	free(h->phone);
+	free(h->languages);
+	free(h->consent_by);
+	free(h->notes);
+	free(h->created_by);
+	free(h->created_at);
+	free(h->updated_by);
+	free(h->updated_at);
+	memset(h, 0, sizeof *h);
+}
+
+/* Free n rows of a list. */
+void
+db_household_rows_free(struct household_row *rows, size_t n)
+{
+	size_t	 i;
+
+	if (rows == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(rows[i].department);
+		free(rows[i].stairwell);
+		free(rows[i].flat);
+		free(rows[i].names);
+		free(rows[i].sort_key);
+	}
+	free(rows);
+}
+
+/* A query's search words and their upper bounds. */
+struct hh_filter {
+	char	**words;
+	size_t	  nwords;	/* all the words typed */
+	size_t	  nuse;		/* the ones used, at most HH_SEARCH_WORDS */
+	char	 *next[HH_SEARCH_WORDS];
+};
+
+/* Split q's search into words. */
+static void
+hh_filter_open(struct hh_filter *f, const struct household_query *q)
+{
+	size_t	 i;
+
+	memset(f, 0, sizeof *f);
+	if (q->search != NULL)
+		f->nwords = core_search_words(q->search, &f->words);
+	f->nuse = f->nwords < HH_SEARCH_WORDS ? f->nwords : HH_SEARCH_WORDS;
+	for (i = 0; i < f->nuse; i++)
+		f->next[i] = core_prefix_next(f->words[i]);
+}
+
+/* Free a filter. */
+static void
+hh_filter_close(struct hh_filter *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nuse; i++)
+		free(f->next[i]);
+	core_words_free(f->words, f->nwords);
+}
+
+/*
+ * Append the WHERE conditions of q to sql (of size len): department as
+ * ?1, word i as ?(2i+2) with its bound ?(2i+3).
+ */
+static void
+hh_where(char *sql, size_t len, const struct household_query *q,
+    const struct hh_filter *f)
+{
+	size_t	 i, o = strlen(sql);
+
+	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
+	if (q->department != NULL)
+		o += (size_t)snprintf(sql + o, len - o,
+		    " AND h.department = ?1");
+	for (i = 0; i < f->nuse; i++) {
+		o += (size_t)snprintf(sql + o, len - o, " AND h.id IN (SELECT "
+		    "household_id FROM name_word WHERE key >= ?%zu", 2 * i + 2);
+		if (f->next[i] != NULL)
+			o += (size_t)snprintf(sql + o, len - o,
+			    " AND key < ?%zu", 2 * i + 3);
+		o += (size_t)snprintf(sql + o, len - o, ")");
+	}
+}
+
+/* Bind the department and search words of q and f. */
+static void
+hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
+    const struct hh_filter *f)
+{
+	size_t	 i;
+
+	if (q->department != NULL)
+		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
+	for (i = 0; i < f->nuse; i++) {
+		sqlite3_bind_text(st, (int)(2 * i + 2), f->words[i], -1,
+		    SQLITE_STATIC);
+		if (f->next[i] != NULL)
+			sqlite3_bind_text(st, (int)(2 * i + 3), f->next[i], -1,
+			    SQLITE_STATIC);
+	}
+}
+
+/* Prepare sql; NULL with the message set on failure. */
+static sqlite3_stmt *
+hh_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK) {
+		db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* How many households the query matches. */
+enum db_status
+db_household_count(struct db *db, const struct who *who,
+    const struct household_query *q, long *count)
+{
+	struct hh_filter f;
+	sqlite3_stmt	*st;
+	enum db_status	 s = DB_OK;
+	char		 sql[2048] = "SELECT count(*) FROM household h";
+	int		 rc;
+
+	(void)who;
+	*count = 0;
+	hh_filter_open(&f, q);
+	hh_where(sql, sizeof sql, q, &f);
+	if ((st = hh_prepare(db, sql)) == NULL)
+		s = DB_ERROR;
+	else {
+		hh_bind_filter(st, q, &f);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*count = (long)sqlite3_column_int64(st, 0);
+		else
+			s = db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+	}
+	hh_filter_close(&f);
+	return s;
+}
+
+/* Fill row from the list statement's current row. */
+static void
+hh_list_row(sqlite3_stmt *st, struct household_row *row)
+{
+	row->id = (long)sqlite3_column_int64(st, 0);
+	row->department = db_column_text(st, 1, 0);
+	row->stairwell = db_column_text(st, 2, 0);
+	row->flat = db_column_text(st, 3, 0);
+	row->moved_in = hh_column_date(st, 4);
+	row->moved_out = hh_column_date(st, 5);
+	row->names = db_column_text(st, 6, 0);
+	row->sort_key = db_column_text(st, 7, 0);
+	row->welcomed = 0;
+}
+
+/* The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12. */
+static void
+hh_list_sql(char *sql, size_t len, const struct household_query *q,
+    const struct hh_filter *f, int cursor)
+{
+	int	 name = q->order == ORDER_NAME;
+	size_t	 o;
+
+	snprintf(sql, len, "SELECT h.id, h.department, h.stairwell, h.flat, "
+	    "h.moved_in, h.moved_out, (SELECT group_concat(name, '; ') FROM "
+	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
+	    "ORDER BY m.position)), h.sort_key FROM household h");
+	hh_where(sql, len, q, f);
+	o = strlen(sql);
+	if (cursor)
+		o += (size_t)snprintf(sql + o, len - o, name ?
+		    " AND (h.sort_key, h.id) > (?10, ?11)" :
+		    " AND (h.moved_in, h.id) < (?10, ?11)");
+	snprintf(sql + o, len - o, name ? " ORDER BY h.sort_key, h.id LIMIT ?12" :
+	    " ORDER BY h.moved_in DESC, h.id DESC LIMIT ?12");
+}
+
+/* Fetch up to limit rows of q after the row `after`. */
+enum db_status
+db_household_list(struct db *db, const struct who *who,
+    const struct household_query *q, const struct household_row *after,
+    size_t limit, struct household_row **rows, size_t *n)
+{
+	struct hh_filter f;
+	sqlite3_stmt	*st;
+	enum db_status	 s = DB_OK;
+	char		 sql[2048], iso[16];
+	int		 rc = SQLITE_DONE;
+
+	(void)who;
+	*rows = NULL;
+	*n = 0;
+	hh_filter_open(&f, q);
+	hh_list_sql(sql, sizeof sql, q, &f, after != NULL);
+	if ((st = hh_prepare(db, sql)) == NULL) {
+		hh_filter_close(&f);
+		return DB_ERROR;
+	}
+	hh_bind_filter(st, q, &f);
+	if (after != NULL && q->order == ORDER_NAME)
+		sqlite3_bind_text(st, 10, after->sort_key != NULL ?
+		    after->sort_key : "", -1, SQLITE_STATIC);
+	else if (after != NULL)
+		sqlite3_bind_text(st, 10, util_date_iso(after->moved_in, iso),
+		    -1, SQLITE_STATIC);
+	if (after != NULL)
+		sqlite3_bind_int64(st, 11, after->id);
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)limit);
+	if (limit > 0)
+		*rows = xcalloc(limit, sizeof **rows);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		hh_list_row(st, &(*rows)[(*n)++]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		s = db_sqlite_fail(db, rc);
+		db_household_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(st);
+	hh_filter_close(&f);
+	return s;
+}
+
+/* Rebuild one member's keys and words. */
+static enum db_status
+hh_rekey_member(struct db *db, long mid, long hid, const char *name)
+{
+	static const char sql[] = "UPDATE member SET search_key = ?1, "
+	    "sort_key = ?2 WHERE id = ?3";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		*skey, *okey;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	skey = core_search_key(name);
+	okey = core_sort_key(name);
+	sqlite3_bind_text(st, 1, skey, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, okey, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, mid);
+	s = hh_step(db, st);
+	free(skey);
+	free(okey);
+	if (s == DB_OK)
+		s = hh_add_words(db, mid, hid, name);
+	return s;
+}
+
+/* Rebuild the keys of every member, one at a time in id order. */
+static enum db_status
+hh_rekey_members(struct db *db)
+{
+	static const char sql[] = "SELECT id, household_id, name FROM member "
+	    "WHERE id > ?1 ORDER BY id LIMIT 1";
+	sqlite3_stmt	*st;
+	enum db_status	 s = DB_OK;
+	long		 mid = 0, hid;
+	char		*name;
+	int		 rc;
+
+	while (s == DB_OK) {
+		if ((st = db_stmt(db, sql)) == NULL)
+			return DB_ERROR;
+		sqlite3_bind_int64(st, 1, mid);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return rc == SQLITE_DONE ? DB_OK : db_sqlite_fail(db, rc);
+		}
+		mid = (long)sqlite3_column_int64(st, 0);
+		hid = (long)sqlite3_column_int64(st, 1);
+		name = db_column_text(st, 2, 0);
+		sqlite3_reset(st);
+		s = hh_rekey_member(db, mid, hid, name);
+		free(name);
+	}
+	return s;
+}
+
+/* Rebuild every search key, sort key and name_word row. */
+enum db_status
+db_household_rekey(struct db *db)
+{
+	static const char *const steps[] = {
+		"DELETE FROM name_word",
+		NULL,
+		"UPDATE household SET sort_key = coalesce((SELECT m.sort_key "
+		    "FROM member m WHERE m.household_id = household.id "
+		    "ORDER BY m.position LIMIT 1), '')",
+		"INSERT OR REPLACE INTO meta (key, value) VALUES "
+		    "('key_version', ?1)",
+	};
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	size_t		 i;
+	char		 kv[16];
+
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	snprintf(kv, sizeof kv, "%d", CORE_KEY_VERSION);
+	for (i = 0; i < sizeof steps / sizeof steps[0] && s == DB_OK; i++) {
+		if (steps[i] == NULL) {
+			s = hh_rekey_members(db);
+			continue;
+		}
+		if ((st = db_stmt(db, steps[i])) == NULL) {
+			s = DB_ERROR;
+			break;
+		}
+		if (sqlite3_bind_parameter_count(st) == 1)
+			sqlite3_bind_text(st, 1, kv, -1, SQLITE_STATIC);
+		s = hh_step(db, st);
+	}
+	return db_write_end(db, s);
+}

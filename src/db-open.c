@@ -1,0 +1,872 @@
+/*
+ * db-open.c — opening, checking, creating and migrating the database;
+ * the write transaction, batches, the demo mark and `velkomst check`.
+ *
+ * A file is checked before anything is written to it: the SQLite magic,
+ * our application_id (or a database without tables), a schema we know
+ * and PRAGMA quick_check.  A refused file is closed untouched (a rollback
+ * journal file is only read; SQLite removes the -wal/-shm a read of a WAL
+ * file makes when the last connection closes).  Only then is it switched
+ * to WAL and migrated, each migration one transaction.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db-private.h"
+#include "i18n.h"
+#include "util.h"
+
+#define DB_STR(x)	#x
+#define DB_XSTR(x)	DB_STR(x)
+
+static const char db_busy_msg[] = N_("Another person is saving in velkomst "
+    "right now. Nothing was lost; try again in a moment.");
+static const char db_readonly_msg[] = N_("The database file %s is read-only, "
+    "so changes cannot be saved.");
+
+/*
+ * The migrations: db_migrations[i] takes a database from schema i to
+ * schema i + 1.  Never change one that has shipped; add a new one.
+ */
+static const char *const db_migrations[DB_SCHEMA_VERSION] = {
+	/* 0 -> 1: households and their members. */
+	"CREATE TABLE meta (\n"
+	"	key	TEXT PRIMARY KEY NOT NULL,\n"
+	"	value	TEXT\n"
+	");\n"
+	"CREATE TABLE household (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	department	TEXT NOT NULL CHECK (department <> ''),\n"
+	"	stairwell	TEXT NOT NULL DEFAULT '',\n"
+	"	flat		TEXT NOT NULL,\n"
+	"	moved_in	TEXT NOT NULL CHECK (date(moved_in) IS moved_in),\n"
+	"	moved_out	TEXT CHECK (moved_out IS NULL OR\n"
+	"			    (date(moved_out) IS moved_out AND\n"
+	"			    moved_out >= moved_in)),\n"
+	"	phone		TEXT,\n"
+	"	languages	TEXT,\n"
+	"	interpreter	INTEGER NOT NULL DEFAULT 0\n"
+	"			    CHECK (interpreter IN (0, 1)),\n"
+	"	consent		INTEGER NOT NULL DEFAULT 0\n"
+	"			    CHECK (consent IN (0, 1)),\n"
+	"	consent_on	TEXT CHECK (consent_on IS NULL OR\n"
+	"			    date(consent_on) IS consent_on),\n"
+	"	consent_by	TEXT,\n"
+	"	notes		TEXT,\n"
+	"	sort_key	TEXT NOT NULL DEFAULT '',\n"
+	"	created_at	TEXT NOT NULL,\n"
+	"	created_by	TEXT NOT NULL,\n"
+	"	updated_at	TEXT NOT NULL,\n"
+	"	updated_by	TEXT NOT NULL,\n"
+	"	CHECK (consent = 1 OR (phone IS NULL AND languages IS NULL AND\n"
+	"	    consent_on IS NULL AND consent_by IS NULL))\n"
+	");\n"
+	"CREATE INDEX household_newest ON household (moved_in DESC, id DESC);\n"
+	"CREATE INDEX household_name ON household (sort_key, id);\n"
+	"CREATE INDEX household_dept_newest ON household\n"
+	"    (department, moved_in DESC, id DESC);\n"
+	"CREATE INDEX household_dept_name ON household\n"
+	"    (department, sort_key, id);\n"
+	"CREATE TABLE member (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	household_id	INTEGER NOT NULL\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	position	INTEGER NOT NULL CHECK (position >= 0),\n"
+	"	name		TEXT NOT NULL CHECK (name <> ''),\n"
+	"	search_key	TEXT NOT NULL,\n"
+	"	sort_key	TEXT NOT NULL\n"
+	");\n"
+	"CREATE UNIQUE INDEX member_household ON member (household_id, position);\n"
+	"CREATE TABLE name_word (\n"
+	"	key		TEXT NOT NULL,\n"
+	"	member_id	INTEGER NOT NULL\n"
+	"			    REFERENCES member (id) ON DELETE CASCADE,\n"
+	"	household_id	INTEGER NOT NULL\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	PRIMARY KEY (key, member_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX name_word_member ON name_word (member_id);\n"
+	"CREATE INDEX name_word_household ON name_word (household_id);\n"
+	"INSERT INTO meta (key, value) VALUES ('key_version', '"
+	    DB_XSTR(CORE_KEY_VERSION) "');\n"
+};
+
+/* Set the message to a new printf-style sentence and return st. */
+enum db_status
+db_fail(struct db *db, enum db_status st, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, _(fmt), ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	if (vsnprintf(msg, (size_t)n + 1, _(fmt), ap) < 0)
+		msg[0] = '\0';
+	va_end(ap);
+	free(db->errmsg);
+	db->errmsg = msg;
+	return st;
+}
+
+/* Map an SQLite result code to a status and set the message. */
+enum db_status
+db_sqlite_fail(struct db *db, int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return db_fail(db, DB_BUSY, "%s", _(db_busy_msg));
+	case SQLITE_READONLY:
+		return db_fail(db, DB_READONLY, db_readonly_msg, db->path);
+	case SQLITE_FULL:
+		return db_fail(db, DB_FULL, N_("The disk is full; nothing was "
+		    "saved."));
+	case SQLITE_CONSTRAINT:
+		return db_fail(db, DB_INVALID, N_("The database refused a value "
+		    "(%s)."), sqlite3_errmsg(db->h));
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return db_fail(db, DB_ERROR, N_("The database file %s is "
+		    "damaged (%s)."), db->path, sqlite3_errstr(rc));
+	default:
+		return db_fail(db, DB_ERROR, N_("The database file %s could not "
+		    "be used (%s)."), db->path, db->h != NULL ?
+		    sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+	}
+}
+
+/* The cached statement for the literal sql, reset and unbound. */
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	struct db_stmt_slot	*slot;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < DB_STMT_CACHE; i++) {
+		slot = &db->stmts[i];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (slot->sql == NULL)
+			break;
+	}
+	if (i == DB_STMT_CACHE)
+		fatal("db: statement cache full");
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &slot->stmt, NULL);
+	if (rc != SQLITE_OK) {
+		db_sqlite_fail(db, rc);
+		sqlite3_finalize(slot->stmt);
+		slot->stmt = NULL;
+		return NULL;
+	}
+	slot->sql = sql;
+	return slot->stmt;
+}
+
+/* Run SQL without result rows; returns an SQLite code. */
+int
+db_exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+/* Begin a change: BEGIN IMMEDIATE, or a savepoint inside a batch. */
+enum db_status
+db_write_begin(struct db *db)
+{
+	int	 rc;
+
+	if (db->readonly)
+		return db_fail(db, DB_READONLY, db_readonly_msg, db->path);
+	rc = db_exec(db, db->batch ? "SAVEPOINT db_call" : "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* End a change: commit when st is DB_OK, else roll it back. */
+enum db_status
+db_write_end(struct db *db, enum db_status st)
+{
+	int	 rc;
+
+	if (db->batch) {
+		if (st != DB_OK)
+			db_exec(db, "ROLLBACK TO db_call");
+		rc = db_exec(db, "RELEASE db_call");
+		if (rc != SQLITE_OK && st == DB_OK)
+			st = db_sqlite_fail(db, rc);
+		return st;
+	}
+	if (st == DB_OK) {
+		rc = db_exec(db, "COMMIT");
+		if (rc != SQLITE_OK)
+			st = db_sqlite_fail(db, rc);
+	}
+	if (st != DB_OK && !sqlite3_get_autocommit(db->h))
+		db_exec(db, "ROLLBACK");
+	return st;
+}
+
+/* The UTC time now as "YYYY-MM-DD HH:MM:SS". */
+char *
+db_now(char *buf)
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, 20, "1970-01-01 00:00:00");
+	return buf;
+}
+
+/* Bind text, NULL for NULL or "". */
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* A new copy of column i ("" or NULL for SQL NULL). */
+char *
+db_column_text(sqlite3_stmt *st, int i, int keep_null)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	if (s == NULL)
+		return keep_null ? NULL : xstrdup("");
+	return xstrdup((const char *)s);
+}
+
+static int open_err(char **, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Set *err to a new sentence (printf style); returns -1. */
+static int
+open_err(char **err, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[2048];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, _(fmt), ap);
+	va_end(ap);
+	free(*err);
+	*err = xstrdup(buf);
+	return -1;
+}
+
+/* mkdir -p the folder of path; folders made are 0700. */
+static int
+open_mkdirs(const char *path)
+{
+	char	*dir = xstrdup(path), *p, c;
+	int	 rc = 0;
+
+	if ((p = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (dir[0] != '\0' && mkdir(dir, 0700) == -1 && errno != EEXIST)
+			rc = -1;
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+/* Create the file (0600) and its folder (0700) if missing. */
+static int
+open_create(const char *path, char **err)
+{
+	int	 fd;
+
+	if (open_mkdirs(path) == -1)
+		return open_err(err, N_("The folder of %s could not be created "
+		    "(%s)."), path, strerror(errno));
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1 && errno != EEXIST)
+		return open_err(err, N_("%s could not be created (%s)."), path,
+		    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	return 0;
+}
+
+/*
+ * Look at the file without SQLite: a regular file, empty or starting with
+ * the SQLite magic, and not carrying another program's application_id.
+ */
+static int
+open_sniff(const char *path, char **err)
+{
+	static const char	 magic[16] = "SQLite format 3";
+	unsigned char		 hdr[100];
+	ssize_t			 n;
+	unsigned long		 appid;
+	int			 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return open_err(err, N_("%s could not be opened (%s)."), path,
+		    strerror(errno));
+	n = read(fd, hdr, sizeof hdr);
+	close(fd);
+	if (n == -1)
+		return open_err(err, N_("%s could not be read (%s)."), path,
+		    strerror(errno));
+	if (n == 0)
+		return 0;
+	if (n < 16 || memcmp(hdr, magic, sizeof magic) != 0)
+		return open_err(err, N_("%s is not a velkomst database."),
+		    path);
+	if (n == (ssize_t)sizeof hdr) {
+		appid = (unsigned long)hdr[68] << 24 | hdr[69] << 16 |
+		    hdr[70] << 8 | hdr[71];
+		if (appid != 0 && appid != DB_APPLICATION_ID)
+			return open_err(err, N_("%s is not a velkomst "
+			    "database."), path);
+	}
+	return 0;
+}
+
+/* 1 if path can be written by us (as root: if any w bit is set). */
+static int
+open_writable(const char *path)
+{
+	struct stat	 sb;
+
+	if (access(path, W_OK) == -1)
+		return 0;
+	if (geteuid() == 0 &&
+	    (stat(path, &sb) == -1 || (sb.st_mode & 0222) == 0))
+		return 0;
+	return 1;
+}
+
+/* The folder of path, as a new string. */
+static char *
+open_dirname(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* An immutable read-only URI for path (for a folder we cannot write). */
+static char *
+open_immutable_uri(const char *path)
+{
+	char		*abs = NULL, *uri, *p;
+	const char	*s;
+
+	if (path[0] != '/')
+		abs = realpath(path, NULL);
+	s = abs != NULL ? abs : path;
+	uri = xmalloc(strlen(s) * 3 + 32);
+	p = uri + sprintf(uri, "file:");
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '?' || *s == '#' ||
+		    (unsigned char)*s < 0x20)
+			p += sprintf(p, "%%%02X", (unsigned char)*s);
+		else
+			*p++ = *s;
+	}
+	strcpy(p, "?immutable=1");
+	free(abs);
+	return uri;
+}
+
+/*
+ * Connect to the file: read/write when we may write the file and its
+ * folder (WAL makes -wal and -shm there), else read-only.  A WAL database
+ * we cannot write and that has no -shm now is opened immutable: SQLite
+ * cannot make the -shm in a folder we cannot write, and one it made
+ * beside a read-only file would keep that file's mode and later stop a
+ * writer.  No -shm means no one has it open; the risk left is someone
+ * with more rights starting to write while we read.
+ */
+static int
+open_connect(struct db *db, int flags, char **err)
+{
+	char		*dir, *shm, *uri = NULL;
+	struct stat	 sb;
+	int		 dir_w, file_w, oflags, rc;
+
+	dir = open_dirname(db->path);
+	dir_w = open_writable(dir);
+	free(dir);
+	file_w = open_writable(db->path);
+	db->readonly = (flags & DB_READ_ONLY) || !dir_w || !file_w;
+	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	shm = xasprintf("%s-shm", db->path);
+	if ((!dir_w || !file_w) && stat(shm, &sb) == -1) {
+		uri = open_immutable_uri(db->path);
+		oflags |= SQLITE_OPEN_URI;
+	}
+	free(shm);
+	rc = sqlite3_open_v2(uri != NULL ? uri : db->path, &db->h,
+	    oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return open_err(err, N_("%s could not be opened (%s)."),
+		    db->path, db->h != NULL ? sqlite3_errmsg(db->h) :
+		    sqlite3_errstr(rc));
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	return 0;
+}
+
+/* Run a pragma (or query) giving one integer into *out. */
+static int
+open_int(struct db *db, const char *sql, long *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = (long)sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The message for an SQLite failure while checking the file. */
+static int
+open_sqlite_err(struct db *db, int rc, char **err)
+{
+	int	 prim = rc & 0xFF;
+
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return open_err(err, N_("%s is damaged (%s)."), db->path,
+		    sqlite3_errmsg(db->h));
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return open_err(err, "%s", _(db_busy_msg));
+	return open_err(err, N_("%s could not be opened (%s)."), db->path,
+	    sqlite3_errmsg(db->h));
+}
+
+/* PRAGMA quick_check: 0 if "ok", else -1 with *err set. */
+static int
+open_quick_check(struct db *db, char **err)
+{
+	sqlite3_stmt	*st;
+	const char	*r;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return open_sqlite_err(db, rc, err);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		open_sqlite_err(db, rc, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	r = (const char *)sqlite3_column_text(st, 0);
+	if (r == NULL || strcmp(r, "ok") != 0)
+		open_err(err, N_("%s is damaged (%s)."), db->path,
+		    r != NULL ? r : "?");
+	sqlite3_finalize(st);
+	return r == NULL || *err != NULL ? -1 : 0;
+}
+
+/* Check, without writing, that this is a velkomst database we know. */
+static int
+open_check(struct db *db, long *version, char **err)
+{
+	long	 appid, tables;
+	int	 rc;
+
+	if ((rc = open_int(db, "PRAGMA application_id", &appid)) != SQLITE_OK ||
+	    (rc = open_int(db, "SELECT count(*) FROM sqlite_master",
+	    &tables)) != SQLITE_OK ||
+	    (rc = open_int(db, "PRAGMA user_version", version)) != SQLITE_OK)
+		return open_sqlite_err(db, rc, err);
+	if (appid != DB_APPLICATION_ID && (appid != 0 || tables != 0))
+		return open_err(err, N_("%s is not a velkomst database."),
+		    db->path);
+	if (*version > DB_SCHEMA_VERSION)
+		return open_err(err, N_("%s was made by a newer velkomst "
+		    "(schema %ld); this velkomst knows schema %d."), db->path,
+		    *version, DB_SCHEMA_VERSION);
+	if (tables != 0 && open_quick_check(db, err) == -1)
+		return -1;
+	if (db->readonly && *version < DB_SCHEMA_VERSION)
+		return open_err(err, N_("%s must be set up or upgraded, but it "
+		    "is read-only."), db->path);
+	return 0;
+}
+
+/* Take the database from schema v to v + 1 in one transaction. */
+static int
+open_migrate_one(struct db *db, long v, char **err)
+{
+	char	 sql[128];
+	long	 now;
+	int	 rc;
+
+	if ((rc = db_exec(db, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return open_sqlite_err(db, rc, err);
+	/* Another process may have migrated while we waited. */
+	rc = open_int(db, "PRAGMA user_version", &now);
+	if (rc == SQLITE_OK && now == v) {
+		rc = db_exec(db, db_migrations[v]);
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %ld; "
+		    "PRAGMA application_id = %d", v + 1, DB_APPLICATION_ID);
+		if (rc == SQLITE_OK)
+			rc = db_exec(db, sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "COMMIT");
+	if (rc != SQLITE_OK) {
+		open_err(err, N_("%s could not be upgraded to schema %ld (%s)."),
+		    db->path, v + 1, sqlite3_errmsg(db->h));
+		if (!sqlite3_get_autocommit(db->h))
+			db_exec(db, "ROLLBACK");
+		return -1;
+	}
+	return 0;
+}
+
+/* Rebuild the keys if core's key rules changed since they were made. */
+static int
+open_rekey(struct db *db, char **err)
+{
+	long	 kv;
+	int	 rc;
+
+	rc = open_int(db, "SELECT CAST(value AS INTEGER) FROM meta "
+	    "WHERE key = 'key_version'", &kv);
+	if (rc == SQLITE_OK && kv == CORE_KEY_VERSION)
+		return 0;
+	if (db_household_rekey(db) != DB_OK)
+		return open_err(err, "%s", db->errmsg);
+	return 0;
+}
+
+/* Set the connection up and bring the schema up to date. */
+static int
+open_setup(struct db *db, long version, int memory, char **err)
+{
+	int	 rc;
+
+	rc = db_exec(db, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA secure_delete = ON");
+	if (rc == SQLITE_OK && !db->readonly)
+		rc = db_exec(db, memory ? "PRAGMA synchronous = FULL" :
+		    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+	if (rc != SQLITE_OK)
+		return open_sqlite_err(db, rc, err);
+	if (db->readonly)
+		return 0;
+	for (; version < DB_SCHEMA_VERSION; version++)
+		if (open_migrate_one(db, version, err) == -1)
+			return -1;
+	return open_rekey(db, err);
+}
+
+/* Find, create, connect to and check the file at db->path. */
+static int
+open_file(struct db *db, int flags, long *version, char **err)
+{
+	struct stat	 sb;
+
+	if (db->path[0] == '\0')
+		return open_err(err, N_("The database file name is empty."));
+	if (stat(db->path, &sb) == -1) {
+		if (errno != ENOENT || !(flags & DB_CREATE) ||
+		    (flags & DB_READ_ONLY))
+			return open_err(err, N_("%s could not be opened (%s)."),
+			    db->path, strerror(errno));
+		if (open_create(db->path, err) == -1)
+			return -1;
+	} else if (!S_ISREG(sb.st_mode))
+		return open_err(err, N_("%s is not a velkomst database."),
+		    db->path);
+	if (open_sniff(db->path, err) == -1 ||
+	    open_connect(db, flags, err) == -1)
+		return -1;
+	return open_check(db, version, err);
+}
+
+/* Open, check and migrate the database at path. */
+struct db *
+db_open(const char *path, int flags, char **err)
+{
+	struct db	*db;
+	long		 version = 0;
+	int		 memory, rc;
+
+	*err = NULL;
+	db = xcalloc(1, sizeof *db);
+	db->busy_ms = DB_BUSY_DEFAULT;
+	db->path = path != NULL ? xstrdup(path) : db_default_path();
+	if (db->path == NULL) {
+		open_err(err, N_("No place for the database is known: HOME is "
+		    "not set."));
+		free(db);
+		return NULL;
+	}
+	memory = strcmp(db->path, ":memory:") == 0;
+	if (memory) {
+		rc = sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+		if (rc != SQLITE_OK)
+			open_err(err, N_("%s could not be opened (%s)."),
+			    db->path, sqlite3_errstr(rc));
+		else
+			sqlite3_extended_result_codes(db->h, 1);
+	} else
+		open_file(db, flags, &version, err);
+	if (*err == NULL)
+		open_setup(db, version, memory, err);
+	if (*err != NULL) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Close the database and free db. */
+void
+db_close(struct db *db)
+{
+	size_t	 i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < DB_STMT_CACHE && db->stmts[i].sql != NULL; i++)
+		sqlite3_finalize(db->stmts[i].stmt);
+	if (db->h != NULL) {
+		if (db->batch || !sqlite3_get_autocommit(db->h))
+			db_exec(db, "ROLLBACK");
+		sqlite3_close(db->h);
+	}
+	free(db->errmsg);
+	free(db->path);
+	free(db);
+}
+
+/* The last error as a sentence. */
+const char *
+db_errmsg(const struct db *db)
+{
+	return db->errmsg != NULL ? db->errmsg : "";
+}
+
+/* 1 if changes cannot be saved. */
+int
+db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+/* The file name the database was opened with. */
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+/* $XDG_DATA_HOME/velkomst/velkomst.db or ~/.local/share/velkomst/... */
+char *
+db_default_path(void)
+{
+	const char	*xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct passwd	*pw;
+
+	/* The XDG spec says to ignore a relative XDG_DATA_HOME. */
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/velkomst/velkomst.db", xdg);
+	if (home == NULL || home[0] == '\0') {
+		if ((pw = getpwuid(getuid())) == NULL || pw->pw_dir == NULL)
+			return NULL;
+		home = pw->pw_dir;
+	}
+	return xasprintf("%s/.local/share/velkomst/velkomst.db", home);
+}
+
+/* How long a writer waits for another's lock. */
+void
+db_set_busy_timeout(struct db *db, int ms)
+{
+	db->busy_ms = ms < 0 ? 0 : ms;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+}
+
+/* Start a batch: the following changes share one transaction. */
+enum db_status
+db_batch_begin(struct db *db)
+{
+	enum db_status	 st;
+
+	if (db->batch)
+		return db_fail(db, DB_ERROR, N_("A batch of changes is already "
+		    "open."));
+	if ((st = db_write_begin(db)) == DB_OK)
+		db->batch = 1;
+	return st;
+}
+
+/* End a batch: commit it when ok, else roll it all back. */
+enum db_status
+db_batch_end(struct db *db, int ok)
+{
+	int	 rc;
+
+	if (!db->batch)
+		return db_fail(db, DB_ERROR, N_("No batch of changes is open."));
+	db->batch = 0;
+	if (ok)
+		return db_write_end(db, DB_OK);
+	if ((rc = db_exec(db, "ROLLBACK")) != SQLITE_OK)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* 1 if the database carries the demo mark. */
+int
+db_is_demo(struct db *db)
+{
+	sqlite3_stmt	*st;
+	int		 demo = 0;
+
+	st = db_stmt(db, "SELECT value = '1' FROM meta WHERE key = 'demo'");
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		demo = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return demo;
+}
+
+/* 1 if there are no households (0 also when it cannot tell). */
+int
+db_is_empty(struct db *db)
+{
+	sqlite3_stmt	*st;
+	int		 empty = 0;
+
+	st = db_stmt(db, "SELECT NOT EXISTS (SELECT 1 FROM household)");
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return empty;
+}
+
+/* Mark the database as a demo. */
+enum db_status
+db_mark_demo(struct db *db)
+{
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	int		 rc;
+
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "INSERT OR REPLACE INTO meta (key, value) "
+	    "VALUES ('demo', '1')");
+	if (st == NULL)
+		s = DB_ERROR;
+	else if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+		s = db_sqlite_fail(db, rc);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return db_write_end(db, s);
+}
+
+/* Report each row of a check pragma that is not "ok"; count or -1. */
+static int
+db_check_rows(struct db *db, const char *sql, int fk,
+    void (*report)(void *, const char *), void *ctx)
+{
+	sqlite3_stmt	*st;
+	char		*line;
+	int		 rc, n = 0;
+
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK) {
+		db_sqlite_fail(db, rc);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(st, 0);
+
+		if (!fk && a != NULL && strcmp(a, "ok") == 0)
+			continue;
+		if (fk)
+			line = xasprintf(_("%s row %lld refers to a %s row "
+			    "that does not exist."), a != NULL ? a : "?",
+			    sqlite3_column_int64(st, 1),
+			    (const char *)sqlite3_column_text(st, 2));
+		else
+			line = xstrdup(a != NULL ? a : "?");
+		if (report != NULL)
+			report(ctx, line);
+		free(line);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		db_sqlite_fail(db, rc);
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* `velkomst check`: integrity and foreign key problems, one line each. */
+int
+db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
+{
+	int	 a, b;
+
+	if ((a = db_check_rows(db, "PRAGMA integrity_check", 0, report,
+	    ctx)) == -1)
+		return -1;
+	if ((b = db_check_rows(db, "PRAGMA foreign_key_check", 1, report,
+	    ctx)) == -1)
+		return -1;
+	return a + b;
+}

@@ -1,0 +1,74 @@
+/*
+ * db-private.h — what the db-*.c files share: the open connection, the
+ * statement cache, error mapping and the write transaction.  Only db-*.c
+ * (and the unit tests) include it; it is the one header with <sqlite3.h>.
+ */
+#ifndef VELKOMST_DB_PRIVATE_H
+#define VELKOMST_DB_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+/* PRAGMA application_id of a velkomst database: "VELK". */
+#define DB_APPLICATION_ID	0x56454C4B
+/* The newest schema this velkomst knows (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION	1
+/*
+ * The version of core's key rules (core_search_key, core_name_words,
+ * core_sort_key).  Raise it when they change: db_open then rebuilds every
+ * member's keys, the name_word rows and household.sort_key.
+ */
+#define CORE_KEY_VERSION	1
+
+#define DB_BUSY_DEFAULT		5000	/* ms */
+#define DB_STMT_CACHE		64
+
+struct db_stmt_slot {
+	const char	*sql;		/* a string literal: the cache key */
+	sqlite3_stmt	*stmt;
+};
+
+struct db {
+	sqlite3		*h;
+	char		*path;
+	char		*errmsg;	/* the last error, translated */
+	int		 readonly;
+	int		 batch;		/* inside db_batch_begin() */
+	int		 busy_ms;
+	struct db_stmt_slot stmts[DB_STMT_CACHE];
+};
+
+/* Set db_errmsg() to a new message (printf style) and return st. */
+enum db_status	 db_fail(struct db *, enum db_status st, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Map an SQLite result code to a status and set the message. */
+enum db_status	 db_sqlite_fail(struct db *, int rc);
+/*
+ * The cached prepared statement for sql (a string literal: the pointer is
+ * the key), reset and with its bindings cleared.  NULL on failure (the
+ * message is set).
+ */
+sqlite3_stmt	*db_stmt(struct db *, const char *sql);
+/* Run SQL with no result rows (BEGIN, COMMIT, ...); an SQLite code. */
+int		 db_exec(struct db *, const char *sql);
+/*
+ * Start a change: BEGIN IMMEDIATE, or inside a batch a savepoint, so that
+ * every call is all-or-nothing.  DB_READONLY without touching SQLite when
+ * the database is read-only.
+ */
+enum db_status	 db_write_begin(struct db *);
+/* End a change begun with db_write_begin: commit if st is DB_OK, else
+ * roll back.  Returns st, or the failure of the commit. */
+enum db_status	 db_write_end(struct db *, enum db_status st);
+/* The UTC time now as "2026-11-28 09:12:00" into buf (20 bytes). */
+char		*db_now(char *buf);
+/* Bind text, or NULL for NULL or "". */
+int		 db_bind_text(sqlite3_stmt *, int, const char *);
+/* A new copy of column i, "" for NULL (or NULL when keep_null). */
+char		*db_column_text(sqlite3_stmt *, int i, int keep_null);
+
+/* Rebuild every key of every member (db-household.c); in a transaction. */
+enum db_status	 db_household_rekey(struct db *);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * main.c — start-up: locale, file hygiene, options, configuration, then
+ * either one subcommand or the full-screen interface.
+ */
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "cli.h"
+#include "core.h"
+#include "db.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+struct command {
+	const char	*name;
+	int		(*run)(const struct cli *, int, char **);
+	const char	*summary;
+};
+
+static const struct command commands[] = {
+	{ "check", cli_check, N_("check the configuration and the database") },
+	{ "demo", cli_demo, N_("create a demo database of fictional households") },
+	{ "households", cli_households,
+	    N_("list households (--search TEXT, --format text|tsv)") },
+};
+
+/* Use the user's locale if it is UTF-8, else C.UTF-8. */
+static void
+main_locale(void)
+{
+	const char	*set;
+
+	set = setlocale(LC_ALL, "");
+	if (set == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "C.utf8");
+	}
+	bindtextdomain("velkomst", LOCALEDIR);
+	bind_textdomain_codeset("velkomst", "UTF-8");
+	textdomain("velkomst");
+}
+
+/* No core dumps (they would hold residents' data) and private files. */
+static void
+main_hygiene(void)
+{
+	struct rlimit	rl = { 0, 0 };
+
+	umask(077);
+	setrlimit(RLIMIT_CORE, &rl);
+}
+
+/* Print how to use velkomst to f. */
+static void
+main_usage(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, _("usage: velkomst [--db FILE] [--config FILE] "
+	    "[SUBCOMMAND [ARGS]]\n"));
+	fprintf(f, _("Without a subcommand velkomst opens the full-screen "
+	    "program.\n\nSubcommands:\n"));
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-12s %s\n", commands[i].name,
+		    _(commands[i].summary));
+	fprintf(f, _("\nOptions:\n"
+	    "  --db FILE      the database (default "
+	    "$XDG_DATA_HOME/velkomst/velkomst.db)\n"
+	    "  --config FILE  read this configuration file last\n"
+	    "  --help         show this help\n"
+	    "  --version      show the version\n"
+	    "\nSee velkomst(1).\n"));
+}
+
+/* Read the configuration, or print every problem and return -1. */
+static int
+main_config(struct conf *conf, const char *file)
+{
+	char	err[8192];
+
+	if (cfg_load(conf, NULL, file, 0, err, sizeof err) == 0)
+		return 0;
+	fputs(err, stderr);
+	if (err[0] != '\0' && err[strlen(err) - 1] != '\n')
+		fputc('\n', stderr);
+	fprintf(stderr, _("velkomst: the configuration has errors; "
+	    "nothing was done.\n"));
+	return -1;
+}
+
+/* Run the subcommand named argv[0]. */
+static int
+main_command(const struct cli *cli, int argc, char **argv)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[0], commands[i].name) == 0)
+			return commands[i].run(cli, argc, argv);
+	}
+	fprintf(stderr, _("velkomst: unknown subcommand \"%s\"\n"), argv[0]);
+	main_usage(stderr);
+	return 2;
+}
+
+/* Open the database for the full-screen program and run it. */
+static int
+main_tui(const struct cli *cli)
+{
+	struct db	*db;
+	int		 rc;
+
+	db = cli_open_db(cli, DB_CREATE);
+	if (db == NULL)
+		return 1;
+	rc = ui_run(cli->conf, db);
+	db_close(db);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct conf	 conf;
+	struct cli	 cli = { .argv0 = argv[0] };
+	const char	*config_file = NULL, *bad;
+	int		 c, rc;
+
+	main_hygiene();
+	main_locale();
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 'c':
+			config_file = optarg;
+			break;
+		case 'h':
+			main_usage(stdout);
+			return 0;
+		case 'V':
+			printf("velkomst %s\n", VERSION);
+			return 0;
+		default:
+			main_usage(stderr);
+			return 2;
+		}
+	}
+	if (util_today_init(&bad) != 0) {
+		fprintf(stderr, _("velkomst: VELKOMST_TODAY=%s is not a date; "
+		    "write it as YYYY-MM-DD.\n"), bad);
+		return 2;
+	}
+	if (main_config(&conf, config_file) != 0)
+		return 1;
+	if (conf.language != NULL && conf.language[0] != '\0' &&
+	    getenv("LANGUAGE") == NULL)
+		setenv("LANGUAGE", conf.language, 1);
+	cli.conf = &conf;
+	if (optind < argc)
+		rc = main_command(&cli, argc - optind, argv + optind);
+	else
+		rc = main_tui(&cli);
+	cfg_free(&conf);
+	core_key_done();
+	return rc;
+}

@@ -1,0 +1,173 @@
+/*
+ * screen-home.c — the home screen: a short menu of what works, and a line
+ * about the register.
+ */
+#include <curses.h>
+#include <stdlib.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+struct home {
+	int	sel;
+	long	households;
+	int	counted;	/* 1 if households holds a count */
+};
+
+enum home_item { HOME_LIST, HOME_NEW, HOME_HELP, HOME_QUIT, HOME_COUNT };
+
+static const char *const home_items[HOME_COUNT] = {
+	N_("Households \xe2\x80\x94 the move-in register"),
+	N_("Register a move-in"),
+	N_("Help \xe2\x80\x94 how velkomst works"),
+	N_("Quit"),
+};
+
+static const enum ui_action home_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_QUIT,
+	ACT_NONE
+};
+
+/* Count the households for the summary line. */
+static void
+home_count(struct ui *ui, struct home *h)
+{
+	struct household_query	q = { .order = ORDER_NEWEST };
+
+	h->counted = db_household_count(ui_db(ui), ui_who(ui), &q,
+	    &h->households) == DB_OK;
+}
+
+static void *
+home_init(struct ui *ui, void *arg)
+{
+	struct home	*h = xcalloc(1, sizeof *h);
+
+	(void)arg;
+	home_count(ui, h);
+	return h;
+}
+
+static void
+home_resume(struct ui *ui, void *state)
+{
+	home_count(ui, state);
+}
+
+static void
+home_draw(struct ui *ui, void *state)
+{
+	struct home	*h = state;
+	char		*line;
+	int		 i, y = ui_body_top(ui) + 1;
+
+	ui_put(y, 2, _("Welcome to velkomst: the stairwell ambassadors' "
+	    "register of new neighbours."), ui_cols(ui) - 4, 0,
+	    STYLE_NORMAL);
+	if (h->counted) {
+		line = xasprintf(_("%ld households are in the register."),
+		    h->households);
+		ui_put(y + 1, 2, line, ui_cols(ui) - 4, 0, STYLE_DIM);
+		free(line);
+	}
+	y += 3;
+	for (i = 0; i < HOME_COUNT; i++) {
+		line = xasprintf(" %d  %s ", i + 1, _(home_items[i]));
+		ui_put(y + 2 * i, 4, line, ui_cols(ui) - 8, 0,
+		    i == h->sel ? STYLE_SELECTED : STYLE_NORMAL);
+		free(line);
+	}
+	ui_put(y + 2 * HOME_COUNT + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
+	    "and Enter, or press a number. Press ? for help at any time."),
+	    ui_cols(ui) - 8, 0, STYLE_DIM);
+}
+
+/* Do what menu item i says. */
+static int
+home_choose(struct ui *ui, int i)
+{
+	switch (i) {
+	case HOME_LIST:
+		ui_push(ui, &screen_households, NULL);
+		break;
+	case HOME_NEW:
+		ui_push(ui, &screen_household_form, NULL);
+		break;
+	case HOME_HELP:
+		ui_push(ui, &screen_help, (void *)&screen_home);
+		break;
+	default:
+		return UI_QUIT | UI_HANDLED;
+	}
+	return UI_REDRAW | UI_HANDLED;
+}
+
+static int
+home_key(struct ui *ui, void *state, const struct ui_keypress *k)
+{
+	struct home	*h = state;
+
+	if (!k->is_key && k->ch >= '1' && k->ch < '1' + HOME_COUNT)
+		return home_choose(ui, (int)(k->ch - '1'));
+	switch (ui_key_action(k, home_actions)) {
+	case ACT_UP:
+		h->sel = (h->sel + HOME_COUNT - 1) % HOME_COUNT;
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_DOWN:
+		h->sel = (h->sel + 1) % HOME_COUNT;
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_OPEN:
+		return home_choose(ui, h->sel);
+	case ACT_NEW:
+		return home_choose(ui, HOME_NEW);
+	case ACT_SEARCH:
+		ui_push(ui, &screen_households, (void *)"/");
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_QUIT:
+		return UI_QUIT | UI_HANDLED;
+	default:
+		return 0;
+	}
+}
+
+/* A click on a menu line chooses it. */
+static int
+home_click(struct ui *ui, void *state, int y, int x, int twice)
+{
+	struct home	*h = state;
+	int		 top = ui_body_top(ui) + 4, i;
+
+	(void)x;
+	(void)twice;
+	if (y < top || (y - top) % 2 != 0)
+		return 0;
+	i = (y - top) / 2;
+	if (i >= HOME_COUNT)
+		return 0;
+	h->sel = i;
+	return home_choose(ui, i);
+}
+
+const struct screen screen_home = {
+	.name = "home",
+	.title = N_("Home"),
+	.actions = home_actions,
+	.help = N_("velkomst keeps the register of households that move in, "
+	    "so that a stairwell ambassador can greet every new neighbour "
+	    "right at move-in.\n\n"
+	    "Households: the list of everyone registered, newest first. "
+	    "Type / and the start of a name to find someone.\n"
+	    "Register a move-in: when the estate office tells you that "
+	    "someone has moved in, write down the department, stairwell, "
+	    "flat, date and names.\n\n"
+	    "Esc always goes back one screen. Nothing is saved until you "
+	    "press F2 in a form."),
+	.init = home_init,
+	.draw = home_draw,
+	.key = home_key,
+	.resume = home_resume,
+	.free = free,
+	.click = home_click,
+};

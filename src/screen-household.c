@@ -1,0 +1,279 @@
+/*
+ * screen-household.c — one household: everything we know, who wrote it,
+ * and the move-out prompt.
+ */
+#include <curses.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "core.h"
+#include "db.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+struct hh_view {
+	long			 id;
+	struct household	 h;
+	int			 loaded;
+	int			 asking;	/* the move-out prompt is open */
+	struct edit		 date;
+	const char		*date_error;
+	int			 prompt_y, prompt_x;
+};
+
+static const enum ui_action view_actions[] = {
+	ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP, ACT_NONE
+};
+static const enum ui_action prompt_actions[] = {
+	ACT_OPEN, ACT_BACK, ACT_NONE
+};
+
+/* (Re)read the household from the database. */
+static void
+view_load(struct ui *ui, struct hh_view *v)
+{
+	enum db_status	st;
+
+	if (v->loaded)
+		db_household_clear(&v->h);
+	memset(&v->h, 0, sizeof v->h);
+	st = db_household_get(ui_db(ui), ui_who(ui), v->id, &v->h);
+	v->loaded = st == DB_OK;
+	if (!v->loaded)
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+}
+
+static void *
+view_init(struct ui *ui, void *arg)
+{
+	struct hh_view	*v = xcalloc(1, sizeof *v);
+
+	v->id = (long)(intptr_t)arg;
+	util_edit_init(&v->date, "", 10);
+	view_load(ui, v);
+	return v;
+}
+
+static void
+view_resume(struct ui *ui, void *state)
+{
+	view_load(ui, state);
+}
+
+static void
+view_free(void *state)
+{
+	struct hh_view	*v = state;
+
+	if (v->loaded)
+		db_household_clear(&v->h);
+	util_edit_free(&v->date);
+	free(v);
+}
+
+static const enum ui_action *
+view_actions_now(void *state)
+{
+	return ((struct hh_view *)state)->asking ? prompt_actions :
+	    view_actions;
+}
+
+/* One "Label  value" line; returns the next row. */
+static int
+view_line(struct ui *ui, int y, const char *label, const char *value,
+    enum ui_style st)
+{
+	ui_put(y, 2, label, 22, 1, STYLE_LABEL);
+	ui_put(y, 25, value != NULL && value[0] != '\0' ? value : "\xe2\x80\x94",
+	    ui_cols(ui) - 27, 0, st);
+	return y + 1;
+}
+
+/* The where and when of the household. */
+static int
+view_place(struct ui *ui, struct hh_view *v, int y)
+{
+	const struct conf	*c = ui_conf(ui);
+	char			 d[11], *s;
+	int			 dep;
+
+	dep = cfg_department_find(c, v->h.department);
+	y = view_line(ui, y, _("Department"), dep < 0 ? v->h.department :
+	    c->departments[dep].name, STYLE_NORMAL);
+	if (dep >= 0 && cfg_stairwell_find(c, dep, v->h.stairwell) < 0) {
+		s = xasprintf(_("%s (not in the configuration)"),
+		    v->h.stairwell);
+		y = view_line(ui, y, _("Stairwell"), s, STYLE_ERROR);
+		free(s);
+	} else
+		y = view_line(ui, y, _("Stairwell"), v->h.stairwell,
+		    STYLE_NORMAL);
+	y = view_line(ui, y, _("Flat"), v->h.flat, STYLE_NORMAL);
+	y = view_line(ui, y, _("Moved in"), util_date_dk(v->h.moved_in, d),
+	    STYLE_NORMAL);
+	if (v->h.moved_out != DATE_NONE)
+		y = view_line(ui, y, _("Moved out"),
+		    util_date_dk(v->h.moved_out, d), STYLE_NORMAL);
+	return y;
+}
+
+/* The people and what they agreed to. */
+static int
+view_people(struct ui *ui, struct hh_view *v, int y)
+{
+	char	 d[11], *s;
+	size_t	 i;
+
+	for (i = 0; i < v->h.nmembers; i++)
+		y = view_line(ui, y, i == 0 ? _("Who lives there") : "",
+		    v->h.members[i], STYLE_NORMAL);
+	if (v->h.consent) {
+		s = xasprintf(_("yes, on %s, recorded by %s"),
+		    util_date_dk(v->h.consent_on, d),
+		    v->h.consent_by != NULL ? v->h.consent_by : "?");
+		y = view_line(ui, y, _("Consent"), s, STYLE_NORMAL);
+		free(s);
+	} else
+		y = view_line(ui, y, _("Consent"), _("no: no phone or "
+		    "languages are kept"), STYLE_DIM);
+	y = view_line(ui, y, _("Phone"), v->h.phone, STYLE_NORMAL);
+	y = view_line(ui, y, _("Languages"), v->h.languages, STYLE_NORMAL);
+	y = view_line(ui, y, _("Interpreter needed"), v->h.interpreter ?
+	    _("yes") : _("no"), STYLE_NORMAL);
+	return view_line(ui, y, _("Notes"), v->h.notes, STYLE_NORMAL);
+}
+
+static void
+view_draw(struct ui *ui, void *state)
+{
+	struct hh_view		*v = state;
+	enum household_status	 st;
+	char			*s;
+	int			 y = ui_body_top(ui) + 1;
+
+	if (!v->loaded)
+		return;
+	st = core_household_status(v->h.moved_out, v->h.welcomed,
+	    util_today());
+	s = xasprintf(_("Household %ld \xc2\xb7 %s"), v->h.id,
+	    _(core_status_label(st)));
+	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
+	free(s);
+	y = view_people(ui, v, view_place(ui, v, y + 2) + 1) + 1;
+	s = xasprintf(_("Registered %s by %s; last changed %s by %s."),
+	    v->h.created_at, v->h.created_by, v->h.updated_at,
+	    v->h.updated_by);
+	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_DIM);
+	free(s);
+	if (!v->asking)
+		return;
+	y = LINES - 4;
+	ui_put(y, 2, _("Moved out on (empty = did not move out):"), 42, 0,
+	    STYLE_LABEL);
+	v->prompt_y = y;
+	v->prompt_x = ui_put_edit(y, 45, &v->date, 12, STYLE_FIELD_FOCUS);
+	if (v->date_error != NULL)
+		ui_put(y + 1, 4, _(v->date_error), ui_cols(ui) - 6, 0,
+		    STYLE_ERROR);
+}
+
+static int
+view_cursor(struct ui *ui, void *state, int *y, int *x)
+{
+	struct hh_view	*v = state;
+
+	(void)ui;
+	if (!v->asking)
+		return -1;
+	*y = v->prompt_y;
+	*x = v->prompt_x;
+	return 0;
+}
+
+/* Check the typed move-out date and save it. */
+static void
+view_save_move_out(struct ui *ui, struct hh_view *v)
+{
+	char		*text = util_edit_text(&v->date);
+	long		 day = DATE_NONE;
+	enum date_err	 de;
+
+	v->date_error = NULL;
+	de = util_date_parse(text, &day);
+	free(text);
+	if (de != DATE_OK && de != DATE_EMPTY) {
+		v->date_error = util_date_errstr(de);
+		return;
+	}
+	if (de == DATE_EMPTY)
+		day = DATE_NONE;
+	if (day != DATE_NONE && (v->date_error = core_check_move_dates(
+	    v->h.moved_in, day, util_today())) != NULL)
+		return;
+	if (db_household_move_out(ui_db(ui), ui_who(ui), v->id, day) !=
+	    DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	v->asking = 0;
+	ui_message(ui, "%s", day == DATE_NONE ? _("Saved: the household "
+	    "lives here.") : _("Saved: the household has moved out."));
+	view_load(ui, v);
+}
+
+static int
+view_key(struct ui *ui, void *state, const struct ui_keypress *k)
+{
+	struct hh_view	*v = state;
+	char		 d[11];
+
+	if (v->asking) {
+		switch (ui_key_action(k, prompt_actions)) {
+		case ACT_OPEN:
+			view_save_move_out(ui, v);
+			return UI_REDRAW | UI_HANDLED;
+		case ACT_BACK:
+			v->asking = 0;
+			v->date_error = NULL;
+			return UI_REDRAW | UI_HANDLED;
+		default:
+			return ui_edit_key(&v->date, k) ?
+			    UI_REDRAW | UI_HANDLED : 0;
+		}
+	}
+	if (!v->loaded)
+		return 0;
+	switch (ui_key_action(k, view_actions)) {
+	case ACT_EDIT:
+		ui_push(ui, &screen_household_form, (void *)(intptr_t)v->id);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_MOVE_OUT:
+		v->asking = 1;
+		util_edit_set(&v->date, util_date_dk(v->h.moved_out !=
+		    DATE_NONE ? v->h.moved_out : util_today(), d));
+		util_edit_end(&v->date);
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return 0;
+	}
+}
+
+const struct screen screen_household = {
+	.name = "household",
+	.title = N_("Household"),
+	.actions = view_actions,
+	.help = N_("Everything the register holds about this household.\n\n"
+	    "Press e to change it. When the household moves out, press m and "
+	    "write the date (today is filled in); clear the date to undo a "
+	    "move-out recorded by mistake."),
+	.init = view_init,
+	.draw = view_draw,
+	.key = view_key,
+	.resume = view_resume,
+	.free = view_free,
+	.cursor = view_cursor,
+	.actions_now = view_actions_now,
+};

@@ -1,0 +1,131 @@
+/*
+ * ui-keys.c — the one table of keys.  Each named action has its keys, the
+ * name shown for them, a short word for the bottom line and a sentence for
+ * the help overlay; all three places read it from here.
+ */
+#include <curses.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+#define K(c)	{ 1, (c) }	/* a curses KEY_* code */
+#define C(c)	{ 0, (c) }	/* a character */
+#define CTRL(c)	((c) & 0x1f)
+
+struct key {
+	int	is_key;
+	int	code;
+};
+
+struct keydef {
+	enum ui_action	 action;
+	struct key	 keys[4];
+	int		 nkeys;
+	const char	*label;
+	const char	*word;
+	const char	*help;
+};
+
+static const struct keydef keydefs[] = {
+	{ ACT_QUIT, { C('q') }, 1, "q", N_("Quit"),
+	    N_("Leave velkomst (from the home screen).") },
+	{ ACT_BACK, { C(27) }, 1, "Esc", N_("Back"),
+	    N_("Go back to the screen before; nothing saved is lost.") },
+	{ ACT_HELP, { K(KEY_F(1)), C('?') }, 2, "F1", N_("Help"),
+	    N_("Show this help: what the keys of this screen do (also ?, "
+	    "where you are not typing).") },
+	{ ACT_UP, { K(KEY_UP), C('k') }, 2, "\xe2\x86\x91", N_("Up"),
+	    N_("Move up one line (also k).") },
+	{ ACT_DOWN, { K(KEY_DOWN), C('j') }, 2, "\xe2\x86\x93", N_("Down"),
+	    N_("Move down one line (also j).") },
+	{ ACT_PGUP, { K(KEY_PPAGE) }, 1, "PgUp", N_("Page up"),
+	    N_("Move up one page.") },
+	{ ACT_PGDN, { K(KEY_NPAGE) }, 1, "PgDn", N_("Page down"),
+	    N_("Move down one page.") },
+	{ ACT_FIRST, { K(KEY_HOME), C('g') }, 2, "Home", N_("First"),
+	    N_("Go to the first line (also g).") },
+	{ ACT_LAST, { K(KEY_END), C('G') }, 2, "End", N_("Last"),
+	    N_("Go to the last line (also G).") },
+	{ ACT_OPEN, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Open"), N_("Open what the cursor is on.") },
+	{ ACT_SEARCH, { C('/') }, 1, "/", N_("Search"),
+	    N_("Search by name: type the start of any name; the list "
+	    "follows as you type.") },
+	{ ACT_NEW, { C('n') }, 1, "n", N_("New"),
+	    N_("Register a household that has moved in.") },
+	{ ACT_EDIT, { C('e') }, 1, "e", N_("Edit"),
+	    N_("Change the details of this household.") },
+	{ ACT_MOVE_OUT, { C('m') }, 1, "m", N_("Moved out"),
+	    N_("Record the day this household moved out.") },
+	{ ACT_ORDER, { C('o') }, 1, "o", N_("Order"),
+	    N_("Sort by newest move-in or by name (Danish order).") },
+	{ ACT_SAVE, { K(KEY_F(2)), C(CTRL('s')) }, 2, "F2", N_("Save"),
+	    N_("Save the form (also Ctrl-S).") },
+	{ ACT_NEXT_FIELD, { C('\t'), K(KEY_DOWN) }, 2, "Tab", N_("Next"),
+	    N_("Go to the next field (also \xe2\x86\x93).") },
+	{ ACT_PREV_FIELD, { K(KEY_BTAB), K(KEY_UP) }, 2, "\xe2\x86\x91",
+	    N_("Previous"), N_("Go to the field before (also Shift-Tab).") },
+	{ ACT_PICK, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Pick"), N_("On a department or stairwell: pick from the "
+	    "list. On other fields: go to the next field.") },
+	{ ACT_TOGGLE, { C(' ') }, 1, "Space", N_("Tick"),
+	    N_("Tick or untick a yes/no field.") },
+};
+
+/* The definition of an action, or NULL. */
+static const struct keydef *
+keys_find(enum ui_action a)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof keydefs / sizeof keydefs[0]; i++)
+		if (keydefs[i].action == a)
+			return &keydefs[i];
+	return NULL;
+}
+
+/* The action among offered that the key k means, or ACT_NONE. */
+enum ui_action
+ui_key_action(const struct ui_keypress *k, const enum ui_action *offered)
+{
+	const struct keydef	*d;
+	int			 i;
+
+	for (; *offered != ACT_NONE; offered++) {
+		if ((d = keys_find(*offered)) == NULL)
+			continue;
+		for (i = 0; i < d->nkeys; i++) {
+			if (d->keys[i].is_key == k->is_key &&
+			    (wint_t)d->keys[i].code == k->ch)
+				return *offered;
+		}
+	}
+	return ACT_NONE;
+}
+
+/* The name of the key shown for an action ("Esc"). */
+const char *
+ui_key_label(enum ui_action a)
+{
+	const struct keydef	*d = keys_find(a);
+
+	return d != NULL ? d->label : "";
+}
+
+/* The short word for the bottom line (English, for _()). */
+const char *
+ui_key_short(enum ui_action a)
+{
+	const struct keydef	*d = keys_find(a);
+
+	return d != NULL ? d->word : "";
+}
+
+/* The sentence for the help overlay (English, for _()). */
+const char *
+ui_key_help(enum ui_action a)
+{
+	const struct keydef	*d = keys_find(a);
+
+	return d != NULL ? d->help : "";
+}

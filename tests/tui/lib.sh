@@ -1,0 +1,93 @@
+# tests/tui/lib.sh — drive the real velkomst in tmux: a private socket, a
+# fixed size and terminal, a fixed today; poll the screen, never sleep a
+# fixed time.  Each check prints "ok   NAME" or "FAIL NAME: why" and a
+# failing one keeps the screen it saw under $VELKOMST_TEST_OUT.
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BIN=${VELKOMST_BIN:-$top/build/san/velkomst}
+SUITE=${SUITE:-tui/$(basename "$0" .sh)}
+OUT=${VELKOMST_TEST_OUT:-$top/build/test-out}
+mkdir -p "$OUT"
+TMP=$(mktemp -d)
+SOCK=velkomst-test-$$
+TM=(tmux -L "$SOCK" -f /dev/null)
+export VELKOMST_SHARE=$top/share/velkomst
+export TODAY=${TODAY:-2019-06-01}
+DB=$TMP/velkomst.db
+# ASan: ncurses keeps memory after endwin by design (tests/lsan.supp).
+export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+
+tui_cleanup() {
+	"${TM[@]}" kill-server >/dev/null 2>&1
+	rm -rf "$TMP"
+}
+trap tui_cleanup EXIT
+
+# Start velkomst with the given arguments in an 80x24 (W x H) pane.
+tui_start() {
+	"${TM[@]}" kill-server >/dev/null 2>&1
+	"${TM[@]}" new-session -d -x "${W:-80}" -y "${H:-24}" \
+	    -e TERM=tmux-256color -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+	    -e VELKOMST_TODAY="$TODAY" -e VELKOMST_SHARE="$VELKOMST_SHARE" \
+	    -e LSAN_OPTIONS="$LSAN_OPTIONS" -e ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+	    -e LANGUAGE="${LANGUAGE:-}" -e HOME="$TMP" \
+	    -e XDG_CONFIG_HOME="$TMP/config" -e XDG_DATA_HOME="$TMP/data" \
+	    "$BIN --db $DB $*; echo velkomst-exited-\$?; sleep 600"
+}
+
+tui_screen() {
+	"${TM[@]}" capture-pane -p
+}
+
+# Wait until the screen shows text (a fixed string); 1 on time-out.
+tui_wait() {
+	local text=$1 limit=${2:-200} i
+	for ((i = 0; i < limit; i++)); do
+		tui_screen | grep -F -q -- "$text" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# Wait until the screen no longer shows text.
+tui_wait_gone() {
+	local text=$1 limit=${2:-200} i
+	for ((i = 0; i < limit; i++)); do
+		tui_screen | grep -F -q -- "$text" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+tui_keys() {
+	"${TM[@]}" send-keys "$@"
+}
+
+# Type literal text (no key names).
+tui_type() {
+	"${TM[@]}" send-keys -l -- "$1"
+}
+
+ok() {
+	echo "ok   $SUITE: $1"
+}
+
+fail() {
+	local f=$OUT/$(echo "$SUITE-$1" | tr '/ ' '__').screen
+	tui_screen >"$f" 2>/dev/null
+	echo "FAIL $SUITE: $1: $2 (screen kept in $f)"
+}
+
+# expect NAME TEXT: a check that the screen shows TEXT.
+expect() {
+	if tui_wait "$2" "${3:-200}"; then ok "$1"; else fail "$1" "no \"$2\" on the screen"; fi
+}
+
+# expect_not NAME TEXT: a check that TEXT is not on the screen now.
+expect_not() {
+	if tui_screen | grep -F -q -- "$2"; then fail "$1" "\"$2\" is on the screen"; else ok "$1"; fi
+}
+
+# Make a demo database at $DB with the real program.
+make_demo() {
+	VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" demo >/dev/null
+}

@@ -1,0 +1,595 @@
+/*
+ * test-cfg.c — the configuration: the shipped default, every kind of
+ * error with its file and line, and the layers.  Run from the top of the
+ * tree (tests/run does): the fixtures are under tests/cfg/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+#include "cfg.h"
+#include "util.h"
+
+#define DEFAULT	"share/velkomst/velkomst.conf"
+#define FIX(f)	"tests/cfg/" f
+
+static char	err[8192];
+
+/* The errors reported are exactly want. */
+#define CHECK_ERR(want) do {						\
+	if (strcmp(err, (want)) != 0)					\
+		TEST_FAIL("errors are \"%.400s\", want \"%.300s\"",	\
+		    err, (want));					\
+} while (0)
+
+/* Load default + user (system layers skipped) into *c; returns cfg_load's. */
+static int
+load(struct conf *c, const char *def, const char *user)
+{
+	return cfg_load(c, def, user, 1, err, sizeof err);
+}
+
+/* 1 if err holds exactly this line. */
+static int
+has_line(const char *line)
+{
+	const char	*p = err;
+	size_t		 n = strlen(line);
+
+	while ((p = strstr(p, line)) != NULL) {
+		if ((p == err || p[-1] == '\n') && p[n] == '\n')
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* The number of lines in err. */
+static int
+err_lines(void)
+{
+	const char	*p;
+	int		 n = 0;
+
+	for (p = err; *p != '\0'; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* The number of the first line of path holding needle; 0 if none. */
+static int
+find_line(const char *path, const char *needle)
+{
+	FILE	*f;
+	char	 buf[1024];
+	int	 n = 0, found = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		n++;
+		if (strstr(buf, needle) != NULL) {
+			found = n;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* Check that a failed load left nothing in *c. */
+static void
+check_empty(const struct conf *c)
+{
+	CHECK(c->departments == NULL);
+	CHECK_INT(c->ndepartments, 0);
+	CHECK(c->stairwells == NULL);
+	CHECK(c->checklist == NULL);
+	CHECK(c->language == NULL);
+	CHECK_INT(c->nfiles, 0);
+}
+
+/* The shipped default: Brøndby Strand's 9 departments and the goal. */
+static void
+default_loads(void)
+{
+	static const char *keys[] = { "605", "606", "607", "608", "tm13",
+	    "tm15", "rheumpark", "pab8", "daruplund" };
+	static const char *names[] = { "BB-afd. 605", "BB-afd. 606",
+	    "BB-afd. 607", "BB-afd. 608", "Tranemosegaard afd. 13",
+	    "Tranemosegaard afd. 15", "Rheumpark", "PAB8",
+	    "Daruplund/Resenlund" };
+	struct conf	 c;
+	long		 from, to;
+	size_t		 i, per[9];
+
+	CHECK_INT(load(&c, DEFAULT, NULL), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.ndepartments, 9);
+	for (i = 0; i < c.ndepartments && i < 9; i++) {
+		CHECK_STR(c.departments[i].key, keys[i]);
+		CHECK_STR(c.departments[i].name, names[i]);
+		CHECK(strncmp(c.departments[i].office, "Ejendomskontoret",
+		    16) == 0);
+	}
+	CHECK_INT(c.welcome_days, 14);
+	CHECK_INT(c.goal_ambassadors, 15);
+	util_date_make(2017, 3, 1, &from);
+	util_date_make(2021, 2, 28, &to);
+	CHECK_INT(c.goal_from, from);
+	CHECK_INT(c.goal_to, to);
+	CHECK_STR(c.language, "");
+	CHECK_INT(c.mouse, 1);
+	CHECK_INT(c.color, 1);
+	CHECK_INT(c.nfiles, 1);
+	CHECK_STR(c.files[0], DEFAULT);
+	memset(per, 0, sizeof per);
+	for (i = 0; i < c.nstairwells; i++) {
+		CHECK(c.stairwells[i].department >= 0 &&
+		    c.stairwells[i].department < 9);
+		if (i > 0)	/* grouped, in department order */
+			CHECK(c.stairwells[i].department >=
+			    c.stairwells[i - 1].department);
+		per[c.stairwells[i].department]++;
+	}
+	for (i = 0; i < 9; i++)
+		CHECK(per[i] >= 4 && per[i] <= 8);
+	CHECK(c.nchecklist >= 4);
+	CHECK_STR(c.checklist[0].key, "area");
+	CHECK_STR(c.checklist[1].key, "houses");
+	CHECK_STR(c.checklist[2].key, "laundry");
+	CHECK_STR(c.checklist[3].key, "waste");
+	for (i = 0; i < 4; i++) {
+		CHECK_INT(c.checklist[i].department, -1);
+		CHECK(strlen(c.checklist[i].title) > 0);
+		CHECK(strlen(c.checklist[i].text) > 0);
+	}
+	cfg_free(&c);
+	check_empty(&c);
+}
+
+/* cfg_default_path follows VELKOMST_SHARE, else DATADIR. */
+static void
+default_path(void)
+{
+	struct conf	 c;
+	char		*old = xstrdup(getenv("VELKOMST_SHARE"));
+	const char	*p;
+
+	setenv("VELKOMST_SHARE", "share/velkomst", 1);
+	CHECK_STR(cfg_default_path(), DEFAULT);
+	CHECK_INT(cfg_load(&c, NULL, NULL, 1, err, sizeof err), 0);
+	CHECK_INT(c.ndepartments, 9);
+	cfg_free(&c);
+	unsetenv("VELKOMST_SHARE");
+	p = cfg_default_path();
+	CHECK_STR(p, DATADIR "/velkomst/velkomst.conf");
+	if (old != NULL)
+		setenv("VELKOMST_SHARE", old, 1);
+	free(old);
+}
+
+/* Departments by key or name (any case); stairwells by exact name. */
+static void
+lookups(void)
+{
+	struct conf	 c;
+	int		 d;
+
+	CHECK_INT(load(&c, DEFAULT, NULL), 0);
+	CHECK_INT(cfg_department_find(&c, "605"), 0);
+	CHECK_INT(cfg_department_find(&c, "daruplund"), 8);
+	CHECK_INT(cfg_department_find(&c, "bb-afd. 607"), 2);
+	CHECK_INT(cfg_department_find(&c, "RHEUMPARK"), 6);
+	CHECK_INT(cfg_department_find(&c, "609"), -1);
+	CHECK_INT(cfg_department_find(&c, ""), -1);
+	CHECK_INT(cfg_department_find(&c, NULL), -1);
+	d = cfg_department_find(&c, "tm13");
+	CHECK(d >= 0);
+	CHECK(cfg_stairwell_find(&c, d, "Opgang 1") >= 0);
+	CHECK_INT(c.stairwells[cfg_stairwell_find(&c, d, "Opgang 1")]
+	    .department, d);
+	CHECK_INT(cfg_stairwell_find(&c, d, "opgang 1"), -1);
+	CHECK_INT(cfg_stairwell_find(&c, d, "Opgang 99"), -1);
+	CHECK_INT(cfg_stairwell_find(&c, 99, "Opgang 1"), -1);
+	CHECK_INT(cfg_stairwell_find(&c, d, NULL), -1);
+	cfg_free(&c);
+}
+
+/* A file that sets everything replaces the default's settings whole. */
+static void
+full_file(void)
+{
+	struct conf	 c;
+	long		 from;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("full.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.welcome_days, 7);
+	CHECK_STR(c.language, "da");
+	CHECK_INT(c.mouse, 0);
+	CHECK_INT(c.color, 0);
+	CHECK_INT(c.goal_ambassadors, 3);
+	util_date_make(2020, 1, 1, &from);
+	CHECK_INT(c.goal_from, from);
+	CHECK_INT(c.goal_to, from + 365);
+	CHECK_INT(c.ndepartments, 2);
+	CHECK_STR(c.departments[0].office, "North office");
+	CHECK_STR(c.departments[1].office, "");
+	/* Grouped by department, in department order, file order within. */
+	CHECK_INT(c.nstairwells, 4);
+	CHECK_STR(c.stairwells[0].name, "N1");
+	CHECK_INT(c.stairwells[0].department, 0);
+	CHECK_STR(c.stairwells[1].name, "S1");
+	CHECK_STR(c.stairwells[2].name, "S2");
+	CHECK_STR(c.stairwells[3].name, "S3");
+	CHECK_INT(c.stairwells[3].department, 1);
+	CHECK_INT(c.nchecklist, 2);
+	CHECK_STR(c.checklist[0].title, "Waste");
+	CHECK_STR(c.checklist[0].text, "Sort it.");
+	CHECK_INT(c.checklist[0].department, -1);
+	CHECK_INT(c.checklist[1].department, 1);
+	CHECK_STR(c.checklist[1].text, "");
+	CHECK_INT(c.nfiles, 2);
+	CHECK_STR(c.files[1], FIX("full.conf"));
+	cfg_free(&c);
+}
+
+/* Misspelt names, with the closest known name where one is close. */
+static void
+err_typo(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("typo.conf")), -1);
+	CHECK(has_line(FIX("typo.conf") ":2: unknown setting "
+	    "\"welcom_days\" (did you mean \"welcome_days\"?)"));
+	CHECK(has_line(FIX("typo.conf") ":4: unknown setting \"colour\" "
+	    "(did you mean \"color\"?)"));
+	CHECK(has_line(FIX("typo.conf") ":7: unknown setting "
+	    "\"ambasadors\" (did you mean \"ambassadors\"?)"));
+	CHECK(has_line(FIX("typo.conf") ":8: unknown setting "
+	    "\"frobnicate\""));
+	CHECK_INT(err_lines(), 4);
+	check_empty(&c);
+}
+
+/* Wrong types, several in one file, all reported. */
+static void
+err_badtype(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("badtype.conf")), -1);
+	CHECK(has_line(FIX("badtype.conf") ":2: \"welcome_days\" must be a "
+	    "whole number, not a string in quotes"));
+	CHECK(has_line(FIX("badtype.conf") ":3: \"language\" must be a "
+	    "string in quotes, not a whole number"));
+	CHECK(has_line(FIX("badtype.conf") ":4: \"mouse\" must be true or "
+	    "false, not a whole number"));
+	CHECK(has_line(FIX("badtype.conf") ":4: \"color\" must be true or "
+	    "false, not a string in quotes"));
+	CHECK(has_line(FIX("badtype.conf") ":5: \"stairwells\" must be a "
+	    "list ( ... ), not a string in quotes"));
+	CHECK(has_line(FIX("badtype.conf") ":6: each checklist item must "
+	    "be a group { ... }, not a string in quotes"));
+	CHECK_INT(err_lines(), 6);
+	check_empty(&c);
+}
+
+/* Numbers out of range, a bad language, dates that are not dates. */
+static void
+err_range(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("range.conf")), -1);
+	CHECK(has_line(FIX("range.conf") ":2: \"welcome_days\" must be "
+	    "between 1 and 365, not 400"));
+	CHECK(has_line(FIX("range.conf") ":3: \"language\" must be \"\" "
+	    "(from the environment), \"da\" or \"en\", not \"fr\""));
+	CHECK(has_line(FIX("range.conf") ":5: \"ambassadors\" must be "
+	    "between 1 and 10000, not 0"));
+	CHECK(strstr(err, FIX("range.conf") ":6: \"from\": \"2017-02-30\" "
+	    "is not a date: ") != NULL);
+	CHECK(has_line(FIX("range.conf") ":7: \"to\": \"next year\" is not "
+	    "a date; write it as YYYY-MM-DD, for example 2021-02-28"));
+	CHECK_INT(err_lines(), 5);
+	check_empty(&c);
+}
+
+/* The goal's period must not end before it starts. */
+static void
+err_fromto(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("fromto.conf")), -1);
+	CHECK(has_line(FIX("fromto.conf") ":4: goal: \"from\" (2021-03-01) "
+	    "is after \"to\" (2017-02-28)"));
+	CHECK_INT(err_lines(), 1);
+}
+
+/* Required fields left out or empty, reported where the group starts. */
+static void
+err_required(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("required.conf")), -1);
+	CHECK(has_line(FIX("required.conf") ":2: this goal has no \"to\""));
+	CHECK(has_line(FIX("required.conf") ":5: this department has no "
+	    "\"key\""));
+	CHECK(has_line(FIX("required.conf") ":6: this department has no "
+	    "\"name\""));
+	CHECK(has_line(FIX("required.conf") ":7: \"key\" is empty"));
+	CHECK(has_line(FIX("required.conf") ":10: this checklist item has "
+	    "no \"key\""));
+	CHECK(has_line(FIX("required.conf") ":11: this checklist item has "
+	    "no \"title\""));
+	check_empty(&c);
+}
+
+/* An empty department list. */
+static void
+err_empty(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("empty.conf")), -1);
+	CHECK(has_line(FIX("empty.conf") ":2: \"departments\" is empty: at "
+	    "least one department is needed"));
+	/* The default's stairwells are not checked against no departments. */
+	CHECK_INT(err_lines(), 1);
+}
+
+/* Stairwells and checklist items naming no known department. */
+static void
+err_refs(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("refs.conf")), -1);
+	CHECK(has_line(FIX("refs.conf") ":8: unknown department \"c\" (the "
+	    "departments are: a, b)"));
+	CHECK(has_line(FIX("refs.conf") ":13: unknown department \"Gamma\" "
+	    "(the departments are: a, b)"));
+	CHECK_INT(err_lines(), 2);	/* "BETA" is Beta's name: fine */
+}
+
+/* The same key or name twice. */
+static void
+err_dup(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("dup.conf")), -1);
+	CHECK(has_line(FIX("dup.conf") ":5: two departments have the key "
+	    "\"a\" (the first at line 3)"));
+	CHECK(has_line(FIX("dup.conf") ":6: two departments have the name "
+	    "\"beta\" (the first at line 4)"));
+	CHECK(has_line(FIX("dup.conf") ":12: stairwell \"A2\" is listed "
+	    "twice for department \"a\" (first at line 9)"));
+	CHECK(has_line(FIX("dup.conf") ":17: two checklist items have the "
+	    "key \"x\" (the first at line 15)"));
+	/* "A1" in two departments is fine. */
+	CHECK_INT(err_lines(), 4);
+}
+
+/* libconfig's own parse error, with its line. */
+static void
+err_parse(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("parse.conf")), -1);
+	CHECK_ERR(FIX("parse.conf") ":4: syntax error\n");
+	check_empty(&c);
+}
+
+/* A control character in a name. */
+static void
+err_text(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("text.conf")), -1);
+	CHECK(has_line(FIX("text.conf") ":3: \"name\" is not valid UTF-8 or "
+	    "holds a control character"));
+}
+
+/* A missing --config file is an error. */
+static void
+missing_config(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("nothere.conf")), -1);
+	CHECK_ERR(FIX("nothere.conf") ": cannot read: No such file or "
+	    "directory\n");
+	check_empty(&c);
+}
+
+/* No layer gives departments: say so, naming the files read. */
+static void
+no_departments(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, "tests/cfg/none/velkomst.conf",
+	    FIX("user-days.conf")), -1);
+	CHECK(has_line("no departments configured (files read: "
+	    FIX("user-days.conf") ")"));
+	CHECK_INT(load(&c, "tests/cfg/none/velkomst.conf", NULL), -1);
+	CHECK_ERR("no departments configured: no configuration file "
+	    "was found (the shipped default is tests/cfg/none/velkomst.conf)"
+	    "\n");
+	check_empty(&c);
+}
+
+/* A user file with only welcome_days keeps everything else. */
+static void
+layer_days(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("user-days.conf")), 0);
+	CHECK_INT(c.welcome_days, 10);
+	CHECK_INT(c.ndepartments, 9);
+	CHECK_INT(c.goal_ambassadors, 15);
+	CHECK(c.nstairwells > 0);
+	CHECK_INT(c.nfiles, 2);
+	CHECK_STR(c.files[0], DEFAULT);
+	CHECK_STR(c.files[1], FIX("user-days.conf"));
+	cfg_free(&c);
+}
+
+/* A later, smaller department list leaves the default's stairwell groups
+ * dangling: reported at their lines in the default. */
+static void
+layer_dangling(void)
+{
+	static const char *gone[] = { "607", "608", "tm13", "tm15",
+	    "rheumpark", "pab8", "daruplund" };
+	struct conf	 c;
+	char		 needle[64], line[512];
+	size_t		 i;
+	int		 n;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("user-deps.conf")), -1);
+	for (i = 0; i < 7; i++) {
+		snprintf(needle, sizeof needle, "department = \"%s\"",
+		    gone[i]);
+		n = find_line(DEFAULT, needle);
+		CHECK(n > 0);
+		snprintf(line, sizeof line, DEFAULT ":%d: unknown department "
+		    "\"%s\" (" FIX("user-deps.conf") " replaces the "
+		    "departments with: 605, 606; set \"stairwells\" there "
+		    "too)", n, gone[i]);
+		if (!has_line(line))
+			TEST_FAIL("missing: %.300s\ngot:\n%.500s", line, err);
+	}
+	CHECK_INT(err_lines(), 7);
+	check_empty(&c);
+}
+
+/* A small error buffer keeps whole lines and stays terminated. */
+static void
+err_truncated(void)
+{
+	struct conf	 c;
+	char		 small[100];
+	size_t		 n;
+
+	memset(small, 'x', sizeof small);
+	CHECK_INT(cfg_load(&c, DEFAULT, FIX("badtype.conf"), 1, small,
+	    sizeof small), -1);
+	n = strlen(small);
+	CHECK(n > 0 && n < sizeof small);
+	CHECK(small[n - 1] == '\n');
+	CHECK(strncmp(small, FIX("badtype.conf") ":2: ", 20) == 0);
+	CHECK_INT(cfg_load(&c, DEFAULT, FIX("badtype.conf"), 1, small, 0),
+	    -1);
+}
+
+/* Write text to dir/rel, making the folders on the way. */
+static void
+write_file(const char *dir, const char *rel, const char *text)
+{
+	char	*p, *slash;
+	FILE	*f;
+
+	p = xasprintf("%s/%s", dir, rel);
+	for (slash = p + strlen(dir) + 1; (slash = strchr(slash, '/')) != NULL;
+	    slash++) {
+		*slash = '\0';
+		mkdir(p, 0700);
+		*slash = '/';
+	}
+	if ((f = fopen(p, "w")) != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	free(p);
+}
+
+/* The user layer: $XDG_CONFIG_HOME, else ~/.config; skipped when asked. */
+static void
+layer_user(void)
+{
+	struct conf	 c;
+	char		 dir[] = "/tmp/test-cfg.XXXXXX";
+	char		*home, *xdg, *cmd;
+
+	if (access("/etc/velkomst.conf", F_OK) == 0)
+		return;		/* the system file would interfere */
+	if (mkdtemp(dir) == NULL) {
+		TEST_FAIL("mkdtemp failed");
+		return;
+	}
+	home = xstrdup(getenv("HOME"));
+	xdg = xstrdup(getenv("XDG_CONFIG_HOME"));
+	write_file(dir, "x/velkomst/velkomst.conf", "welcome_days = 21;\n");
+	write_file(dir, ".config/velkomst/velkomst.conf",
+	    "welcome_days = 28;\n");
+	cmd = xasprintf("%s/x", dir);
+	setenv("XDG_CONFIG_HOME", cmd, 1);
+	free(cmd);
+	CHECK_INT(cfg_load(&c, DEFAULT, NULL, 1, err, sizeof err), 0);
+	CHECK_INT(c.welcome_days, 14);
+	cfg_free(&c);
+	CHECK_INT(cfg_load(&c, DEFAULT, NULL, 0, err, sizeof err), 0);
+	CHECK_INT(c.welcome_days, 21);
+	CHECK_INT(c.nfiles, 2);
+	cfg_free(&c);
+	/* --config still wins over the user layer. */
+	CHECK_INT(cfg_load(&c, DEFAULT, FIX("full.conf"), 0, err,
+	    sizeof err), 0);
+	CHECK_INT(c.welcome_days, 7);
+	CHECK_INT(c.nfiles, 3);
+	cfg_free(&c);
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("HOME", dir, 1);
+	CHECK_INT(cfg_load(&c, DEFAULT, NULL, 0, err, sizeof err), 0);
+	CHECK_INT(c.welcome_days, 28);
+	cfg_free(&c);
+	if (home != NULL)
+		setenv("HOME", home, 1);
+	if (xdg != NULL)
+		setenv("XDG_CONFIG_HOME", xdg, 1);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		TEST_FAIL("cannot remove %s", dir);
+	free(cmd);
+	free(home);
+	free(xdg);
+}
+
+int
+main(void)
+{
+	RUN("cfg", default_loads);
+	RUN("cfg", default_path);
+	RUN("cfg", lookups);
+	RUN("cfg", full_file);
+	RUN("cfg", err_typo);
+	RUN("cfg", err_badtype);
+	RUN("cfg", err_range);
+	RUN("cfg", err_fromto);
+	RUN("cfg", err_required);
+	RUN("cfg", err_empty);
+	RUN("cfg", err_refs);
+	RUN("cfg", err_dup);
+	RUN("cfg", err_parse);
+	RUN("cfg", err_text);
+	RUN("cfg", missing_config);
+	RUN("cfg", no_departments);
+	RUN("cfg", layer_days);
+	RUN("cfg", layer_dangling);
+	RUN("cfg", err_truncated);
+	RUN("cfg", layer_user);
+	TEST_END();
+}
