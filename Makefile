@@ -41,14 +41,21 @@ MAN	= man/velkomst.1
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev gettext tmux sqlite3 mandoc ncurses-term
 
-.PHONY: all run check install uninstall clean deps bench lint unit
+.PHONY: all run check install uninstall clean deps bench lint unit FORCE
 
 all: build/velkomst
 
-build/obj/%.o: src/%.c $(HDR) | build/obj
+# The paths built into the program: a change of PREFIX rebuilds it.
+BUILDFLAGS = $(VERSION) $(DATADIR) $(LOCALEDIR) $(CC) $(CFLAGS)
+build/flags: FORCE | build/obj
+	@echo '$(BUILDFLAGS)' | cmp -s - $@ || echo '$(BUILDFLAGS)' > $@
+
+FORCE:
+
+build/obj/%.o: src/%.c $(HDR) build/flags | build/obj
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(WARN) $(WERROR) -c -o $@ $<
 
-build/san/obj/%.o: src/%.c $(HDR) | build/san/obj
+build/san/obj/%.o: src/%.c $(HDR) build/flags | build/san/obj
 	$(CC) $(CPPFLAGS_ALL) -O1 -g $(SAN) $(WARN) $(WERROR) -c -o $@ $<
 
 build/libvelkomst.a: $(OBJ)
@@ -57,11 +64,11 @@ build/libvelkomst.a: $(OBJ)
 build/san/libvelkomst.a: $(SANOBJ)
 	rm -f $@ && ar rcs $@ $(SANOBJ)
 
-build/velkomst: src/main.c build/libvelkomst.a $(HDR)
+build/velkomst: src/main.c build/libvelkomst.a $(HDR) build/flags
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) $(WARN) $(WERROR) -o $@ src/main.c \
 	    build/libvelkomst.a $(PKG_LIBS) $(LDFLAGS)
 
-build/san/velkomst: src/main.c build/san/libvelkomst.a $(HDR)
+build/san/velkomst: src/main.c build/san/libvelkomst.a $(HDR) build/flags
 	$(CC) $(CPPFLAGS_ALL) -O1 -g $(SAN) $(WARN) $(WERROR) -o $@ \
 	    src/main.c build/san/libvelkomst.a $(PKG_LIBS)
 

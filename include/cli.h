@@ -21,6 +21,8 @@ struct cli {
  * returns NULL.
  */
 struct db	*cli_open_db(const struct cli *, int flags);
+/* The database path of --db, or the default; a new string. */
+char		*cli_db_path(const struct cli *);
 /* Print "velkomst: MESSAGE" to stderr (translated by the caller). */
 void		 cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The "who" of a command: the Unix login running it. */

@@ -38,6 +38,8 @@ enum ui_action {
 	ACT_PREV_FIELD,
 	ACT_PICK,
 	ACT_TOGGLE,
+	ACT_TO_LIST,		/* Enter in a search field */
+	ACT_CONFIRM,		/* Enter in a one-line prompt */
 	ACT_COUNT
 };
 

@@ -1,5 +1,6 @@
 /* cli-check.c — `velkomst check`: the configuration and the database. */
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cfg.h"
@@ -36,7 +37,10 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	struct db	*db;
 	int		 problems;
 
-	(void)argv;
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf("%s\n", _("usage: velkomst check"));
+		return 0;
+	}
 	if (argc != 1) {
 		cli_error(_("usage: velkomst check"));
 		return 2;

@@ -4,6 +4,8 @@
  * only the dates move with today).  Every name, flat, phone and note here
  * is made up; none belongs to a real person.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -561,20 +563,35 @@ demo_ready(const struct conf *conf)
 	return 0;
 }
 
+/* 1 if the database file is already there: then only a database that is
+ * marked as a demo is filled, never an empty real one. */
+static int
+demo_exists(const struct cli *cli)
+{
+	struct stat	 st;
+	char		*path = cli_db_path(cli);
+	int		 there = stat(path, &st) == 0 && st.st_size > 0;
+
+	free(path);
+	return there;
+}
+
+/* `velkomst demo`: fill a new database with fictional households. */
 int
 cli_demo(const struct cli *cli, int argc, char **argv)
 {
 	struct db	*db;
 	long		 n;
-	int		 rc;
+	int		 rc, existed;
 
 	if ((rc = demo_args(argc, argv, &n)) >= 0)
 		return rc;
 	if (!demo_ready(cli->conf))
 		return 1;
+	existed = demo_exists(cli);
 	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
 		return 1;
-	if (!db_is_empty(db)) {
+	if (!db_is_empty(db) || (existed && !db_is_demo(db))) {
 		rc = db_is_demo(db) ? 0 : 1;
 		if (rc == 0)
 			printf(_("%s is already a demo database; nothing was "

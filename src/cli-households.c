@@ -15,6 +15,9 @@
 
 enum format { FORMAT_TEXT, FORMAT_TSV };
 
+static const char hh_usage[] = N_("usage: velkomst households "
+    "[--search TEXT] [--department D] [--format text|tsv]");
+
 /* Print s fitted and padded to cols display columns, then two spaces. */
 static void
 hh_cell(const char *s, int cols)
@@ -123,6 +126,7 @@ cli_households(const struct cli *cli, int argc, char **argv)
 		{ "search", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "department", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct household_query	 q = { .order = ORDER_NEWEST };
@@ -155,15 +159,16 @@ cli_households(const struct cli *cli, int argc, char **argv)
 			}
 			q.department = cli->conf->departments[d].key;
 			break;
+		case 'h':
+			printf("%s\n", _(hh_usage));
+			return 0;
 		default:
-			cli_error(_("usage: velkomst households [--search TEXT] "
-			    "[--department D] [--format text|tsv]"));
+			cli_error("%s", _(hh_usage));
 			return 2;
 		}
 	}
 	if (optind != argc) {
-		cli_error(_("usage: velkomst households [--search TEXT] "
-		    "[--department D] [--format text|tsv]"));
+		cli_error("%s", _(hh_usage));
 		return 2;
 	}
 	db = cli_open_db(cli, DB_READ_ONLY);

@@ -28,6 +28,14 @@ cli_who_name(void)
 	return util_login();
 }
 
+/* The path of --db, or the default path. */
+char *
+cli_db_path(const struct cli *cli)
+{
+	return cli->db_path != NULL ? xstrdup(cli->db_path) :
+	    db_default_path();
+}
+
 /* Open the database of --db or the default path; print why not. */
 struct db *
 cli_open_db(const struct cli *cli, int flags)
@@ -35,7 +43,7 @@ cli_open_db(const struct cli *cli, int flags)
 	struct db	*db;
 	char		*path, *err = NULL;
 
-	path = cli->db_path != NULL ? xstrdup(cli->db_path) : db_default_path();
+	path = cli_db_path(cli);
 	db = db_open(path, flags, &err);
 	if (db == NULL) {
 		cli_error("%s", err != NULL ? err : _("cannot open the database"));

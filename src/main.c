@@ -30,7 +30,8 @@ static const struct command commands[] = {
 	{ "check", cli_check, N_("check the configuration and the database") },
 	{ "demo", cli_demo, N_("create a demo database of fictional households") },
 	{ "households", cli_households,
-	    N_("list households (--search TEXT, --format text|tsv)") },
+	    N_("list households (--search TEXT, --department D, "
+	    "--format text|tsv)") },
 };
 
 /* Use the user's locale if it is UTF-8, else C.UTF-8. */

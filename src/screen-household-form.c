@@ -83,11 +83,22 @@ form_visible(const struct form *fm, int i)
 	return 1;
 }
 
+/* The text of field i as it will be stored (trimmed, NFC); a new
+ * string, "" when empty. */
+static char *
+form_clean(const struct form *fm, int i)
+{
+	char	*t = util_edit_text(&fm->f[i].e), *c = core_clean_text(t);
+
+	free(t);
+	return c != NULL ? c : xstrdup("");
+}
+
 /* The department index the department field names, or -1. */
 static int
 form_department(struct ui *ui, const struct form *fm)
 {
-	char	*t = util_edit_text(&fm->f[FLD_DEPT].e);
+	char	*t = form_clean(fm, FLD_DEPT);
 	int	 d = cfg_department_find(ui_conf(ui), t);
 
 	free(t);
@@ -119,7 +130,7 @@ form_fill(struct ui *ui, struct form *fm, const struct household *h)
 	form_field(fm, FLD_INTERPRETER, F_CHECK, N_("Interpreter needed"),
 	    "", 0);
 	fm->f[FLD_INTERPRETER].checked = h != NULL && h->interpreter;
-	form_field(fm, FLD_CONSENT, F_CHECK, N_("Consent to keep contact"),
+	form_field(fm, FLD_CONSENT, F_CHECK, N_("Consent given"),
 	    "", 0);
 	fm->f[FLD_CONSENT].checked = h != NULL && h->consent;
 	form_field(fm, FLD_CONSENT_ON, F_DATE, N_("Consent given on"),
@@ -206,11 +217,24 @@ form_hint(const struct field *f)
 	}
 }
 
-/* Rows a visible field takes: one, and one more for its error. */
+/* The error of field f as shown, or NULL. */
+static const char *
+form_error_text(const struct field *f)
+{
+	if (f->error == NULL)
+		return NULL;
+	return f->error_own != NULL ? f->error_own : _(f->error);
+}
+
+/* Rows a visible field takes: one, and one or two for its error. */
 static int
 form_rows(const struct form *fm, int i)
 {
-	return 1 + (fm->f[i].error != NULL);
+	const char	*e = form_error_text(&fm->f[i]);
+
+	if (e == NULL)
+		return 1;
+	return util_text_width(e) + 2 > COLS - 26 ? 3 : 2;
 }
 
 /* The layout row of field i (blank rows set the groups apart). */
@@ -265,13 +289,14 @@ form_draw_field(struct ui *ui, struct form *fm, int i, int y)
 		    focus ? STYLE_FIELD_FOCUS : STYLE_FIELD);
 	f->row = y;
 	hint = form_hint(f);
-	if (focus && hint != NULL)
-		ui_put(y, 25 + (f->kind == F_CHECK ? 10 : w) + 2, hint,
-		    ui_cols(ui) - 27 - w - 2, 0, STYLE_DIM);
+	if (f->kind == F_CHECK)
+		w = 10;
+	if (focus && hint != NULL && ui_cols(ui) - 27 - w - 2 > 0)
+		ui_put(y, 25 + w + 2, hint, ui_cols(ui) - 27 - w - 2, 0,
+		    STYLE_DIM);
 	if (f->error != NULL) {
-		err = xasprintf("\xe2\x86\xb3 %s", f->error_own != NULL ?
-		    f->error_own : _(f->error));
-		ui_put(y + 1, 25, err, ui_cols(ui) - 26, 0, STYLE_ERROR);
+		err = xasprintf("\xe2\x86\xb3 %s", form_error_text(f));
+		ui_wrap(y + 1, 25, ui_cols(ui) - 26, 2, 0, err, STYLE_ERROR);
 		free(err);
 	}
 }
@@ -344,8 +369,7 @@ form_picked(struct ui *ui, void *ctx, int chosen)
 	util_edit_end(&f->e);
 	form_clear_error(f);
 	fm->dirty = 1;
-	if (fm->focus == FLD_DEPT)
-		form_move(ui, fm, 1);
+	form_move(ui, fm, 1);
 }
 
 /* Open the pick list for the department or stairwell field. */
@@ -413,7 +437,7 @@ static int
 form_check_place(struct ui *ui, struct form *fm)
 {
 	const struct conf	*c = ui_conf(ui);
-	char			*s = util_edit_text(&fm->f[FLD_STAIR].e);
+	char			*s = form_clean(fm, FLD_STAIR);
 	int			 d = form_department(ui, fm), bad = 0;
 
 	if (fm->f[FLD_DEPT].e.len == 0)
@@ -545,7 +569,7 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 	memset(h, 0, sizeof *h);
 	h->id = fm->id > 0 ? fm->id : 0;
 	h->department = xstrdup(c->departments[d].key);
-	h->stairwell = form_text(fm, FLD_STAIR);
+	h->stairwell = form_clean(fm, FLD_STAIR);
 	h->flat = form_text(fm, FLD_FLAT);
 	t = util_edit_text(&fm->f[FLD_MOVED_IN].e);
 	util_date_parse(t, &h->moved_in);

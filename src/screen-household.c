@@ -28,7 +28,7 @@ static const enum ui_action view_actions[] = {
 	ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP, ACT_NONE
 };
 static const enum ui_action prompt_actions[] = {
-	ACT_OPEN, ACT_BACK, ACT_NONE
+	ACT_CONFIRM, ACT_BACK, ACT_NONE
 };
 
 /* (Re)read the household from the database. */
@@ -146,12 +146,27 @@ view_people(struct ui *ui, struct hh_view *v, int y)
 	return view_line(ui, y, _("Notes"), v->h.notes, STYLE_NORMAL);
 }
 
+/* A stored time ("2026-11-28 09:12:00", UTC) the Danish way:
+ * "28.11.2026 09:12 UTC". */
+static void
+view_stamp(const char *iso, char out[32])
+{
+	int	y, mo, d, h, mi;
+
+	if (iso != NULL && sscanf(iso, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d,
+	    &h, &mi) == 5)
+		snprintf(out, 32, "%02d.%02d.%04d %02d:%02d UTC", d, mo, y, h,
+		    mi);
+	else
+		snprintf(out, 32, "%s", iso != NULL ? iso : "?");
+}
+
 static void
 view_draw(struct ui *ui, void *state)
 {
 	struct hh_view		*v = state;
 	enum household_status	 st;
-	char			*s;
+	char			*s, made[32], changed[32];
 	int			 y = ui_body_top(ui) + 1;
 
 	if (!v->loaded)
@@ -163,10 +178,11 @@ view_draw(struct ui *ui, void *state)
 	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
 	y = view_people(ui, v, view_place(ui, v, y + 2) + 1) + 1;
+	view_stamp(v->h.created_at, made);
+	view_stamp(v->h.updated_at, changed);
 	s = xasprintf(_("Registered %s by %s; last changed %s by %s."),
-	    v->h.created_at, v->h.created_by, v->h.updated_at,
-	    v->h.updated_by);
-	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_DIM);
+	    made, v->h.created_by, changed, v->h.updated_by);
+	ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_DIM);
 	free(s);
 	if (!v->asking)
 		return;
@@ -197,7 +213,7 @@ view_cursor(struct ui *ui, void *state, int *y, int *x)
 static void
 view_save_move_out(struct ui *ui, struct hh_view *v)
 {
-	char		*text = util_edit_text(&v->date);
+	char		*text = util_edit_text(&v->date), d[11];
 	long		 day = DATE_NONE;
 	enum date_err	 de;
 
@@ -219,8 +235,13 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 		return;
 	}
 	v->asking = 0;
-	ui_message(ui, "%s", day == DATE_NONE ? _("Saved: the household "
-	    "lives here.") : _("Saved: the household has moved out."));
+	if (day == DATE_NONE)
+		ui_message(ui, "%s", _("Saved: the household lives here."));
+	else if (day > util_today())
+		ui_message(ui, _("Saved: the household moves out on %s."),
+		    util_date_dk(day, d));
+	else
+		ui_message(ui, "%s", _("Saved: the household has moved out."));
 	view_load(ui, v);
 }
 
@@ -232,7 +253,7 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 
 	if (v->asking) {
 		switch (ui_key_action(k, prompt_actions)) {
-		case ACT_OPEN:
+		case ACT_CONFIRM:
 			view_save_move_out(ui, v);
 			return UI_REDRAW | UI_HANDLED;
 		case ACT_BACK:

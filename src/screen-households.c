@@ -31,11 +31,11 @@ struct hh_list {
 };
 
 static const enum ui_action list_actions[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_UP, ACT_DOWN, ACT_BACK,
-	ACT_HELP, ACT_NONE
+	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_BACK, ACT_HELP, ACT_UP,
+	ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 static const enum ui_action search_actions[] = {
-	ACT_OPEN, ACT_DOWN, ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_TO_LIST, ACT_BACK, ACT_HELP, ACT_NONE
 };
 static const enum ui_action move_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
@@ -264,9 +264,12 @@ hh_key_search(struct ui *ui, struct hh_list *l, const struct ui_keypress *k)
 {
 	char	*now;
 
+	if (k->is_key && k->ch == KEY_DOWN) {
+		l->searching = 0;
+		return UI_REDRAW | UI_HANDLED;
+	}
 	switch (ui_key_action(k, search_actions)) {
-	case ACT_OPEN:
-	case ACT_DOWN:
+	case ACT_TO_LIST:
 	case ACT_BACK:
 		l->searching = 0;
 		return UI_REDRAW | UI_HANDLED;
@@ -375,8 +378,9 @@ const struct screen screen_households = {
 	    "names: \"sor\" finds S\xc3\xb8ren, \"jens\" finds "
 	    "\xc3\x98lgaard-Jensen. Capital letters and \xc3\xa6 \xc3\xb8 "
 	    "\xc3\xa5 do not matter: \"soren\" and \"s\xc3\xb8ren\" find the "
-	    "same people. Press Enter to go from the search to the list, "
-	    "and Esc to clear the search.\n\n"
+	    "same people. Enter, \xe2\x86\x93 or Esc take you from the search "
+	    "field to the list of what it found; there Esc clears the search, "
+	    "and Esc once more goes back.\n\n"
 	    "Press Enter on a household to see it, edit it or record that "
 	    "it moved out."),
 	.init = hh_init,

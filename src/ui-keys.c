@@ -61,15 +61,20 @@ static const struct keydef keydefs[] = {
 	    N_("Sort by newest move-in or by name (Danish order).") },
 	{ ACT_SAVE, { K(KEY_F(2)), C(CTRL('s')) }, 2, "F2", N_("Save"),
 	    N_("Save the form (also Ctrl-S).") },
-	{ ACT_NEXT_FIELD, { C('\t'), K(KEY_DOWN) }, 2, "Tab", N_("Next"),
-	    N_("Go to the next field (also \xe2\x86\x93).") },
-	{ ACT_PREV_FIELD, { K(KEY_BTAB), K(KEY_UP) }, 2, "\xe2\x86\x91",
+	{ ACT_NEXT_FIELD, { K(KEY_DOWN), C('\t') }, 2, "\xe2\x86\x93",
+	    N_("Next"), N_("Go to the next field (also Tab).") },
+	{ ACT_PREV_FIELD, { K(KEY_UP), K(KEY_BTAB) }, 2, "\xe2\x86\x91",
 	    N_("Previous"), N_("Go to the field before (also Shift-Tab).") },
 	{ ACT_PICK, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
 	    N_("Pick"), N_("On a department or stairwell: pick from the "
 	    "list. On other fields: go to the next field.") },
 	{ ACT_TOGGLE, { C(' ') }, 1, "Space", N_("Tick"),
 	    N_("Tick or untick a yes/no field.") },
+	{ ACT_TO_LIST, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("To the list"), N_("Leave the search field and move in the "
+	    "list of what it found (also \xe2\x86\x93 and Esc).") },
+	{ ACT_CONFIRM, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Save"), N_("Save what you typed.") },
 };
 
 /* The definition of an action, or NULL. */

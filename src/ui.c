@@ -230,6 +230,21 @@ ui_draw_small(void)
 	free(msg);
 }
 
+/* The message line; a long message takes the body's last row too. */
+static void
+ui_draw_message(struct ui *ui)
+{
+	enum ui_style	st = ui->message_error ? STYLE_ERROR : STYLE_NORMAL;
+	int		y = LINES - 2;
+
+	if (util_text_width(ui->message) > COLS - 2) {
+		y = LINES - 3;
+		ui_put(y, 0, "", COLS, 1, st);
+	}
+	ui_put(LINES - 2, 0, "", COLS, 1, st);
+	ui_wrap(y, 1, COLS - 2, LINES - 1 - y, 0, ui->message, st);
+}
+
 /* Draw everything and put the cursor where the screen wants it. */
 static void
 ui_draw(struct ui *ui)
@@ -247,8 +262,7 @@ ui_draw(struct ui *ui)
 	}
 	ui_draw_title(ui, f->screen);
 	f->screen->draw(ui, f->state);
-	ui_put(LINES - 2, 0, ui->message, COLS, 1,
-	    ui->message_error ? STYLE_ERROR : STYLE_NORMAL);
+	ui_draw_message(ui);
 	ui_draw_keys(f->screen, f->state);
 	if (f->screen->cursor != NULL &&
 	    f->screen->cursor(ui, f->state, &y, &x) == 0) {
@@ -295,6 +309,12 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 		flags = ui_mouse(ui, f) | UI_HANDLED;
 	else
 		flags = f->screen->key(ui, f->state, k);
+	if (!(flags & UI_HANDLED) && !k->is_key && k->ch == 3) {
+		ui_message(ui, "%s", ui->depth > 1 ? _("To leave velkomst, go "
+		    "back to the home screen with Esc and press q.") :
+		    _("To leave velkomst, press q."));
+		return 1;
+	}
 	if (!(flags & UI_HANDLED)) {
 		switch (ui_key_action(k, global)) {
 		case ACT_HELP:

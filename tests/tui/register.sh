@@ -14,7 +14,6 @@ tui_keys Enter
 expect "the stairwells of that department are offered" "Pick the stairwell"
 tui_keys Enter
 tui_wait_gone "Pick the stairwell"
-tui_keys Tab
 tui_type "2. th."
 tui_keys Tab Tab
 tui_type "Søren Ølgaard-Jensen"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The database file: created private, demo, households, search, check, and
+# files that are refused and left exactly as they were.
+. "$(dirname "$0")/lib.sh"
+
+# The default path: created 0600 in a 0700 folder.
+run demo --households 20
+check "demo creates the default database" 0 "Created a demo database with 20 households"
+f=$XDG_DATA_HOME/velkomst/velkomst.db
+if [ "$(stat -c %a "$f")" = 600 ] && [ "$(stat -c %a "$(dirname "$f")")" = 700 ]; then
+	ok "the default database is 0600 in a 0700 folder"
+else
+	fail "the default database is 0600 in a 0700 folder" "$(stat -c '%a %n' "$f" "$(dirname "$f")")"
+fi
+
+run --db "$DB" demo
+check "demo makes at least 200 households" 0 "Created a demo database with 240 households"
+run --db "$DB" demo
+check "demo again does nothing" 0 "already a demo database"
+run --db "$DB" households --format tsv
+check "households --format tsv" 0
+head -1 "$TMP/out" >"$TMP/header"
+if [ "$(cat "$TMP/header")" = "$(printf 'id\tdepartment\tstairwell\tflat\tmoved_in\tmoved_out\tnames\tstatus')" ]; then
+	ok "the tsv header has the agreed columns"
+else
+	fail "the tsv header has the agreed columns" "$(cat "$TMP/header")"
+fi
+n=$(($(wc -l <"$TMP/out") - 1))
+if [ "$n" = 240 ]; then ok "tsv lists every household (paged)"; else fail "tsv lists every household (paged)" "$n rows"; fi
+deps=$(tail -n +2 "$TMP/out" | cut -f2 | sort -u | wc -l)
+if [ "$deps" = 9 ]; then ok "the demo spreads over all 9 departments"; else fail "the demo spreads over all 9 departments" "$deps"; fi
+if tail -n +2 "$TMP/out" | cut -f5 | sort -c -r; then ok "tsv is newest move-in first"; else fail "tsv is newest move-in first" "not sorted"; fi
+grep -q 'moved_out$' "$TMP/out" && ok "the demo has households that moved out" || fail "the demo has households that moved out" "none"
+for s in 'æ\|Æ' 'ø\|Ø' 'å\|Å' 'محمد\|فاطمة' '王\|张\|陈\|刘'; do
+	if grep -q "$s" "$TMP/out"; then ok "the demo has names with $s"; else fail "the demo has names with $s" "none"; fi
+done
+run --db "$DB" households --search soren --format tsv
+same "households --search soren" search-soren.tsv
+run --db "$DB" households --search SØREN --format tsv
+same "SØREN finds the same as soren" search-soren.tsv
+run --db "$DB" households --search Søren --format tsv
+same "Søren finds the same as soren" search-soren.tsv
+run --db "$DB" households --search "aa" --format tsv
+if grep -q 'Å' "$TMP/out"; then ok "\"aa\" finds Å"; else fail "\"aa\" finds Å" "no Å"; fi
+run --db "$DB" households --search "jens" --format tsv
+if cut -f7 "$TMP/out" | grep -q -- '-Jensen\| Jensen'; then ok "a word after a hyphen or space is found"; else fail "a word after a hyphen or space is found" "none"; fi
+run --db "$DB" households --department "TM 13"
+check "households --department by short name is refused (key or name only)" 2
+run --db "$DB" households --department "Tranemosegaard afd. 13" --format tsv
+if [ "$(tail -n +2 "$TMP/out" | cut -f2 | sort -u)" = tm13 ]; then ok "--department filters"; else fail "--department filters" "$(tail -n +2 "$TMP/out" | cut -f2 | sort -u | tr '\n' ' ')"; fi
+run --db "$DB" households --search soren
+same "households text form" search-soren.txt
+run --db "$DB" check
+check "check: a good database" 0 "no problems found"
+
+# A database with a broken reference: check finds it.
+cp "$DB" "$TMP/broken.db"
+sqlite3 "$TMP/broken.db" "PRAGMA foreign_keys=OFF; INSERT INTO member(household_id, position, name, search_key, sort_key) VALUES (99999, 0, 'X', 'x', '00');"
+run --db "$TMP/broken.db" check
+check "check reports a foreign key problem" 1 "problems found"
+
+# Files that are refused and left as they were.
+printf 'Dear diary,\nthis is not a database.\n' >"$TMP/diary.txt"
+cp "$TMP/diary.txt" "$TMP/diary.orig"
+run --db "$TMP/diary.txt" households
+check "a text file is refused" 1 "is not a velkomst database" stderr
+cmp -s "$TMP/diary.txt" "$TMP/diary.orig" && ok "the text file is left as it was" || fail "the text file is left as it was" "changed"
+run --db "$TMP/diary.txt" demo
+check "demo refuses a file that is not a velkomst database" 1 "" stderr
+
+sqlite3 "$TMP/other.db" "CREATE TABLE recipes(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes(name) VALUES ('æblekage');"
+cp "$TMP/other.db" "$TMP/other.orig"
+run --db "$TMP/other.db" households
+check "another program's database is refused" 1 "is not a velkomst database" stderr
+cmp -s "$TMP/other.db" "$TMP/other.orig" && [ ! -e "$TMP/other.db-wal" ] && ok "the other database is left as it was" || fail "the other database is left as it was" "changed"
+
+cp "$DB" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" "PRAGMA user_version=99;"
+cp "$TMP/newer.db" "$TMP/newer.orig"
+run --db "$TMP/newer.db" households
+check "a database from a newer velkomst is refused" 1 "newer velkomst" stderr
+cmp -s "$TMP/newer.db" "$TMP/newer.orig" && ok "the newer database is left as it was" || fail "the newer database is left as it was" "changed"
+
+cp "$DB" "$TMP/corrupt.db"
+sqlite3 "$TMP/corrupt.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+size=$(stat -c %s "$TMP/corrupt.db")
+dd if=/dev/urandom of="$TMP/corrupt.db" bs=1 seek=$((size / 2)) count=$((size / 4)) conv=notrunc 2>/dev/null
+cp "$TMP/corrupt.db" "$TMP/corrupt.orig"
+run --db "$TMP/corrupt.db" households
+check "a corrupt database is refused" 1 "damaged" stderr
+cmp -s "$TMP/corrupt.db" "$TMP/corrupt.orig" && ok "the corrupt database is left as it was" || fail "the corrupt database is left as it was" "changed"
+
+# An existing, empty database that is not a demo: demo leaves it alone.
+cp "$DB" "$TMP/real.db"
+sqlite3 "$TMP/real.db" "DELETE FROM meta WHERE key = 'demo'; DELETE FROM household;"
+run --db "$TMP/real.db" demo
+check "demo refuses an empty real database" 1 "not a demo database" stderr
+run --db "$TMP/real.db" households --format tsv
+[ "$(wc -l <"$TMP/out")" = 1 ] && ok "the real database stays empty" || fail "the real database stays empty" "$(wc -l <"$TMP/out") lines"
+
+# A read-only database: reading works.
+cp "$DB" "$TMP/ro.db"
+sqlite3 "$TMP/ro.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+chmod 0400 "$TMP/ro.db"
+run --db "$TMP/ro.db" households --search soren --format tsv
+same "a read-only database can be read" search-soren.tsv

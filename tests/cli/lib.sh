@@ -1,0 +1,54 @@
+# tests/cli/lib.sh — run the real binary (ASan/UBSan build) and check its
+# output and exit code.  Each check prints "ok   NAME" or "FAIL NAME: why";
+# a failing one keeps its output under $VELKOMST_TEST_OUT.
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BIN=${VELKOMST_BIN:-$top/build/san/velkomst}
+SUITE=${SUITE:-cli/$(basename "$0" .sh)}
+OUT=${VELKOMST_TEST_OUT:-$top/build/test-out}
+EXPECTED=$top/tests/cli/expected
+mkdir -p "$OUT"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export VELKOMST_SHARE=$top/share/velkomst
+export VELKOMST_TODAY=2019-06-01
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_CONFIG_HOME=$TMP/config
+export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+DB=$TMP/velkomst.db
+
+ok() { echo "ok   $SUITE: $1"; }
+fail() {
+	local f=$OUT/$(echo "$SUITE-$1" | tr '/ ' '__')
+	cp "$TMP/out" "$f.stdout" 2>/dev/null
+	cp "$TMP/err" "$f.stderr" 2>/dev/null
+	echo "FAIL $SUITE: $1: $2 (output kept in $f.*)"
+}
+
+# run ARGS...: run velkomst, keeping stdout, stderr and the exit code.
+run() {
+	"$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+	RC=$?
+}
+
+# check NAME RC [TEXT [stdout|stderr]]: the last run exited RC and printed TEXT.
+check() {
+	local name=$1 want=$2 text=${3:-} where=${4:-stdout} file
+	file=$TMP/out
+	[ "$where" = stderr ] && file=$TMP/err
+	if [ "$RC" != "$want" ]; then
+		fail "$name" "exit $RC, want $want; stderr: $(head -c 300 "$TMP/err")"
+	elif [ -n "$text" ] && ! grep -F -q -- "$text" "$file"; then
+		fail "$name" "no \"$text\" in $where"
+	else
+		ok "$name"
+	fi
+}
+
+# same NAME FILE EXPECTED: the last run's stdout equals a file in expected/.
+same() {
+	if diff -u "$EXPECTED/$2" "$TMP/out" >"$TMP/diff"; then
+		ok "$1"
+	else
+		cp "$TMP/diff" "$OUT/$(echo "$SUITE-$1" | tr '/ ' '__').diff"
+		fail "$1" "output differs from tests/cli/expected/$2"
+	fi
+}

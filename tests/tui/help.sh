@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# F1 and ? open help made from the key table; Esc closes it; the bottom
+# line names the keys of each screen.
+. "$(dirname "$0")/lib.sh"
+
+make_demo
+tui_start
+tui_wait "Register a move-in"
+expect "the bottom line names the keys" "q Quit"
+tui_keys '?'
+expect "? opens help" "Help: Home"
+expect "help lists the keys of the screen" "Register a household that has moved in."
+tui_keys Escape
+expect "Esc closes help" "Welcome to velkomst"
+tui_keys 1
+tui_wait "households"
+tui_keys F1
+expect "F1 opens the help of the list" "Help: Households"
+expect "the list's help explains the search" "soren"
+tui_keys Escape
+tui_wait "Search:"
+expect "the demo fills the list" "240 households"
+tui_keys o
+expect "o sorts by name" "by name"
+first=$(tui_screen | sed -n 5p | cut -c14-30)
+tui_keys End
+if tui_wait_gone "$first"; then ok "End leaves the first page (fetched window by window)"; else fail "End leaves the first page" "still shows $first"; fi
+tui_keys Home
+expect "Home returns to the first" "$first"
+tui_keys /
+tui_type "aa"
+expect "\"aa\" finds Å" "Å"
+tui_keys Escape
+tui_wait_gone "Search cleared" 5
+tui_keys Escape
+expect "Esc clears the search first" "Search cleared"
