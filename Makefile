@@ -120,7 +120,7 @@ run: deps
 unit: $(UNITBIN)
 
 check: deps
-	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN)
+	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN)
 	@tests/run
 
 bench: deps

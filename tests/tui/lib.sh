@@ -8,7 +8,8 @@ SUITE=${SUITE:-tui/$(basename "$0" .sh)}
 OUT=${VELKOMST_TEST_OUT:-$top/build/test-out}
 mkdir -p "$OUT"
 TMP=$(mktemp -d)
-SOCK=velkomst-test-$$
+STARTS=0
+SOCK=velkomst-test-$$-$STARTS
 TM=(tmux -L "$SOCK" -f /dev/null)
 export VELKOMST_SHARE=$top/share/velkomst
 export TODAY=${TODAY:-2019-06-01}
@@ -17,14 +18,22 @@ DB=$TMP/velkomst.db
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 
 tui_cleanup() {
-	"${TM[@]}" kill-server >/dev/null 2>&1
+	local i
+	for ((i = 0; i <= STARTS; i++)); do
+		tmux -L "velkomst-test-$$-$i" kill-server >/dev/null 2>&1
+	done
 	rm -rf "$TMP"
 }
 trap tui_cleanup EXIT
 
 # Start velkomst with the given arguments in an 80x24 (W x H) pane.
 tui_start() {
+	# A new server (socket) for each start: a server that is still
+	# shutting down must not swallow the new session.
 	"${TM[@]}" kill-server >/dev/null 2>&1
+	STARTS=$((STARTS + 1))
+	SOCK=velkomst-test-$$-$STARTS
+	TM=(tmux -L "$SOCK" -f /dev/null)
 	"${TM[@]}" new-session -d -x "${W:-80}" -y "${H:-24}" \
 	    -e TERM=tmux-256color -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
 	    -e VELKOMST_TODAY="$TODAY" -e VELKOMST_SHARE="$VELKOMST_SHARE" \
