@@ -21,7 +21,9 @@ enum db_status {
 	DB_READONLY,		/* the file (or its folder) cannot be written */
 	DB_NOTFOUND,		/* no such record */
 	DB_FULL,		/* the disk is full */
-	DB_INVALID		/* a value the rules refuse (message says which) */
+	DB_INVALID,		/* a value the rules refuse (message says which) */
+	DB_CONFLICT		/* someone else changed the record since it was
+				   read: nothing was overwritten */
 };
 
 /* Who is asking: travels with every call that reads or writes records. */
@@ -96,6 +98,8 @@ struct household {
 	char	*created_at;	/* "2026-11-28 09:12:00" (UTC) */
 	char	*updated_by;
 	char	*updated_at;
+	long	 version;	/* raised by every change; an update must
+				   carry the version it read (DB_CONFLICT) */
 	int	 welcomed;	/* 0 until visits exist (issue 3) */
 };
 /* Free what a household's pointers own (not the struct itself). */
@@ -109,7 +113,10 @@ void		 db_household_clear(struct household *);
  */
 enum db_status	 db_household_add(struct db *, const struct who *,
 		    struct household *h);
-/* Replace every field of household h->id with h's. */
+/* Replace the fields of household h->id with h's, all but moved_out
+ * (db_household_move_out records that).  h->version must be the version
+ * db_household_get gave: if someone changed the household since, nothing
+ * is written and the result is DB_CONFLICT. */
 enum db_status	 db_household_update(struct db *, const struct who *,
 		    const struct household *h);
 /* Record that household id moved out on date (DATE_NONE undoes it). */

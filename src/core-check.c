@@ -146,29 +146,93 @@ check_cpr_date(const char *s)
 	return util_date_make(2000 + y, m, d, &day) == 0;
 }
 
-/* 1 if s has ddmmyy-xxxx, ddmmyy xxxx or ddmmyyxxxx, a whole digit run. */
+/* Bytes of the separator at s that may stand inside a CPR number: a
+ * space, no-break space, '-', '.', '/', or a Unicode dash; 0 if none. */
+static size_t
+check_cpr_sep(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (*u == ' ' || *u == '-' || *u == '.' || *u == '/')
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0)			/* U+00A0 */
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x95)
+		return 3;					/* U+2010..5 */
+	return 0;
+}
+
+#define CPR_GROUPS	16
+
+/*
+ * 1 if the digit groups of a chain hold a CPR number: 10 digits, 6 + 4
+ * or dd.mm.yy-xxxx (2 + 2 + 2 + 4), with ddmmyy a real date.
+ */
+static int
+check_cpr_chain(const char *const *at, const size_t *len, size_t n)
+{
+	char	six[7];
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (len[i] == 10 && check_cpr_date(at[i]))
+			return 1;
+		if (i + 1 < n && len[i] == 6 && len[i + 1] == 4 &&
+		    check_cpr_date(at[i]))
+			return 1;
+		if (i + 3 < n && len[i] == 2 && len[i + 1] == 2 &&
+		    len[i + 2] == 2 && len[i + 3] == 4) {
+			memcpy(six, at[i], 2);
+			memcpy(six + 2, at[i + 1], 2);
+			memcpy(six + 4, at[i + 2], 2);
+			six[6] = '\0';
+			if (check_cpr_date(six))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 if s has something that looks like a CPR number.  Digits are read in
+ * chains of groups joined by one to three separators ("010190-1234",
+ * "010190  1234", "01.01.90-1234", "0101901234"), and the chain is
+ * checked as a whole, so a phone number like "+45 12 34 56 78" is not.
+ */
 int
 core_looks_like_cpr(const char *s)
 {
-	size_t	 i = 0, n, k;
+	const char	*at[CPR_GROUPS];
+	size_t		 len[CPR_GROUPS], n = 0, d, sep, k;
 
 	if (s == NULL)
 		return 0;
-	while (s[i] != '\0') {
-		if ((n = check_digits(s + i)) == 0) {
-			i++;
+	while (*s != '\0') {
+		if ((d = check_digits(s)) == 0) {
+			if (n > 0 && check_cpr_chain(at, len, n))
+				return 1;
+			n = 0;
+			s++;
 			continue;
 		}
-		if (n == 10 && check_cpr_date(s + i))
-			return 1;
-		if (n == 6 && (s[i + 6] == '-' || s[i + 6] == ' ')) {
-			k = check_digits(s + i + 7);
-			if (k == 4 && check_cpr_date(s + i))
+		if (n == CPR_GROUPS) {		/* a very long chain: restart */
+			if (check_cpr_chain(at, len, n))
 				return 1;
+			n = 0;
 		}
-		i += n;
+		at[n] = s;
+		len[n++] = d;
+		s += d;
+		for (k = 0, sep = 0; k < 3 && (sep = check_cpr_sep(s)) > 0;
+		    k++)
+			s += sep;
+		if (k == 0 || check_digits(s) == 0) {	/* the chain ends */
+			if (check_cpr_chain(at, len, n))
+				return 1;
+			n = 0;
+		}
 	}
-	return 0;
+	return n > 0 && check_cpr_chain(at, len, n);
 }
 
 /* Check a member's name. */
@@ -254,6 +318,10 @@ core_check_phone(const char *s)
 		err = N_("The phone number is too long.");
 	if (err == NULL && t.len > 0 && (digits < 8 || digits > 15))
 		err = N_("A phone number has 8 to 15 digits.");
+	/* A number with a country code (+) is a phone number; without one,
+	 * ten digits that make a date are more likely a CPR number. */
+	if (err == NULL && t.ws[t.start] != L'+' && core_looks_like_cpr(s))
+		err = CHECK_CPR;
 	check_text_close(&t);
 	return err;
 }

@@ -65,13 +65,18 @@ hh_clean_one(const char *s, const char *(*check)(const char *), char **out)
 	*out = NULL;
 	if (s == NULL)
 		return NULL;
-	if (check != NULL && (err = check(s)) != NULL)
-		return err;
 	if (core_has_forbidden_chars(s))
 		return N_("The text has a character that cannot be used "
 		    "(a control character).");
 	if ((*out = core_clean_text(s)) == NULL)
 		return N_("The text is not valid UTF-8.");
+	/* Check what is stored, not what was typed: cleaning joins white
+	 * space, which could make a CPR number of "010190  1234". */
+	if (check != NULL && (err = check(*out)) != NULL) {
+		free(*out);
+		*out = NULL;
+		return err;
+	}
 	if (**out == '\0') {
 		free(*out);
 		*out = NULL;
@@ -255,7 +260,10 @@ hh_bind(sqlite3_stmt *st, const struct hh_clean *c, const char *sort_key,
 	    SQLITE_TRANSIENT);
 	db_bind_text(st, 3, c->flat);
 	db_bind_text(st, 4, c->moved_in);
-	db_bind_text(st, 5, c->moved_out);
+	if (sqlite3_bind_parameter_count(st) >= 16)	/* update */
+		sqlite3_bind_null(st, 5);
+	else
+		db_bind_text(st, 5, c->moved_out);
 	db_bind_text(st, 6, c->phone);
 	db_bind_text(st, 7, c->languages);
 	sqlite3_bind_int(st, 8, c->interpreter);
@@ -268,6 +276,30 @@ hh_bind(sqlite3_stmt *st, const struct hh_clean *c, const char *sort_key,
 	sqlite3_bind_text(st, 15, who, -1, SQLITE_TRANSIENT);
 }
 
+/* Why an update changed no row: the household is gone, or someone else
+ * changed it since it was read (its version moved on). */
+static enum db_status
+hh_not_updated(struct db *db, long id)
+{
+	static const char sql[] = "SELECT 1 FROM household WHERE id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return db_fail(db, DB_CONFLICT, N_("Someone else changed this "
+		    "household while you were editing it, so your changes "
+		    "were not saved."));
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return db_fail(db, DB_NOTFOUND, N_("The household does not exist "
+	    "(it may have been deleted)."));
+}
+
 /* Check h and write it: add when id is 0, else replace household id. */
 static enum db_status
 hh_save(struct db *db, const struct who *who, const struct household *h,
@@ -278,11 +310,16 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 	    "interpreter, consent, consent_on, consent_by, notes, sort_key, "
 	    "created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?15)";
+	/* moved_out is db_household_move_out's: ?5 is never stored here.
+	 * The version must be the one the editor read, else someone else
+	 * changed the household meanwhile and nothing is overwritten. */
 	static const char upd[] = "UPDATE household SET department = ?1, "
-	    "stairwell = ?2, flat = ?3, moved_in = ?4, moved_out = ?5, "
+	    "stairwell = ?2, flat = ?3, moved_in = ?4, "
+	    "moved_out = coalesce(moved_out, ?5), "
 	    "phone = ?6, languages = ?7, interpreter = ?8, consent = ?9, "
 	    "consent_on = ?10, consent_by = ?11, notes = ?12, sort_key = ?13, "
-	    "updated_at = ?14, updated_by = ?15 WHERE id = ?16";
+	    "updated_at = ?14, updated_by = ?15, version = version + 1 "
+	    "WHERE id = ?16 AND version = ?17";
 	static const char del[] = "DELETE FROM member WHERE household_id = ?1";
 	struct hh_clean	 c;
 	sqlite3_stmt	*st;
@@ -305,15 +342,16 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 		s = DB_ERROR;
 	else {
 		hh_bind(st, &c, sort_key, who->name, db_now(now));
-		if (*id != 0)
+		if (*id != 0) {
 			sqlite3_bind_int64(st, 16, *id);
+			sqlite3_bind_int64(st, 17, h->version);
+		}
 		s = hh_step(db, st);
 	}
 	if (s == DB_OK && *id == 0)
 		*id = (long)sqlite3_last_insert_rowid(db->h);
 	else if (s == DB_OK && sqlite3_changes(db->h) == 0)
-		s = db_fail(db, DB_NOTFOUND, N_("The household does not exist "
-		    "(it may have been deleted)."));
+		s = hh_not_updated(db, *id);
 	else if (s == DB_OK) {
 		st = db_stmt(db, del);
 		if (st != NULL)
@@ -358,7 +396,8 @@ db_household_move_out(struct db *db, const struct who *who, long id,
     long date)
 {
 	static const char sql[] = "UPDATE household SET moved_out = ?1, "
-	    "updated_at = ?2, updated_by = ?3 WHERE id = ?4";
+	    "updated_at = ?2, updated_by = ?3, version = version + 1 "
+	    "WHERE id = ?4";
 	static const char get[] = "SELECT moved_in FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
@@ -450,6 +489,7 @@ hh_get_row(sqlite3_stmt *st, long id, struct household *out)
 	out->created_at = db_column_text(st, 13, 0);
 	out->updated_by = db_column_text(st, 14, 0);
 	out->updated_at = db_column_text(st, 15, 0);
+	out->version = (long)sqlite3_column_int64(st, 16);
 	out->welcomed = 0;
 }
 
@@ -461,7 +501,7 @@ db_household_get(struct db *db, const struct who *who, long id,
 	static const char sql[] = "SELECT department, stairwell, flat, "
 	    "moved_in, moved_out, phone, languages, interpreter, consent, "
 	    "consent_on, consent_by, notes, created_by, created_at, "
-	    "updated_by, updated_at FROM household WHERE id = ?1";
+	    "updated_by, updated_at, version FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
 	int		 rc, txn;

@@ -68,6 +68,7 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	created_by	TEXT NOT NULL,\n"
 	"	updated_at	TEXT NOT NULL,\n"
 	"	updated_by	TEXT NOT NULL,\n"
+	"	version		INTEGER NOT NULL DEFAULT 1,\n"
 	"	CHECK (consent = 1 OR (phone IS NULL AND languages IS NULL AND\n"
 	"	    consent_on IS NULL AND consent_by IS NULL))\n"
 	");\n"
@@ -448,6 +449,9 @@ open_connect(struct db *db, int flags, char **err)
 		    sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, db->busy_ms);
+	/* Until the checks pass, closing must not checkpoint a -wal into a
+	 * file we are about to refuse (open_setup turns this back on). */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	return 0;
 }
 
@@ -591,6 +595,9 @@ open_setup(struct db *db, long version, int memory, char **err)
 {
 	int	 rc;
 
+	if (db->h != NULL)
+		sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0,
+		    NULL);
 	rc = db_exec(db, "PRAGMA foreign_keys = ON; "
 	    "PRAGMA secure_delete = ON");
 	if (rc == SQLITE_OK && !db->readonly)
@@ -630,6 +637,43 @@ open_file(struct db *db, int flags, long *version, char **err)
 	return open_check(db, version, err);
 }
 
+/* 1 if path with suffix exists. */
+static int
+open_exists(const char *path, const char *suffix)
+{
+	struct stat	 sb;
+	char		*p = xasprintf("%s%s", path, suffix);
+	int		 there = stat(p, &sb) == 0;
+
+	free(p);
+	return there;
+}
+
+/*
+ * Close a database that was refused, and take away the empty -wal and the
+ * -shm that only our connection made, so the folder is left as it was.
+ * An -wal with content is someone's writing and is never touched; the
+ * -shm goes only with an empty -wal (no writer could be using it).
+ */
+static void
+open_refused(struct db *db, int memory)
+{
+	struct stat	 sb;
+	char		*wal, *shm;
+	int		 had_wal = db->had_wal, had_shm = db->had_shm;
+
+	wal = xasprintf("%s-wal", db->path);
+	shm = xasprintf("%s-shm", db->path);
+	db_close(db);
+	if (!memory && !had_wal && stat(wal, &sb) == 0 && sb.st_size == 0 &&
+	    unlink(wal) == 0 && !had_shm)
+		unlink(shm);
+	else if (!memory && !had_wal && !had_shm && stat(wal, &sb) == -1)
+		unlink(shm);
+	free(wal);
+	free(shm);
+}
+
 /* Open, check and migrate the database at path. */
 struct db *
 db_open(const char *path, int flags, char **err)
@@ -657,12 +701,15 @@ db_open(const char *path, int flags, char **err)
 			    db->path, sqlite3_errstr(rc));
 		else
 			sqlite3_extended_result_codes(db->h, 1);
-	} else
+	} else {
+		db->had_wal = open_exists(db->path, "-wal");
+		db->had_shm = open_exists(db->path, "-shm");
 		open_file(db, flags, &version, err);
+	}
 	if (*err == NULL)
 		open_setup(db, version, memory, err);
 	if (*err != NULL) {
-		db_close(db);
+		open_refused(db, memory);
 		return NULL;
 	}
 	return db;

@@ -36,6 +36,8 @@ struct db {
 	int		 readonly;
 	int		 batch;		/* inside db_batch_begin() */
 	int		 busy_ms;
+	int		 had_wal;	/* the -wal was there before we opened */
+	int		 had_shm;	/* the -shm likewise */
 	struct db_stmt_slot stmts[DB_STMT_CACHE];
 };
 

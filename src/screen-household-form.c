@@ -470,13 +470,15 @@ form_check_date(struct form *fm, int i, long *day)
 	    util_date_errstr(e));
 }
 
-/* Check a text field with a core check. */
+/* Check a text field with a core check, as it will be stored. */
 static int
 form_check_text(struct form *fm, int i, const char *(*check)(const char *))
 {
-	char	*t = util_edit_text(&fm->f[i].e);
-	int	 bad = form_set_error(fm, i, check(t));
+	char	*t = util_edit_text(&fm->f[i].e), *c = core_clean_text(t);
+	int	 bad;
 
+	bad = form_set_error(fm, i, check(c != NULL ? c : t));
+	free(c);
 	free(t);
 	return bad;
 }
@@ -575,6 +577,7 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 	util_date_parse(t, &h->moved_in);
 	free(t);
 	h->moved_out = fm->id > 0 ? fm->orig.moved_out : DATE_NONE;
+	h->version = fm->id > 0 ? fm->orig.version : 0;
 	for (i = FLD_MEMBER; i <= FLD_MEMBER_LAST; i++)
 		if (fm->f[i].e.len > 0)
 			h->members[h->nmembers++] = form_text(fm, i);
@@ -626,6 +629,13 @@ form_save(struct ui *ui, struct form *fm)
 	form_household(ui, fm, &h);
 	st = fm->id > 0 ? db_household_update(ui_db(ui), ui_who(ui), &h) :
 	    db_household_add(ui_db(ui), ui_who(ui), &h);
+	if (st == DB_CONFLICT) {
+		ui_error(ui, "%s %s", _(db_errmsg(ui_db(ui))),
+		    _("The form is kept; press Esc twice to see their "
+		    "version."));
+		db_household_clear(&h);
+		return 0;
+	}
 	if (st != DB_OK) {
 		ui_error(ui, "%s %s", _(db_errmsg(ui_db(ui))),
 		    _("The form is kept."));

@@ -22,10 +22,14 @@ struct hh_view {
 	struct edit		 date;
 	const char		*date_error;
 	int			 prompt_y, prompt_x;
+	int			 skip;		/* lines scrolled away */
+	int			 first, last;	/* screen rows for lines */
+	int			 height;	/* lines in all */
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
+	ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 static const enum ui_action prompt_actions[] = {
 	ACT_CONFIRM, ACT_BACK, ACT_NONE
@@ -81,14 +85,19 @@ view_actions_now(void *state)
 	    view_actions;
 }
 
-/* One "Label  value" line; returns the next row. */
+/* Line y of the household as "Label  value", drawn when it is in view
+ * (scrolled by skip); returns the next line. */
 static int
-view_line(struct ui *ui, int y, const char *label, const char *value,
-    enum ui_style st)
+view_line(struct ui *ui, struct hh_view *v, int y, const char *label,
+    const char *value, enum ui_style st)
 {
-	ui_put(y, 2, label, 22, 1, STYLE_LABEL);
-	ui_put(y, 25, value != NULL && value[0] != '\0' ? value : "\xe2\x80\x94",
-	    ui_cols(ui) - 27, 0, st);
+	int	row = v->first + y - v->skip;
+
+	if (row >= v->first && row <= v->last) {
+		ui_put(row, 2, label, 22, 1, STYLE_LABEL);
+		ui_put(row, 25, value != NULL && value[0] != '\0' ? value :
+		    "\xe2\x80\x94", ui_cols(ui) - 27, 0, st);
+	}
 	return y + 1;
 }
 
@@ -101,21 +110,21 @@ view_place(struct ui *ui, struct hh_view *v, int y)
 	int			 dep;
 
 	dep = cfg_department_find(c, v->h.department);
-	y = view_line(ui, y, _("Department"), dep < 0 ? v->h.department :
+	y = view_line(ui, v, y, _("Department"), dep < 0 ? v->h.department :
 	    c->departments[dep].name, STYLE_NORMAL);
 	if (dep >= 0 && cfg_stairwell_find(c, dep, v->h.stairwell) < 0) {
 		s = xasprintf(_("%s (not in the configuration)"),
 		    v->h.stairwell);
-		y = view_line(ui, y, _("Stairwell"), s, STYLE_ERROR);
+		y = view_line(ui, v, y, _("Stairwell"), s, STYLE_ERROR);
 		free(s);
 	} else
-		y = view_line(ui, y, _("Stairwell"), v->h.stairwell,
+		y = view_line(ui, v, y, _("Stairwell"), v->h.stairwell,
 		    STYLE_NORMAL);
-	y = view_line(ui, y, _("Flat"), v->h.flat, STYLE_NORMAL);
-	y = view_line(ui, y, _("Moved in"), util_date_dk(v->h.moved_in, d),
+	y = view_line(ui, v, y, _("Flat"), v->h.flat, STYLE_NORMAL);
+	y = view_line(ui, v, y, _("Moved in"), util_date_dk(v->h.moved_in, d),
 	    STYLE_NORMAL);
 	if (v->h.moved_out != DATE_NONE)
-		y = view_line(ui, y, _("Moved out"),
+		y = view_line(ui, v, y, _("Moved out"),
 		    util_date_dk(v->h.moved_out, d), STYLE_NORMAL);
 	return y;
 }
@@ -128,22 +137,22 @@ view_people(struct ui *ui, struct hh_view *v, int y)
 	size_t	 i;
 
 	for (i = 0; i < v->h.nmembers; i++)
-		y = view_line(ui, y, i == 0 ? _("Who lives there") : "",
+		y = view_line(ui, v, y, i == 0 ? _("Who lives there") : "",
 		    v->h.members[i], STYLE_NORMAL);
 	if (v->h.consent) {
 		s = xasprintf(_("yes, on %s, recorded by %s"),
 		    util_date_dk(v->h.consent_on, d),
 		    v->h.consent_by != NULL ? v->h.consent_by : "?");
-		y = view_line(ui, y, _("Consent"), s, STYLE_NORMAL);
+		y = view_line(ui, v, y, _("Consent"), s, STYLE_NORMAL);
 		free(s);
 	} else
-		y = view_line(ui, y, _("Consent"), _("no: no phone or "
+		y = view_line(ui, v, y, _("Consent"), _("no: no phone or "
 		    "languages are kept"), STYLE_DIM);
-	y = view_line(ui, y, _("Phone"), v->h.phone, STYLE_NORMAL);
-	y = view_line(ui, y, _("Languages"), v->h.languages, STYLE_NORMAL);
-	y = view_line(ui, y, _("Interpreter needed"), v->h.interpreter ?
+	y = view_line(ui, v, y, _("Phone"), v->h.phone, STYLE_NORMAL);
+	y = view_line(ui, v, y, _("Languages"), v->h.languages, STYLE_NORMAL);
+	y = view_line(ui, v, y, _("Interpreter needed"), v->h.interpreter ?
 	    _("yes") : _("no"), STYLE_NORMAL);
-	return view_line(ui, y, _("Notes"), v->h.notes, STYLE_NORMAL);
+	return view_line(ui, v, y, _("Notes"), v->h.notes, STYLE_NORMAL);
 }
 
 /* A stored time ("2026-11-28 09:12:00", UTC) the Danish way:
@@ -177,16 +186,23 @@ view_draw(struct ui *ui, void *state)
 	    _(core_status_label(st)));
 	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
-	y = view_people(ui, v, view_place(ui, v, y + 2) + 1) + 1;
+	v->first = y + 2;
+	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 - (v->asking ? 3 : 0);
+	y = view_people(ui, v, view_place(ui, v, 0) + 1) + 1;
 	view_stamp(v->h.created_at, made);
-	view_stamp(v->h.updated_at, changed);
-	s = xasprintf(_("Registered %s by %s; last changed %s by %s."),
-	    made, v->h.created_by, changed, v->h.updated_by);
-	ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_DIM);
+	s = xasprintf(_("%s by %s"), made, v->h.created_by);
+	y = view_line(ui, v, y, _("Registered"), s, STYLE_DIM);
 	free(s);
+	view_stamp(v->h.updated_at, changed);
+	s = xasprintf(_("%s by %s"), changed, v->h.updated_by);
+	v->height = view_line(ui, v, y, _("Last changed"), s, STYLE_DIM);
+	free(s);
+	if (v->height - v->skip > v->last - v->first + 1)
+		ui_put(v->last, ui_cols(ui) - 12, _("\xe2\x86\x93 more"), 10, 0,
+		    STYLE_DIM);
 	if (!v->asking)
 		return;
-	y = LINES - 4;
+	y = v->last + 2;
 	ui_put(y, 2, _("Moved out on (empty = did not move out):"), 42, 0,
 	    STYLE_LABEL);
 	v->prompt_y = y;
@@ -245,6 +261,23 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 	view_load(ui, v);
 }
 
+/* Scroll the lines by one or by a page, within what there is. */
+static int
+view_scroll(struct hh_view *v, enum ui_action a)
+{
+	int	page = v->last - v->first + 1;
+
+	if (a == ACT_UP || a == ACT_PGUP)
+		v->skip -= a == ACT_UP ? 1 : page;
+	else
+		v->skip += a == ACT_DOWN ? 1 : page;
+	if (v->skip > v->height - page)
+		v->skip = v->height - page;
+	if (v->skip < 0)
+		v->skip = 0;
+	return UI_REDRAW | UI_HANDLED;
+}
+
 static int
 view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
@@ -268,6 +301,11 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	if (!v->loaded)
 		return 0;
 	switch (ui_key_action(k, view_actions)) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PGUP:
+	case ACT_PGDN:
+		return view_scroll(v, ui_key_action(k, view_actions));
 	case ACT_EDIT:
 		ui_push(ui, &screen_household_form, (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
@@ -286,7 +324,8 @@ const struct screen screen_household = {
 	.name = "household",
 	.title = N_("Household"),
 	.actions = view_actions,
-	.help = N_("Everything the register holds about this household.\n\n"
+	.help = N_("Everything the register holds about this household. "
+	    "When it does not all fit, \xe2\x86\x91 and \xe2\x86\x93 scroll.\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake."),

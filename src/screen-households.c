@@ -124,14 +124,18 @@ hh_actions_now(void *state)
 	    list_actions;
 }
 
-/* The department's short name, or its key if the configuration has none
- * such. */
+/* The department's name for a column of cols: the whole name when it
+ * fits, else the short name; its key if the configuration has no such. */
 static const char *
-hh_department(struct ui *ui, const char *key)
+hh_department(struct ui *ui, const char *key, int cols)
 {
-	int	i = cfg_department_find(ui_conf(ui), key);
+	const struct cfg_department	*d;
+	int				 i;
 
-	return i < 0 ? key : ui_conf(ui)->departments[i].shortname;
+	if ((i = cfg_department_find(ui_conf(ui), key)) < 0)
+		return key;
+	d = &ui_conf(ui)->departments[i];
+	return util_text_width(d->name) <= cols ? d->name : d->shortname;
 }
 
 /* Column widths for this terminal: names take what is left. */
@@ -149,10 +153,10 @@ hh_columns(struct ui *ui, struct hh_cols *c)
 	c->status = 9;
 	c->names = ui_cols(ui) - 2 - c->date - c->dept - c->stair - c->flat -
 	    c->status - 10;
-	if (ui_cols(ui) > 100) {	/* room to spare: the names get most */
-		c->dept += 6;
+	if (ui_cols(ui) > 110) {	/* room to spare: the names get most */
+		c->dept += 12;
 		c->stair += 6;
-		c->names -= 12;
+		c->names -= 18;
 	}
 }
 
@@ -180,7 +184,7 @@ hh_draw_row(struct ui *ui, int y, const struct hh_cols *c,
 		st = STYLE_DIM;
 	x += ui_put(y, x, util_date_dk(r->moved_in, day), c->date, 1, st) + 2;
 	x += ui_put(y, x, r->names, c->names, 1, st) + 2;
-	x += ui_put(y, x, hh_department(ui, r->department), c->dept, 1, st) + 2;
+	x += ui_put(y, x, hh_department(ui, r->department, c->dept), c->dept, 1, st) + 2;
 	x += ui_put(y, x, r->stairwell, c->stair, 1, st) + 2;
 	x += ui_put(y, x, r->flat, c->flat, 1, st) + 2;
 	ui_put(y, x, _(core_status_label(hs)), c->status, 1, st);

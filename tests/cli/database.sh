@@ -74,6 +74,18 @@ run --db "$TMP/other.db" households
 check "another program's database is refused" 1 "is not a velkomst database" stderr
 cmp -s "$TMP/other.db" "$TMP/other.orig" && [ ! -e "$TMP/other.db-wal" ] && ok "the other database is left as it was" || fail "the other database is left as it was" "changed"
 
+# Another program's database in WAL mode, its last change still in the
+# -wal: refusing it must not checkpoint that change into the file.
+sqlite3 "$TMP/wal.db" ".dbconfig no_ckpt_on_close on" "PRAGMA journal_mode=WAL;" \
+    "CREATE TABLE notes(x);" "INSERT INTO notes VALUES ('private');" >/dev/null
+cp "$TMP/wal.db" "$TMP/wal.orig"
+cp "$TMP/wal.db-wal" "$TMP/wal.orig-wal"
+run --db "$TMP/wal.db" households
+check "a foreign WAL database is refused" 1 "is not a velkomst database" stderr
+cmp -s "$TMP/wal.db" "$TMP/wal.orig" && cmp -s "$TMP/wal.db-wal" "$TMP/wal.orig-wal" &&
+    ok "the foreign WAL database and its -wal are left as they were" ||
+    fail "the foreign WAL database and its -wal are left as they were" "changed"
+
 cp "$DB" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" "PRAGMA user_version=99;"
 cp "$TMP/newer.db" "$TMP/newer.orig"

@@ -38,3 +38,38 @@ tui_keys Escape
 expect "back to the list" "Search:"
 n=$("$BIN" --db "$DB" households --search berg --format tsv | grep -c 'awaiting')
 if [ "$n" = 1 ]; then ok "the edit is in the database"; else fail "the edit is in the database" "found $n"; fi
+
+# A household of twelve: the form takes them all, and the view scrolls
+# instead of hiding the notes under the bottom lines.
+tui_keys n
+tui_wait "Moved in"
+tui_type "pab8"
+tui_keys Tab
+tui_type "Opgang 1"
+tui_keys Tab
+tui_type "4. 12"
+tui_keys Tab Tab
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	tui_type "Barn$i Storfamilie"
+	tui_keys Tab
+done
+expect "twelve names fit in the form" "Name 12"
+tui_keys Tab Tab Tab Tab
+tui_type "Twelve of them."
+tui_keys F2
+expect "a household of twelve is saved" "is in the register"
+tui_keys /
+tui_type "storfam"
+tui_keys Enter Enter
+expect "the view opens" "Barn1 Storfamilie"
+expect "the view says there is more" "↓ more"
+expect_not "the last lines are not drawn over the key line" "Last changed"
+tui_keys PageDown
+expect "PgDn scrolls to the end" "Last changed"
+expect "the notes are there" "Twelve of them."
+tui_keys m
+expect "the move-out prompt does not cover the lines" "Moved out on"
+tui_keys Escape
+tui_wait_gone "Moved out on"
+tui_keys PageUp
+expect "PgUp scrolls back" "Barn1 Storfamilie"

@@ -35,7 +35,8 @@ tui_start() {
 	SOCK=velkomst-test-$$-$STARTS
 	TM=(tmux -L "$SOCK" -f /dev/null)
 	"${TM[@]}" new-session -d -x "${W:-80}" -y "${H:-24}" \
-	    -e TERM=tmux-256color -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+	    -e TERM=tmux-256color -e LANG="${T_LANG:-C.UTF-8}" \
+	    -e LC_ALL="${T_LC_ALL:-C.UTF-8}" -e NO_COLOR="${NO_COLOR:-}" \
 	    -e VELKOMST_TODAY="$TODAY" -e VELKOMST_SHARE="$VELKOMST_SHARE" \
 	    -e LSAN_OPTIONS="$LSAN_OPTIONS" -e ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
 	    -e LANGUAGE="${LANGUAGE:-}" -e HOME="$TMP" \

@@ -157,9 +157,13 @@ check_phone_table(void)
 		{ "1234\t5678", 0 },
 		{ "tlf 12345678", 0 },
 		{ "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6", 0 },
+		{ "010190-1234", 0 },		/* a CPR number, not a phone */
+		{ "0101901234", 0 },
+		{ "+46 0101901234", 1 },	/* with a country code: a phone */
 	};
 
 	TABLE("phone", core_check_phone, t);
+	CHECK(strstr(core_check_phone("010190-1234"), "CPR") != NULL);
 	CHECK(strstr(core_check_phone("1234567"), "8 to 15") != NULL);
 }
 
@@ -247,8 +251,18 @@ check_cpr_table(void)
 		{ "1010190-1234", 0 },		/* seven digits before */
 		{ "010190-12345", 0 },
 		{ "010190-123", 0 },
-		{ "010190--1234", 0 },
-		{ "010190  1234", 0 },
+		{ "010190--1234", 1 },		/* joined by separators */
+		{ "010190  1234", 1 },		/* what cleaning makes one space */
+		{ "010190\xc2\xa0" "1234", 1 },	/* no-break space */
+		{ "010190\xe2\x80\x93" "1234", 1 },	/* en dash */
+		{ "01.01.90-1234", 1 },		/* written as a date */
+		{ "010190/1234 and more", 1 },
+		{ "010190-1234 56", 1 },
+		{ "12 34 56 78", 0 },
+		{ "tlf. 12 34 56 78, 2. th.", 0 },
+		{ "kr. 1.234,50", 0 },
+		{ "31.12.2019 10:00", 0 },
+		{ "010190    1234", 0 },		/* four spaces: two things */
 		{ "320190-1234", 0 },		/* no 32nd */
 		{ "011390-1234", 0 },		/* no 13th month */
 		{ "000190-1234", 0 },

@@ -224,6 +224,42 @@ test_roundtrip(void)
 	db_close(db);
 }
 
+/* Two people edit the same household: the second save is refused, and a
+ * move-out recorded meanwhile is never undone by an edit. */
+static void
+test_update_conflict(void)
+{
+	struct db	*db = open_ok(":memory:", 0);
+	struct household a, b, g;
+	long		 id;
+
+	if (db == NULL || (id = add(db, "Søren Hansen", NULL)) == 0)
+		goto out;
+	CHECK_INT(db_household_get(db, &tester, id, &a), DB_OK);
+	CHECK_INT(db_household_get(db, &tester, id, &b), DB_OK);
+	CHECK_INT(db_household_move_out(db, &tester, id, a.moved_in), DB_OK);
+	free(a.flat);
+	a.flat = xstrdup("5. tv.");
+	CHECK_INT(db_household_update(db, &tester, &a), DB_CONFLICT);
+	CHECK(strstr(db_errmsg(db), "Someone else") != NULL);
+	CHECK_INT(db_household_get(db, &tester, id, &g), DB_OK);
+	CHECK_INT(g.moved_out, a.moved_in);	/* the move-out stands */
+	CHECK(strcmp(g.flat, "5. tv.") != 0);
+	free(g.flat);
+	g.flat = xstrdup("6. th.");
+	CHECK_INT(db_household_update(db, &tester, &g), DB_OK);
+	CHECK_INT(db_household_update(db, &tester, &g), DB_CONFLICT);
+	db_household_clear(&g);
+	CHECK_INT(db_household_get(db, &tester, id, &g), DB_OK);
+	CHECK_STR(g.flat, "6. th.");
+	CHECK_INT(g.moved_out, a.moved_in);	/* an edit keeps the move-out */
+	db_household_clear(&g);
+	db_household_clear(&a);
+	db_household_clear(&b);
+out:
+	db_close(db);
+}
+
 static void
 test_update_move_out(void)
 {
@@ -235,6 +271,7 @@ test_update_move_out(void)
 		goto out;
 	mkhouse(&h, "Åse Nielsen", NULL);
 	h.id = id;
+	h.version = 1;		/* as read: a new household is version 1 */
 	h.flat = (char *)"2. th.";
 	h.notes = (char *)"Ny note";
 	CHECK_INT(db_household_update(db, &tester, &h), DB_OK);
@@ -292,6 +329,13 @@ test_consent_and_invalid(void)
 	h.notes = (char *)"CPR 010203-1234 spurgt";
 	CHECK_INT(db_household_add(db, &tester, &h), DB_INVALID);
 	CHECK(db_errmsg(db)[0] != '\0');
+	/* Cleaning joins white space: the check sees what would be stored. */
+	mkhouse(&h, "Bent Berg", NULL);
+	h.notes = (char *)"spurgt 010203  1234";
+	CHECK_INT(db_household_add(db, &tester, &h), DB_INVALID);
+	mkhouse(&h, "Bent Berg", NULL);
+	h.notes = (char *)"spurgt 010203\xc2\xa0" "1234";
+	CHECK_INT(db_household_add(db, &tester, &h), DB_INVALID);
 	mkhouse(&h, "Bent Berg", NULL);
 	h.nmembers = 0;
 	CHECK_INT(db_household_add(db, &tester, &h), DB_INVALID);
@@ -905,6 +949,7 @@ main(void)
 	}
 	RUN("db", test_roundtrip);
 	RUN("db", test_update_move_out);
+	RUN("db", test_update_conflict);
 	RUN("db", test_consent_and_invalid);
 	RUN("db", test_search);
 	RUN("db", test_paging);

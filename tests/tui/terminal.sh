@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The terminal as people have it: a locale that is not UTF-8 falls back to
+# C.UTF-8 (names still line up), NO_COLOR takes the colours away but not
+# the meaning, and a wide terminal gives the names more room.
+. "$(dirname "$0")/lib.sh"
+
+make_demo
+T_LANG=POSIX T_LC_ALL=POSIX tui_start
+tui_wait "Register a move-in"
+tui_keys 1
+tui_wait "households"
+tui_keys /
+tui_type "sør"
+expect "POSIX locale: typed ø still searches" "Søren"
+expect "POSIX locale: Danish letters are drawn" "Sørensen"
+tui_keys C-u
+tui_type "王"
+expect "POSIX locale: Chinese is drawn" "王"
+tui_keys C-u
+tui_type "محمد"
+expect "POSIX locale: Arabic is found and drawn" "محمد"
+
+# Colour, then NO_COLOR: the selected line is still marked (reverse).
+tui_start
+tui_wait "Register a move-in"
+if "${TM[@]}" capture-pane -p -e | grep -q $'\e\\[[0-9;]*3[0-7]m\|\e\\[[0-9;]*4[0-7]m\|38;5\|48;5'; then
+	ok "colours are used by default"
+else
+	fail "colours are used by default" "no colour codes on the screen"
+fi
+NO_COLOR=1 tui_start
+tui_wait "Register a move-in"
+if "${TM[@]}" capture-pane -p -e | grep -q $'\e\\[[0-9;]*3[0-7]m\|\e\\[[0-9;]*4[0-7]m\|38;5\|48;5'; then
+	fail "NO_COLOR: no colours" "colour codes on the screen"
+else
+	ok "NO_COLOR: no colours"
+fi
+if "${TM[@]}" capture-pane -p -e | grep -q $'\e\\[[0-9;]*7m'; then
+	ok "NO_COLOR: the selected line is still marked (reverse)"
+else
+	fail "NO_COLOR: the selected line is still marked (reverse)" "no reverse video"
+fi
+
+W=132 H=40 tui_start
+tui_wait "Register a move-in"
+tui_keys 1
+expect "a wide terminal shows more of the list" "Tranemosegaard"
