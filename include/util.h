@@ -79,7 +79,8 @@ int	 util_today_fixed(void);
  * Invalid UTF-8 bytes count as one column each (they are shown as '?').
  */
 /* Columns the string takes on screen (wcwidth of each character; a
- * control or non-printable character counts 0). */
+ * control or non-printable character counts 1, as the screen draws it as
+ * one "?"). */
 int	 util_text_width(const char *);
 /*
  * The number of bytes of the longest prefix of s that fits in cols

@@ -554,8 +554,6 @@ cfg_build_departments(struct cfg_walk *w, const config_setting_t *list,
 	w->dep_where = xcalloc((size_t)n, sizeof *w->dep_where);
 	for (i = 0; i < n; i++)
 		cfg_department(w, config_setting_get_elem(list, (unsigned)i));
-	free(w->dep_where);
-	w->dep_where = NULL;
 }
 
 /* Report an unknown department; if the departments were set in another
@@ -679,6 +677,27 @@ cfg_stairwells_of(struct cfg_walk *w, int dep, const struct cfg_pending *p,
 	}
 }
 
+/* A department without stairwells could never get a household: say so
+ * at the department (not as a follow-on of errors already reported). */
+static void
+cfg_every_department_has_stairwells(struct cfg_walk *w)
+{
+	const struct conf	*c = w->c;
+	size_t			 d, i;
+
+	if (w->dep_where == NULL || w->nerr > 0)
+		return;
+	for (d = 0; d < c->ndepartments; d++) {
+		for (i = 0; i < c->nstairwells; i++)
+			if (c->stairwells[i].department == (int)d)
+				break;
+		if (i == c->nstairwells && w->dep_where[d] != NULL)
+			cfg_err(w, w->dep_where[d], _("department \"%s\" has no "
+			    "stairwells: list them under \"stairwells\""),
+			    c->departments[d].key);
+	}
+}
+
 /* Read the stairwell groups; group them by department, in its order. */
 static void
 cfg_build_stairwells(struct cfg_walk *w, const config_setting_t *list)
@@ -783,7 +802,10 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	if (nfiles > 0)		/* else "no file" says it all */
 		cfg_build_goal(w, top[TOP_GOAL]);
 	cfg_build_stairwells(w, top[TOP_STAIRWELLS]);
+	cfg_every_department_has_stairwells(w);
 	cfg_build_checklist(w, top[TOP_CHECKLIST]);
+	free(w->dep_where);	/* kept until here for the messages */
+	w->dep_where = NULL;
 }
 
 /* Read one layer; a missing optional file is skipped silently. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cfg.h"
 #include "cli.h"
@@ -576,6 +577,21 @@ demo_exists(const struct cli *cli)
 	return there;
 }
 
+/* Remove the database file this run made, with its -wal and -shm. */
+static void
+demo_remove(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char	*p;
+	size_t	 i;
+
+	for (i = 0; i < 3; i++) {
+		p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 /* `velkomst demo`: fill a new database with fictional households. */
 int
 cli_demo(const struct cli *cli, int argc, char **argv)
@@ -586,6 +602,11 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = demo_args(argc, argv, &n)) >= 0)
 		return rc;
+	if (cli->db_path == NULL) {
+		cli_error("%s", _("demo needs --db FILE: a demo must never land "
+		    "where the real register belongs."));
+		return 2;
+	}
 	if (!demo_ready(cli->conf))
 		return 1;
 	existed = demo_exists(cli);
@@ -603,5 +624,7 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 		printf(_("Created a demo database with %ld households in "
 		    "%s.\n"), n, db_path(db));
 	db_close(db);
+	if (rc != 0 && !existed)	/* leave no half-made file behind */
+		demo_remove(cli->db_path);
 	return rc;
 }

@@ -107,6 +107,8 @@ pick_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		}
 		return 0;
 	}
+	if (p->sel < 0)		/* an empty list */
+		p->sel = 0;
 	return UI_REDRAW | UI_HANDLED;
 }
 

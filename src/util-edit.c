@@ -217,8 +217,7 @@ util_edit_cursor_col(const struct edit *e)
 
 	for (i = 0; i < e->cur; i++) {
 		w = wcwidth(e->buf[i]);
-		if (w > 0)
-			col += w;
+		col += w < 0 ? 1 : w;	/* drawn as one "?" */
 	}
 	return col;
 }

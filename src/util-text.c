@@ -30,7 +30,8 @@ text_decode(const char *s, size_t n, wchar_t *wc)
 	return r;
 }
 
-/* Columns of one decoded character: invalid 1, non-printable 0. */
+/* Columns of one decoded character: invalid or non-printable 1 (the
+ * screen shows those as one "?"), combining marks 0. */
 static int
 text_wc_width(wchar_t wc)
 {
@@ -39,7 +40,7 @@ text_wc_width(wchar_t wc)
 	if (wc == TEXT_BAD)
 		return 1;
 	w = wcwidth(wc);
-	return w < 0 ? 0 : w;
+	return w < 0 ? 1 : w;
 }
 
 /* Columns the string takes on screen. */

@@ -41,7 +41,7 @@ tui_start() {
 	    -e LSAN_OPTIONS="$LSAN_OPTIONS" -e ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
 	    -e LANGUAGE="${LANGUAGE:-}" -e HOME="$TMP" \
 	    -e XDG_CONFIG_HOME="$TMP/config" -e XDG_DATA_HOME="$TMP/data" \
-	    "$BIN --db $DB $*; echo velkomst-exited-\$?; sleep 600"
+	    "$BIN ${DB:+--db $DB} $*; echo velkomst-exited-\$?; sleep 600"
 }
 
 tui_screen() {

@@ -45,3 +45,13 @@ W=132 H=40 tui_start
 tui_wait "Register a move-in"
 tui_keys 1
 expect "a wide terminal shows more of the list" "Tranemosegaard"
+
+# Without --db: the default database is created 0600 in a 0700 folder.
+DB= tui_start
+expect "starts on a new default database" "0 households are in the register"
+f=$TMP/data/velkomst/velkomst.db
+if [ "$(stat -c %a "$f" 2>/dev/null)" = 600 ] && [ "$(stat -c %a "$TMP/data/velkomst")" = 700 ]; then
+	ok "the default database is 0600 in a 0700 folder"
+else
+	fail "the default database is 0600 in a 0700 folder" "$(stat -c '%a %n' "$f" "$TMP/data/velkomst" 2>&1)"
+fi

@@ -313,6 +313,19 @@ err_fromto(void)
 	CHECK_INT(err_lines(), 1);
 }
 
+/* A department without stairwells is reported where it is written. */
+static void
+err_nostairs(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("nostairs.conf")), -1);
+	CHECK(has_line(FIX("nostairs.conf") ":4: department \"b\" has no "
+	    "stairwells: list them under \"stairwells\""));
+	CHECK_INT(err_lines(), 1);
+	check_empty(&c);
+}
+
 /* Required fields left out or empty, reported where the group starts. */
 static void
 err_required(void)
@@ -579,6 +592,7 @@ main(void)
 	RUN("cfg", err_badtype);
 	RUN("cfg", err_range);
 	RUN("cfg", err_fromto);
+	RUN("cfg", err_nostairs);
 	RUN("cfg", err_required);
 	RUN("cfg", err_empty);
 	RUN("cfg", err_refs);

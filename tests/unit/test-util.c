@@ -248,7 +248,7 @@ text_width_table(void)
 		{ "a\xffz", 3 },
 		{ "\xc3", 1 },			/* cut sequence */
 		{ "\xe7\x8e", 2 },		/* cut CJK: two bad bytes */
-		{ "a\tb", 2 },			/* control counts 0 */
+		{ "a\tb", 3 },			/* a control is drawn as one "?" */
 		{ "Cabdi Xasan", 11 },
 	};
 	size_t	 i;
