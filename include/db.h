@@ -139,6 +139,8 @@ struct household_row {
 	int	 welcomed;
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
+/* Free the strings one row owns (for a list that keeps a sliding window). */
+void		 db_household_row_clear(struct household_row *);
 
 enum household_order {
 	ORDER_NEWEST,		/* moved in, newest first (then id, newest) */
@@ -149,6 +151,9 @@ struct household_query {
 	const char		*search;	/* typed text, or NULL/"" for all */
 	const char		*department;	/* a key, or NULL for all */
 	enum household_order	 order;
+	int			 backward;	/* the rows before `after` (or
+						   the last rows), nearest
+						   first */
 };
 
 /*

@@ -565,14 +565,21 @@ db_household_rows_free(struct household_row *rows, size_t n)
 
 	if (rows == NULL)
 		return;
-	for (i = 0; i < n; i++) {
-		free(rows[i].department);
-		free(rows[i].stairwell);
-		free(rows[i].flat);
-		free(rows[i].names);
-		free(rows[i].sort_key);
-	}
+	for (i = 0; i < n; i++)
+		db_household_row_clear(&rows[i]);
 	free(rows);
+}
+
+/* Free the strings of one row (not the row itself). */
+void
+db_household_row_clear(struct household_row *r)
+{
+	free(r->department);
+	free(r->stairwell);
+	free(r->flat);
+	free(r->names);
+	free(r->sort_key);
+	memset(r, 0, sizeof *r);
 }
 
 /* A query's search words and their upper bounds. */
@@ -723,12 +730,20 @@ hh_list_sql(char *sql, size_t len, const struct household_query *q,
 	    "ORDER BY m.position)), h.sort_key FROM household h");
 	hh_where(sql, len, q, f);
 	o = strlen(sql);
+	/* Backward: the rows before the cursor, nearest first, so the
+	 * comparison and the order turn round. */
 	if (cursor)
-		o += (size_t)snprintf(sql + o, len - o, name ?
-		    " AND (h.sort_key, h.id) > (?10, ?11)" :
-		    " AND (h.moved_in, h.id) < (?10, ?11)");
-	snprintf(sql + o, len - o, name ? " ORDER BY h.sort_key, h.id LIMIT ?12" :
-	    " ORDER BY h.moved_in DESC, h.id DESC LIMIT ?12");
+		o += (size_t)snprintf(sql + o, len - o, " AND %s %s (?10, ?11)",
+		    name ? "(h.sort_key, h.id)" : "(h.moved_in, h.id)",
+		    (name != 0) != (q->backward != 0) ? ">" : "<");
+	if (name)
+		snprintf(sql + o, len - o, q->backward ? " ORDER BY h.sort_key "
+		    "DESC, h.id DESC LIMIT ?12" : " ORDER BY h.sort_key, h.id "
+		    "LIMIT ?12");
+	else
+		snprintf(sql + o, len - o, q->backward ? " ORDER BY h.moved_in, "
+		    "h.id LIMIT ?12" : " ORDER BY h.moved_in DESC, h.id DESC "
+		    "LIMIT ?12");
 }
 
 /* Fetch up to limit rows of q after the row `after`. */

@@ -16,14 +16,21 @@
 #include "util.h"
 
 #define HH_WINDOW	60	/* rows fetched at a time */
+#define HH_KEEP		(5 * HH_WINDOW)	/* most rows held at once */
 
+/*
+ * The list holds a sliding window of rows: more are fetched before or
+ * after it as the selection moves (keyset paging both ways), and rows far
+ * from the selection are let go, so no screen holds the whole register.
+ */
 struct hh_list {
 	struct edit		 search;
 	int			 searching;	/* typing goes to the search */
 	enum household_order	 order;
 	struct household_row	*rows;
 	size_t			 n;
-	int			 end;		/* all rows are fetched */
+	int			 at_start;	/* nothing before rows[0] */
+	int			 at_end;	/* nothing after rows[n - 1] */
 	long			 count;
 	int			 sel;
 	int			 top;
@@ -41,49 +48,136 @@ static const enum ui_action move_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 
-/* Fetch the next window of rows after the last one held. */
-static void
-hh_fetch(struct ui *ui, struct hh_list *l, size_t want)
+/* Fetch up to want rows after (backward: before) cursor, which may be
+ * NULL for the start (the end); *n gets how many.  NULL on error. */
+static struct household_row *
+hh_query(struct ui *ui, struct hh_list *l, const struct household_row *cursor,
+    int backward, size_t want, size_t *n)
 {
-	struct household_query	 q = { .order = l->order };
+	struct household_query	 q = { .order = l->order,
+				    .search = l->last_search,
+				    .backward = backward };
+	struct household_row	*rows;
+
+	if (db_household_list(ui_db(ui), ui_who(ui), &q, cursor, want, &rows,
+	    n) != DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return NULL;
+	}
+	return rows;
+}
+
+/* Let go of rows at the far end from the selection, keeping HH_KEEP. */
+static void
+hh_trim(struct hh_list *l, int at_front)
+{
+	size_t	drop, i;
+
+	if (l->n <= HH_KEEP)
+		return;
+	drop = l->n - HH_KEEP;
+	if (at_front && drop > (size_t)l->sel)	/* never the selected row */
+		drop = (size_t)l->sel;
+	if (!at_front && l->n - drop <= (size_t)l->sel)
+		drop = l->n - (size_t)l->sel - 1;
+	if (drop == 0)
+		return;
+	if (at_front) {
+		for (i = 0; i < drop; i++)
+			db_household_row_clear(&l->rows[i]);
+		memmove(l->rows, l->rows + drop, (l->n - drop) *
+		    sizeof *l->rows);
+		l->sel -= (int)drop;
+		l->top = l->top > (int)drop ? l->top - (int)drop : 0;
+		l->at_start = 0;
+	} else {
+		for (i = l->n - drop; i < l->n; i++)
+			db_household_row_clear(&l->rows[i]);
+		l->at_end = 0;
+	}
+	l->n -= drop;
+}
+
+/* Fetch the next window after the last row held. */
+static void
+hh_fetch(struct ui *ui, struct hh_list *l)
+{
 	struct household_row	*more;
 	size_t			 n;
 
-	if (l->end)
+	if (l->at_end)
 		return;
-	q.search = l->last_search;
-	if (db_household_list(ui_db(ui), ui_who(ui), &q,
-	    l->n > 0 ? &l->rows[l->n - 1] : NULL, want, &more, &n) != DB_OK) {
-		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
-		l->end = 1;
+	more = hh_query(ui, l, l->n > 0 ? &l->rows[l->n - 1] : NULL, 0,
+	    HH_WINDOW, &n);
+	if (more == NULL) {
+		l->at_end = 1;
 		return;
 	}
 	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
 	memcpy(l->rows + l->n, more, n * sizeof *more);
 	free(more);	/* the strings now belong to l->rows */
 	l->n += n;
-	if (n < want)
-		l->end = 1;
+	l->at_end = n < HH_WINDOW;
+	hh_trim(l, 1);
 }
 
-/* Start the list again for the current search and order. */
+/* Fetch the window before the first row held (or the last window). */
 static void
-hh_reload(struct ui *ui, struct hh_list *l, size_t keep)
+hh_fetch_back(struct ui *ui, struct hh_list *l)
 {
-	struct household_query	q = { .order = l->order };
+	struct household_row	*more;
+	size_t			 n, i;
 
+	if (l->at_start)
+		return;
+	more = hh_query(ui, l, l->n > 0 ? &l->rows[0] : NULL, 1, HH_WINDOW,
+	    &n);
+	if (more == NULL) {
+		l->at_start = 1;
+		return;
+	}
+	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
+	memmove(l->rows + n, l->rows, l->n * sizeof *l->rows);
+	for (i = 0; i < n; i++)		/* nearest first: turn them round */
+		l->rows[n - 1 - i] = more[i];
+	free(more);
+	l->n += n;
+	l->sel += (int)n;
+	l->top += (int)n;
+	l->at_start = n < HH_WINDOW;
+	hh_trim(l, 0);
+}
+
+/* Let go of every row held. */
+static void
+hh_clear(struct hh_list *l)
+{
 	db_household_rows_free(l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
-	l->end = 0;
+	l->sel = l->top = 0;
+}
+
+/* Start the list again for the current search and order: from the start,
+ * or (from_end) from the end. */
+static void
+hh_reload(struct ui *ui, struct hh_list *l, int from_end)
+{
+	struct household_query	q = { .order = l->order };
+
+	hh_clear(l);
 	free(l->last_search);
 	l->last_search = util_edit_text(&l->search);
 	q.search = l->last_search;
 	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
 		l->count = -1;
-	hh_fetch(ui, l, keep > HH_WINDOW ? keep : HH_WINDOW);
-	if (l->sel >= (int)l->n)
+	l->at_start = !from_end;
+	l->at_end = from_end;
+	if (from_end) {
+		hh_fetch_back(ui, l);
 		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
+	} else
+		hh_fetch(ui, l);
 }
 
 static void *
@@ -98,12 +192,46 @@ hh_init(struct ui *ui, void *arg)
 	return l;
 }
 
+/*
+ * Back from a household or the form: fetch the window again from the
+ * row before the first one shown, so changes show and the place is kept.
+ */
 static void
 hh_resume(struct ui *ui, void *state)
 {
-	struct hh_list	*l = state;
+	struct hh_list		*l = state;
+	struct household_row	*before, anchor;
+	size_t			 n, keep = l->n;
+	int			 sel = l->sel - l->top, top;
 
-	hh_reload(ui, l, l->n);
+	if (l->n == 0 || l->at_start || l->top == 0) {
+		top = l->top;
+		sel = l->sel;
+		hh_reload(ui, l, 0);
+		while (l->n < keep && !l->at_end)
+			hh_fetch(ui, l);
+		l->top = top;
+		l->sel = sel < (int)l->n ? sel : (int)l->n - 1;
+		return;
+	}
+	/* The row just before the first shown is the cursor to start at. */
+	before = hh_query(ui, l, &l->rows[l->top], 1, 1, &n);
+	if (before == NULL || n == 0) {
+		db_household_rows_free(before, n);
+		hh_reload(ui, l, 0);
+		return;
+	}
+	anchor = before[0];
+	free(before);
+	hh_clear(l);
+	l->rows = xcalloc(1, sizeof *l->rows);
+	l->rows[0] = anchor;
+	l->n = 1;
+	l->at_start = 0;
+	l->at_end = 0;
+	hh_fetch(ui, l);
+	l->top = 1;
+	l->sel = 1 + sel < (int)l->n ? 1 + sel : (int)l->n - 1;
 }
 
 static void
@@ -247,19 +375,32 @@ hh_cursor(struct ui *ui, void *state, int *y, int *x)
 	return 0;
 }
 
-/* Move the selection by delta rows, fetching more when near the end. */
+/* Move the selection by delta rows, fetching more on either side.  The
+ * fetches shift the indexes (rows come in front, rows are let go), but
+ * sel always names the same row, so the target is sel + delta. */
 static void
 hh_move(struct ui *ui, struct hh_list *l, int delta)
 {
-	long	want = (long)l->sel + delta;
+	size_t	had;
 
-	while (want >= (long)l->n && !l->end)
-		hh_fetch(ui, l, HH_WINDOW);
-	if (want >= (long)l->n)
-		want = (long)l->n - 1;
-	if (want < 0)
-		want = 0;
-	l->sel = (int)want;
+	while ((long)l->sel + delta >= (long)l->n && !l->at_end) {
+		had = l->n;
+		hh_fetch(ui, l);
+		if (l->n == had && !l->at_end)
+			break;
+	}
+	while (l->sel + delta < 0 && !l->at_start) {
+		had = l->n;
+		hh_fetch_back(ui, l);
+		if (l->n == had && !l->at_start)
+			break;
+	}
+	delta += l->sel;
+	if (delta >= (int)l->n)
+		delta = (int)l->n - 1;
+	if (delta < 0)
+		delta = 0;
+	l->sel = delta;
 }
 
 /* Keys while typing in the search field. */
@@ -302,9 +443,8 @@ hh_key_move(struct ui *ui, struct hh_list *l, enum ui_action a)
 	case ACT_DOWN:	hh_move(ui, l, 1); break;
 	case ACT_PGUP:	hh_move(ui, l, -page); break;
 	case ACT_PGDN:	hh_move(ui, l, page); break;
-	case ACT_FIRST:	l->sel = 0; break;
-	case ACT_LAST:	hh_move(ui, l, (int)(l->count > 0 ? l->count : 0));
-			break;
+	case ACT_FIRST:	hh_reload(ui, l, 0); break;
+	case ACT_LAST:	hh_reload(ui, l, 1); break;
 	default:	return 0;
 	}
 	return UI_REDRAW | UI_HANDLED;

@@ -68,6 +68,18 @@ tui_wait_gone() {
 	return 1
 }
 
+# Poll until two captures 50 ms apart agree: the keys sent are handled.
+tui_settle() {
+	local a b i
+	for ((i = 0; i < 100; i++)); do
+		a=$(tui_screen)
+		sleep 0.05
+		b=$(tui_screen)
+		[ "$a" = "$b" ] && return 0
+	done
+	return 1
+}
+
 tui_keys() {
 	"${TM[@]}" send-keys "$@"
 }

@@ -86,7 +86,7 @@ open_ok(const char *path, int flags)
 static long
 search(struct db *db, const char *text, char **first)
 {
-	struct household_query	 q = { text, NULL, ORDER_NAME };
+	struct household_query	 q = { text, NULL, ORDER_NAME, 0 };
 	struct household_row	*rows;
 	size_t			 n;
 	long			 count = -1;
@@ -370,7 +370,7 @@ test_consent_and_invalid(void)
 	h.nmembers = HOUSEHOLD_MAX_MEMBERS;
 	CHECK_INT(db_household_add(db, &tester, &h), DB_OK);
 	CHECK_INT(db_household_count(db, &tester,
-	    &(struct household_query){ NULL, NULL, ORDER_NEWEST }, &count),
+	    &(struct household_query){ NULL, NULL, ORDER_NEWEST, 0 }, &count),
 	    DB_OK);
 	CHECK_INT(count, 2);			/* nothing refused was stored */
 	db_close(db);
@@ -393,7 +393,7 @@ static void
 test_search(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
-	struct household_query q = { "hansen", "bb606", ORDER_NAME };
+	struct household_query q = { "hansen", "bb606", ORDER_NAME, 0 };
 	struct household h;
 	long		 count;
 
@@ -492,12 +492,63 @@ page_all(struct db *db, const struct household_query *q, long want)
 	CHECK_INT(seen, want);
 }
 
+/* The ids of q walked in windows of 23 (forward or backward) into ids;
+ * returns how many. */
+static size_t
+walk_ids(struct db *db, struct household_query q, int backward, long *ids,
+    size_t max)
+{
+	struct household_row	*rows, last = { 0 };
+	size_t			 n, i, got = 0;
+	int			 first = 1;
+
+	q.backward = backward;
+	do {
+		if (db_household_list(db, &tester, &q, first ? NULL : &last, 23,
+		    &rows, &n) != DB_OK) {
+			TEST_FAIL("list: %s", db_errmsg(db));
+			break;
+		}
+		for (i = 0; i < n && got < max; i++)
+			ids[got++] = rows[i].id;
+		if (n > 0) {
+			db_household_row_clear(&last);
+			last.id = rows[n - 1].id;
+			last.moved_in = rows[n - 1].moved_in;
+			last.sort_key = xstrdup(rows[n - 1].sort_key);
+		}
+		first = 0;
+		db_household_rows_free(rows, n);
+	} while (n == 23);
+	db_household_row_clear(&last);
+	return got;
+}
+
+/* Walking backward from the end gives the forward walk reversed. */
+static void
+check_backward(struct db *db, const struct household_query *q, size_t want)
+{
+	long	fwd[300], bwd[300];
+	size_t	nf, nb, i;
+
+	nf = walk_ids(db, *q, 0, fwd, 300);
+	nb = walk_ids(db, *q, 1, bwd, 300);
+	CHECK_INT(nf, want);
+	CHECK_INT(nb, want);
+	for (i = 0; i < nf && i < nb; i++)
+		if (fwd[i] != bwd[nb - 1 - i]) {
+			TEST_FAIL("backward row %zu is %ld, want %ld", i,
+			    bwd[nb - 1 - i], fwd[i]);
+			break;
+		}
+}
+
 static void
 test_paging(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
 	struct household h;
-	struct household_query q = { NULL, NULL, ORDER_NEWEST };
+	struct household_query q = { NULL, NULL, ORDER_NEWEST, 0 };
 	char		 name[64];
 	long		 count;
 	int		 i;
@@ -512,8 +563,10 @@ test_paging(void)
 	}
 	CHECK_INT(db_batch_end(db, 1), DB_OK);
 	page_all(db, &q, 250);
+	check_backward(db, &q, 250);
 	q.order = ORDER_NAME;
 	page_all(db, &q, 250);
+	check_backward(db, &q, 250);
 	q.department = "bb605";
 	CHECK_INT(db_household_count(db, &tester, &q, &count), DB_OK);
 	CHECK_INT(count, 84);
@@ -525,8 +578,10 @@ test_paging(void)
 	CHECK_INT(db_household_count(db, &tester, &q, &count), DB_OK);
 	CHECK_INT(count, 68);
 	page_all(db, &q, 68);
+	check_backward(db, &q, 68);
 	q.order = ORDER_NAME;
 	page_all(db, &q, 68);
+	check_backward(db, &q, 68);
 	db_close(db);
 }
 
@@ -535,7 +590,7 @@ static void
 test_paging_order(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
-	struct household_query q = { NULL, NULL, ORDER_NAME };
+	struct household_query q = { NULL, NULL, ORDER_NAME, 0 };
 	struct household_row *rows;
 	const char	*names[] = { "Åse", "Zenia", "Anders", "Ærø", "Aase",
 	    "Ørsted", "Bent" };
@@ -662,7 +717,7 @@ test_readonly(void)
 		goto out;
 	CHECK_INT(db_readonly(db), 1);
 	CHECK_INT(db_household_count(db, &tester,
-	    &(struct household_query){ "aase", NULL, ORDER_NAME }, &count),
+	    &(struct household_query){ "aase", NULL, ORDER_NAME, 0 }, &count),
 	    DB_OK);
 	CHECK_INT(count, 1);
 	CHECK_INT(db_household_get(db, &tester, 1, &g), DB_OK);
@@ -891,7 +946,7 @@ test_batch(void)
 	struct db	*db = open_ok(":memory:", 0);
 	struct household h;
 	long		 count = -1;
-	struct household_query q = { NULL, NULL, ORDER_NEWEST };
+	struct household_query q = { NULL, NULL, ORDER_NEWEST, 0 };
 
 	if (db == NULL)
 		return;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A long register: the list slides a window of rows both ways (End fetches
+# the last window, PgUp fetches backward), and paging far down and back up
+# again returns to the same rows.
+. "$(dirname "$0")/lib.sh"
+
+VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" demo --households 700 >/dev/null
+"$BIN" --db "$DB" households --format tsv | tail -n +2 | cut -f7 >"$TMP/names"
+first=$(head -1 "$TMP/names" | cut -d";" -f1)
+last=$(tail -1 "$TMP/names" | cut -d";" -f1)
+tui_start
+tui_wait "Register a move-in"
+tui_keys 1
+expect "the list opens on the newest" "$first"
+tui_keys End
+expect "End shows the oldest household" "$last"
+for i in $(seq 1 40); do tui_keys PageUp; done
+tui_keys Home
+expect "Home returns to the newest" "$first"
+for i in $(seq 1 50); do tui_keys PageDown; done
+expect "50 pages down reach the end" "$last"
+for i in $(seq 1 50); do tui_keys PageUp; done
+expect "50 pages up (fetched backward) reach the start" "$first"
+# The row 500 down, reached by paging, is the 500th of the tsv.
+for i in $(seq 1 25); do tui_keys PageDown; done
+tui_keys Down Down
+tui_wait_gone "$first"
+tui_settle
+before=$(tui_screen | sed -n 4,21p)
+tui_keys Enter
+expect "a household deep in the list opens" "Household "
+tui_keys Escape
+tui_wait "Search:"
+tui_settle
+after=$(tui_screen | sed -n 4,21p)
+if [ "$before" = "$after" ]; then ok "back in the same place in the list"; else fail "back in the same place in the list" "the rows shown changed"; fi
