@@ -41,7 +41,7 @@ MAN	= man/velkomst.1
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev gettext tmux sqlite3 mandoc ncurses-term
 
-.PHONY: all run check install uninstall clean deps bench lint unit FORCE
+.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
 
 all: build/velkomst
 
@@ -126,6 +126,14 @@ check: deps
 bench: deps
 	@$(MAKE) --no-print-directory build/velkomst $(BENCHBIN)
 	@tests/bench/run
+
+# The template for translators: every _() and N_() string of the sources.
+pot: share/po/velkomst.pot
+
+share/po/velkomst.pot: $(SRC) $(HDR)
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	    --add-comments=TRANSLATORS --package-name=velkomst \
+	    --package-version=$(VERSION) --sort-by-file -o $@ $(SRC)
 
 lint: $(MAN)
 	mandoc -Tlint -Wwarning $(MAN)
