@@ -31,8 +31,12 @@ struct cfg_stairwell {
 struct cfg_check_item {
 	char	*key;		/* "laundry": unique */
 	int	 department;	/* -1: every department, else an index */
-	char	*title;		/* "The laundry" */
+	char	*title;		/* "The laundry" (English, the source) */
 	char	*text;		/* what to tell or show */
+	char	*title_da;	/* Danish, or NULL: then title */
+	char	*text_da;	/* Danish, or NULL: then text */
+	int	 referral;	/* "pass this to the secretariat": asks for a
+				   note and flags the household */
 };
 
 struct conf {
@@ -43,6 +47,13 @@ struct conf {
 	struct cfg_check_item	*checklist;
 	size_t			 nchecklist;
 	int			 welcome_days;	/* deadline after move-in, 1..365 */
+	int			 retry_days;	/* visits.retry_days: a not-home
+						   retry this many days later,
+						   1..60 (default 3) */
+	int			 max_attempts;	/* visits.max_attempts: not home
+						   this often flags the household
+						   for the secretariat, 1..20
+						   (default 3) */
 	int			 goal_ambassadors;	/* 1..10000 */
 	long			 goal_from;	/* day numbers (util.h) */
 	long			 goal_to;
@@ -73,5 +84,13 @@ const char *cfg_default_path(void);
 int	 cfg_department_find(const struct conf *, const char *key_or_name);
 int	 cfg_stairwell_find(const struct conf *, int department,
 	    const char *name);
+/*
+ * The checklist of a department: the items for every department and the
+ * department's own, in the order of the file.  Fills items (up to max)
+ * with pointers into c and returns how many there are (may be more than
+ * max).
+ */
+size_t	 cfg_checklist(const struct conf *c, int department,
+	    const struct cfg_check_item **items, size_t max);
 
 #endif

@@ -28,7 +28,18 @@ void		 cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The "who" of a command: the Unix login running it. */
 const char	*cli_who_name(void);
 
+/* Print s fitted and padded to cols display columns, then two spaces. */
+void		 cli_cell(const char *s, int cols);
+/* The options of a list command: --department D and --format text|tsv
+ * (and --help).  Returns -1 to go on, else the exit code. */
+int		 cli_list_args(const struct cli *, int argc, char **argv,
+		    const char *usage, const char **department, int *tsv);
+/* --format text|tsv into *tsv; -1 with a message if it is neither. */
+int		 cli_format(const char *arg, int *tsv);
+
 int	 cli_check(const struct cli *, int argc, char **argv);
+int	 cli_overdue(const struct cli *, int argc, char **argv);
+int	 cli_visits(const struct cli *, int argc, char **argv);
 int	 cli_demo(const struct cli *, int argc, char **argv);
 int	 cli_households(const struct cli *, int argc, char **argv);
 

@@ -45,16 +45,28 @@ char	*core_clean_text(const char *s);
 
 /* ---- household status (core-household.c) ----------------------------- */
 
+/*
+ * Where a household stands.  The first four are its welcome state (kept
+ * with the household, from its visits); HS_MOVED_OUT overrides them all
+ * from the day it moves out.
+ */
 enum household_status {
-	HS_AWAITING,		/* moved in, not yet welcomed */
-	HS_WELCOMED,
+	HS_AWAITING,		/* moved in, not yet welcomed (may have had
+				   not-home attempts) */
+	HS_PARTLY,		/* visited, some checklist items later */
+	HS_WELCOMED,		/* welcomed: every item done or not relevant */
+	HS_DECLINED,		/* does not want a visit: no more attempts */
 	HS_MOVED_OUT
 };
-/* Status from the facts: moved_out is DATE_NONE if still living there. */
-enum household_status core_household_status(long moved_out, int welcomed,
-	    long today);
-/* "awaiting", "welcomed", "moved_out": the stable names used in tsv. */
+/* Status from the facts: the welcome state (HS_AWAITING .. HS_DECLINED),
+ * and moved_out (DATE_NONE while living there). */
+enum household_status core_household_status(long moved_out,
+	    enum household_status state, long today);
+/* "awaiting", "partly", "welcomed", "declined", "moved_out": the stable
+ * names used in tsv and stored in the database. */
 const char *core_status_name(enum household_status);
+/* The status named (as core_status_name gives it); -1 if none. */
+int	 core_status_parse(const char *, enum household_status *);
 /* A word for the screen (English source, for _()). */
 const char *core_status_label(enum household_status);
 /*
@@ -62,6 +74,101 @@ const char *core_status_label(enum household_status);
  * after today; moved_out (or DATE_NONE) not before moved_in.  NULL if fine.
  */
 const char *core_check_move_dates(long moved_in, long moved_out, long today);
+
+/* ---- welcome visits (core-visit.c) ------------------------------------- */
+
+enum visit_outcome {
+	VO_WELCOMED,		/* every item done or not relevant */
+	VO_PARTLY,		/* some items later: a follow-up date */
+	VO_NOT_HOME,		/* nobody opened: a retry date */
+	VO_DECLINED		/* they do not want a visit */
+};
+/* "welcomed", "partly", "not_home", "declined" (tsv and database). */
+const char *core_outcome_name(enum visit_outcome);
+int	 core_outcome_parse(const char *, enum visit_outcome *);
+/* A word for the screen (English source, for _()): "not home". */
+const char *core_outcome_label(enum visit_outcome);
+
+enum item_state {
+	IS_UNSET,		/* not gone through yet */
+	IS_DONE,
+	IS_NOT_RELEVANT,
+	IS_LATER
+};
+/* "unset", "done", "not_relevant", "later" (database). */
+const char *core_item_state_name(enum item_state);
+int	 core_item_state_parse(const char *, enum item_state *);
+/* A word for the screen (English source, for _()): "not relevant". */
+const char *core_item_state_label(enum item_state);
+
+/*
+ * The outcome a checklist at the door gives: every item done or not
+ * relevant is VO_WELCOMED, any later is VO_PARTLY.  Returns 0, or -1 when
+ * an item is still unset or there are no items (then *out is untouched).
+ */
+int	 core_checklist_outcome(const enum item_state *, size_t n,
+	    enum visit_outcome *out);
+
+/* One visit as the rules see it. */
+struct visit_fact {
+	long			 date;
+	enum visit_outcome	 outcome;
+	long			 next_date;	/* retry / follow-up, or DATE_NONE */
+	int			 referral;	/* an item was passed to the
+						   secretariat */
+};
+
+/* Why a household needs the secretariat (a bit mask). */
+#define FLAG_ATTEMPTS	0x1	/* not home max_attempts times or more */
+#define FLAG_REFERRAL	0x2	/* an item was passed to the secretariat */
+
+/* What a household's visits add up to. */
+struct welcome_state {
+	enum household_status	 state;		/* HS_AWAITING .. HS_DECLINED */
+	int			 attempts;	/* not-home visits since the last
+						   visit someone opened for */
+	long			 next_date;	/* the retry or follow-up date of
+						   the newest visit, or DATE_NONE */
+	long			 last_visit;	/* date, or DATE_NONE */
+	int			 flags;		/* FLAG_* */
+};
+/*
+ * Add up visits v[0..n) (any order: they are taken by date, then as
+ * given) into *out.  The newest visit that was not a not-home visit
+ * decides the state (welcomed, partly or declined); with none, the
+ * household awaits.  Not-home visits after that visit count as attempts.
+ * Flags: FLAG_ATTEMPTS when attempts >= max_attempts while awaiting or
+ * partly; FLAG_REFERRAL when a visit has a referral.  Visits dated on or
+ * before handled_on (the day the secretariat last dealt with the
+ * household, or DATE_NONE) raise no flag.
+ */
+void	 core_welcome_state(const struct visit_fact *v, size_t n,
+	    int max_attempts, long handled_on, struct welcome_state *out);
+
+/*
+ * Days a household is overdue: a household awaiting a welcome (awaiting
+ * or partly, not moved out) whose move-in is more than deadline days
+ * before today.  Returns today - moved_in - deadline when that is > 0,
+ * else 0.
+ */
+long	 core_overdue_days(long moved_in, long moved_out,
+	    enum household_status state, long today, int deadline);
+/* 1 if a household belongs in a queue today: awaiting or partly, not
+ * moved out, and no retry/follow-up date after today. */
+int	 core_visit_due(long moved_out, enum household_status state,
+	    long next_date, long today);
+/* The retry date proposed after a not-home visit on date. */
+long	 core_retry_date(long date, int retry_days);
+
+/*
+ * Checks, NULL when fine, else a sentence (N_()):
+ * the visit's date: not before the move-in, not after today, not for a
+ * household that had moved out by then; a retry or follow-up date: not
+ * before today and not before the visit.
+ */
+const char *core_check_visit_date(long date, long moved_in, long moved_out,
+	    long today);
+const char *core_check_next_date(long next_date, long visit_date, long today);
 
 /* ---- search and sort keys (core-key.c) -------------------------------- */
 

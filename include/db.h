@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "core.h"
+
 struct db;
 
 /* Result of every db_* call.  On anything but DB_OK, db_errmsg() gives a
@@ -100,7 +102,13 @@ struct household {
 	char	*updated_at;
 	long	 version;	/* raised by every change; an update must
 				   carry the version it read (DB_CONFLICT) */
-	int	 welcomed;	/* 0 until visits exist (issue 3) */
+	/* From the visits (kept by db_visit_add; read-only here): */
+	enum household_status state;	/* HS_AWAITING .. HS_DECLINED */
+	int	 attempts;	/* not-home visits since the last real one */
+	long	 next_date;	/* retry / follow-up date, or DATE_NONE */
+	long	 last_visit;	/* or DATE_NONE */
+	int	 flags;		/* FLAG_* of core.h: needs the secretariat */
+	long	 handled_on;	/* the secretariat dealt with it, or DATE_NONE */
 };
 /* Free what a household's pointers own (not the struct itself). */
 void		 db_household_clear(struct household *);
@@ -136,7 +144,12 @@ struct household_row {
 	long	 moved_out;
 	char	*names;		/* members joined by "; " */
 	char	*sort_key;	/* for the paging cursor */
-	int	 welcomed;
+	enum household_status state;	/* welcome state, as in household */
+	int	 attempts;
+	long	 next_date;
+	int	 flags;
+	int	 interpreter;
+	char	*languages;	/* NULL without consent */
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
 /* Free the strings one row owns (for a list that keeps a sliding window). */
@@ -144,7 +157,20 @@ void		 db_household_row_clear(struct household_row *);
 
 enum household_order {
 	ORDER_NEWEST,		/* moved in, newest first (then id, newest) */
-	ORDER_NAME		/* first member's name, Danish order */
+	ORDER_NAME,		/* first member's name, Danish order */
+	ORDER_URGENT		/* moved in, oldest first: overdue first, then
+				   by days since move-in (then id) */
+};
+
+/* Which households a list holds.  Only the households of what is set are
+ * listed (NULL / 0 means no narrowing). */
+enum household_filter {
+	FILTER_ALL,
+	FILTER_DUE,		/* a queue: core_visit_due() on `today` */
+	FILTER_OVERDUE,		/* core_overdue_days() > 0 on `today` with
+				   `deadline` */
+	FILTER_FLAGGED		/* needs the secretariat (flags != 0), not
+				   moved out on `today` */
 };
 
 struct household_query {
@@ -154,6 +180,11 @@ struct household_query {
 	int			 backward;	/* the rows before `after` (or
 						   the last rows), nearest
 						   first */
+	const char		*stairwell;	/* with department: one stairwell */
+	enum household_filter	 filter;
+	long			 today;		/* for the filters (DATE_NONE:
+						   util_today()) */
+	int			 deadline;	/* FILTER_OVERDUE: welcome_days */
 };
 
 /*
@@ -170,5 +201,70 @@ enum db_status	 db_household_list(struct db *, const struct who *,
 /* How many households the query matches. */
 enum db_status	 db_household_count(struct db *, const struct who *,
 		    const struct household_query *, long *count);
+
+/*
+ * Record that the secretariat dealt with household id on date (a letter
+ * sent, a referral taken up; not in the future): its flags are cleared
+ * for every visit up to that date and worked out again from the later
+ * ones, which needs the configuration's max_attempts.
+ */
+enum db_status	 db_household_handled(struct db *, const struct who *,
+		    long id, long date, int max_attempts);
+
+/* ---- visits (db-visit.c) ---------------------------------------------- */
+
+/* One checklist item as it was run: key and title are copied from the
+ * configuration at the time, so changing it never rewrites history. */
+struct visit_item {
+	char		*key;
+	char		*title;
+	enum item_state	 state;
+	char		*note;		/* may be NULL; required for a referral */
+	int		 referral;	/* passed to the secretariat */
+};
+
+struct visit {
+	long			 id;		/* 0 before it is added */
+	long			 household;
+	long			 date;
+	char			*ambassador;	/* who visited (a name) */
+	enum visit_outcome	 outcome;
+	long			 next_date;	/* retry / follow-up, or DATE_NONE */
+	char			*notes;		/* may be NULL */
+	struct visit_item	*items;		/* welcomed / partly only */
+	size_t			 nitems;
+	char			*created_by;	/* filled when read */
+	char			*created_at;
+};
+/* Free what the visits own, and the array. */
+void		 db_visits_free(struct visit *, size_t n);
+/* Free what one visit owns (not the visit itself), and zero it. */
+void		 db_visit_clear(struct visit *);
+
+/*
+ * Add visit v (with its items) and bring its household's state, attempts,
+ * next date and flags up to date, in one transaction.  Refused with
+ * DB_INVALID and a sentence: a household that does not exist or had moved
+ * out, a date before the move-in or after today, a retry / follow-up date
+ * in the past or missing (not home and partly need one), such a date on a
+ * welcomed or declined visit, a welcomed visit with an item not done or
+ * not relevant, a partly visit with no item later, an item unset, without
+ * key or title, or twice, a referral without a note, items on a not-home
+ * or declined visit, a welcomed or partly visit without items, a CPR
+ * number in a note, an ambassador's name core_check_name refuses.  Text
+ * is stored cleaned (core_clean_text).  max_attempts is the
+ * configuration's.  Sets v->id.
+ */
+enum db_status	 db_visit_add(struct db *, const struct who *,
+		    struct visit *v, int max_attempts);
+
+/*
+ * Visits newest first (date, then id), up to limit after `after` (NULL:
+ * from the newest); household 0 lists every household's.  *out gets an
+ * xmalloc'd array (free with db_visits_free), *n its length.
+ */
+enum db_status	 db_visit_list(struct db *, const struct who *,
+		    long household, const struct visit *after, size_t limit,
+		    struct visit **out, size_t *n);
 
 #endif

@@ -40,6 +40,19 @@ enum ui_action {
 	ACT_TOGGLE,
 	ACT_TO_LIST,		/* Enter in a search field */
 	ACT_CONFIRM,		/* Enter in a one-line prompt */
+	ACT_VISIT,		/* start a welcome visit */
+	ACT_PICK_DEPT,		/* a list: which department */
+	ACT_PICK_STAIR,		/* a list: which stairwell */
+	ACT_HANDLED,		/* the secretariat has dealt with it */
+	ACT_ITEM_DONE,		/* the checklist at the door */
+	ACT_ITEM_NOT_RELEVANT,
+	ACT_ITEM_LATER,
+	ACT_ITEM_NOTE,
+	ACT_NOT_HOME,
+	ACT_DECLINED,
+	ACT_KEEP,		/* Enter after a note */
+	ACT_YES,		/* a question */
+	ACT_NO,
 	ACT_COUNT
 };
 
@@ -167,6 +180,10 @@ extern const struct screen screen_pick;
 
 extern const struct screen screen_home;
 extern const struct screen screen_households;
+extern const struct screen screen_queue;
+extern const struct screen screen_overdue;
+extern const struct screen screen_followups;
+extern const struct screen screen_visit;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;

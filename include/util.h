@@ -73,6 +73,9 @@ char	*util_date_dk(long, char *buf);
  */
 int	 util_today_init(const char **bad);
 long	 util_today(void);
+/* Make day today for the rest of the run (the demo records each visit as
+ * on its day); returns the day that was today. */
+long	 util_today_set(long day);
 int	 util_today_fixed(void);
 
 /* ---- UTF-8 text in display columns (util-text.c) ------------------------

@@ -56,6 +56,7 @@ enum {
 	TOP_LANGUAGE,
 	TOP_GOAL,
 	TOP_TERMINAL,
+	TOP_VISITS,
 	TOP_DEPARTMENTS,
 	TOP_STAIRWELLS,
 	TOP_CHECKLIST,
@@ -63,14 +64,17 @@ enum {
 };
 
 static const char *const cfg_top_names[] = {
-	"welcome_days", "language", "goal", "terminal", "departments",
-	"stairwells", "checklist", NULL
+	"welcome_days", "language", "goal", "terminal", "visits",
+	"departments", "stairwells", "checklist", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
 };
 static const char *const cfg_terminal_names[] = {
 	"mouse", "color", NULL
+};
+static const char *const cfg_visits_names[] = {
+	"retry_days", "max_attempts", NULL
 };
 static const char *const cfg_department_names[] = {
 	"key", "name", "short", "office", NULL
@@ -79,7 +83,8 @@ static const char *const cfg_stairwell_names[] = {
 	"department", "names", NULL
 };
 static const char *const cfg_check_names_[] = {
-	"key", "department", "title", "text", NULL
+	"key", "department", "title", "text", "title_da", "text_da",
+	"referral", NULL
 };
 
 /* Append one error line "FILE:LINE: message" (or "FILE: ..." for line 0). */
@@ -325,7 +330,8 @@ cfg_string(struct cfg_walk *w, const config_setting_t *group,
 	if (!cfg_want(w, m, CONFIG_TYPE_STRING, NULL))
 		return NULL;
 	v = config_setting_get_string(m);
-	if (!cfg_text_ok(v, strcmp(name, "text") == 0)) {
+	if (!cfg_text_ok(v, strcmp(name, "text") == 0 ||
+	    strcmp(name, "text_da") == 0)) {
 		cfg_err(w, m, _("\"%s\" is not valid UTF-8 or holds a "
 		    "control character"), name);
 		return NULL;
@@ -411,6 +417,23 @@ cfg_build_terminal(struct cfg_walk *w, const config_setting_t *t)
 		cfg_bool(w, m, &w->c->color);
 }
 
+/* Read the visits group; retry_days and max_attempts default to 3. */
+static void
+cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
+{
+	const config_setting_t	*m;
+
+	w->c->retry_days = 3;
+	w->c->max_attempts = 3;
+	if (v == NULL || !cfg_want(w, v, CONFIG_TYPE_GROUP, NULL))
+		return;
+	cfg_check_names(w, v, cfg_visits_names);
+	if ((m = config_setting_get_member(v, "retry_days")) != NULL)
+		cfg_int(w, m, 1, 60, &w->c->retry_days);
+	if ((m = config_setting_get_member(v, "max_attempts")) != NULL)
+		cfg_int(w, m, 1, 20, &w->c->max_attempts);
+}
+
 /* A date member of the goal; returns 0 and sets *out, or -1. */
 static int
 cfg_date(struct cfg_walk *w, const config_setting_t *goal, const char *name,
@@ -467,20 +490,29 @@ cfg_build_goal(struct cfg_walk *w, const config_setting_t *g)
 		    config_setting_get_member(g, "to")));
 }
 
+/* Write the files read, separated by commas, into list. */
+static void
+cfg_files_list(char *list, size_t len, const char *const *files,
+    size_t nfiles)
+{
+	size_t	 i;
+
+	list[0] = '\0';
+	for (i = 0; i < nfiles; i++) {
+		if (i > 0)
+			strncat(list, ", ", len - strlen(list) - 1);
+		strncat(list, files[i], len - strlen(list) - 1);
+	}
+}
+
 /* Report that no layer configures departments, naming the files read. */
 static void
 cfg_no_departments(struct cfg_walk *w, const char *const *files,
     size_t nfiles)
 {
 	char	 list[2048];
-	size_t	 i;
 
-	list[0] = '\0';
-	for (i = 0; i < nfiles; i++) {
-		if (i > 0)
-			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, files[i], sizeof list - strlen(list) - 1);
-	}
+	cfg_files_list(list, sizeof list, files, nfiles);
 	if (nfiles == 0)
 		cfg_errat(w, NULL, 0, _("no departments configured: no "
 		    "configuration file was found (the shipped default is "
@@ -727,9 +759,9 @@ cfg_check_item(struct cfg_walk *w, const config_setting_t *e,
 {
 	struct conf		*c = w->c;
 	struct cfg_check_item	*it;
-	const char		*key, *title, *text;
+	const char		*key, *title, *text, *title_da, *text_da;
 	size_t			 i;
-	int			 dep;
+	int			 dep, referral = 0;
 
 	if (!cfg_want(w, e, CONFIG_TYPE_GROUP, _("each checklist item")))
 		return;
@@ -737,6 +769,14 @@ cfg_check_item(struct cfg_walk *w, const config_setting_t *e,
 	key = cfg_string(w, e, "key", 1, _("checklist item"));
 	title = cfg_string(w, e, "title", 1, _("checklist item"));
 	text = cfg_string(w, e, "text", 0, _("checklist item"));
+	title_da = cfg_string(w, e, "title_da", 0, _("checklist item"));
+	if (title_da != NULL && *title_da == '\0')
+		cfg_err(w, config_setting_get_member(e, "title_da"),
+		    _("\"%s\" is empty"), "title_da");
+	text_da = cfg_string(w, e, "text_da", 0, _("checklist item"));
+	if (config_setting_get_member(e, "referral") != NULL)
+		cfg_bool(w, config_setting_get_member(e, "referral"),
+		    &referral);
 	dep = cfg_dep_ref(w, e, 0, _("checklist item"), "checklist");
 	if (key == NULL)
 		return;
@@ -754,19 +794,36 @@ cfg_check_item(struct cfg_walk *w, const config_setting_t *e,
 	it->department = dep < 0 ? -1 : dep;
 	it->title = xstrdup(title != NULL ? title : "");
 	it->text = xstrdup(text != NULL ? text : "");
+	it->title_da = title_da != NULL && *title_da != '\0' ?
+	    xstrdup(title_da) : NULL;
+	it->text_da = text_da != NULL ? xstrdup(text_da) : NULL;
+	it->referral = referral;
 }
 
-/* Read the checklist items, in file order. */
+/* Read the checklist items, in file order; at least one is needed.
+ * Without a checklist in any file, the files read are named. */
 static void
-cfg_build_checklist(struct cfg_walk *w, const config_setting_t *list)
+cfg_build_checklist(struct cfg_walk *w, const config_setting_t *list,
+    const char *const *files, size_t nfiles)
 {
 	const config_setting_t	**where;
+	char			 names[2048];
 	int			 i, n;
 
-	if (list == NULL || !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+	if (list == NULL) {
+		if (nfiles == 0)	/* "no file" says it all */
+			return;
+		cfg_files_list(names, sizeof names, files, nfiles);
+		cfg_errat(w, NULL, 0, _("no checklist items configured "
+		    "(files read: %s)"), names);
 		return;
-	if ((n = config_setting_length(list)) == 0)
+	}
+	if (!cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
 		return;
+	if ((n = config_setting_length(list)) == 0) {
+		cfg_err(w, list, _("no checklist items configured"));
+		return;
+	}
 	w->c->checklist = xcalloc((size_t)n, sizeof *w->c->checklist);
 	where = xcalloc((size_t)n, sizeof *where);
 	for (i = 0; i < n; i++)
@@ -798,12 +855,13 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	}
 	cfg_build_scalars(w, top);
 	cfg_build_terminal(w, top[TOP_TERMINAL]);
+	cfg_build_visits(w, top[TOP_VISITS]);
 	cfg_build_departments(w, top[TOP_DEPARTMENTS], files, nfiles);
 	if (nfiles > 0)		/* else "no file" says it all */
 		cfg_build_goal(w, top[TOP_GOAL]);
 	cfg_build_stairwells(w, top[TOP_STAIRWELLS]);
 	cfg_every_department_has_stairwells(w);
-	cfg_build_checklist(w, top[TOP_CHECKLIST]);
+	cfg_build_checklist(w, top[TOP_CHECKLIST], files, nfiles);
 	free(w->dep_where);	/* kept until here for the messages */
 	w->dep_where = NULL;
 }
@@ -932,6 +990,8 @@ cfg_free(struct conf *c)
 		free(c->checklist[i].key);
 		free(c->checklist[i].title);
 		free(c->checklist[i].text);
+		free(c->checklist[i].title_da);
+		free(c->checklist[i].text_da);
 	}
 	free(c->checklist);
 	free(c->language);
@@ -987,4 +1047,22 @@ cfg_stairwell_find(const struct conf *c, int department, const char *name)
 		    strcmp(c->stairwells[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* The checklist of a department: common items and its own, file order. */
+size_t
+cfg_checklist(const struct conf *c, int department,
+    const struct cfg_check_item **items, size_t max)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < c->nchecklist; i++) {
+		if (c->checklist[i].department != -1 &&
+		    c->checklist[i].department != department)
+			continue;
+		if (n < max)
+			items[n] = &c->checklist[i];
+		n++;
+	}
+	return n;
 }

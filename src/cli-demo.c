@@ -465,6 +465,133 @@ demo_household(struct demo_rng *r, const struct conf *conf, size_t *used,
 		h->notes = xstrdup(demo_pick(r, LIST(demo_notes)));
 }
 
+/* ---- visits ------------------------------------------------------------ */
+
+/* What happened at the door, as the demo makes it up. */
+enum demo_story {
+	STORY_NONE,		/* nobody went yet */
+	STORY_WELCOMED,		/* welcomed, maybe after not-home tries */
+	STORY_PARTLY,		/* partly, with a day to come back */
+	STORY_NOT_HOME,		/* one to four tries, nobody home */
+	STORY_DECLINED
+};
+
+/* Pick a story for a household that moved in `age` days ago. */
+static enum demo_story
+demo_story(struct demo_rng *r, long age)
+{
+	size_t	p = demo_below(r, 100);
+
+	if (age < 3)
+		return STORY_NONE;
+	if (p < 52)
+		return STORY_WELCOMED;
+	if (p < 62)
+		return STORY_PARTLY;
+	if (p < 76)
+		return STORY_NOT_HOME;
+	if (p < 81)
+		return STORY_DECLINED;
+	return STORY_NONE;		/* these become the overdue */
+}
+
+static const char *const demo_item_notes[] = {
+	"Gave them the leaflet.", "Showed the booking board.",
+	"Vil gerne med til fællesspisning.", "Knows the laundry already.",
+};
+static const char *const demo_referrals[] = {
+	"Asks for help with a letter from the municipality.",
+	"Would like a Danish course; passed on.",
+	"Spørger om hjælp til boligstøtte.",
+};
+
+/* Fill the checklist of visit v: every item done or not relevant, or
+ * (partly) some later; now and then a note, and a referral. */
+static void
+demo_items(struct demo_rng *r, const struct conf *conf, int dept, int partly,
+    struct visit *v)
+{
+	const struct cfg_check_item	*items[32];
+	size_t				 i, n;
+
+	n = cfg_checklist(conf, dept, items, 32);
+	v->nitems = n < 32 ? n : 32;
+	v->items = xcalloc(v->nitems + 1, sizeof *v->items);
+	for (i = 0; i < v->nitems; i++) {
+		v->items[i].key = xstrdup(items[i]->key);
+		v->items[i].title = xstrdup(items[i]->title);
+		v->items[i].state = demo_chance(r, 85) ? IS_DONE :
+		    IS_NOT_RELEVANT;
+		if (items[i]->referral) {
+			v->items[i].state = IS_NOT_RELEVANT;
+			if (demo_chance(r, 12)) {
+				v->items[i].state = IS_DONE;
+				v->items[i].referral = 1;
+				v->items[i].note = xstrdup(demo_pick(r,
+				    LIST(demo_referrals)));
+			}
+		} else if (demo_chance(r, 12))
+			v->items[i].note = xstrdup(demo_pick(r,
+			    LIST(demo_item_notes)));
+	}
+	if (partly && v->nitems > 0)
+		v->items[demo_below(r, v->nitems)].state = IS_LATER;
+}
+
+/* Add one visit on day as if it were entered that day. */
+static enum db_status
+demo_visit(struct db *db, struct demo_rng *r, const struct conf *conf,
+    const struct household *h, long day, enum visit_outcome outcome)
+{
+	struct who	 who = { .name = "demo" };
+	struct visit	 v = { .household = h->id, .date = day,
+			    .outcome = outcome, .next_date = DATE_NONE };
+	enum db_status	 st;
+	long		 was;
+
+	v.ambassador = xstrdup(demo_pick(r, LIST(demo_ambassadors)));
+	if (outcome == VO_NOT_HOME)
+		v.next_date = core_retry_date(day, conf->retry_days);
+	if (outcome == VO_WELCOMED || outcome == VO_PARTLY)
+		demo_items(r, conf, cfg_department_find(conf, h->department),
+		    outcome == VO_PARTLY, &v);
+	if (outcome == VO_PARTLY)
+		v.next_date = day + 7;
+	was = util_today_set(day);
+	st = db_visit_add(db, &who, &v, conf->max_attempts);
+	util_today_set(was);
+	db_visit_clear(&v);
+	return st;
+}
+
+/* Make up the visits of household h. */
+static enum db_status
+demo_visits(struct db *db, struct demo_rng *r, const struct conf *conf,
+    const struct household *h)
+{
+	enum db_status	 st = DB_OK;
+	enum demo_story	 story;
+	long		 today = util_today(), day, last;
+	int		 tries, i;
+
+	last = h->moved_out != DATE_NONE && h->moved_out <= today ?
+	    h->moved_out - 1 : today;
+	story = demo_story(r, last - h->moved_in);
+	if (story == STORY_NONE || last <= h->moved_in)
+		return DB_OK;
+	day = h->moved_in + 1 + (long)demo_below(r, 3);
+	tries = story == STORY_NOT_HOME ? 1 + (int)demo_below(r, 4) :
+	    demo_chance(r, 25) ? 1 + (int)demo_below(r, 2) : 0;
+	for (i = 0; i < tries && st == DB_OK && day <= last; i++) {
+		st = demo_visit(db, r, conf, h, day, VO_NOT_HOME);
+		day = core_retry_date(day, conf->retry_days);
+	}
+	if (st != DB_OK || story == STORY_NOT_HOME || day > last)
+		return st;
+	return demo_visit(db, r, conf, h, day, story == STORY_WELCOMED ?
+	    VO_WELCOMED : story == STORY_PARTLY ? VO_PARTLY : VO_DECLINED);
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 /* Add n households; DB_OK, or the first error (the batch is still open). */
@@ -473,6 +600,7 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 {
 	struct who		 who = { .name = "demo" };
 	struct demo_rng		 r = { DEMO_SEED };
+	struct demo_rng		 rv = { DEMO_SEED ^ 0x9e3779b97f4a7c15ULL };
 	struct household	 h;
 	enum db_status		 st = DB_OK;
 	size_t			*used, i;
@@ -481,6 +609,10 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	for (i = 0; st == DB_OK && i < (size_t)n; i++) {
 		demo_household(&r, conf, used, i, &h);
 		st = db_household_add(db, &who, &h);
+		/* The visits draw from their own stream, so the households
+		 * are the same as before visits were made up. */
+		if (st == DB_OK)
+			st = demo_visits(db, &rv, conf, &h);
 		db_household_clear(&h);
 	}
 	free(used);

@@ -18,18 +18,6 @@ enum format { FORMAT_TEXT, FORMAT_TSV };
 static const char hh_usage[] = N_("usage: velkomst households "
     "[--search TEXT] [--department D] [--format text|tsv]");
 
-/* Print s fitted and padded to cols display columns, then two spaces. */
-static void
-hh_cell(const char *s, int cols)
-{
-	int	width;
-	size_t	len;
-
-	len = util_text_fit(s, cols, &width);
-	fwrite(s, 1, len, stdout);
-	printf("%*s  ", cols - width, "");
-}
-
 /* The department's name from the configuration, or its key. */
 static const char *
 hh_department(const struct conf *conf, const char *key)
@@ -48,7 +36,7 @@ hh_print(const struct conf *conf, const struct household_row *r,
 	char			 in[11], out[11];
 	enum household_status	 st;
 
-	st = core_household_status(r->moved_out, r->welcomed, today);
+	st = core_household_status(r->moved_out, r->state, today);
 	if (fmt == FORMAT_TSV) {
 		printf("%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id,
 		    r->department, r->stairwell, r->flat,
@@ -58,11 +46,11 @@ hh_print(const struct conf *conf, const struct household_row *r,
 		return;
 	}
 	printf("%6ld  ", r->id);
-	hh_cell(hh_department(conf, r->department), 22);
-	hh_cell(r->stairwell, 12);
-	hh_cell(r->flat, 8);
-	hh_cell(util_date_dk(r->moved_in, in), 10);
-	hh_cell(_(core_status_label(st)), 9);
+	cli_cell(hh_department(conf, r->department), 22);
+	cli_cell(r->stairwell, 12);
+	cli_cell(r->flat, 8);
+	cli_cell(util_date_dk(r->moved_in, in), 10);
+	cli_cell(_(core_status_label(st)), 9);
 	printf("%s\n", r->names);
 }
 
@@ -76,11 +64,11 @@ hh_header(enum format fmt)
 		return;
 	}
 	printf("%6s  ", _("ID"));
-	hh_cell(_("Department"), 22);
-	hh_cell(_("Stairwell"), 12);
-	hh_cell(_("Flat"), 8);
-	hh_cell(_("Moved in"), 10);
-	hh_cell(_("Status"), 9);
+	cli_cell(_("Department"), 22);
+	cli_cell(_("Stairwell"), 12);
+	cli_cell(_("Flat"), 8);
+	cli_cell(_("Moved in"), 10);
+	cli_cell(_("Status"), 9);
 	printf("%s\n", _("Names"));
 }
 

@@ -1,8 +1,11 @@
 /* cli.c — what the subcommands share: opening the database, messages. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "cfg.h"
 #include "cli.h"
 #include "db.h"
 #include "i18n.h"
@@ -51,4 +54,76 @@ cli_open_db(const struct cli *cli, int flags)
 	}
 	free(path);
 	return db;
+}
+
+/* Print s fitted and padded to cols display columns, then two spaces. */
+void
+cli_cell(const char *s, int cols)
+{
+	int	width;
+	size_t	len;
+
+	len = util_text_fit(s, cols, &width);
+	fwrite(s, 1, len, stdout);
+	printf("%*s  ", cols - width, "");
+}
+
+/*
+ * The options of a list command: --department D (by key or name) and
+ * --format text|tsv.  Returns -1 to go on, or the exit code (0 after
+ * --help, 2 for a usage error).
+ */
+int
+cli_list_args(const struct cli *cli, int argc, char **argv,
+    const char *usage, const char **department, int *tsv)
+{
+	static const struct option opts[] = {
+		{ "department", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c, d;
+
+	*tsv = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if ((d = cfg_department_find(cli->conf, optarg)) < 0) {
+				cli_error(_("there is no department \"%s\" in "
+				    "the configuration"), optarg);
+				return 2;
+			}
+			*department = cli->conf->departments[d].key;
+			break;
+		case 'f':
+			if (cli_format(optarg, tsv) != 0)
+				return 2;
+			break;
+		case 'h':
+			printf("%s\n", usage);
+			return 0;
+		default:
+			cli_error("%s", usage);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		cli_error("%s", usage);
+		return 2;
+	}
+	return -1;
+}
+
+/* --format text|tsv into *tsv; -1 with a message if it is neither. */
+int
+cli_format(const char *arg, int *tsv)
+{
+	if (strcmp(arg, "tsv") == 0 || strcmp(arg, "text") == 0) {
+		*tsv = arg[1] == 's';
+		return 0;
+	}
+	cli_error(_("--format is text or tsv, not \"%s\""), arg);
+	return -1;
 }

@@ -3,6 +3,7 @@
  * moving dates.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "core.h"
 #include "i18n.h"
@@ -11,45 +12,61 @@
 /* How far ahead a move-in may be registered, in days. */
 #define HOUSEHOLD_AHEAD	366
 
-/* Status from the facts. */
+/* Status from the facts: moving out overrides the welcome state. */
 enum household_status
-core_household_status(long moved_out, int welcomed, long today)
+core_household_status(long moved_out, enum household_status state,
+    long today)
 {
 	if (moved_out != DATE_NONE && moved_out <= today)
 		return HS_MOVED_OUT;
-	if (welcomed)
-		return HS_WELCOMED;
-	return HS_AWAITING;
+	return state;
 }
 
-/* The stable name of a status, as written in tsv. */
+static const char *const status_names[] = {
+	[HS_AWAITING] = "awaiting",
+	[HS_PARTLY] = "partly",
+	[HS_WELCOMED] = "welcomed",
+	[HS_DECLINED] = "declined",
+	[HS_MOVED_OUT] = "moved_out",
+};
+
+static const char *const status_labels[] = {
+	[HS_AWAITING] = N_("awaiting"),
+	[HS_PARTLY] = N_("partly"),
+	[HS_WELCOMED] = N_("welcomed"),
+	[HS_DECLINED] = N_("declined"),
+	[HS_MOVED_OUT] = N_("moved out"),
+};
+
+#define NSTATUS	(sizeof status_names / sizeof status_names[0])
+
+/* The stable name of a status, as written in tsv and the database. */
 const char *
 core_status_name(enum household_status st)
 {
-	switch (st) {
-	case HS_AWAITING:
-		return "awaiting";
-	case HS_WELCOMED:
-		return "welcomed";
-	case HS_MOVED_OUT:
-		return "moved_out";
+	return (size_t)st < NSTATUS ? status_names[st] : status_names[0];
+}
+
+/* The status a stable name names; -1 if none. */
+int
+core_status_parse(const char *s, enum household_status *out)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < NSTATUS; i++) {
+		if (strcmp(s, status_names[i]) == 0) {
+			*out = (enum household_status)i;
+			return 0;
+		}
 	}
-	return "awaiting";
+	return -1;
 }
 
 /* A word for the screen. */
 const char *
 core_status_label(enum household_status st)
 {
-	switch (st) {
-	case HS_AWAITING:
-		return N_("awaiting");
-	case HS_WELCOMED:
-		return N_("welcomed");
-	case HS_MOVED_OUT:
-		return N_("moved out");
-	}
-	return N_("awaiting");
+	return (size_t)st < NSTATUS ? status_labels[st] : status_labels[0];
 }
 
 /* Check the moving dates of a household. */

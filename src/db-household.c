@@ -57,8 +57,8 @@ hh_clean_free(struct hh_clean *c)
 }
 
 /* Clean one optional text into *out after check(); NULL or a message. */
-static const char *
-hh_clean_one(const char *s, const char *(*check)(const char *), char **out)
+const char *
+db_clean_text(const char *s, const char *(*check)(const char *), char **out)
 {
 	const char	*err;
 
@@ -96,7 +96,7 @@ hh_clean_names(const struct household *h, struct hh_clean *c)
 	if (h->nmembers > HOUSEHOLD_MAX_MEMBERS)
 		return N_("A household has at most 12 members.");
 	for (i = 0; i < h->nmembers; i++) {
-		err = hh_clean_one(h->members[i] != NULL ? h->members[i] : "",
+		err = db_clean_text(h->members[i] != NULL ? h->members[i] : "",
 		    core_check_name, &c->names[c->nnames]);
 		if (err != NULL)
 			return err;
@@ -135,11 +135,13 @@ hh_clean(const struct household *h, const struct who *who,
 	memset(c, 0, sizeof *c);
 	if ((err = hh_clean_names(h, c)) != NULL ||
 	    (err = hh_clean_dates(h, c)) != NULL ||
-	    (err = hh_clean_one(h->department, NULL, &c->department)) != NULL ||
-	    (err = hh_clean_one(h->stairwell, NULL, &c->stairwell)) != NULL ||
-	    (err = hh_clean_one(h->flat != NULL ? h->flat : "",
+	    (err = db_clean_text(h->department, NULL,
+	    &c->department)) != NULL ||
+	    (err = db_clean_text(h->stairwell, NULL, &c->stairwell)) != NULL ||
+	    (err = db_clean_text(h->flat != NULL ? h->flat : "",
 	    core_check_flat, &c->flat)) != NULL ||
-	    (err = hh_clean_one(h->notes, core_check_notes, &c->notes)) != NULL)
+	    (err = db_clean_text(h->notes, core_check_notes,
+	    &c->notes)) != NULL)
 		return err;
 	if (c->department == NULL)
 		return N_("The department is missing.");
@@ -149,39 +151,14 @@ hh_clean(const struct household *h, const struct who *who,
 	c->consent = h->consent != 0;
 	if (!c->consent)
 		return NULL;
-	if ((err = hh_clean_one(h->phone, core_check_phone, &c->phone)) ||
-	    (err = hh_clean_one(h->languages, core_check_languages,
+	if ((err = db_clean_text(h->phone, core_check_phone, &c->phone)) ||
+	    (err = db_clean_text(h->languages, core_check_languages,
 	    &c->languages)) ||
-	    (err = hh_clean_one(h->consent_by, NULL, &c->consent_by)))
+	    (err = db_clean_text(h->consent_by, NULL, &c->consent_by)))
 		return err;
 	if (c->consent_by == NULL)
 		c->consent_by = xstrdup(who->name);
 	return NULL;
-}
-
-/* DB_INVALID unless who names a person. */
-static enum db_status
-hh_check_who(struct db *db, const struct who *who)
-{
-	if (who == NULL || who->name == NULL || who->name[0] == '\0')
-		return db_fail(db, DB_INVALID, N_("Who is making the change "
-		    "is not known."));
-	return DB_OK;
-}
-
-/* Step a write statement to its end; DB_OK or the failure. */
-static enum db_status
-hh_step(struct db *db, sqlite3_stmt *st)
-{
-	int	 rc;
-
-	if (st == NULL)
-		return DB_ERROR;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlite_fail(db, rc);
-	return DB_OK;
 }
 
 /* Index the words of member mid's name. */
@@ -204,7 +181,7 @@ hh_add_words(struct db *db, long mid, long hid, const char *name)
 		sqlite3_bind_text(st, 1, words[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, mid);
 		sqlite3_bind_int64(st, 3, hid);
-		s = hh_step(db, st);
+		s = db_step_done(db, st);
 	}
 	core_words_free(words, n);
 	return s;
@@ -229,7 +206,7 @@ hh_add_member(struct db *db, long hid, size_t pos, const char *name)
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, skey, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, okey, -1, SQLITE_STATIC);
-	s = hh_step(db, st);
+	s = db_step_done(db, st);
 	free(skey);
 	free(okey);
 	if (s != DB_OK)
@@ -327,7 +304,7 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 	enum db_status	 s;
 	char		 now[20], *sort_key;
 
-	if ((s = hh_check_who(db, who)) != DB_OK)
+	if ((s = db_check_who(db, who)) != DB_OK)
 		return s;
 	if ((err = hh_clean(h, who, &c)) != NULL) {
 		hh_clean_free(&c);
@@ -346,7 +323,7 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 			sqlite3_bind_int64(st, 16, *id);
 			sqlite3_bind_int64(st, 17, h->version);
 		}
-		s = hh_step(db, st);
+		s = db_step_done(db, st);
 	}
 	if (s == DB_OK && *id == 0)
 		*id = (long)sqlite3_last_insert_rowid(db->h);
@@ -356,7 +333,7 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 		st = db_stmt(db, del);
 		if (st != NULL)
 			sqlite3_bind_int64(st, 1, *id);
-		s = hh_step(db, st);
+		s = db_step_done(db, st);
 	}
 	if (s == DB_OK)
 		s = hh_add_members(db, *id, &c);
@@ -405,7 +382,7 @@ db_household_move_out(struct db *db, const struct who *who, long id,
 	const char	*in = NULL;
 	int		 rc;
 
-	if ((s = hh_check_who(db, who)) != DB_OK ||
+	if ((s = db_check_who(db, who)) != DB_OK ||
 	    (s = db_write_begin(db)) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, get)) == NULL)
@@ -430,21 +407,9 @@ db_household_move_out(struct db *db, const struct who *who, long id,
 		sqlite3_bind_text(st, 2, db_now(now), -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, who->name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 4, id);
-		s = hh_step(db, st);
+		s = db_step_done(db, st);
 	}
 	return db_write_end(db, s);
-}
-
-/* Column i as a day number (DATE_NONE for NULL or a bad date). */
-static long
-hh_column_date(sqlite3_stmt *st, int i)
-{
-	const char	*s = (const char *)sqlite3_column_text(st, i);
-	long		 day;
-
-	if (s == NULL || util_date_parse(s, &day) != DATE_OK)
-		return DATE_NONE;
-	return day;
 }
 
 /* Read the members of household id into out. */
@@ -468,6 +433,39 @@ hh_get_members(struct db *db, long id, struct household *out)
 	return DB_OK;
 }
 
+/* Record that the secretariat dealt with household id on date. */
+enum db_status
+db_household_handled(struct db *db, const struct who *who, long id,
+    long date, int max_attempts)
+{
+	enum db_status	 s;
+
+	if ((s = db_check_who(db, who)) != DB_OK)
+		return s;
+	if (date == DATE_NONE)
+		return db_fail(db, DB_INVALID, N_("Write the date it was dealt "
+		    "with."));
+	if (date > util_today())
+		return db_fail(db, DB_INVALID, N_("The date it was dealt with "
+		    "cannot be in the future."));
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	s = db_visit_recompute(db, who, id, max_attempts, date);
+	return db_write_end(db, s);
+}
+
+/* Column i as a welcome state (HS_AWAITING .. HS_DECLINED). */
+static enum household_status
+hh_column_state(sqlite3_stmt *st, int i)
+{
+	enum household_status	 hs;
+
+	if (core_status_parse((const char *)sqlite3_column_text(st, i),
+	    &hs) == -1 || hs == HS_MOVED_OUT)
+		return HS_AWAITING;
+	return hs;
+}
+
 /* Fill out from the household row in st. */
 static void
 hh_get_row(sqlite3_stmt *st, long id, struct household *out)
@@ -476,13 +474,13 @@ hh_get_row(sqlite3_stmt *st, long id, struct household *out)
 	out->department = db_column_text(st, 0, 0);
 	out->stairwell = db_column_text(st, 1, 0);
 	out->flat = db_column_text(st, 2, 0);
-	out->moved_in = hh_column_date(st, 3);
-	out->moved_out = hh_column_date(st, 4);
+	out->moved_in = db_column_date(st, 3);
+	out->moved_out = db_column_date(st, 4);
 	out->phone = db_column_text(st, 5, 1);
 	out->languages = db_column_text(st, 6, 1);
 	out->interpreter = sqlite3_column_int(st, 7);
 	out->consent = sqlite3_column_int(st, 8);
-	out->consent_on = hh_column_date(st, 9);
+	out->consent_on = db_column_date(st, 9);
 	out->consent_by = db_column_text(st, 10, 1);
 	out->notes = db_column_text(st, 11, 1);
 	out->created_by = db_column_text(st, 12, 0);
@@ -490,7 +488,12 @@ hh_get_row(sqlite3_stmt *st, long id, struct household *out)
 	out->updated_by = db_column_text(st, 14, 0);
 	out->updated_at = db_column_text(st, 15, 0);
 	out->version = (long)sqlite3_column_int64(st, 16);
-	out->welcomed = 0;
+	out->state = hh_column_state(st, 17);
+	out->attempts = sqlite3_column_int(st, 18);
+	out->next_date = db_column_date(st, 19);
+	out->last_visit = db_column_date(st, 20);
+	out->flags = sqlite3_column_int(st, 21);
+	out->handled_on = db_column_date(st, 22);
 }
 
 /* Read household id into out. */
@@ -501,7 +504,8 @@ db_household_get(struct db *db, const struct who *who, long id,
 	static const char sql[] = "SELECT department, stairwell, flat, "
 	    "moved_in, moved_out, phone, languages, interpreter, consent, "
 	    "consent_on, consent_by, notes, created_by, created_at, "
-	    "updated_by, updated_at, version FROM household WHERE id = ?1";
+	    "updated_by, updated_at, version, state, attempts, next_date, "
+	    "last_visit, flags, handled_on FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
 	int		 rc, txn;
@@ -579,21 +583,25 @@ db_household_row_clear(struct household_row *r)
 	free(r->flat);
 	free(r->names);
 	free(r->sort_key);
+	free(r->languages);
 	memset(r, 0, sizeof *r);
 }
 
-/* A query's search words and their upper bounds. */
+/* A query's search words and their upper bounds, and its dates. */
 struct hh_filter {
 	char	**words;
 	size_t	  nwords;	/* all the words typed */
 	size_t	  nuse;		/* the ones used, at most HH_SEARCH_WORDS */
 	char	 *next[HH_SEARCH_WORDS];
+	char	  today[16];	/* ?14: the filters' today */
+	char	  bound[16];	/* ?15: moved in before this is overdue */
 };
 
-/* Split q's search into words. */
+/* Split q's search into words and work out its dates. */
 static void
 hh_filter_open(struct hh_filter *f, const struct household_query *q)
 {
+	long	 today;
 	size_t	 i;
 
 	memset(f, 0, sizeof *f);
@@ -602,6 +610,10 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 	f->nuse = f->nwords < HH_SEARCH_WORDS ? f->nwords : HH_SEARCH_WORDS;
 	for (i = 0; i < f->nuse; i++)
 		f->next[i] = core_prefix_next(f->words[i]);
+	today = q->today != DATE_NONE ? q->today : util_today();
+	util_date_iso(today, f->today);
+	/* core_overdue_days() > 0 is today - moved_in - deadline > 0. */
+	util_date_iso(today - q->deadline, f->bound);
 }
 
 /* Free a filter. */
@@ -617,18 +629,38 @@ hh_filter_close(struct hh_filter *f)
 
 /*
  * Append the WHERE conditions of q to sql (of size len): department as
- * ?1, word i as ?(2i+2) with its bound ?(2i+3).
+ * ?1, word i as ?(2i+2) with its bound ?(2i+3), the stairwell ?13, today
+ * ?14 and the overdue bound ?15.  The filters say in SQL what
+ * core_visit_due() and core_overdue_days() say (the tests hold them
+ * together); ISO dates compare as text.
  */
 static void
 hh_where(char *sql, size_t len, const struct household_query *q,
     const struct hh_filter *f)
 {
+	static const char *const filters[] = {
+		[FILTER_ALL] = "",
+		[FILTER_DUE] = " AND h.state IN ('awaiting', 'partly')"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    " AND (h.next_date IS NULL OR h.next_date <= ?14)",
+		[FILTER_OVERDUE] = " AND h.state IN ('awaiting', 'partly')"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    " AND h.moved_in < ?15",
+		[FILTER_FLAGGED] = " AND h.flags <> 0"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+	};
 	size_t	 i, o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
 	if (q->department != NULL)
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND h.department = ?1");
+	if (q->stairwell != NULL)
+		o += (size_t)snprintf(sql + o, len - o,
+		    " AND h.stairwell = ?13");
+	if ((size_t)q->filter < sizeof filters / sizeof filters[0])
+		o += (size_t)snprintf(sql + o, len - o, "%s",
+		    filters[q->filter]);
 	for (i = 0; i < f->nuse; i++) {
 		o += (size_t)snprintf(sql + o, len - o, " AND h.id IN (SELECT "
 		    "household_id FROM name_word WHERE key >= ?%zu", 2 * i + 2);
@@ -639,7 +671,7 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 	}
 }
 
-/* Bind the department and search words of q and f. */
+/* Bind the department, stairwell, dates and search words of q and f. */
 static void
 hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
     const struct hh_filter *f)
@@ -648,6 +680,12 @@ hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
 
 	if (q->department != NULL)
 		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
+	if (q->stairwell != NULL)
+		sqlite3_bind_text(st, 13, q->stairwell, -1, SQLITE_STATIC);
+	if (q->filter != FILTER_ALL)
+		sqlite3_bind_text(st, 14, f->today, -1, SQLITE_STATIC);
+	if (q->filter == FILTER_OVERDUE)
+		sqlite3_bind_text(st, 15, f->bound, -1, SQLITE_STATIC);
 	for (i = 0; i < f->nuse; i++) {
 		sqlite3_bind_text(st, (int)(2 * i + 2), f->words[i], -1,
 		    SQLITE_STATIC);
@@ -680,7 +718,7 @@ db_household_count(struct db *db, const struct who *who,
 	struct hh_filter f;
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
-	char		 sql[2048] = "SELECT count(*) FROM household h";
+	char		 sql[4096] = "SELECT count(*) FROM household h";
 	int		 rc;
 
 	(void)who;
@@ -709,41 +747,47 @@ hh_list_row(sqlite3_stmt *st, struct household_row *row)
 	row->department = db_column_text(st, 1, 0);
 	row->stairwell = db_column_text(st, 2, 0);
 	row->flat = db_column_text(st, 3, 0);
-	row->moved_in = hh_column_date(st, 4);
-	row->moved_out = hh_column_date(st, 5);
+	row->moved_in = db_column_date(st, 4);
+	row->moved_out = db_column_date(st, 5);
 	row->names = db_column_text(st, 6, 0);
 	row->sort_key = db_column_text(st, 7, 0);
-	row->welcomed = 0;
+	row->state = hh_column_state(st, 8);
+	row->attempts = sqlite3_column_int(st, 9);
+	row->next_date = db_column_date(st, 10);
+	row->flags = sqlite3_column_int(st, 11);
+	row->interpreter = sqlite3_column_int(st, 12);
+	row->languages = db_column_text(st, 13, 1);
 }
 
-/* The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12. */
+/*
+ * The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12.  Each
+ * order is a key column and the id; ORDER_NEWEST runs down, the others
+ * up, and backward turns the comparison and the order round.
+ */
 static void
 hh_list_sql(char *sql, size_t len, const struct household_query *q,
     const struct hh_filter *f, int cursor)
 {
-	int	 name = q->order == ORDER_NAME;
-	size_t	 o;
+	const char	*key, *dir;
+	size_t		 o;
+	int		 up;
 
+	key = q->order == ORDER_NAME ? "h.sort_key" : "h.moved_in";
+	up = (q->order != ORDER_NEWEST) != (q->backward != 0);
+	dir = up ? "" : " DESC";
 	snprintf(sql, len, "SELECT h.id, h.department, h.stairwell, h.flat, "
 	    "h.moved_in, h.moved_out, (SELECT group_concat(name, '; ') FROM "
 	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
-	    "ORDER BY m.position)), h.sort_key FROM household h");
+	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
+	    "h.next_date, h.flags, h.interpreter, h.languages "
+	    "FROM household h");
 	hh_where(sql, len, q, f);
 	o = strlen(sql);
-	/* Backward: the rows before the cursor, nearest first, so the
-	 * comparison and the order turn round. */
 	if (cursor)
-		o += (size_t)snprintf(sql + o, len - o, " AND %s %s (?10, ?11)",
-		    name ? "(h.sort_key, h.id)" : "(h.moved_in, h.id)",
-		    (name != 0) != (q->backward != 0) ? ">" : "<");
-	if (name)
-		snprintf(sql + o, len - o, q->backward ? " ORDER BY h.sort_key "
-		    "DESC, h.id DESC LIMIT ?12" : " ORDER BY h.sort_key, h.id "
-		    "LIMIT ?12");
-	else
-		snprintf(sql + o, len - o, q->backward ? " ORDER BY h.moved_in, "
-		    "h.id LIMIT ?12" : " ORDER BY h.moved_in DESC, h.id DESC "
-		    "LIMIT ?12");
+		o += (size_t)snprintf(sql + o, len - o, " AND (%s, h.id) %s "
+		    "(?10, ?11)", key, up ? ">" : "<");
+	snprintf(sql + o, len - o, " ORDER BY %s%s, h.id%s LIMIT ?12", key,
+	    dir, dir);
 }
 
 /* Fetch up to limit rows of q after the row `after`. */
@@ -755,7 +799,7 @@ db_household_list(struct db *db, const struct who *who,
 	struct hh_filter f;
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
-	char		 sql[2048], iso[16];
+	char		 sql[4096], iso[16];
 	int		 rc = SQLITE_DONE;
 
 	(void)who;
@@ -809,7 +853,7 @@ hh_rekey_member(struct db *db, long mid, long hid, const char *name)
 	sqlite3_bind_text(st, 1, skey, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, okey, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, mid);
-	s = hh_step(db, st);
+	s = db_step_done(db, st);
 	free(skey);
 	free(okey);
 	if (s == DB_OK)
@@ -879,7 +923,7 @@ db_household_rekey(struct db *db)
 		}
 		if (sqlite3_bind_parameter_count(st) == 1)
 			sqlite3_bind_text(st, 1, kv, -1, SQLITE_STATIC);
-		s = hh_step(db, st);
+		s = db_step_done(db, st);
 	}
 	return db_write_end(db, s);
 }

@@ -99,7 +99,63 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"CREATE INDEX name_word_member ON name_word (member_id);\n"
 	"CREATE INDEX name_word_household ON name_word (household_id);\n"
 	"INSERT INTO meta (key, value) VALUES ('key_version', '"
-	    DB_XSTR(CORE_KEY_VERSION) "');\n"
+	    DB_XSTR(CORE_KEY_VERSION) "');\n",
+
+	/* 1 -> 2: welcome visits, their checklist items, and what they add
+	 * up to kept with the household (db_visit_recompute). */
+	"ALTER TABLE household ADD COLUMN state TEXT NOT NULL\n"
+	"    DEFAULT 'awaiting'\n"
+	"    CHECK (state IN ('awaiting', 'partly', 'welcomed', 'declined'));\n"
+	"ALTER TABLE household ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0\n"
+	"    CHECK (attempts >= 0);\n"
+	"ALTER TABLE household ADD COLUMN next_date TEXT\n"
+	"    CHECK (next_date IS NULL OR date(next_date) IS next_date);\n"
+	"ALTER TABLE household ADD COLUMN last_visit TEXT\n"
+	"    CHECK (last_visit IS NULL OR date(last_visit) IS last_visit);\n"
+	"ALTER TABLE household ADD COLUMN flags INTEGER NOT NULL DEFAULT 0\n"
+	"    CHECK (flags >= 0);\n"
+	"ALTER TABLE household ADD COLUMN handled_on TEXT\n"
+	"    CHECK (handled_on IS NULL OR date(handled_on) IS handled_on);\n"
+	/* The queues and the overdue list: households still awaiting, oldest
+	 * move-in first (ORDER_URGENT walks these without sorting). */
+	"CREATE INDEX household_open ON household (moved_in, id)\n"
+	"    WHERE state IN ('awaiting', 'partly');\n"
+	"CREATE INDEX household_dept_open ON household\n"
+	"    (department, moved_in, id) WHERE state IN ('awaiting', 'partly');\n"
+	"CREATE INDEX household_flagged ON household (moved_in, id)\n"
+	"    WHERE flags <> 0;\n"
+	"CREATE TABLE visit (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	household_id	INTEGER NOT NULL\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	date		TEXT NOT NULL CHECK (date(date) IS date),\n"
+	"	ambassador	TEXT NOT NULL CHECK (ambassador <> ''),\n"
+	"	outcome		TEXT NOT NULL CHECK (outcome IN\n"
+	"			    ('welcomed', 'partly', 'not_home', 'declined')),\n"
+	"	next_date	TEXT CHECK (next_date IS NULL OR\n"
+	"			    (date(next_date) IS next_date AND\n"
+	"			    next_date >= date)),\n"
+	"	notes		TEXT,\n"
+	"	referral	INTEGER NOT NULL DEFAULT 0\n"
+	"			    CHECK (referral IN (0, 1)),\n"
+	"	created_at	TEXT NOT NULL,\n"
+	"	created_by	TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX visit_household ON visit (household_id, date, id);\n"
+	"CREATE INDEX visit_date ON visit (date, id);\n"
+	"CREATE TABLE visit_item (\n"
+	"	visit_id	INTEGER NOT NULL\n"
+	"			    REFERENCES visit (id) ON DELETE CASCADE,\n"
+	"	position	INTEGER NOT NULL CHECK (position >= 0),\n"
+	"	key		TEXT NOT NULL CHECK (key <> ''),\n"
+	"	title		TEXT NOT NULL,\n"
+	"	state		TEXT NOT NULL CHECK (state IN\n"
+	"			    ('done', 'not_relevant', 'later')),\n"
+	"	note		TEXT,\n"
+	"	referral	INTEGER NOT NULL DEFAULT 0\n"
+	"			    CHECK (referral IN (0, 1)),\n"
+	"	PRIMARY KEY (visit_id, position)\n"
+	") WITHOUT ROWID;\n"
 };
 
 /* Set the message to a new printf-style sentence and return st. */
@@ -260,6 +316,43 @@ db_column_text(sqlite3_stmt *st, int i, int keep_null)
 	if (s == NULL)
 		return keep_null ? NULL : xstrdup("");
 	return xstrdup((const char *)s);
+}
+
+/* Column i as a day number (DATE_NONE for NULL or a bad date). */
+long
+db_column_date(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+	long		 day;
+
+	if (s == NULL || util_date_parse(s, &day) != DATE_OK)
+		return DATE_NONE;
+	return day;
+}
+
+/* DB_INVALID unless who names a person. */
+enum db_status
+db_check_who(struct db *db, const struct who *who)
+{
+	if (who == NULL || who->name == NULL || who->name[0] == '\0')
+		return db_fail(db, DB_INVALID, N_("Who is making the change "
+		    "is not known."));
+	return DB_OK;
+}
+
+/* Step a statement without result rows to its end and reset it. */
+enum db_status
+db_step_done(struct db *db, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
 }
 
 static int open_err(char **, const char *, ...)

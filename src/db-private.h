@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	1
+#define DB_SCHEMA_VERSION	2
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -70,7 +70,34 @@ int		 db_bind_text(sqlite3_stmt *, int, const char *);
 /* A new copy of column i, "" for NULL (or NULL when keep_null). */
 char		*db_column_text(sqlite3_stmt *, int i, int keep_null);
 
+/* Column i as a day number (DATE_NONE for NULL or a bad date). */
+long		 db_column_date(sqlite3_stmt *, int i);
+/* DB_INVALID (with the message set) unless who names a person. */
+enum db_status	 db_check_who(struct db *, const struct who *);
+/* Step a statement that gives no rows and reset it; DB_OK or the failure.
+ * st may be NULL (a failed db_stmt): DB_ERROR. */
+enum db_status	 db_step_done(struct db *, sqlite3_stmt *st);
+
+/*
+ * Clean one optional text as it is stored (db-household.c): refuse
+ * control and bidi characters and bad UTF-8, clean it (core_clean_text),
+ * then run check (may be NULL) on the cleaned text.  *out gets a new
+ * string, or NULL when s is NULL or cleans to "".  NULL when fine, else
+ * the sentence (N_()) of what is wrong.
+ */
+const char	*db_clean_text(const char *s, const char *(*check)(const char *),
+		    char **out);
+
 /* Rebuild every key of every member (db-household.c); in a transaction. */
 enum db_status	 db_household_rekey(struct db *);
+
+/*
+ * Recompute household id's welcome state, attempts, next date, last visit
+ * and flags from all its visits (core_welcome_state), store them with
+ * handled_on and raise its version (db-visit.c).  Call inside a write
+ * transaction.  DB_NOTFOUND if there is no such household.
+ */
+enum db_status	 db_visit_recompute(struct db *, const struct who *, long id,
+		    int max_attempts, long handled_on);
 
 #endif

@@ -32,6 +32,11 @@ static const struct command commands[] = {
 	{ "households", cli_households,
 	    N_("list households (--search TEXT, --department D, "
 	    "--format text|tsv)") },
+	{ "overdue", cli_overdue,
+	    N_("list the overdue welcomes (--department D, --format "
+	    "text|tsv)") },
+	{ "visits", cli_visits,
+	    N_("list visits (--household ID, --format text|tsv)") },
 };
 
 /* Use the user's locale if it is UTF-8, else C.UTF-8. */

@@ -21,6 +21,15 @@ static const enum ui_action help_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_BACK, ACT_NONE
 };
 
+/* Every screen with a search explains it the same way. */
+static const char search_help[] = N_("To find someone, press / and type "
+    "the start of any of their names: \"sor\" finds S\xc3\xb8ren, "
+    "\"jens\" finds \xc3\x98lgaard-Jensen. Capital letters and \xc3\xa6 "
+    "\xc3\xb8 \xc3\xa5 do not matter: \"soren\" and \"s\xc3\xb8ren\" find "
+    "the same people. Enter, \xe2\x86\x93 or Esc take you from the search "
+    "field to the list of what it found; there Esc clears the search, and "
+    "Esc once more goes back.");
+
 /* Replace *buf with *buf followed by a and b. */
 static void
 help_add(char **buf, const char *a, const char *b)
@@ -42,6 +51,9 @@ help_text(const struct screen *s)
 	if (s->help != NULL) {
 		help_add(&buf, _(s->help), "\n\n");
 	}
+	for (a = s->actions; *a != ACT_NONE; a++)
+		if (*a == ACT_SEARCH)
+			help_add(&buf, _(search_help), "\n\n");
 	help_add(&buf, _("Keys on this screen:"), "\n");
 	for (a = s->actions; *a != ACT_NONE; a++) {
 		w = util_text_width(ui_key_label(*a));

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "cfg.h"
 #include "db.h"
 #include "i18n.h"
 #include "ui.h"
@@ -13,14 +14,22 @@
 struct home {
 	int	sel;
 	long	households;
-	int	counted;	/* 1 if households holds a count */
+	long	overdue;
+	long	flagged;
+	int	counted;	/* 1 if the counts hold */
 };
 
-enum home_item { HOME_LIST, HOME_NEW, HOME_HELP, HOME_QUIT, HOME_COUNT };
+enum home_item {
+	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
+	HOME_HELP, HOME_QUIT, HOME_COUNT
+};
 
 static const char *const home_items[HOME_COUNT] = {
 	N_("Households \xe2\x80\x94 the move-in register"),
 	N_("Register a move-in"),
+	N_("Queue \xe2\x80\x94 who to visit"),
+	N_("Overdue welcomes"),
+	N_("Needs the secretariat"),
 	N_("Help \xe2\x80\x94 how velkomst works"),
 	N_("Quit"),
 };
@@ -34,10 +43,18 @@ static const enum ui_action home_actions[] = {
 static void
 home_count(struct ui *ui, struct home *h)
 {
-	struct household_query	q = { .order = ORDER_NEWEST };
+	struct household_query	q = { .order = ORDER_NEWEST,
+				    .today = util_today(),
+				    .deadline = ui_conf(ui)->welcome_days };
 
 	h->counted = db_household_count(ui_db(ui), ui_who(ui), &q,
 	    &h->households) == DB_OK;
+	q.filter = FILTER_OVERDUE;
+	h->counted = h->counted && db_household_count(ui_db(ui), ui_who(ui),
+	    &q, &h->overdue) == DB_OK;
+	q.filter = FILTER_FLAGGED;
+	h->counted = h->counted && db_household_count(ui_db(ui), ui_who(ui),
+	    &q, &h->flagged) == DB_OK;
 }
 
 static void *
@@ -71,6 +88,12 @@ home_draw(struct ui *ui, void *state)
 		    h->households);
 		ui_put(y + 1, 2, line, ui_cols(ui) - 4, 0, STYLE_DIM);
 		free(line);
+		line = xasprintf(_("%ld welcomes are overdue \xc2\xb7 %ld "
+		    "households need the secretariat."), h->overdue,
+		    h->flagged);
+		ui_put(y + 2, 2, line, ui_cols(ui) - 4, 0, h->overdue > 0 ?
+		    STYLE_ERROR : STYLE_DIM);
+		free(line);
 	}
 	y += 3;
 	for (i = 0; i < HOME_COUNT; i++) {
@@ -94,6 +117,15 @@ home_choose(struct ui *ui, int i)
 		break;
 	case HOME_NEW:
 		ui_push(ui, &screen_household_form, NULL);
+		break;
+	case HOME_QUEUE:
+		ui_push(ui, &screen_queue, NULL);
+		break;
+	case HOME_OVERDUE:
+		ui_push(ui, &screen_overdue, NULL);
+		break;
+	case HOME_FOLLOWUPS:
+		ui_push(ui, &screen_followups, NULL);
 		break;
 	case HOME_HELP:
 		ui_push(ui, &screen_help, (void *)&screen_home);
@@ -161,7 +193,13 @@ const struct screen screen_home = {
 	    "Type / and the start of a name to find someone.\n"
 	    "Register a move-in: when the estate office tells you that "
 	    "someone has moved in, write down the department, stairwell, "
-	    "flat, date and names.\n\n"
+	    "flat, date and names.\n"
+	    "Queue: the households waiting for a welcome visit on your "
+	    "stairwells, longest waiting first; v starts the visit.\n"
+	    "Overdue welcomes: households not welcomed within the deadline "
+	    "after moving in.\n"
+	    "Needs the secretariat: nobody was home too many times, or an "
+	    "ambassador passed something on.\n\n"
 	    "Esc always goes back one screen. Nothing is saved until you "
 	    "press F2 in a form."),
 	.init = home_init,

@@ -25,12 +25,16 @@ struct hh_view {
 	int			 skip;		/* lines scrolled away */
 	int			 first, last;	/* screen rows for lines */
 	int			 height;	/* lines in all */
+	struct visit		*visits;	/* newest first */
+	size_t			 nvisits;
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
-	ACT_PGUP, ACT_PGDN, ACT_NONE
+	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_BACK, ACT_HELP,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
 };
+
+#define VIEW_VISITS	200	/* the most visits shown */
 static const enum ui_action prompt_actions[] = {
 	ACT_CONFIRM, ACT_BACK, ACT_NONE
 };
@@ -46,7 +50,13 @@ view_load(struct ui *ui, struct hh_view *v)
 	memset(&v->h, 0, sizeof v->h);
 	st = db_household_get(ui_db(ui), ui_who(ui), v->id, &v->h);
 	v->loaded = st == DB_OK;
-	if (!v->loaded)
+	db_visits_free(v->visits, v->nvisits);
+	v->visits = NULL;
+	v->nvisits = 0;
+	if (v->loaded)
+		st = db_visit_list(ui_db(ui), ui_who(ui), v->id, NULL,
+		    VIEW_VISITS, &v->visits, &v->nvisits);
+	if (st != DB_OK)
 		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
 }
 
@@ -74,6 +84,7 @@ view_free(void *state)
 
 	if (v->loaded)
 		db_household_clear(&v->h);
+	db_visits_free(v->visits, v->nvisits);
 	util_edit_free(&v->date);
 	free(v);
 }
@@ -155,6 +166,90 @@ view_people(struct ui *ui, struct hh_view *v, int y)
 	return view_line(ui, v, y, _("Notes"), v->h.notes, STYLE_NORMAL);
 }
 
+/* Where the welcome stands, and what the secretariat should know. */
+static int
+view_welcome(struct ui *ui, struct hh_view *v, int y)
+{
+	char	 d[11], *s;
+	long	 od;
+
+	od = core_overdue_days(v->h.moved_in, v->h.moved_out, v->h.state,
+	    util_today(), ui_conf(ui)->welcome_days);
+	s = xasprintf("%s%s%s%s", _(core_status_label(v->h.state)),
+	    v->h.next_date != DATE_NONE ? " \xc2\xb7 " : "",
+	    v->h.next_date != DATE_NONE ? _("next visit ") : "",
+	    v->h.next_date != DATE_NONE ? util_date_dk(v->h.next_date, d) :
+	    "");
+	y = view_line(ui, v, y, _("Welcome"), s, STYLE_NORMAL);
+	free(s);
+	if (od > 0) {
+		s = xasprintf(_("%ld days overdue"), od);
+		y = view_line(ui, v, y, "", s, STYLE_ERROR);
+		free(s);
+	}
+	if (v->h.attempts > 0) {
+		s = xasprintf(_("nobody home %d times"), v->h.attempts);
+		y = view_line(ui, v, y, _("Not home"), s, STYLE_NORMAL);
+		free(s);
+	}
+	if (v->h.flags != 0) {
+		s = xasprintf("%s%s%s", (v->h.flags & FLAG_ATTEMPTS) ?
+		    _("not home too often: a letter or another way in") : "",
+		    (v->h.flags & FLAG_ATTEMPTS) && (v->h.flags &
+		    FLAG_REFERRAL) ? "; " : "", (v->h.flags & FLAG_REFERRAL) ?
+		    _("an ambassador passed something on") : "");
+		y = view_line(ui, v, y, _("For the secretariat"), s,
+		    STYLE_ERROR);
+		free(s);
+	}
+	return y;
+}
+
+/* One visit: date, outcome, who; then its items and notes. */
+static int
+view_visit(struct ui *ui, struct hh_view *v, int y, const struct visit *vis)
+{
+	char	 d[11], nd[11], *s;
+	size_t	 i;
+
+	s = xasprintf("%s \xc2\xb7 %s%s%s", _(core_outcome_label(
+	    vis->outcome)), vis->ambassador, vis->next_date != DATE_NONE ?
+	    _(" \xc2\xb7 come back ") : "", vis->next_date != DATE_NONE ?
+	    util_date_dk(vis->next_date, nd) : "");
+	y = view_line(ui, v, y, util_date_dk(vis->date, d), s, STYLE_NORMAL);
+	free(s);
+	for (i = 0; i < vis->nitems; i++) {
+		s = xasprintf("  %s: %s%s%s%s", _(core_item_state_label(
+		    vis->items[i].state)), vis->items[i].title,
+		    vis->items[i].referral ? _(" \xe2\x86\x92 secretariat") :
+		    "", vis->items[i].note != NULL ? " \xe2\x80\x94 " : "",
+		    vis->items[i].note != NULL ? vis->items[i].note : "");
+		y = view_line(ui, v, y, "", s, STYLE_DIM);
+		free(s);
+	}
+	if (vis->notes != NULL) {
+		s = xasprintf("  %s", vis->notes);
+		y = view_line(ui, v, y, "", s, STYLE_DIM);
+		free(s);
+	}
+	return y;
+}
+
+/* Every visit, newest first. */
+static int
+view_visits(struct ui *ui, struct hh_view *v, int y)
+{
+	size_t	i;
+
+	if (v->nvisits == 0)
+		return view_line(ui, v, y, _("Visits"), _("none yet: press v "
+		    "to start one"), STYLE_DIM);
+	y = view_line(ui, v, y, _("Visits"), _("newest first"), STYLE_DIM);
+	for (i = 0; i < v->nvisits; i++)
+		y = view_visit(ui, v, y, &v->visits[i]);
+	return y;
+}
+
 /* A stored time ("2026-11-28 09:12:00", UTC) the Danish way:
  * "28.11.2026 09:12 UTC". */
 static void
@@ -180,7 +275,7 @@ view_draw(struct ui *ui, void *state)
 
 	if (!v->loaded)
 		return;
-	st = core_household_status(v->h.moved_out, v->h.welcomed,
+	st = core_household_status(v->h.moved_out, v->h.state,
 	    util_today());
 	s = xasprintf(_("Household %ld \xc2\xb7 %s"), v->h.id,
 	    _(core_status_label(st)));
@@ -189,6 +284,7 @@ view_draw(struct ui *ui, void *state)
 	v->first = y + 2;
 	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 - (v->asking ? 3 : 0);
 	y = view_people(ui, v, view_place(ui, v, 0) + 1) + 1;
+	y = view_visits(ui, v, view_welcome(ui, v, y)) + 1;
 	view_stamp(v->h.created_at, made);
 	s = xasprintf(_("%s by %s"), made, v->h.created_by);
 	y = view_line(ui, v, y, _("Registered"), s, STYLE_DIM);
@@ -261,6 +357,25 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 	view_load(ui, v);
 }
 
+/* The secretariat has dealt with the household today. */
+static void
+view_handled(struct ui *ui, struct hh_view *v)
+{
+	if (v->h.flags == 0) {
+		ui_message(ui, "%s", _("This household is not on the "
+		    "secretariat's list."));
+		return;
+	}
+	if (db_household_handled(ui_db(ui), ui_who(ui), v->id, util_today(),
+	    ui_conf(ui)->max_attempts) != DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	ui_message(ui, "%s", _("Saved: followed up; the household has left "
+	    "the secretariat's list."));
+	view_load(ui, v);
+}
+
 /* Scroll the lines by one or by a page, within what there is. */
 static int
 view_scroll(struct hh_view *v, enum ui_action a)
@@ -301,6 +416,12 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	if (!v->loaded)
 		return 0;
 	switch (ui_key_action(k, view_actions)) {
+	case ACT_VISIT:
+		ui_push(ui, &screen_visit, (void *)(intptr_t)v->id);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_HANDLED:
+		view_handled(ui, v);
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
 	case ACT_PGUP:
@@ -324,8 +445,12 @@ const struct screen screen_household = {
 	.name = "household",
 	.title = N_("Household"),
 	.actions = view_actions,
-	.help = N_("Everything the register holds about this household. "
-	    "When it does not all fit, \xe2\x86\x91 and \xe2\x86\x93 scroll.\n\n"
+	.help = N_("Everything the register holds about this household, "
+	    "where its welcome stands, and every visit with its checklist and "
+	    "notes, newest first. When it does not all fit, \xe2\x86\x91 and "
+	    "\xe2\x86\x93 scroll.\n\n"
+	    "Press v to start a welcome visit. The secretariat presses f when "
+	    "it has dealt with a household on its list.\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake."),

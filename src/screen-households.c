@@ -23,7 +23,28 @@
  * after it as the selection moves (keyset paging both ways), and rows far
  * from the selection are let go, so no screen holds the whole register.
  */
+/* What a list shows: the register, a queue, the overdue, follow-ups. */
+enum hh_col {
+	COL_END, COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT,
+	COL_STATUS, COL_DAYS, COL_OVERDUE, COL_ATTEMPTS, COL_LANG, COL_REASON,
+	COL_PLACE
+};
+
+struct hh_mode {
+	enum household_filter	 filter;
+	enum household_order	 order;		/* the first order */
+	int			 can_order;	/* o switches newest / name */
+	int			 by_place;	/* d and s choose the place */
+	const enum hh_col	*cols;
+	const enum ui_action	*actions;
+	const char		*empty;		/* nothing to list (N_()) */
+};
+
 struct hh_list {
+	const struct hh_mode	*mode;
+	int			 dept;		/* by_place: index, or -1: all */
+	char			*stair;		/* by_place: a name, or NULL */
+	const char		**pick;		/* items of the pick list */
 	struct edit		 search;
 	int			 searching;	/* typing goes to the search */
 	enum household_order	 order;
@@ -38,8 +59,18 @@ struct hh_list {
 };
 
 static const enum ui_action list_actions[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_BACK, ACT_HELP, ACT_UP,
-	ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_BACK,
+	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST,
+	ACT_NONE
+};
+static const enum ui_action queue_actions[] = {
+	ACT_VISIT, ACT_OPEN, ACT_PICK_DEPT, ACT_PICK_STAIR, ACT_SEARCH,
+	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
+	ACT_LAST, ACT_NONE
+};
+static const enum ui_action report_actions[] = {
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_BACK, ACT_HELP,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 static const enum ui_action search_actions[] = {
 	ACT_TO_LIST, ACT_BACK, ACT_HELP, ACT_NONE
@@ -48,16 +79,36 @@ static const enum ui_action move_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 
+/* The query of the list as it stands. */
+static void
+hh_make_query(struct ui *ui, const struct hh_list *l,
+    struct household_query *q)
+{
+	const struct conf	*c = ui_conf(ui);
+
+	memset(q, 0, sizeof *q);
+	q->order = l->order;
+	q->search = l->last_search;
+	q->filter = l->mode->filter;
+	q->today = util_today();
+	q->deadline = c->welcome_days;
+	if (l->dept >= 0) {
+		q->department = c->departments[l->dept].key;
+		q->stairwell = l->stair;
+	}
+}
+
 /* Fetch up to want rows after (backward: before) cursor, which may be
  * NULL for the start (the end); *n gets how many.  NULL on error. */
 static struct household_row *
 hh_query(struct ui *ui, struct hh_list *l, const struct household_row *cursor,
     int backward, size_t want, size_t *n)
 {
-	struct household_query	 q = { .order = l->order,
-				    .search = l->last_search,
-				    .backward = backward };
+	struct household_query	 q;
 	struct household_row	*rows;
+
+	hh_make_query(ui, l, &q);
+	q.backward = backward;
 
 	if (db_household_list(ui_db(ui), ui_who(ui), &q, cursor, want, &rows,
 	    n) != DB_OK) {
@@ -163,12 +214,12 @@ hh_clear(struct hh_list *l)
 static void
 hh_reload(struct ui *ui, struct hh_list *l, int from_end)
 {
-	struct household_query	q = { .order = l->order };
+	struct household_query	q;
 
 	hh_clear(l);
 	free(l->last_search);
 	l->last_search = util_edit_text(&l->search);
-	q.search = l->last_search;
+	hh_make_query(ui, l, &q);
 	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
 		l->count = -1;
 	l->at_start = !from_end;
@@ -180,14 +231,17 @@ hh_reload(struct ui *ui, struct hh_list *l, int from_end)
 		hh_fetch(ui, l);
 }
 
+/* Open a list of the given kind. */
 static void *
-hh_init(struct ui *ui, void *arg)
+hh_open(struct ui *ui, const struct hh_mode *mode, int searching)
 {
 	struct hh_list	*l = xcalloc(1, sizeof *l);
 
+	l->mode = mode;
+	l->dept = -1;
 	util_edit_init(&l->search, "", CORE_NAME_MAX);
-	l->order = ORDER_NEWEST;
-	l->searching = arg != NULL;	/* opened with / from home */
+	l->order = mode->order;
+	l->searching = searching;
 	hh_reload(ui, l, 0);
 	return l;
 }
@@ -212,6 +266,8 @@ hh_resume(struct ui *ui, void *state)
 			hh_fetch(ui, l);
 		l->top = top;
 		l->sel = sel < (int)l->n ? sel : (int)l->n - 1;
+		if (l->sel < 0)
+			l->sel = 0;
 		return;
 	}
 	/* The row just before the first shown is the cursor to start at. */
@@ -242,14 +298,17 @@ hh_free(void *state)
 	db_household_rows_free(l->rows, l->n);
 	util_edit_free(&l->search);
 	free(l->last_search);
+	free(l->stair);
+	free(l->pick);
 	free(l);
 }
 
 static const enum ui_action *
 hh_actions_now(void *state)
 {
-	return ((struct hh_list *)state)->searching ? search_actions :
-	    list_actions;
+	struct hh_list	*l = state;
+
+	return l->searching ? search_actions : l->mode->actions;
 }
 
 /* The department's name for a column of cols: the whole name when it
@@ -266,99 +325,205 @@ hh_department(struct ui *ui, const char *key, int cols)
 	return util_text_width(d->name) <= cols ? d->name : d->shortname;
 }
 
-/* Column widths for this terminal: names take what is left. */
-struct hh_cols {
-	int	date, names, dept, stair, flat, status;
-};
-
-static void
-hh_columns(struct ui *ui, struct hh_cols *c)
+/* The header and the width of a column (0: takes what is left). */
+static const char *
+hh_col_head(enum hh_col c, int *w)
 {
-	c->date = 10;
-	c->dept = 10;
-	c->stair = 10;
-	c->flat = 7;
-	c->status = 9;
-	c->names = ui_cols(ui) - 2 - c->date - c->dept - c->stair - c->flat -
-	    c->status - 10;
-	if (ui_cols(ui) > 110) {	/* room to spare: the names get most */
-		c->dept += 12;
-		c->stair += 6;
-		c->names -= 18;
+	static const struct {
+		const char	*head;
+		int		 w;
+	} cols[] = {
+		[COL_MOVED_IN] = { N_("Moved in"), 10 },
+		[COL_NAMES] = { N_("Names"), 0 },
+		[COL_DEPT] = { N_("Department"), 10 },
+		[COL_STAIR] = { N_("Stairwell"), 10 },
+		[COL_FLAT] = { N_("Flat"), 7 },
+		[COL_STATUS] = { N_("Status"), 9 },
+		[COL_DAYS] = { N_("Days"), 5 },
+		[COL_OVERDUE] = { N_("Overdue"), 7 },
+		[COL_ATTEMPTS] = { N_("Tries"), 5 },
+		[COL_LANG] = { N_("Languages"), 16 },
+		[COL_REASON] = { N_("Why"), 16 },
+		[COL_PLACE] = { N_("Where"), 24 },
+	};
+
+	*w = cols[c].w;
+	return _(cols[c].head);
+}
+
+/* The width of column c on this terminal: with room to spare, the
+ * department and stairwell get enough for their whole names. */
+static int
+hh_col_width(struct ui *ui, enum hh_col c)
+{
+	int	w;
+
+	hh_col_head(c, &w);
+	if (ui_cols(ui) > 110 && c == COL_DEPT)
+		w = 22;
+	if (ui_cols(ui) > 110 && c == COL_STAIR)
+		w = 16;
+	if (ui_cols(ui) > 110 && c == COL_PLACE)
+		w = 40;
+	return w;
+}
+
+/* The width of the flexible column of the mode on this terminal. */
+static int
+hh_flex_width(struct ui *ui, const struct hh_mode *m)
+{
+	const enum hh_col	*c;
+	int			 w, left = ui_cols(ui) - 1;
+
+	for (c = m->cols; *c != COL_END; c++) {
+		w = hh_col_width(ui, *c);
+		left -= w + 2;
+	}
+	return left;
+}
+
+/* Why a household needs the secretariat, in a few words. */
+static void
+hh_reason(const struct household_row *r, char *buf, size_t len)
+{
+	if ((r->flags & FLAG_ATTEMPTS) && (r->flags & FLAG_REFERRAL))
+		snprintf(buf, len, _("not home %d\xc3\x97, referral"),
+		    r->attempts);
+	else if (r->flags & FLAG_ATTEMPTS)
+		snprintf(buf, len, _("not home %d\xc3\x97"), r->attempts);
+	else
+		snprintf(buf, len, "%s", _("referral"));
+}
+
+/* The text of column c of row r into buf. */
+static const char *
+hh_cell(struct ui *ui, enum hh_col c, const struct household_row *r, int w,
+    char *buf, size_t len)
+{
+	long	today = util_today();
+
+	switch (c) {
+	case COL_MOVED_IN:
+		return util_date_dk(r->moved_in, buf);
+	case COL_NAMES:
+		return r->names;
+	case COL_DEPT:
+		return hh_department(ui, r->department, w);
+	case COL_STAIR:
+		return r->stairwell;
+	case COL_FLAT:
+		return r->flat;
+	case COL_STATUS:
+		return _(core_status_label(core_household_status(r->moved_out,
+		    r->state, today)));
+	case COL_DAYS:
+		snprintf(buf, len, "%ld%s", today - r->moved_in,
+		    core_overdue_days(r->moved_in, r->moved_out, r->state,
+		    today, ui_conf(ui)->welcome_days) > 0 ? "!" : "");
+		return buf;
+	case COL_OVERDUE:
+		snprintf(buf, len, "%ld", core_overdue_days(r->moved_in,
+		    r->moved_out, r->state, today, ui_conf(ui)->welcome_days));
+		return buf;
+	case COL_ATTEMPTS:
+		if (r->attempts == 0)
+			return "";
+		snprintf(buf, len, "%d\xc3\x97", r->attempts);
+		return buf;
+	case COL_LANG:
+		snprintf(buf, len, "%s%s%s", r->interpreter ?
+		    _("Interpreter") : "", r->interpreter && r->languages ?
+		    ": " : "", r->languages != NULL ? r->languages : "");
+		return buf;
+	case COL_REASON:
+		hh_reason(r, buf, len);
+		return buf;
+	case COL_PLACE:
+		snprintf(buf, len, "%s, %s, %s", hh_department(ui,
+		    r->department, w > 24 ? 22 : 0), r->stairwell, r->flat);
+		return buf;
+	default:
+		return "";
 	}
 }
 
 /* Draw one line of the table (row r, or the header when r is NULL). */
 static void
-hh_draw_row(struct ui *ui, int y, const struct hh_cols *c,
+hh_draw_row(struct ui *ui, const struct hh_list *l, int y,
     const struct household_row *r, enum ui_style st)
 {
-	char			 day[11];
-	int			 x = 1;
-	enum household_status	 hs;
+	const enum hh_col	*c;
+	char			 buf[160];
+	const char		*text;
+	int			 x = 1, w;
 
-	ui_put(y, 0, "", ui_cols(ui), 1, st);
-	if (r == NULL) {
-		x += ui_put(y, x, _("Moved in"), c->date, 1, st) + 2;
-		x += ui_put(y, x, _("Names"), c->names, 1, st) + 2;
-		x += ui_put(y, x, _("Department"), c->dept, 1, st) + 2;
-		x += ui_put(y, x, _("Stairwell"), c->stair, 1, st) + 2;
-		x += ui_put(y, x, _("Flat"), c->flat, 1, st) + 2;
-		ui_put(y, x, _("Status"), c->status, 1, st);
-		return;
-	}
-	hs = core_household_status(r->moved_out, r->welcomed, util_today());
-	if (hs == HS_MOVED_OUT && st == STYLE_NORMAL)
+	if (r != NULL && st == STYLE_NORMAL && core_household_status(
+	    r->moved_out, r->state, util_today()) == HS_MOVED_OUT)
 		st = STYLE_DIM;
-	x += ui_put(y, x, util_date_dk(r->moved_in, day), c->date, 1, st) + 2;
-	x += ui_put(y, x, r->names, c->names, 1, st) + 2;
-	x += ui_put(y, x, hh_department(ui, r->department, c->dept), c->dept, 1, st) + 2;
-	x += ui_put(y, x, r->stairwell, c->stair, 1, st) + 2;
-	x += ui_put(y, x, r->flat, c->flat, 1, st) + 2;
-	ui_put(y, x, _(core_status_label(hs)), c->status, 1, st);
+	ui_put(y, 0, "", ui_cols(ui), 1, st);
+	for (c = l->mode->cols; *c != COL_END; c++) {
+		text = hh_col_head(*c, &w);
+		w = hh_col_width(ui, *c);
+		if (w == 0)
+			w = hh_flex_width(ui, l->mode);
+		if (r != NULL)
+			text = hh_cell(ui, *c, r, w, buf, sizeof buf);
+		x += ui_put(y, x, text, w, 1, st) + 2;
+	}
 }
 
-/* The search line: the field, the order and the count. */
+/* The line above the table: the search field, what is listed, how many. */
 static void
 hh_draw_search(struct ui *ui, struct hh_list *l, int y)
 {
-	char	*info;
-	int	 x;
+	const struct conf	*c = ui_conf(ui);
+	char			*info, *place;
+	int			 x;
 
 	x = 1 + ui_put(y, 1, _("Search:"), 20, 0, STYLE_LABEL) + 1;
-	ui_put_edit(y, x, &l->search, 24,
+	ui_put_edit(y, x, &l->search, 20,
 	    l->searching ? STYLE_FIELD_FOCUS : STYLE_FIELD);
-	info = xasprintf("%s \xc2\xb7 %ld %s", l->order == ORDER_NEWEST ?
-	    _("newest move-in first") : _("by name"), l->count,
+	if (l->mode->by_place)
+		place = xasprintf("%s%s%s", l->dept < 0 ?
+		    _("all departments") : c->departments[l->dept].name,
+		    l->stair != NULL ? ", " : "",
+		    l->stair != NULL ? l->stair : "");
+	else
+		place = xstrdup(l->order == ORDER_NEWEST ?
+		    _("newest move-in first") : l->order == ORDER_NAME ?
+		    _("by name") : _("longest waiting first"));
+	info = xasprintf("%s \xc2\xb7 %ld %s", place, l->count,
 	    _("households"));
-	ui_put(y, x + 26, info, ui_cols(ui) - x - 27, 0, STYLE_DIM);
+	ui_put(y, x + 22, info, ui_cols(ui) - x - 23, 0, STYLE_DIM);
 	free(info);
+	free(place);
 }
 
 static void
 hh_draw(struct ui *ui, void *state)
 {
 	struct hh_list	*l = state;
-	struct hh_cols	 c;
 	int		 y = ui_body_top(ui), rows = ui_body_rows(ui) - 3, i;
 
-	hh_columns(ui, &c);
 	hh_draw_search(ui, l, y);
-	hh_draw_row(ui, y + 2, &c, NULL, STYLE_HEADER);
+	hh_draw_row(ui, l, y + 2, NULL, STYLE_HEADER);
+	if (l->sel >= (int)l->n)	/* rows went away (a visit, a search) */
+		l->sel = (int)l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
 	if (l->sel < l->top)
 		l->top = l->sel;
 	if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
 	for (i = 0; i < rows && l->top + i < (int)l->n; i++)
-		hh_draw_row(ui, y + 3 + i, &c, &l->rows[l->top + i],
+		hh_draw_row(ui, l, y + 3 + i, &l->rows[l->top + i],
 		    l->top + i == l->sel && !l->searching ? STYLE_SELECTED :
 		    STYLE_NORMAL);
 	if (l->n == 0)
-		ui_put(y + 4, 2, l->last_search[0] != '\0' ?
-		    _("Nobody's name starts with that. Check the spelling, "
-		    "or type fewer letters.") :
-		    _("No households yet. Press n to register a move-in."),
-		    ui_cols(ui) - 4, 0, STYLE_DIM);
+		ui_wrap(y + 4, 2, ui_cols(ui) - 4, 3, 0,
+		    l->last_search[0] != '\0' ? _("Nobody's name starts with "
+		    "that. Check the spelling, or type fewer letters.") :
+		    _(l->mode->empty), STYLE_DIM);
 }
 
 static int
@@ -450,6 +615,62 @@ hh_key_move(struct ui *ui, struct hh_list *l, enum ui_action a)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Called by the pick list: the department (0: all) or the stairwell. */
+static void
+hh_picked(struct ui *ui, void *ctx, int chosen)
+{
+	struct hh_list	*l = ctx;
+
+	if (l->pick[0] == _("All departments")) {
+		l->dept = chosen - 1;
+		free(l->stair);
+		l->stair = NULL;
+	} else {
+		free(l->stair);
+		l->stair = chosen == 0 ? NULL : xstrdup(l->pick[chosen]);
+	}
+	hh_reload(ui, l, 0);
+}
+
+/* Open the pick list of departments, or of the department's stairwells. */
+static void
+hh_pick_place(struct ui *ui, struct hh_list *l, int stairwell)
+{
+	const struct conf	*c = ui_conf(ui);
+	struct ui_pick		 p = { .done = hh_picked, .ctx = l };
+	size_t			 i;
+
+	if (stairwell && l->dept < 0) {
+		ui_error(ui, "%s", _("Choose the department first (d)."));
+		return;
+	}
+	free(l->pick);
+	l->pick = xcalloc(c->ndepartments + c->nstairwells + 1,
+	    sizeof *l->pick);
+	if (!stairwell) {
+		p.title = _("Which department?");
+		l->pick[p.n++] = _("All departments");
+		for (i = 0; i < c->ndepartments; i++) {
+			if ((int)i == l->dept)
+				p.initial = (int)p.n;
+			l->pick[p.n++] = c->departments[i].name;
+		}
+	} else {
+		p.title = _("Which stairwell?");
+		l->pick[p.n++] = _("All stairwells");
+		for (i = 0; i < c->nstairwells; i++) {
+			if (c->stairwells[i].department != l->dept)
+				continue;
+			if (l->stair != NULL &&
+			    strcmp(l->stair, c->stairwells[i].name) == 0)
+				p.initial = (int)p.n;
+			l->pick[p.n++] = c->stairwells[i].name;
+		}
+	}
+	p.items = l->pick;
+	ui_push(ui, &screen_pick, &p);
+}
+
 static int
 hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
@@ -459,11 +680,21 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return hh_key_search(ui, l, k);
 	if (hh_key_move(ui, l, ui_key_action(k, move_actions)))
 		return UI_REDRAW | UI_HANDLED;
-	switch (ui_key_action(k, list_actions)) {
+	switch (ui_key_action(k, l->mode->actions)) {
 	case ACT_OPEN:
 		if (l->n > 0)
 			ui_push(ui, &screen_household,
 			    (void *)(intptr_t)l->rows[l->sel].id);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_VISIT:
+		if (l->n > 0)
+			ui_push(ui, &screen_visit,
+			    (void *)(intptr_t)l->rows[l->sel].id);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_PICK_DEPT:
+	case ACT_PICK_STAIR:
+		hh_pick_place(ui, l, ui_key_action(k, l->mode->actions) ==
+		    ACT_PICK_STAIR);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_SEARCH:
 		l->searching = 1;
@@ -472,6 +703,8 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		ui_push(ui, &screen_household_form, NULL);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_ORDER:
+		if (!l->mode->can_order)
+			return 0;
 		l->order = l->order == ORDER_NEWEST ? ORDER_NAME :
 		    ORDER_NEWEST;
 		l->sel = 0;
@@ -511,6 +744,127 @@ hh_click(struct ui *ui, void *state, int y, int x, int twice)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+static const enum hh_col register_cols[] = {
+	COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_STATUS,
+	COL_END
+};
+static const enum hh_col queue_cols[] = {
+	COL_PLACE, COL_NAMES, COL_DAYS, COL_ATTEMPTS, COL_LANG, COL_END
+};
+static const enum hh_col overdue_cols[] = {
+	COL_OVERDUE, COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT,
+	COL_ATTEMPTS, COL_END
+};
+static const enum hh_col followup_cols[] = {
+	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_END
+};
+
+static const struct hh_mode mode_register = {
+	.filter = FILTER_ALL, .order = ORDER_NEWEST, .can_order = 1,
+	.cols = register_cols, .actions = list_actions,
+	.empty = N_("No households yet. Press n to register a move-in."),
+};
+static const struct hh_mode mode_queue = {
+	.filter = FILTER_DUE, .order = ORDER_URGENT, .by_place = 1,
+	.cols = queue_cols, .actions = queue_actions,
+	.empty = N_("Nobody is waiting for a visit here today."),
+};
+static const struct hh_mode mode_overdue = {
+	.filter = FILTER_OVERDUE, .order = ORDER_URGENT, .by_place = 1,
+	.cols = overdue_cols, .actions = report_actions,
+	.empty = N_("No welcome is overdue."),
+};
+static const struct hh_mode mode_followups = {
+	.filter = FILTER_FLAGGED, .order = ORDER_URGENT, .by_place = 1,
+	.cols = followup_cols, .actions = report_actions,
+	.empty = N_("No household needs the secretariat."),
+};
+
+static void *
+hh_init(struct ui *ui, void *arg)
+{
+	return hh_open(ui, &mode_register, arg != NULL);
+}
+
+static void *
+queue_init(struct ui *ui, void *arg)
+{
+	(void)arg;
+	return hh_open(ui, &mode_queue, 0);
+}
+
+static void *
+overdue_init(struct ui *ui, void *arg)
+{
+	(void)arg;
+	return hh_open(ui, &mode_overdue, 0);
+}
+
+static void *
+followups_init(struct ui *ui, void *arg)
+{
+	(void)arg;
+	return hh_open(ui, &mode_followups, 0);
+}
+
+const struct screen screen_queue = {
+	.name = "queue",
+	.title = N_("Queue: who to visit"),
+	.actions = queue_actions,
+	.help = N_("The households waiting for a welcome visit today: never "
+	    "visited, not home last time and the day to try again has come, "
+	    "or partly welcomed and the day to come back has come. The one "
+	    "who has waited longest is at the top; a ! after the days means "
+	    "the welcome is overdue. Tries counts the times nobody was home. "
+	    "Press d to choose your department and s your stairwell; v starts "
+	    "the visit with the household the cursor is on."),
+	.init = queue_init,
+	.draw = hh_draw,
+	.key = hh_key,
+	.resume = hh_resume,
+	.free = hh_free,
+	.cursor = hh_cursor,
+	.actions_now = hh_actions_now,
+	.click = hh_click,
+};
+
+const struct screen screen_overdue = {
+	.name = "overdue",
+	.title = N_("Overdue welcomes"),
+	.actions = report_actions,
+	.help = N_("Households still waiting for a welcome (not welcomed, not "
+	    "declined, not moved out) more days after moving in than the "
+	    "welcome deadline of the configuration. Overdue is how many days "
+	    "past the deadline; the most overdue is at the top."),
+	.init = overdue_init,
+	.draw = hh_draw,
+	.key = hh_key,
+	.resume = hh_resume,
+	.free = hh_free,
+	.cursor = hh_cursor,
+	.actions_now = hh_actions_now,
+	.click = hh_click,
+};
+
+const struct screen screen_followups = {
+	.name = "followups",
+	.title = N_("Needs the secretariat"),
+	.actions = report_actions,
+	.help = N_("Households for the secretariat to follow up: nobody was "
+	    "home at the visits so many times that a letter or another way in "
+	    "is needed, or an ambassador passed something on (a referral). "
+	    "Open a household to read the notes; when it is dealt with, press "
+	    "f there."),
+	.init = followups_init,
+	.draw = hh_draw,
+	.key = hh_key,
+	.resume = hh_resume,
+	.free = hh_free,
+	.cursor = hh_cursor,
+	.actions_now = hh_actions_now,
+	.click = hh_click,
+};
+
 const struct screen screen_households = {
 	.name = "households",
 	.title = N_("Households"),
@@ -518,15 +872,8 @@ const struct screen screen_households = {
 	.help = N_("Everyone in the move-in register. The newest move-in is "
 	    "at the top; press o to sort by name instead (Danish order: "
 	    "\xe2\x80\xa6 x y z \xc3\xa6 \xc3\xb8 \xc3\xa5).\n\n"
-	    "To find someone, press / and type the start of any of their "
-	    "names: \"sor\" finds S\xc3\xb8ren, \"jens\" finds "
-	    "\xc3\x98lgaard-Jensen. Capital letters and \xc3\xa6 \xc3\xb8 "
-	    "\xc3\xa5 do not matter: \"soren\" and \"s\xc3\xb8ren\" find the "
-	    "same people. Enter, \xe2\x86\x93 or Esc take you from the search "
-	    "field to the list of what it found; there Esc clears the search, "
-	    "and Esc once more goes back.\n\n"
-	    "Press Enter on a household to see it, edit it or record that "
-	    "it moved out."),
+	    "Press Enter on a household to see it, edit it, start a visit or "
+	    "record that it moved out; v starts a visit at once."),
 	.init = hh_init,
 	.draw = hh_draw,
 	.key = hh_key,

@@ -75,6 +75,38 @@ static const struct keydef keydefs[] = {
 	    "list of what it found (also \xe2\x86\x93 and Esc).") },
 	{ ACT_CONFIRM, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
 	    N_("Save"), N_("Save what you typed.") },
+	{ ACT_VISIT, { C('v') }, 1, "v", N_("Visit"),
+	    N_("Start a welcome visit: the checklist at the door, or not "
+	    "home, or declined.") },
+	{ ACT_PICK_DEPT, { C('d') }, 1, "d", N_("Department"),
+	    N_("Choose the department whose households are listed.") },
+	{ ACT_PICK_STAIR, { C('s') }, 1, "s", N_("Stairwell"),
+	    N_("Choose one stairwell, or all of the department.") },
+	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),
+	    N_("The secretariat has dealt with this household (a letter, a "
+	    "call, a referral taken up): it leaves the follow-up list.") },
+	{ ACT_ITEM_DONE, { C('d') }, 1, "d", N_("Done"),
+	    N_("This item is done: you told or showed it.") },
+	{ ACT_ITEM_NOT_RELEVANT, { C('n') }, 1, "n", N_("Not relevant"),
+	    N_("This item does not matter for this household.") },
+	{ ACT_ITEM_LATER, { C('l') }, 1, "l", N_("Later"),
+	    N_("This item is for another day: the visit is then partly done "
+	    "and asks when to come back.") },
+	{ ACT_ITEM_NOTE, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Note"), N_("Write a short note on this item (Enter again to "
+	    "keep it).") },
+	{ ACT_NOT_HOME, { K(KEY_F(3)), C('h') }, 2, "F3", N_("Not home"),
+	    N_("Nobody opened: save the attempt and a date to try again "
+	    "(also h on the checklist). Press it again to go back to the "
+	    "checklist.") },
+	{ ACT_DECLINED, { K(KEY_F(4)), C('x') }, 2, "F4", N_("Declined"),
+	    N_("They do not want a visit: no more attempts will be made "
+	    "(also x on the checklist). Press it again to go back to the "
+	    "checklist.") },
+	{ ACT_KEEP, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Keep"), N_("Keep the note and go on.") },
+	{ ACT_YES, { C('y'), C('j') }, 2, "y", N_("Yes"), N_("Yes.") },
+	{ ACT_NO, { C('n') }, 1, "n", N_("No"), N_("No.") },
 };
 
 /* The definition of an action, or NULL. */

@@ -291,3 +291,14 @@ util_today_fixed(void)
 {
 	return today_is_fixed;
 }
+
+/* Make day today, for the rest of the run (the demo records each visit
+ * on the day it happened); returns the day that was today. */
+long
+util_today_set(long day)
+{
+	long	was = util_today();
+
+	today_day = day;
+	return was;
+}

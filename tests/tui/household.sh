@@ -73,3 +73,21 @@ tui_keys Escape
 tui_wait_gone "Moved out on"
 tui_keys PageUp
 expect "PgUp scrolls back" "Barn1 Storfamilie"
+
+# A household that has moved out gets no visit.
+tui_keys Escape
+tui_wait "Search:"
+tui_keys Escape
+tui_wait "Search cleared"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
+tui_keys 1
+tui_wait "households"
+tui_keys Enter
+tui_wait "Household "
+tui_keys m
+tui_wait "Moved out on"
+tui_keys Enter
+tui_wait "has moved out"
+tui_keys v
+expect "a visit to a household that moved out is refused" "has moved out: there is"

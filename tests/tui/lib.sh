@@ -38,7 +38,8 @@ tui_start() {
 	    -e TERM=tmux-256color -e LANG="${T_LANG:-C.UTF-8}" \
 	    -e LC_ALL="${T_LC_ALL:-C.UTF-8}" -e NO_COLOR="${NO_COLOR:-}" \
 	    -e VELKOMST_TODAY="$TODAY" -e VELKOMST_SHARE="$VELKOMST_SHARE" \
-	    -e LSAN_OPTIONS="$LSAN_OPTIONS" -e ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+	    -e LSAN_OPTIONS="$LSAN_OPTIONS" \
+	    -e ASAN_OPTIONS="log_path=$OUT/asan.$(echo "$SUITE" | tr / -)" \
 	    -e LANGUAGE="${LANGUAGE:-}" -e HOME="$TMP" \
 	    -e XDG_CONFIG_HOME="$TMP/config" -e XDG_DATA_HOME="$TMP/data" \
 	    "$BIN ${DB:+--db $DB} $*; echo velkomst-exited-\$?; sleep 600"

@@ -147,8 +147,215 @@ default_loads(void)
 		CHECK(strlen(c.checklist[i].title) > 0);
 		CHECK(strlen(c.checklist[i].text) > 0);
 	}
+	CHECK_INT(c.retry_days, 3);
+	CHECK_INT(c.max_attempts, 3);
 	cfg_free(&c);
 	check_empty(&c);
+}
+
+/* The default's checklist: Danish for every item, the referral item last. */
+static void
+default_checklist(void)
+{
+	static const char *da[] = { "Området, aktiviteter og tilbud",
+	    "Beboerhusene", "Vaskeriet", "Affaldssortering" };
+	const struct cfg_check_item	*items[10];
+	struct conf			 c;
+	size_t				 i, n;
+
+	CHECK_INT(load(&c, DEFAULT, NULL), 0);
+	CHECK_INT(c.nchecklist, 6);
+	for (i = 0; i < 4 && i < c.nchecklist; i++) {
+		CHECK_STR(c.checklist[i].title_da, da[i]);
+		CHECK(c.checklist[i].text_da != NULL &&
+		    strlen(c.checklist[i].text_da) > 40);
+		CHECK_INT(c.checklist[i].referral, 0);
+	}
+	CHECK(strstr(c.checklist[2].text_da, "booke") != NULL);
+	for (i = 0; i < c.nchecklist; i++) {
+		CHECK(c.checklist[i].title_da != NULL &&
+		    *c.checklist[i].title_da != '\0');
+		CHECK(c.checklist[i].text_da != NULL);
+		CHECK_INT(c.checklist[i].referral,
+		    strcmp(c.checklist[i].key, "concern") == 0);
+	}
+	/* 605 has its board; 606 only the common items, "concern" last. */
+	n = cfg_checklist(&c, cfg_department_find(&c, "605"), items, 10);
+	CHECK_INT(n, 6);
+	if (n == 6) {
+		CHECK_STR(items[4]->key, "board605");
+		CHECK_STR(items[5]->key, "concern");
+		CHECK_STR(items[5]->title, "Anything for the secretariat?");
+		CHECK_STR(items[5]->title_da, "Noget til sekretariatet?");
+		CHECK_INT(items[5]->department, -1);
+	}
+	n = cfg_checklist(&c, cfg_department_find(&c, "606"), items, 10);
+	CHECK_INT(n, 5);
+	if (n == 5) {
+		CHECK_STR(items[0]->key, "area");
+		CHECK_STR(items[3]->key, "waste");
+		CHECK_STR(items[4]->key, "concern");
+	}
+	cfg_free(&c);
+}
+
+/* Items with Danish texts and referral flags, and cfg_checklist. */
+static void
+checklist_items(void)
+{
+	const struct cfg_check_item	*items[8], *sentinel;
+	struct conf			 c;
+	size_t				 i, n;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("items.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.nchecklist, 6);
+	if (c.nchecklist != 6) {
+		cfg_free(&c);
+		return;
+	}
+	CHECK_STR(c.checklist[0].title_da, "Å");
+	CHECK_STR(c.checklist[0].text_da, "Om Å.");
+	CHECK_INT(c.checklist[0].referral, 0);
+	CHECK(c.checklist[1].title_da == NULL);
+	CHECK(c.checklist[1].text_da == NULL);
+	CHECK_STR(c.checklist[1].text, "");
+	CHECK_STR(c.checklist[2].title_da, "Bé");
+	CHECK(c.checklist[2].text_da == NULL);
+	CHECK_INT(c.checklist[2].referral, 0);
+	CHECK_STR(c.checklist[4].text_da, "");	/* given, empty: kept */
+	CHECK_INT(c.checklist[4].referral, 1);
+	CHECK_INT(c.checklist[4].department, 0);
+	CHECK_INT(c.checklist[5].referral, 1);
+	CHECK_INT(c.retry_days, 3);	/* the default's */
+	CHECK_INT(c.max_attempts, 3);
+	/* North: the common items and its own two, in file order. */
+	n = cfg_checklist(&c, 0, items, 8);
+	CHECK_INT(n, 5);
+	CHECK(items[0] == &c.checklist[0]);
+	CHECK(items[1] == &c.checklist[1]);
+	CHECK(items[2] == &c.checklist[2]);
+	CHECK(items[3] == &c.checklist[4]);
+	CHECK(items[4] == &c.checklist[5]);
+	/* South: one of its own, named by its name in the file. */
+	CHECK_INT(cfg_checklist(&c, 1, items, 8), 4);
+	CHECK_STR(items[2]->key, "s1");
+	CHECK_STR(items[3]->key, "c");
+	/* Tower has none of its own; -1 gives the common items too. */
+	CHECK_INT(cfg_checklist(&c, 2, items, 8), 3);
+	CHECK_STR(items[0]->key, "a");
+	CHECK_STR(items[1]->key, "b");
+	CHECK_STR(items[2]->key, "c");
+	CHECK_INT(cfg_checklist(&c, -1, items, 8), 3);
+	CHECK_STR(items[2]->key, "c");
+	/* max smaller than the count: the first max, the full count. */
+	sentinel = &c.checklist[3];
+	for (i = 0; i < 8; i++)
+		items[i] = sentinel;
+	CHECK_INT(cfg_checklist(&c, 0, items, 2), 5);
+	CHECK_STR(items[0]->key, "a");
+	CHECK_STR(items[1]->key, "n1");
+	for (i = 2; i < 8; i++)
+		CHECK(items[i] == sentinel);
+	CHECK_INT(cfg_checklist(&c, 0, NULL, 0), 5);
+	cfg_free(&c);
+}
+
+/* The visits settings: the defaults, a user's file, one of them alone. */
+static void
+visits(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("user-visits.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.retry_days, 7);
+	CHECK_INT(c.max_attempts, 5);
+	CHECK_INT(c.welcome_days, 14);
+	CHECK_INT(c.nchecklist, 6);
+	cfg_free(&c);
+	/* The group replaces the default's whole: the other is 3 again. */
+	CHECK_INT(load(&c, DEFAULT, FIX("visits-part.conf")), 0);
+	CHECK_INT(c.retry_days, 3);
+	CHECK_INT(c.max_attempts, 20);
+	CHECK_INT(c.mouse, 1);
+	cfg_free(&c);
+	/* Without the group in any file: 3 and 3. */
+	CHECK_INT(load(&c, DEFAULT, FIX("full.conf")), 0);
+	CHECK_INT(c.retry_days, 3);
+	CHECK_INT(c.max_attempts, 3);
+	cfg_free(&c);
+}
+
+/* Wrong Danish texts and referral flags in checklist items. */
+static void
+err_items(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("items-bad.conf")), -1);
+	CHECK(has_line(FIX("items-bad.conf") ":3: \"title_da\" is empty"));
+	CHECK(has_line(FIX("items-bad.conf") ":4: \"referral\" must be "
+	    "true or false, not a string in quotes"));
+	CHECK(has_line(FIX("items-bad.conf") ":6: unknown setting "
+	    "\"titel_da\" (did you mean \"title_da\"?)"));
+	/* text_da may hold newlines and tabs; title_da may not. */
+	CHECK(has_line(FIX("items-bad.conf") ":8: \"title_da\" is not "
+	    "valid UTF-8 or holds a control character"));
+	CHECK(has_line(FIX("items-bad.conf") ":9: unknown setting "
+	    "\"referal\" (did you mean \"referral\"?)"));
+	CHECK(has_line(FIX("items-bad.conf") ":9: \"text_da\" must be a "
+	    "string in quotes, not a whole number"));
+	CHECK_INT(err_lines(), 6);
+	check_empty(&c);
+}
+
+/* Visits settings out of range, of the wrong type, misspelt. */
+static void
+err_visits(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("visits-bad.conf")), -1);
+	CHECK(has_line(FIX("visits-bad.conf") ":3: \"retry_days\" must be "
+	    "between 1 and 60, not 0"));
+	CHECK(has_line(FIX("visits-bad.conf") ":4: \"max_attempts\" must "
+	    "be a whole number, not a string in quotes"));
+	CHECK(has_line(FIX("visits-bad.conf") ":5: unknown setting "
+	    "\"retry_dayz\" (did you mean \"retry_days\"?)"));
+	CHECK(has_line(FIX("visits-bad.conf") ":6: unknown setting "
+	    "\"pause\""));
+	CHECK_INT(err_lines(), 4);
+	check_empty(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("visits-range.conf")), -1);
+	CHECK(has_line(FIX("visits-range.conf") ":2: \"retry_days\" must "
+	    "be between 1 and 60, not 61"));
+	CHECK(has_line(FIX("visits-range.conf") ":3: \"max_attempts\" must "
+	    "be between 1 and 20, not 21"));
+	CHECK_INT(err_lines(), 2);
+	CHECK_INT(load(&c, DEFAULT, FIX("visits-type.conf")), -1);
+	CHECK_ERR(FIX("visits-type.conf") ":2: \"visits\" must be a group "
+	    "{ ... }, not a whole number\n");
+	check_empty(&c);
+}
+
+/* A checklist without items: at the setting, or naming the files read. */
+static void
+err_nochecklist(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("nochecklist.conf")), -1);
+	CHECK_ERR(FIX("nochecklist.conf") ":2: no checklist items "
+	    "configured\n");
+	check_empty(&c);
+	CHECK_INT(load(&c, "tests/cfg/none/velkomst.conf",
+	    FIX("user-days.conf")), -1);
+	CHECK(has_line("no checklist items configured (files read: "
+	    FIX("user-days.conf") ")"));
+	/* Items that are all wrong are reported, not "no items" as well. */
+	CHECK_INT(load(&c, DEFAULT, FIX("badtype.conf")), -1);
+	CHECK(strstr(err, "no checklist items") == NULL);
 }
 
 /* cfg_default_path follows VELKOMST_SHARE, else DATADIR. */
@@ -585,6 +792,7 @@ int
 main(void)
 {
 	RUN("cfg", default_loads);
+	RUN("cfg", default_checklist);
 	RUN("cfg", default_path);
 	RUN("cfg", lookups);
 	RUN("cfg", full_file);
@@ -604,6 +812,11 @@ main(void)
 	RUN("cfg", layer_days);
 	RUN("cfg", layer_dangling);
 	RUN("cfg", err_truncated);
+	RUN("cfg", checklist_items);
+	RUN("cfg", visits);
+	RUN("cfg", err_items);
+	RUN("cfg", err_visits);
+	RUN("cfg", err_nochecklist);
 	RUN("cfg", layer_user);
 	TEST_END();
 }

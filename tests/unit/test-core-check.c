@@ -337,26 +337,37 @@ check_clean(void)
 
 /* ---- household -------------------------------------------------------- */
 
-/* Status from moved_out, welcomed and today. */
+/* Status from moved_out, the welcome state and today. */
 static void
 household_status(void)
 {
-	long	 today = 20000;
+	long			 today = 20000;
+	enum household_status	 st;
+	const char		*names[] = { "awaiting", "partly", "welcomed",
+				    "declined", "moved_out" };
+	size_t			 i;
 
-	CHECK_INT(core_household_status(DATE_NONE, 0, today), HS_AWAITING);
-	CHECK_INT(core_household_status(DATE_NONE, 1, today), HS_WELCOMED);
-	CHECK_INT(core_household_status(today, 0, today), HS_MOVED_OUT);
-	CHECK_INT(core_household_status(today, 1, today), HS_MOVED_OUT);
-	CHECK_INT(core_household_status(today - 100, 1, today), HS_MOVED_OUT);
-	CHECK_INT(core_household_status(today + 1, 1, today), HS_WELCOMED);
-	CHECK_INT(core_household_status(today + 1, 0, today), HS_AWAITING);
-
-	CHECK_STR(core_status_name(HS_AWAITING), "awaiting");
-	CHECK_STR(core_status_name(HS_WELCOMED), "welcomed");
-	CHECK_STR(core_status_name(HS_MOVED_OUT), "moved_out");
-	CHECK_STR(core_status_label(HS_AWAITING), "awaiting");
-	CHECK_STR(core_status_label(HS_WELCOMED), "welcomed");
+	CHECK_INT(core_household_status(DATE_NONE, HS_AWAITING, today),
+	    HS_AWAITING);
+	CHECK_INT(core_household_status(DATE_NONE, HS_WELCOMED, today),
+	    HS_WELCOMED);
+	CHECK_INT(core_household_status(today, HS_AWAITING, today),
+	    HS_MOVED_OUT);
+	CHECK_INT(core_household_status(today, HS_DECLINED, today),
+	    HS_MOVED_OUT);
+	CHECK_INT(core_household_status(today - 100, HS_WELCOMED, today),
+	    HS_MOVED_OUT);
+	CHECK_INT(core_household_status(today + 1, HS_PARTLY, today),
+	    HS_PARTLY);		/* moving out later: still there today */
+	for (i = 0; i < 5; i++) {
+		CHECK_STR(core_status_name((enum household_status)i), names[i]);
+		CHECK_INT(core_status_parse(names[i], &st), 0);
+		CHECK_INT(st, i);
+	}
+	CHECK_INT(core_status_parse("welcome", &st), -1);
+	CHECK_INT(core_status_parse(NULL, &st), -1);
 	CHECK_STR(core_status_label(HS_MOVED_OUT), "moved out");
+	CHECK_STR(core_status_label(HS_PARTLY), "partly");
 }
 
 /* Moving dates: in required, not over a year ahead, out not before in. */

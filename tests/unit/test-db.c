@@ -86,7 +86,7 @@ open_ok(const char *path, int flags)
 static long
 search(struct db *db, const char *text, char **first)
 {
-	struct household_query	 q = { text, NULL, ORDER_NAME, 0 };
+	struct household_query	 q = { .search = text, .order = ORDER_NAME };
 	struct household_row	*rows;
 	size_t			 n;
 	long			 count = -1;
@@ -214,7 +214,11 @@ test_roundtrip(void)
 	CHECK_STR(g.updated_by, "tester");
 	CHECK(g.created_at != NULL && strlen(g.created_at) == 19 &&
 	    g.created_at[4] == '-' && g.created_at[10] == ' ');
-	CHECK_INT(g.welcomed, 0);
+	CHECK_INT(g.state, HS_AWAITING);
+	CHECK_INT(g.attempts, 0);
+	CHECK_INT(g.flags, 0);
+	CHECK(g.next_date == DATE_NONE && g.last_visit == DATE_NONE &&
+	    g.handled_on == DATE_NONE);
 	db_household_clear(&g);
 	CHECK_INT(db_household_get(db, &tester, h.id + 100, &g), DB_NOTFOUND);
 	CHECK(db_errmsg(db)[0] != '\0');
@@ -370,7 +374,7 @@ test_consent_and_invalid(void)
 	h.nmembers = HOUSEHOLD_MAX_MEMBERS;
 	CHECK_INT(db_household_add(db, &tester, &h), DB_OK);
 	CHECK_INT(db_household_count(db, &tester,
-	    &(struct household_query){ NULL, NULL, ORDER_NEWEST, 0 }, &count),
+	    &(struct household_query){ .order = ORDER_NEWEST }, &count),
 	    DB_OK);
 	CHECK_INT(count, 2);			/* nothing refused was stored */
 	db_close(db);
@@ -393,7 +397,8 @@ static void
 test_search(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
-	struct household_query q = { "hansen", "bb606", ORDER_NAME, 0 };
+	struct household_query q = { .search = "hansen",
+	    .department = "bb606", .order = ORDER_NAME };
 	struct household h;
 	long		 count;
 
@@ -548,7 +553,7 @@ test_paging(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
 	struct household h;
-	struct household_query q = { NULL, NULL, ORDER_NEWEST, 0 };
+	struct household_query q = { .order = ORDER_NEWEST };
 	char		 name[64];
 	long		 count;
 	int		 i;
@@ -590,7 +595,7 @@ static void
 test_paging_order(void)
 {
 	struct db	*db = open_ok(":memory:", 0);
-	struct household_query q = { NULL, NULL, ORDER_NAME, 0 };
+	struct household_query q = { .order = ORDER_NAME };
 	struct household_row *rows;
 	const char	*names[] = { "Åse", "Zenia", "Anders", "Ærø", "Aase",
 	    "Ørsted", "Bent" };
@@ -688,7 +693,7 @@ test_refuse_newer_and_truncated(void)
 	    NULL) == SQLITE_OK);
 	sqlite3_close(raw);
 	refused_unchanged(path, "newer velkomst (schema 99); this velkomst "
-	    "knows schema 1");
+	    "knows schema 2");
 	free(path);
 
 	p2 = make_file("truncated.db", 250);
@@ -717,7 +722,8 @@ test_readonly(void)
 		goto out;
 	CHECK_INT(db_readonly(db), 1);
 	CHECK_INT(db_household_count(db, &tester,
-	    &(struct household_query){ "aase", NULL, ORDER_NAME, 0 }, &count),
+	    &(struct household_query){ .search = "aase",
+	    .order = ORDER_NAME }, &count),
 	    DB_OK);
 	CHECK_INT(count, 1);
 	CHECK_INT(db_household_get(db, &tester, 1, &g), DB_OK);
@@ -946,7 +952,7 @@ test_batch(void)
 	struct db	*db = open_ok(":memory:", 0);
 	struct household h;
 	long		 count = -1;
-	struct household_query q = { NULL, NULL, ORDER_NEWEST, 0 };
+	struct household_query q = { .order = ORDER_NEWEST };
 
 	if (db == NULL)
 		return;

@@ -1,0 +1,531 @@
+/*
+ * db-visit.c — welcome visits and their checklist items, and what they
+ * add up to, kept with the household.
+ *
+ * A visit is checked with core's rules, stored with copies of its items'
+ * keys and titles (a later change of the configuration never rewrites
+ * history), and then the household's state, attempts, next date, last
+ * visit and flags are worked out again from all its visits by
+ * core_welcome_state() — all in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "db-private.h"
+#include "i18n.h"
+#include "util.h"
+
+/* A checklist item as it is stored: cleaned. */
+struct vi_item {
+	char		*key;
+	char		*title;
+	char		*note;
+	enum item_state	 state;
+	int		 referral;
+};
+
+/* A visit as it is stored: cleaned, dates as ISO text. */
+struct vi_clean {
+	char		*ambassador;
+	char		*notes;
+	struct vi_item	*items;
+	size_t		 nitems;
+	int		 referral;	/* an item has one */
+	char		 date[16];
+	char		 next_date[16];
+};
+
+static const char vi_no_household[] = N_("The household does not exist "
+    "(it may have been deleted).");
+
+/* Free what a cleaned visit owns. */
+static void
+vi_clean_free(struct vi_clean *c)
+{
+	size_t	 i;
+
+	free(c->ambassador);
+	free(c->notes);
+	for (i = 0; i < c->nitems; i++) {
+		free(c->items[i].key);
+		free(c->items[i].title);
+		free(c->items[i].note);
+	}
+	free(c->items);
+	memset(c, 0, sizeof *c);
+}
+
+/* Check and clean item i of v into c->items[i]; NULL or what is wrong. */
+static const char *
+vi_clean_item(const struct visit *v, size_t i, struct vi_clean *c)
+{
+	const struct visit_item	*it = &v->items[i];
+	struct vi_item		*out = &c->items[i];
+	const char		*err;
+	size_t			 j;
+
+	if ((err = db_clean_text(it->key, NULL, &out->key)) != NULL ||
+	    (err = db_clean_text(it->title, NULL, &out->title)) != NULL ||
+	    (err = db_clean_text(it->note, core_check_notes,
+	    &out->note)) != NULL)
+		return err;
+	if (out->key == NULL || out->title == NULL)
+		return N_("A checklist item has no name.");
+	for (j = 0; j < i; j++)
+		if (strcmp(c->items[j].key, out->key) == 0)
+			return N_("A checklist item is there twice.");
+	if (it->state != IS_DONE && it->state != IS_NOT_RELEVANT &&
+	    it->state != IS_LATER)
+		return N_("Every item of the checklist needs an answer: done, "
+		    "not relevant or later.");
+	out->state = it->state;
+	out->referral = it->referral != 0;
+	if (out->referral && out->note == NULL)
+		return N_("An item passed to the secretariat needs a note "
+		    "saying what it is about.");
+	c->referral |= out->referral;
+	return NULL;
+}
+
+/* Check and clean the checklist of v; NULL or what is wrong. */
+static const char *
+vi_clean_items(const struct visit *v, struct vi_clean *c)
+{
+	enum item_state		*states;
+	enum visit_outcome	 got;
+	const char		*err = NULL;
+	size_t			 i;
+
+	if (v->outcome == VO_NOT_HOME || v->outcome == VO_DECLINED)
+		return v->nitems == 0 ? NULL : N_("A visit where nobody opened "
+		    "or that was declined has no checklist.");
+	if (v->nitems == 0 || v->items == NULL)
+		return N_("Go through the checklist: a welcome needs it.");
+	c->items = xcalloc(v->nitems, sizeof *c->items);
+	states = xcalloc(v->nitems, sizeof *states);
+	for (i = 0; i < v->nitems && err == NULL; i++) {
+		c->nitems = i + 1;
+		err = vi_clean_item(v, i, c);
+		states[i] = v->items[i].state;
+	}
+	if (err == NULL &&
+	    core_checklist_outcome(states, v->nitems, &got) == -1)
+		err = N_("Every item of the checklist needs an answer: done, "
+		    "not relevant or later.");
+	else if (err == NULL && got != v->outcome)
+		err = v->outcome == VO_WELCOMED ? N_("A welcome has every item "
+		    "done or not relevant; with items for later it is a "
+		    "partly welcome.") : N_("A partly welcome has at least one "
+		    "item for later.");
+	free(states);
+	return err;
+}
+
+/* Check v with core's rules (all but what needs the household) and make
+ * its stored form in c; NULL or what is wrong. */
+static const char *
+vi_clean(const struct visit *v, struct vi_clean *c)
+{
+	const char	*err;
+	int		 retry;
+
+	memset(c, 0, sizeof *c);
+	if ((unsigned)v->outcome > VO_DECLINED)
+		return N_("The outcome of the visit is not known.");
+	if (v->date == DATE_NONE)
+		return core_check_visit_date(DATE_NONE, DATE_NONE, DATE_NONE,
+		    util_today());
+	if ((err = db_clean_text(v->ambassador != NULL ? v->ambassador : "",
+	    core_check_name, &c->ambassador)) != NULL ||
+	    (err = db_clean_text(v->notes, core_check_notes,
+	    &c->notes)) != NULL)
+		return err;
+	if (c->ambassador == NULL)
+		return core_check_name("");
+	retry = v->outcome == VO_NOT_HOME || v->outcome == VO_PARTLY;
+	if (retry && (err = core_check_next_date(v->next_date, v->date,
+	    util_today())) != NULL)
+		return err;
+	if (!retry && v->next_date != DATE_NONE)
+		return N_("A welcome or a refusal has no date to come back.");
+	util_date_iso(v->date, c->date);
+	util_date_iso(retry ? v->next_date : DATE_NONE, c->next_date);
+	return vi_clean_items(v, c);
+}
+
+/* Check the visit's date against household id's dates: DB_OK, or
+ * DB_INVALID when there is no such household or the date does not fit. */
+static enum db_status
+vi_check_household(struct db *db, long id, long date)
+{
+	static const char sql[] = "SELECT moved_in, moved_out FROM household "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	const char	*err = NULL;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		err = core_check_visit_date(date, db_column_date(st, 0),
+		    db_column_date(st, 1), util_today());
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_INVALID, "%s", _(vi_no_household));
+	if (rc != SQLITE_ROW)
+		return db_sqlite_fail(db, rc);
+	if (err != NULL)
+		return db_fail(db, DB_INVALID, "%s", _(err));
+	return DB_OK;
+}
+
+/* Insert the items of visit vid. */
+static enum db_status
+vi_add_items(struct db *db, long vid, const struct vi_clean *c)
+{
+	static const char sql[] = "INSERT INTO visit_item (visit_id, position, "
+	    "key, title, state, note, referral) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7)";
+	const struct vi_item	*it;
+	sqlite3_stmt		*st;
+	enum db_status		 s = DB_OK;
+	size_t			 i;
+
+	for (i = 0; i < c->nitems && s == DB_OK; i++) {
+		it = &c->items[i];
+		if ((st = db_stmt(db, sql)) == NULL)
+			return DB_ERROR;
+		sqlite3_bind_int64(st, 1, vid);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 3, it->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, it->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, core_item_state_name(it->state), -1,
+		    SQLITE_STATIC);
+		db_bind_text(st, 6, it->note);
+		sqlite3_bind_int(st, 7, it->referral);
+		s = db_step_done(db, st);
+	}
+	return s;
+}
+
+/* Insert visit v (cleaned as c) with its items; sets *vid. */
+static enum db_status
+vi_insert(struct db *db, const struct who *who, const struct visit *v,
+    const struct vi_clean *c, long *vid)
+{
+	static const char sql[] = "INSERT INTO visit (household_id, date, "
+	    "ambassador, outcome, next_date, notes, referral, created_at, "
+	    "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 now[20];
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, v->household);
+	sqlite3_bind_text(st, 2, c->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->ambassador, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, core_outcome_name(v->outcome), -1,
+	    SQLITE_STATIC);
+	db_bind_text(st, 5, c->next_date);
+	db_bind_text(st, 6, c->notes);
+	sqlite3_bind_int(st, 7, c->referral);
+	sqlite3_bind_text(st, 8, db_now(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, who->name, -1, SQLITE_TRANSIENT);
+	if ((s = db_step_done(db, st)) != DB_OK)
+		return s;
+	*vid = (long)sqlite3_last_insert_rowid(db->h);
+	return vi_add_items(db, *vid, c);
+}
+
+/* The handled_on of household id into *out (DATE_NONE if none). */
+static enum db_status
+vi_handled_on(struct db *db, long id, long *out)
+{
+	static const char sql[] = "SELECT handled_on FROM household "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = DATE_NONE;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = db_column_date(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Add visit v and bring its household up to date, in one transaction. */
+enum db_status
+db_visit_add(struct db *db, const struct who *who, struct visit *v,
+    int max_attempts)
+{
+	struct vi_clean	 c;
+	const char	*err;
+	enum db_status	 s;
+	long		 vid = 0, handled;
+
+	if ((s = db_check_who(db, who)) != DB_OK)
+		return s;
+	if ((err = vi_clean(v, &c)) != NULL) {
+		vi_clean_free(&c);
+		return db_fail(db, DB_INVALID, "%s", _(err));
+	}
+	if ((s = db_write_begin(db)) != DB_OK) {
+		vi_clean_free(&c);
+		return s;
+	}
+	if ((s = vi_check_household(db, v->household, v->date)) == DB_OK &&
+	    (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
+	    (s = vi_handled_on(db, v->household, &handled)) == DB_OK)
+		s = db_visit_recompute(db, who, v->household, max_attempts,
+		    handled);
+	vi_clean_free(&c);
+	if ((s = db_write_end(db, s)) == DB_OK)
+		v->id = vid;
+	return s;
+}
+
+/* Read the facts of household id's visits into a new array *facts. */
+static enum db_status
+vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
+{
+	static const char sql[] = "SELECT date, outcome, next_date, referral "
+	    "FROM visit WHERE household_id = ?1 ORDER BY date, id";
+	struct visit_fact	*f;
+	sqlite3_stmt		*st;
+	size_t			 cap = 0;
+	int			 rc;
+
+	*facts = NULL;
+	*n = 0;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			*facts = xreallocarray(*facts, cap, sizeof **facts);
+		}
+		f = &(*facts)[(*n)++];
+		f->date = db_column_date(st, 0);
+		if (core_outcome_parse((const char *)sqlite3_column_text(st, 1),
+		    &f->outcome) == -1)
+			f->outcome = VO_NOT_HOME;
+		f->next_date = db_column_date(st, 2);
+		f->referral = sqlite3_column_int(st, 3) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Work household id's welcome state out again from its visits. */
+enum db_status
+db_visit_recompute(struct db *db, const struct who *who, long id,
+    int max_attempts, long handled_on)
+{
+	static const char sql[] = "UPDATE household SET state = ?1, "
+	    "attempts = ?2, next_date = ?3, last_visit = ?4, flags = ?5, "
+	    "handled_on = ?6, updated_at = ?7, updated_by = ?8, "
+	    "version = version + 1 WHERE id = ?9";
+	struct visit_fact	*facts;
+	struct welcome_state	 ws;
+	sqlite3_stmt		*st;
+	enum db_status		 s;
+	size_t			 n;
+	char			 next[16], last[16], handled[16], now[20];
+
+	if ((s = vi_facts(db, id, &facts, &n)) != DB_OK)
+		return s;
+	core_welcome_state(facts, n, max_attempts, handled_on, &ws);
+	free(facts);
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, core_status_name(ws.state), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, ws.attempts);
+	db_bind_text(st, 3, util_date_iso(ws.next_date, next));
+	db_bind_text(st, 4, util_date_iso(ws.last_visit, last));
+	sqlite3_bind_int(st, 5, ws.flags);
+	db_bind_text(st, 6, util_date_iso(handled_on, handled));
+	sqlite3_bind_text(st, 7, db_now(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, who->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, id);
+	if ((s = db_step_done(db, st)) != DB_OK)
+		return s;
+	if (sqlite3_changes(db->h) == 0)
+		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
+	return DB_OK;
+}
+
+/* Free what n visits own, and the array. */
+void
+db_visits_free(struct visit *v, size_t n)
+{
+	size_t	 i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		db_visit_clear(&v[i]);
+	free(v);
+}
+
+/* Free what one visit owns (not the visit itself) and zero it. */
+void
+db_visit_clear(struct visit *v)
+{
+	size_t	 j;
+
+	for (j = 0; v->items != NULL && j < v->nitems; j++) {
+		free(v->items[j].key);
+		free(v->items[j].title);
+		free(v->items[j].note);
+	}
+	free(v->items);
+	free(v->ambassador);
+	free(v->notes);
+	free(v->created_by);
+	free(v->created_at);
+	memset(v, 0, sizeof *v);
+}
+
+/* Read the items of visit v->id into v. */
+static enum db_status
+vi_list_items(struct db *db, struct visit *v)
+{
+	static const char sql[] = "SELECT key, title, state, note, referral "
+	    "FROM visit_item WHERE visit_id = ?1 ORDER BY position";
+	struct visit_item	*it;
+	sqlite3_stmt		*st;
+	size_t			 cap = 0;
+	int			 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, v->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (v->nitems == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			v->items = xreallocarray(v->items, cap,
+			    sizeof *v->items);
+		}
+		it = &v->items[v->nitems++];
+		it->key = db_column_text(st, 0, 0);
+		it->title = db_column_text(st, 1, 0);
+		if (core_item_state_parse((const char *)sqlite3_column_text(st,
+		    2), &it->state) == -1)
+			it->state = IS_UNSET;
+		it->note = db_column_text(st, 3, 1);
+		it->referral = sqlite3_column_int(st, 4) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Fill v from the visit list statement's current row. */
+static void
+vi_list_row(sqlite3_stmt *st, struct visit *v)
+{
+	memset(v, 0, sizeof *v);
+	v->id = (long)sqlite3_column_int64(st, 0);
+	v->household = (long)sqlite3_column_int64(st, 1);
+	v->date = db_column_date(st, 2);
+	v->ambassador = db_column_text(st, 3, 0);
+	if (core_outcome_parse((const char *)sqlite3_column_text(st, 4),
+	    &v->outcome) == -1)
+		v->outcome = VO_NOT_HOME;
+	v->next_date = db_column_date(st, 5);
+	v->notes = db_column_text(st, 6, 1);
+	v->created_by = db_column_text(st, 7, 0);
+	v->created_at = db_column_text(st, 8, 0);
+}
+
+/* The columns and the order of the visit lists. */
+#define VI_COLS	"SELECT id, household_id, date, ambassador, outcome, " \
+	"next_date, notes, created_by, created_at FROM visit "
+#define VI_ORDER " ORDER BY date DESC, id DESC LIMIT ?4"
+
+/* The visit list statement for one household (?1) or all, from the
+ * newest or after a cursor (date ?2, id ?3); LIMIT ?4. */
+static sqlite3_stmt *
+vi_list_stmt(struct db *db, long household, int cursor)
+{
+	static const char all[] = VI_COLS VI_ORDER;
+	static const char all_after[] = VI_COLS "WHERE (date, id) < (?2, ?3)"
+	    VI_ORDER;
+	static const char one[] = VI_COLS "WHERE household_id = ?1" VI_ORDER;
+	static const char one_after[] = VI_COLS "WHERE household_id = ?1 "
+	    "AND (date, id) < (?2, ?3)" VI_ORDER;
+
+	if (household == 0)
+		return db_stmt(db, cursor ? all_after : all);
+	return db_stmt(db, cursor ? one_after : one);
+}
+
+/* Read up to limit visits after `after` into *out, without their items. */
+static enum db_status
+vi_list_visits(struct db *db, long household, const struct visit *after,
+    size_t limit, struct visit **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	char		 iso[16];
+	int		 rc = SQLITE_DONE;
+
+	if ((st = vi_list_stmt(db, household, after != NULL)) == NULL)
+		return DB_ERROR;
+	if (household != 0)
+		sqlite3_bind_int64(st, 1, household);
+	if (after != NULL) {
+		sqlite3_bind_text(st, 2, util_date_iso(after->date, iso), -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, after->id);
+	}
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	if (limit > 0)
+		*out = xcalloc(limit, sizeof **out);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		vi_list_row(st, &(*out)[(*n)++]);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Visits newest first, up to limit after `after`, with their items. */
+enum db_status
+db_visit_list(struct db *db, const struct who *who, long household,
+    const struct visit *after, size_t limit, struct visit **out, size_t *n)
+{
+	enum db_status	 s;
+	size_t		 i;
+	int		 txn;
+
+	(void)who;
+	*out = NULL;
+	*n = 0;
+	/* One read transaction, so the items match their visits. */
+	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
+	    SQLITE_OK;
+	s = vi_list_visits(db, household, after, limit, out, n);
+	for (i = 0; i < *n && s == DB_OK; i++)
+		s = vi_list_items(db, &(*out)[i]);
+	if (txn)
+		db_exec(db, "COMMIT");
+	if (s != DB_OK) {
+		db_visits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return s;
+}
