@@ -8,6 +8,10 @@
 
 struct conf;
 struct db;
+struct household_query;
+struct household_row;
+
+#define CLI_PAGE	500	/* rows fetched at a time */
 
 struct cli {
 	const struct conf	*conf;		/* loaded and checked by main */
@@ -36,6 +40,11 @@ int		 cli_list_args(const struct cli *, int argc, char **argv,
 		    const char *usage, const char **department, int *tsv);
 /* --format text|tsv into *tsv; -1 with a message if it is neither. */
 int		 cli_format(const char *arg, int *tsv);
+/* Call fn(ctx, row) for every household of the query, a page at a time;
+ * the count, or -1 with the reason printed. */
+long		 cli_each_household(struct db *,
+		    const struct household_query *,
+		    void (*fn)(void *, const struct household_row *), void *ctx);
 
 int	 cli_check(const struct cli *, int argc, char **argv);
 int	 cli_overdue(const struct cli *, int argc, char **argv);

@@ -11,7 +11,6 @@
 #include "i18n.h"
 #include "util.h"
 
-#define PAGE	500
 
 enum format { FORMAT_TEXT, FORMAT_TSV };
 
@@ -72,39 +71,20 @@ hh_header(enum format fmt)
 	printf("%s\n", _("Names"));
 }
 
-/* Fetch the query page by page and print every row; returns the count,
- * or -1 with the reason printed. */
-static long
-hh_list(const struct cli *cli, struct db *db,
-    const struct household_query *q, enum format fmt)
-{
-	struct who		 who = { .name = cli_who_name() };
-	struct household_row	*rows = NULL, last = { 0 };	/* the cursor */
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have_last = 0;
+/* What printing a row needs. */
+struct hh_out {
+	const struct conf	*conf;
+	enum format		 fmt;
+	long			 today;
+};
 
-	do {
-		if (db_household_list(db, &who, q, have_last ? &last : NULL,
-		    PAGE, &rows, &n) != DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			free(last.sort_key);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			hh_print(cli->conf, &rows[i], fmt, util_today());
-		total += (long)n;
-		if (n > 0) {
-			free(last.sort_key);
-			last.id = rows[n - 1].id;
-			last.moved_in = rows[n - 1].moved_in;
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			have_last = 1;
-		}
-		db_household_rows_free(rows, n);
-	} while (n == PAGE);
-	free(last.sort_key);
-	return total;
+/* Print one row (a cli_each_household callback). */
+static void
+hh_each(void *ctx, const struct household_row *r)
+{
+	struct hh_out	*o = ctx;
+
+	hh_print(o->conf, r, o->fmt, o->today);
 }
 
 int
@@ -118,6 +98,7 @@ cli_households(const struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct household_query	 q = { .order = ORDER_NEWEST };
+	struct hh_out		 out;
 	enum format		 fmt = FORMAT_TEXT;
 	struct db		*db;
 	long			 n;
@@ -163,7 +144,10 @@ cli_households(const struct cli *cli, int argc, char **argv)
 	if (db == NULL)
 		return 1;
 	hh_header(fmt);
-	n = hh_list(cli, db, &q, fmt);
+	out.conf = cli->conf;
+	out.fmt = fmt;
+	out.today = util_today();
+	n = cli_each_household(db, &q, hh_each, &out);
 	if (n >= 0 && fmt == FORMAT_TEXT)
 		printf(_("%ld households\n"), n);
 	db_close(db);

@@ -11,7 +11,6 @@
 #include "i18n.h"
 #include "util.h"
 
-#define PAGE	500
 
 static const char od_usage[] = N_("usage: velkomst overdue "
     "[--department D] [--format text|tsv]");
@@ -43,38 +42,20 @@ od_print(const struct conf *conf, const struct household_row *r, int tsv,
 	printf("%5d  %s\n", r->attempts, r->names);
 }
 
-/* List the query page by page; the count, or -1 with the reason said. */
-static long
-od_list(const struct cli *cli, struct db *db,
-    const struct household_query *q, int tsv)
-{
-	struct who		 who = { .name = cli_who_name() };
-	struct household_row	*rows, last = { 0 };
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have = 0;
+/* What printing a row needs. */
+struct od_out {
+	const struct conf	*conf;
+	int			 tsv;
+	long			 today;
+};
 
-	do {
-		if (db_household_list(db, &who, q, have ? &last : NULL, PAGE,
-		    &rows, &n) != DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			db_household_row_clear(&last);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			od_print(cli->conf, &rows[i], tsv, q->today);
-		total += (long)n;
-		if (n > 0) {
-			db_household_row_clear(&last);
-			last.id = rows[n - 1].id;
-			last.moved_in = rows[n - 1].moved_in;
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			have = 1;
-		}
-		db_household_rows_free(rows, n);
-	} while (n == PAGE);
-	db_household_row_clear(&last);
-	return total;
+/* Print one row (a cli_each_household callback). */
+static void
+od_each(void *ctx, const struct household_row *r)
+{
+	struct od_out	*o = ctx;
+
+	od_print(o->conf, r, o->tsv, o->today);
 }
 
 int
@@ -83,6 +64,7 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 	struct household_query	 q = { .order = ORDER_URGENT,
 				    .filter = FILTER_OVERDUE };
 	struct db		*db;
+	struct od_out		 out;
 	char			 day[11];
 	long			 n;
 	int			 tsv, rc;
@@ -107,7 +89,10 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 		cli_cell(_("Tries"), 5);
 		printf("%s\n", _("Names"));
 	}
-	n = od_list(cli, db, &q, tsv);
+	out.conf = cli->conf;
+	out.tsv = tsv;
+	out.today = q.today;
+	n = cli_each_household(db, &q, od_each, &out);
 	if (n >= 0 && !tsv)
 		printf(_("%ld welcomes are overdue (more than %d days after "
 		    "moving in, on %s).\n"), n, cli->conf->welcome_days,

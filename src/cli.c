@@ -127,3 +127,40 @@ cli_format(const char *arg, int *tsv)
 	cli_error(_("--format is text or tsv, not \"%s\""), arg);
 	return -1;
 }
+
+/*
+ * Call fn(ctx, row) for every household of q, fetched a page at a time
+ * (keyset paging).  Returns how many, or -1 with the reason printed.
+ */
+long
+cli_each_household(struct db *db, const struct household_query *q,
+    void (*fn)(void *, const struct household_row *), void *ctx)
+{
+	struct who		 who = { .name = cli_who_name() };
+	struct household_row	*rows, last = { 0 };	/* the cursor */
+	size_t			 n, i;
+	long			 total = 0;
+	int			 have = 0;
+
+	do {
+		if (db_household_list(db, &who, q, have ? &last : NULL,
+		    CLI_PAGE, &rows, &n) != DB_OK) {
+			cli_error("%s", _(db_errmsg(db)));
+			db_household_row_clear(&last);
+			return -1;
+		}
+		for (i = 0; i < n; i++)
+			fn(ctx, &rows[i]);
+		total += (long)n;
+		if (n > 0) {
+			db_household_row_clear(&last);
+			last.id = rows[n - 1].id;
+			last.moved_in = rows[n - 1].moved_in;
+			last.sort_key = xstrdup(rows[n - 1].sort_key);
+			have = 1;
+		}
+		db_household_rows_free(rows, n);
+	} while (n == CLI_PAGE);
+	db_household_row_clear(&last);
+	return total;
+}
