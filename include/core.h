@@ -170,6 +170,97 @@ const char *core_check_visit_date(long date, long moved_in, long moved_out,
 	    long today);
 const char *core_check_next_date(long next_date, long visit_date, long today);
 
+/* ---- ambassadors and the recruitment goal (core-goal.c) ---------------- */
+
+enum amb_status {
+	AS_ACTIVE,
+	AS_PAUSED,		/* still an ambassador, not visiting now */
+	AS_STOPPED
+};
+/* "active", "paused", "stopped" (tsv and database). */
+const char *core_amb_status_name(enum amb_status);
+int	 core_amb_status_parse(const char *, enum amb_status *);
+const char *core_amb_status_label(enum amb_status);	/* for _() */
+
+enum amb_reason {
+	AR_NONE,		/* only with active and paused */
+	AR_MOVED_AWAY,
+	AR_NO_TIME,
+	AR_OTHER
+};
+/* "", "moved_away", "no_time", "other" (database). */
+const char *core_amb_reason_name(enum amb_reason);
+int	 core_amb_reason_parse(const char *, enum amb_reason *);
+const char *core_amb_reason_label(enum amb_reason);	/* for _() */
+
+/* One change of an ambassador's status. */
+struct amb_change {
+	long		 date;
+	enum amb_status	 status;
+	enum amb_reason	 reason;	/* AR_NONE unless stopped */
+};
+
+/* An ambassador as the goal arithmetic sees it. */
+struct amb_fact {
+	long			 recruited_on;	/* becomes active that day */
+	const struct amb_change	*history;	/* any order */
+	size_t			 nhistory;
+};
+
+/*
+ * The status of an ambassador on day: active from recruited_on, then as
+ * the newest change on or before day says (changes taken by date, equal
+ * dates in the given order).  Returns 0, or -1 when day is before
+ * recruited_on (not an ambassador yet).
+ */
+int	 core_amb_status_on(const struct amb_fact *, long day,
+	    enum amb_status *out);
+
+/* Checks, NULL when fine, else a sentence (N_()): the recruitment date
+ * (required, not after today); a new status change (date required, not
+ * after today, not before recruited_on nor before the newest change; a
+ * reason exactly when stopping; not the status it already has). */
+const char *core_check_recruited(long recruited_on, long today);
+const char *core_check_amb_change(const struct amb_fact *,
+	    const struct amb_change *change, long today);
+
+#define GOAL_YEARS	32
+
+/* One year of the agreement period: 12 months from the period's start
+ * (the last one ends with the period). */
+struct goal_year {
+	long	from, to;
+	int	recruited;	/* recruited in the year */
+	int	stopped;	/* ambassadors who stopped in the year */
+	int	cumulative;	/* recruited in the period up to the year's end */
+	int	active_at_end;	/* active on the year's last day, or on today
+				   for the year now running; -1 for a year
+				   that has not begun */
+};
+
+struct goal_report {
+	int		 goal;
+	long		 from, to;
+	int		 recruited;	/* in the period, up to today */
+	int		 active;	/* active today, in or outside the period */
+	int		 outside;	/* of those, recruited outside the period */
+	int		 pace;		/* should have been recruited by today
+					   to meet the goal evenly (rounded
+					   down); goal after the period */
+	int		 ahead;		/* recruited - pace: < 0 is behind */
+	struct goal_year years[GOAL_YEARS];
+	size_t		 nyears;
+};
+/*
+ * Work out the goal from ambassadors a[0..n): the period's from..to,
+ * the goal, today.  Recruited counts ambassadors recruited in the
+ * period on or before today.  Pace is goal * (days of the period up to
+ * today) / (days of the period), rounded down: 0 before it starts, the
+ * goal after it ends.
+ */
+void	 core_goal(const struct amb_fact *a, size_t n, int goal, long from,
+	    long to, long today, struct goal_report *out);
+
 /* ---- search and sort keys (core-key.c) -------------------------------- */
 
 /*

@@ -169,8 +169,10 @@ enum household_filter {
 	FILTER_DUE,		/* a queue: core_visit_due() on `today` */
 	FILTER_OVERDUE,		/* core_overdue_days() > 0 on `today` with
 				   `deadline` */
-	FILTER_FLAGGED		/* needs the secretariat (flags != 0), not
+	FILTER_FLAGGED,		/* needs the secretariat (flags != 0), not
 				   moved out on `today` */
+	FILTER_OPEN		/* awaiting a welcome: awaiting or partly,
+				   not moved out on `today` (coverage) */
 };
 
 struct household_query {
@@ -266,5 +268,108 @@ enum db_status	 db_visit_add(struct db *, const struct who *,
 enum db_status	 db_visit_list(struct db *, const struct who *,
 		    long household, const struct visit *after, size_t limit,
 		    struct visit **out, size_t *n);
+
+/* ---- ambassadors (db-ambassador.c) ------------------------------------ */
+
+#define AMBASSADOR_MAX_STAIRWELLS	32
+
+struct ambassador {
+	long		 id;		/* 0 before it is added */
+	char		*name;
+	char		*phone;		/* NULL without consent */
+	char		*email;		/* NULL without consent */
+	int		 consent;
+	long		 consent_on;	/* DATE_NONE without consent */
+	char		*department;	/* a department's key */
+	char		*stairwells[AMBASSADOR_MAX_STAIRWELLS];	/* of it */
+	size_t		 nstairwells;	/* 0: the whole department */
+	char		*languages;	/* "Danish, Arabic"; may be NULL */
+	long		 recruited_on;
+	char		*recruited_by;	/* who recruited them (a name) */
+	long		 trained_on;	/* DATE_NONE if not yet */
+	char		*notes;
+	/* Read-only here (db_ambassador_status adds changes): */
+	struct amb_change *history;	/* by date, oldest first */
+	size_t		 nhistory;
+	enum amb_status	 status;	/* today's */
+	long		 version;	/* as household.version */
+	char		*created_by, *created_at, *updated_by, *updated_at;
+};
+void		 db_ambassador_clear(struct ambassador *);
+
+/*
+ * Add an ambassador (active from recruited_on), or replace the fields of
+ * a->id (not its history).  Refused with DB_INVALID and a sentence: no
+ * name (core_check_name), no or a future recruitment date, a training
+ * date before the recruitment or in the future, no department, a
+ * stairwell given twice, a bad phone or e-mail, a CPR number in the
+ * notes; phone and e-mail are kept only with consent.  The caller checks
+ * department and stairwells against the configuration.  Update refuses
+ * a stale version with DB_CONFLICT.
+ */
+enum db_status	 db_ambassador_add(struct db *, const struct who *,
+		    struct ambassador *a);
+enum db_status	 db_ambassador_update(struct db *, const struct who *,
+		    const struct ambassador *a);
+/* Record a status change (core_check_amb_change on today's date). */
+enum db_status	 db_ambassador_status(struct db *, const struct who *,
+		    long id, const struct amb_change *change);
+enum db_status	 db_ambassador_get(struct db *, const struct who *, long id,
+		    struct ambassador *out);
+
+struct ambassador_row {
+	long		 id;
+	char		*name;
+	char		*department;
+	char		*stairwells;	/* joined by ", "; "" = all of it */
+	char		*languages;
+	long		 recruited_on;
+	enum amb_status	 status;	/* on the query's today */
+	char		*sort_key;	/* for the paging cursor */
+};
+void		 db_ambassador_rows_free(struct ambassador_row *, size_t n);
+void		 db_ambassador_row_clear(struct ambassador_row *);
+
+struct ambassador_query {
+	const char	*search;	/* word starts of the name, as households */
+	const char	*department;	/* a key, or NULL */
+	int		 status;	/* an enum amb_status, or -1 for all */
+	const char	*language;	/* speaks it (a word of languages,
+					   case and accents ignored), or NULL */
+	long		 today;		/* for the status; DATE_NONE: today */
+	int		 backward;
+};
+/* Ambassadors by name in Danish order, keyset paging as households. */
+enum db_status	 db_ambassador_list(struct db *, const struct who *,
+		    const struct ambassador_query *,
+		    const struct ambassador_row *after, size_t limit,
+		    struct ambassador_row **rows, size_t *n);
+enum db_status	 db_ambassador_count(struct db *, const struct who *,
+		    const struct ambassador_query *, long *count);
+
+/*
+ * Every ambassador's recruitment date and history, for the goal (a
+ * programme has tens of ambassadors, not thousands).  *facts gets an
+ * array whose history pointers point into *changes; free both.
+ */
+enum db_status	 db_ambassador_facts(struct db *, const struct who *,
+		    struct amb_fact **facts, size_t *n,
+		    struct amb_change **changes);
+
+/*
+ * Coverage: call fn(ctx, department, stairwell, active) for every
+ * (department, stairwell) that an ambassador active on today covers,
+ * with how many do; an ambassador with no stairwells covers every
+ * stairwell of the department and is reported with stairwell "".
+ */
+enum db_status	 db_coverage(struct db *, const struct who *, long today,
+		    void (*fn)(void *, const char *, const char *, int),
+		    void *ctx);
+/* Every (ambassador, department, stairwell) named anywhere, for finding
+ * stairwells the configuration no longer has. */
+enum db_status	 db_ambassador_stairwells(struct db *, const struct who *,
+		    void (*fn)(void *, long id, const char *name,
+		    const char *department, const char *stairwell),
+		    void *ctx);
 
 #endif
