@@ -31,7 +31,7 @@ SRC	= $(wildcard src/*.c)
 LIBSRC	= $(filter-out src/main.c,$(SRC))
 OBJ	= $(LIBSRC:src/%.c=build/obj/%.o)
 SANOBJ	= $(LIBSRC:src/%.c=build/san/obj/%.o)
-HDR	= $(wildcard include/*.h)
+HDR	= $(wildcard include/*.h src/*.h)
 UNITSRC	= $(wildcard tests/unit/test-*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=build/san/%)
 BENCHSRC = $(wildcard tests/bench/bench-*.c)
@@ -131,7 +131,7 @@ bench: deps
 pot: share/po/velkomst.pot
 
 share/po/velkomst.pot: $(SRC) $(HDR)
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	    --add-comments=TRANSLATORS --package-name=velkomst \
 	    --package-version=$(VERSION) --sort-by-file -o $@ $(SRC)
 

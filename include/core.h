@@ -153,10 +153,11 @@ void	 core_welcome_state(const struct visit_fact *v, size_t n,
  */
 long	 core_overdue_days(long moved_in, long moved_out,
 	    enum household_status state, long today, int deadline);
-/* 1 if a household belongs in a queue today: awaiting or partly, not
- * moved out, and no retry/follow-up date after today. */
-int	 core_visit_due(long moved_out, enum household_status state,
-	    long next_date, long today);
+/* 1 if a household belongs in a queue today: moved in by today (not
+ * registered ahead), awaiting or partly, not moved out, and no
+ * retry/follow-up date after today. */
+int	 core_visit_due(long moved_in, long moved_out,
+	    enum household_status state, long next_date, long today);
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
 

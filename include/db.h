@@ -269,6 +269,12 @@ enum db_status	 db_visit_list(struct db *, const struct who *,
 		    long household, const struct visit *after, size_t limit,
 		    struct visit **out, size_t *n);
 
+/* The newest visits (up to limit, without their items) made by the
+ * ambassador of that name (visits keep the name as it was written). */
+enum db_status	 db_visit_list_by(struct db *, const struct who *,
+		    const char *name, size_t limit, struct visit **out,
+		    size_t *n);
+
 /* ---- ambassadors (db-ambassador.c) ------------------------------------ */
 
 #define AMBASSADOR_MAX_STAIRWELLS	32

@@ -6,6 +6,8 @@
 
 #define _(s)	gettext(s)
 #define N_(s)	(s)
+/* A sentence with a number: the singular, the plural, the number. */
+#define P_(s, p, n)	ngettext((s), (p), (unsigned long)(n))
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"

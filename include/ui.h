@@ -51,6 +51,9 @@ enum ui_action {
 	ACT_NOT_HOME,
 	ACT_DECLINED,
 	ACT_KEEP,		/* Enter after a note */
+	ACT_RECRUIT,		/* register an ambassador */
+	ACT_PICK_STATUS,	/* a list: which status */
+	ACT_STATUS,		/* change an ambassador's status */
 	ACT_YES,		/* a question */
 	ACT_NO,
 	ACT_COUNT
@@ -155,6 +158,9 @@ int		 ui_put(int y, int x, const char *s, int cols, int pad,
  * text takes. */
 int		 ui_wrap(int y, int x, int cols, int rows, int skip,
 		    const char *text, enum ui_style);
+/* The bytes of the next line of s that fit in cols, broken at a space
+ * where there is one; *next gets where the following line starts. */
+size_t		 ui_line_break(const char *s, int cols, const char **next);
 /* Draw an edit buffer in a field of cols columns, scrolling it so the
  * cursor shows; returns the cursor's screen column. */
 int		 ui_put_edit(int y, int x, struct edit *, int cols,
@@ -184,6 +190,11 @@ extern const struct screen screen_queue;
 extern const struct screen screen_overdue;
 extern const struct screen screen_followups;
 extern const struct screen screen_visit;
+extern const struct screen screen_goal;
+extern const struct screen screen_coverage;
+extern const struct screen screen_ambassadors;
+extern const struct screen screen_ambassador;
+extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;

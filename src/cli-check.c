@@ -31,11 +31,56 @@ check_config(const struct conf *conf)
 	    conf->nstairwells, conf->nchecklist, conf->welcome_days);
 }
 
+/* What the ambassador check needs and counts. */
+struct check_amb {
+	const struct conf	*conf;
+	int			 problems;
+};
+
+/* Report a stairwell (or department) an ambassador covers that the
+ * configuration no longer has (a db_ambassador_stairwells callback). */
+static void
+check_amb_one(void *ctx, long id, const char *name, const char *department,
+    const char *stairwell)
+{
+	struct check_amb	*c = ctx;
+	int			 d;
+
+	d = cfg_department_find(c->conf, department);
+	if (d >= 0 && (*stairwell == '\0' ||
+	    cfg_stairwell_find(c->conf, d, stairwell) >= 0))
+		return;
+	printf("  ");
+	if (*stairwell == '\0')
+		printf(_("ambassador %ld (%s): department \"%s\" is not in the "
+		    "configuration\n"), id, name, department);
+	else
+		printf(_("ambassador %ld (%s): stairwell \"%s\" of %s is not in "
+		    "the configuration\n"), id, name, stairwell, department);
+	c->problems++;
+}
+
+/* The ambassadors' stairwells against the configuration: the count of
+ * problems, or -1 with the reason printed. */
+static int
+check_ambassadors(struct db *db, const struct conf *conf)
+{
+	struct who		who = { .name = cli_who_name() };
+	struct check_amb	c = { .conf = conf };
+
+	if (db_ambassador_stairwells(db, &who, check_amb_one, &c) != DB_OK) {
+		cli_error(_("the database could not be checked: %s"),
+		    _(db_errmsg(db)));
+		return -1;
+	}
+	return c.problems;
+}
+
 int
 cli_check(const struct cli *cli, int argc, char **argv)
 {
 	struct db	*db;
-	int		 problems;
+	int		 problems, amb;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		printf("%s\n", _("usage: velkomst check"));
@@ -56,6 +101,11 @@ cli_check(const struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
+	if ((amb = check_ambassadors(db, cli->conf)) < 0) {
+		db_close(db);
+		return 1;
+	}
+	problems += amb;
 	if (problems == 0)
 		printf(_("Database %s: no problems found.\n"), db_path(db));
 	else

@@ -15,6 +15,7 @@
 
 #include "cfg.h"
 #include "cli.h"
+#include "core.h"
 #include "db.h"
 #include "i18n.h"
 #include "util.h"
@@ -592,6 +593,245 @@ demo_visits(struct db *db, struct demo_rng *r, const struct conf *conf,
 	    VO_WELCOMED : story == STORY_PARTLY ? VO_PARTLY : VO_DECLINED);
 }
 
+/* ---- ambassadors ------------------------------------------------------- */
+
+#define DEMO_AMB_SEED	(DEMO_SEED ^ 0xbf58476d1ce4e5b9ULL)
+#define DEMO_AMB_PICKS	3
+
+/* One status change, days after the recruitment. */
+struct demo_amb_event {
+	int		 after;		/* 0: none */
+	enum amb_status	 status;
+	enum amb_reason	 reason;
+};
+
+/* One fictional ambassador as planned: when (in permille of the goal
+ * period, before it when negative), who, where and what happened. */
+struct demo_amb_plan {
+	int			 at;
+	const char		*name;		/* NULL: made up from group */
+	int			 group;		/* index into demo_groups */
+	int			 dept;		/* department, wrapping */
+	int			 picks[DEMO_AMB_PICKS];	/* stairwells of
+						   it, -1 = none; all -1:
+						   the whole department */
+	int			 consent;
+	int			 trained;
+	struct demo_amb_event	 ev[2];
+};
+
+#define NONE3	{ -1, -1, -1 }
+static const struct demo_amb_plan demo_amb_plan[] = {
+	{ -130, "Birgit Holm", 0, 0, { 0, 1, -1 }, 1, 1, { { 0 } } },
+	{ -45, "Yusuf Demir", 3, 2, NONE3, 1, 1, { { 0 } } },
+	{ 15, "Lene Bæk", 0, 0, { 2, 3, -1 }, 0, 1, { { 0 } } },
+	{ 70, "Samira Haddad", 1, 1, { 0, 1, 2 }, 1, 1,
+	    { { 200, AS_PAUSED, AR_NONE }, { 290, AS_ACTIVE, AR_NONE } } },
+	{ 130, "Tove Frølund", 0, 3, { 0, 1, -1 }, 0, 1,
+	    { { 500, AS_PAUSED, AR_NONE } } },
+	{ 190, "Kasim Raza", 5, 4, { 0, 1, -1 }, 1, 1,
+	    { { 240, AS_STOPPED, AR_MOVED_AWAY } } },
+	{ 260, "Hodan Jama", 4, 1, { 3, 4, -1 }, 1, 1, { { 0 } } },
+	{ 340, NULL, 0, 5, NONE3, 0, 1, { { 0 } } },
+	{ 420, NULL, 1, 8, { 0, 1, -1 }, 1, 1,
+	    { { 60, AS_STOPPED, AR_NO_TIME }, { 150, AS_ACTIVE, AR_NONE } } },
+	{ 580, NULL, 6, 6, { 0, 1, 2 }, 0, 1,
+	    { { 40, AS_PAUSED, AR_NONE } } },
+	{ 620, NULL, 3, 7, { 0, -1, -1 }, 0, 0, { { 0 } } },
+	{ 680, NULL, 0, 3, { 2, 3, -1 }, 1, 1, { { 0 } } },
+	{ 740, NULL, 4, 0, { 4, -1, -1 }, 0, 1, { { 0 } } },
+	{ 800, NULL, 11, 4, { 2, 3, -1 }, 1, 1,
+	    { { 200, AS_STOPPED, AR_OTHER } } },
+	{ 880, NULL, 14, 7, { 1, 2, -1 }, 0, 1, { { 0 } } },
+	{ 960, NULL, 0, 8, { 2, -1, -1 }, 0, 0, { { 0 } } },
+};
+#undef NONE3
+
+/* 1 if name is famous or already an ambassador's (names[0..n)). */
+static int
+demo_amb_taken(const char *name, char *const *names, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < NITEMS(demo_famous); i++)
+		if (strcmp(name, demo_famous[i]) == 0)
+			return 1;
+	for (i = 0; i < n; i++)
+		if (names[i] != NULL && strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A made-up name of group g that no ambassador has yet. */
+static char *
+demo_amb_name(struct demo_rng *r, const struct demo_group *g,
+    char *const *names, size_t n)
+{
+	const char	*given;
+	char		*name;
+	int		 female, tries;
+
+	for (tries = 0;; tries++) {
+		female = demo_chance(r, 60);
+		given = female ? demo_pick(r, g->female, g->nfemale) :
+		    demo_pick(r, g->male, g->nmale);
+		name = demo_name(g, female, demo_below(r, g->nfamily), given);
+		if (!demo_amb_taken(name, names, n) || tries == 50)
+			return name;
+		free(name);
+	}
+}
+
+/* An e-mail address made from the name: "soeren.holm@example.org"; NULL
+ * when the name has no Latin letters. */
+static char *
+demo_amb_email(const char *name)
+{
+	char	*key, *mail, *p, *q;
+
+	key = core_search_key(name);
+	mail = xmalloc(strlen(key) + 16);
+	for (p = key, q = mail; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			*q++ = *p;
+		else if ((*p == ' ' || *p == '-') && q > mail && q[-1] != '.')
+			*q++ = '.';
+	}
+	free(key);
+	if (q == mail) {		/* a name in another script */
+		free(mail);
+		return NULL;
+	}
+	strcpy(q, "@example.org");
+	return mail;
+}
+
+/* Fill a with planned ambassador p (drawing every number p could need,
+ * whether or not it is used, so the others stay the same). */
+static void
+demo_amb_fill(struct demo_rng *r, const struct conf *conf,
+    const struct demo_amb_plan *p, char *const *names, size_t n,
+    struct ambassador *a)
+{
+	const struct demo_group	*g = &demo_groups[p->group];
+	long			 len = conf->goal_to - conf->goal_from + 1;
+	size_t			 i, j;
+	char			*phone;
+	int			 dep, s;
+
+	memset(a, 0, sizeof *a);
+	a->name = p->name != NULL ? xstrdup(p->name) :
+	    demo_amb_name(r, g, names, n);
+	a->recruited_on = conf->goal_from + len * p->at / 1000;
+	a->recruited_by = xstrdup("Sekretariatet");
+	a->trained_on = a->recruited_on + 21 + (long)demo_below(r, 40);
+	if (!p->trained)
+		a->trained_on = DATE_NONE;
+	dep = (int)((size_t)p->dept % conf->ndepartments);
+	a->department = xstrdup(conf->departments[dep].key);
+	for (i = 0; i < DEMO_AMB_PICKS && p->picks[i] >= 0; i++) {
+		if ((s = demo_stairwell(conf, dep, (size_t)p->picks[i])) < 0)
+			break;
+		for (j = 0; j < a->nstairwells; j++)
+			if (strcmp(a->stairwells[j],
+			    conf->stairwells[s].name) == 0)
+				break;
+		if (j == a->nstairwells)
+			a->stairwells[a->nstairwells++] =
+			    xstrdup(conf->stairwells[s].name);
+	}
+	if (strcmp(g->language, "Danish") == 0)
+		a->languages = xstrdup(demo_chance(r, 40) ? "Danish, English" :
+		    "Danish");
+	else
+		a->languages = xasprintf("Danish, %s%s", g->language,
+		    demo_chance(r, 40) ? ", English" : "");
+	phone = demo_phone(r);
+	if (p->consent) {
+		a->consent = 1;
+		a->consent_on = a->recruited_on;
+		a->phone = phone;
+		a->email = demo_amb_email(a->name);
+	} else {
+		a->consent_on = DATE_NONE;
+		free(phone);
+	}
+}
+
+/* Record that ambassador id was trained on day, as on that day. */
+static enum db_status
+demo_amb_trained(struct db *db, long id, long day)
+{
+	struct who		who = { .name = "demo" };
+	struct ambassador	a;
+	enum db_status		st;
+	long			was;
+
+	was = util_today_set(day);
+	if ((st = db_ambassador_get(db, &who, id, &a)) == DB_OK) {
+		a.trained_on = day;
+		st = db_ambassador_update(db, &who, &a);
+		db_ambassador_clear(&a);
+	}
+	util_today_set(was);
+	return st;
+}
+
+/* Add planned ambassador a with its training and changes, each as on its
+ * own day; what lies after today is left out. */
+static enum db_status
+demo_amb_add(struct db *db, const struct demo_amb_plan *p,
+    struct ambassador *a, long today)
+{
+	struct who		who = { .name = "demo" };
+	struct amb_change	ch;
+	enum db_status		st;
+	long			was, trained = a->trained_on;
+	size_t			i;
+
+	a->trained_on = DATE_NONE;
+	was = util_today_set(a->recruited_on);
+	st = db_ambassador_add(db, &who, a);
+	util_today_set(was);
+	if (st == DB_OK && trained != DATE_NONE && trained <= today)
+		st = demo_amb_trained(db, a->id, trained);
+	for (i = 0; i < NITEMS(p->ev) && st == DB_OK; i++) {
+		ch.date = a->recruited_on + p->ev[i].after;
+		if (p->ev[i].after == 0 || ch.date > today)
+			break;
+		ch.status = p->ev[i].status;
+		ch.reason = p->ev[i].reason;
+		was = util_today_set(ch.date);
+		st = db_ambassador_status(db, &who, a->id, &ch);
+		util_today_set(was);
+	}
+	return st;
+}
+
+/* Add the planned ambassadors recruited by today (their own stream of
+ * numbers, so the households and visits stay as they were). */
+static enum db_status
+demo_amb_all(struct db *db, const struct conf *conf)
+{
+	struct demo_rng		 r = { DEMO_AMB_SEED };
+	struct ambassador	 a;
+	char			*names[NITEMS(demo_amb_plan)] = { NULL };
+	enum db_status		 st = DB_OK;
+	long			 today = util_today();
+	size_t			 i;
+
+	for (i = 0; i < NITEMS(demo_amb_plan); i++) {
+		demo_amb_fill(&r, conf, &demo_amb_plan[i], names, i, &a);
+		names[i] = xstrdup(a.name);
+		if (st == DB_OK && a.recruited_on <= today)
+			st = demo_amb_add(db, &demo_amb_plan[i], &a, today);
+		db_ambassador_clear(&a);
+	}
+	for (i = 0; i < NITEMS(demo_amb_plan); i++)
+		free(names[i]);
+	return st;
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 /* Add n households; DB_OK, or the first error (the batch is still open). */
@@ -616,6 +856,8 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 		db_household_clear(&h);
 	}
 	free(used);
+	if (st == DB_OK)
+		st = demo_amb_all(db, conf);
 	return st;
 }
 

@@ -149,7 +149,7 @@ cli_households(const struct cli *cli, int argc, char **argv)
 	out.today = util_today();
 	n = cli_each_household(db, &q, hh_each, &out);
 	if (n >= 0 && fmt == FORMAT_TEXT)
-		printf(_("%ld households\n"), n);
+		printf(P_("%ld household\n", "%ld households\n", n), n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -94,9 +94,10 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 	out.today = q.today;
 	n = cli_each_household(db, &q, od_each, &out);
 	if (n >= 0 && !tsv)
-		printf(_("%ld welcomes are overdue (more than %d days after "
-		    "moving in, on %s).\n"), n, cli->conf->welcome_days,
-		    util_date_dk(q.today, day));
+		printf(P_("%ld welcome is overdue (more than %d days after "
+		    "moving in, on %s).\n", "%ld welcomes are overdue (more "
+		    "than %d days after moving in, on %s).\n", n), n,
+		    cli->conf->welcome_days, util_date_dk(q.today, day));
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

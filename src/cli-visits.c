@@ -92,6 +92,20 @@ vi_list(struct db *db, long household, int tsv)
 	return total;
 }
 
+/* 1 if household id is in the register. */
+static int
+vi_exists(struct db *db, long id)
+{
+	struct who		who = { .name = cli_who_name() };
+	struct household	h;
+	int			there;
+
+	there = db_household_get(db, &who, id, &h) == DB_OK;
+	if (there)
+		db_household_clear(&h);
+	return there;
+}
+
 /* Parse the options; -1 to go on, else the exit code. */
 static int
 vi_args(int argc, char **argv, long *household, int *tsv)
@@ -146,12 +160,17 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;
+	if (household != 0 && !vi_exists(db, household)) {
+		cli_error(_("there is no household %ld"), household);
+		db_close(db);
+		return 1;
+	}
 	if (tsv)
 		printf("id\thousehold\tdate\tambassador\toutcome\tnext_date"
 		    "\titems\treferral\n");
 	n = vi_list(db, household, tsv);
 	if (n >= 0 && !tsv)
-		printf(_("%ld visits\n"), n);
+		printf(P_("%ld visit\n", "%ld visits\n", n), n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

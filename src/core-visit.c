@@ -252,9 +252,11 @@ core_overdue_days(long moved_in, long moved_out, enum household_status state,
 
 /* 1 if the household belongs in a visit queue today. */
 int
-core_visit_due(long moved_out, enum household_status state, long next_date,
-    long today)
+core_visit_due(long moved_in, long moved_out, enum household_status state,
+    long next_date, long today)
 {
+	if (moved_in != DATE_NONE && moved_in > today)
+		return 0;	/* registered ahead: not moved in yet */
 	if (!visit_waiting(moved_out, state, today))
 		return 0;
 	return next_date == DATE_NONE || next_date <= today;

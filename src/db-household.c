@@ -641,12 +641,15 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 	static const char *const filters[] = {
 		[FILTER_ALL] = "",
 		[FILTER_DUE] = " AND h.state IN ('awaiting', 'partly')"
+		    " AND h.moved_in <= ?14"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
 		    " AND (h.next_date IS NULL OR h.next_date <= ?14)",
 		[FILTER_OVERDUE] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
 		    " AND h.moved_in < ?15",
 		[FILTER_FLAGGED] = " AND h.flags <> 0"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+		[FILTER_OPEN] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
 	};
 	size_t	 i, o = strlen(sql);
@@ -891,18 +894,24 @@ hh_rekey_members(struct db *db)
 	return s;
 }
 
-/* Rebuild every search key, sort key and name_word row. */
+/* Rebuild every search key, sort key, name_word row and the
+ * ambassadors' keys. */
 enum db_status
 db_household_rekey(struct db *db)
 {
-	static const char *const steps[] = {
-		"DELETE FROM name_word",
-		NULL,
-		"UPDATE household SET sort_key = coalesce((SELECT m.sort_key "
+	/* Each step is SQL or, where sql is NULL, a function. */
+	static const struct {
+		const char	*sql;
+		enum db_status	(*fn)(struct db *);
+	} steps[] = {
+		{ "DELETE FROM name_word", NULL },
+		{ NULL, hh_rekey_members },
+		{ "UPDATE household SET sort_key = coalesce((SELECT m.sort_key "
 		    "FROM member m WHERE m.household_id = household.id "
-		    "ORDER BY m.position LIMIT 1), '')",
-		"INSERT OR REPLACE INTO meta (key, value) VALUES "
-		    "('key_version', ?1)",
+		    "ORDER BY m.position LIMIT 1), '')", NULL },
+		{ NULL, db_ambassador_rekey },
+		{ "INSERT OR REPLACE INTO meta (key, value) VALUES "
+		    "('key_version', ?1)", NULL },
 	};
 	sqlite3_stmt	*st;
 	enum db_status	 s;
@@ -913,11 +922,11 @@ db_household_rekey(struct db *db)
 		return s;
 	snprintf(kv, sizeof kv, "%d", CORE_KEY_VERSION);
 	for (i = 0; i < sizeof steps / sizeof steps[0] && s == DB_OK; i++) {
-		if (steps[i] == NULL) {
-			s = hh_rekey_members(db);
+		if (steps[i].sql == NULL) {
+			s = steps[i].fn(db);
 			continue;
 		}
-		if ((st = db_stmt(db, steps[i])) == NULL) {
+		if ((st = db_stmt(db, steps[i].sql)) == NULL) {
 			s = DB_ERROR;
 			break;
 		}

@@ -13,16 +13,17 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	2
+#define DB_SCHEMA_VERSION	3
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
- * member's keys, the name_word rows and household.sort_key.
+ * member's keys, the name_word rows and household.sort_key, and every
+ * ambassador's keys, ambassador_word and ambassador_language rows.
  */
 #define CORE_KEY_VERSION	1
 
 #define DB_BUSY_DEFAULT		5000	/* ms */
-#define DB_STMT_CACHE		64
+#define DB_STMT_CACHE		128
 
 struct db_stmt_slot {
 	const char	*sql;		/* a string literal: the cache key */
@@ -88,8 +89,13 @@ enum db_status	 db_step_done(struct db *, sqlite3_stmt *st);
 const char	*db_clean_text(const char *s, const char *(*check)(const char *),
 		    char **out);
 
-/* Rebuild every key of every member (db-household.c); in a transaction. */
+/* Rebuild every key of every member (db-household.c) and of every
+ * ambassador (db_ambassador_rekey); in a transaction. */
 enum db_status	 db_household_rekey(struct db *);
+/* Rebuild every ambassador's search and sort key, ambassador_word and
+ * ambassador_language rows (db-ambassador.c).  Call inside a write
+ * transaction. */
+enum db_status	 db_ambassador_rekey(struct db *);
 
 /*
  * Recompute household id's welcome state, attempts, next date, last visit

@@ -529,3 +529,33 @@ db_visit_list(struct db *db, const struct who *who, long household,
 	}
 	return s;
 }
+
+/* The newest visits (without items) an ambassador of that name made. */
+enum db_status
+db_visit_list_by(struct db *db, const struct who *who, const char *name,
+    size_t limit, struct visit **out, size_t *n)
+{
+	static const char sql[] = VI_COLS "WHERE ambassador = ?1" VI_ORDER;
+	sqlite3_stmt	*st;
+	int		 rc = SQLITE_DONE;
+
+	(void)who;
+	*out = NULL;
+	*n = 0;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	if (limit > 0)
+		*out = xcalloc(limit, sizeof **out);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		vi_list_row(st, &(*out)[(*n)++]);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_visits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_sqlite_fail(db, rc);
+	}
+	return DB_OK;
+}

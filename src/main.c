@@ -27,8 +27,17 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "ambassadors", cli_ambassadors,
+	    N_("list the ambassadors (--department D, --status S, "
+	    "--search TEXT, --format text|tsv)") },
 	{ "check", cli_check, N_("check the configuration and the database") },
+	{ "coverage", cli_coverage,
+	    N_("stairwells with and without an ambassador (--format "
+	    "text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database of fictional households") },
+	{ "goal", cli_goal,
+	    N_("recruitment toward the goal, year by year (--format "
+	    "text|tsv)") },
 	{ "households", cli_households,
 	    N_("list households (--search TEXT, --department D, "
 	    "--format text|tsv)") },

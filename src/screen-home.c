@@ -21,7 +21,8 @@ struct home {
 
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
-	HOME_HELP, HOME_QUIT, HOME_COUNT
+	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_HELP, HOME_QUIT,
+	HOME_COUNT
 };
 
 static const char *const home_items[HOME_COUNT] = {
@@ -30,6 +31,9 @@ static const char *const home_items[HOME_COUNT] = {
 	N_("Queue \xe2\x80\x94 who to visit"),
 	N_("Overdue welcomes"),
 	N_("Needs the secretariat"),
+	N_("Ambassadors"),
+	N_("Recruitment goal"),
+	N_("Coverage \xe2\x80\x94 where to recruit next"),
 	N_("Help \xe2\x80\x94 how velkomst works"),
 	N_("Quit"),
 };
@@ -77,32 +81,37 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	char		*line;
+	char		*line, *over;
 	int		 i, y = ui_body_top(ui) + 1;
 
 	ui_put(y, 2, _("Welcome to velkomst: the stairwell ambassadors' "
 	    "register of new neighbours."), ui_cols(ui) - 4, 0,
 	    STYLE_NORMAL);
 	if (h->counted) {
-		line = xasprintf(_("%ld households are in the register."),
+		line = xasprintf(P_("%ld household is in the register.",
+		    "%ld households are in the register.", h->households),
 		    h->households);
 		ui_put(y + 1, 2, line, ui_cols(ui) - 4, 0, STYLE_DIM);
 		free(line);
-		line = xasprintf(_("%ld welcomes are overdue \xc2\xb7 %ld "
-		    "households need the secretariat."), h->overdue,
-		    h->flagged);
+		line = xasprintf(P_("%ld welcome is overdue", "%ld welcomes "
+		    "are overdue", h->overdue), h->overdue);
+		over = line;
+		line = xasprintf(P_("%s \xc2\xb7 %ld household needs the "
+		    "secretariat.", "%s \xc2\xb7 %ld households need the "
+		    "secretariat.", h->flagged), over, h->flagged);
+		free(over);
 		ui_put(y + 2, 2, line, ui_cols(ui) - 4, 0, h->overdue > 0 ?
 		    STYLE_ERROR : STYLE_DIM);
 		free(line);
 	}
-	y += 3;
+	y += 4;
 	for (i = 0; i < HOME_COUNT; i++) {
-		line = xasprintf(" %d  %s ", i + 1, _(home_items[i]));
-		ui_put(y + 2 * i, 4, line, ui_cols(ui) - 8, 0,
+		line = xasprintf(" %d  %s ", (i + 1) % 10, _(home_items[i]));
+		ui_put(y + i, 4, line, ui_cols(ui) - 8, 0,
 		    i == h->sel ? STYLE_SELECTED : STYLE_NORMAL);
 		free(line);
 	}
-	ui_put(y + 2 * HOME_COUNT + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
+	ui_put(y + HOME_COUNT + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
 	    "and Enter, or press a number. Press ? for help at any time."),
 	    ui_cols(ui) - 8, 0, STYLE_DIM);
 }
@@ -127,6 +136,15 @@ home_choose(struct ui *ui, int i)
 	case HOME_FOLLOWUPS:
 		ui_push(ui, &screen_followups, NULL);
 		break;
+	case HOME_AMBASSADORS:
+		ui_push(ui, &screen_ambassadors, NULL);
+		break;
+	case HOME_GOAL:
+		ui_push(ui, &screen_goal, NULL);
+		break;
+	case HOME_COVERAGE:
+		ui_push(ui, &screen_coverage, NULL);
+		break;
 	case HOME_HELP:
 		ui_push(ui, &screen_help, (void *)&screen_home);
 		break;
@@ -141,8 +159,8 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct home	*h = state;
 
-	if (!k->is_key && k->ch >= '1' && k->ch < '1' + HOME_COUNT)
-		return home_choose(ui, (int)(k->ch - '1'));
+	if (!k->is_key && k->ch >= '0' && k->ch <= '9')
+		return home_choose(ui, k->ch == '0' ? 9 : (int)(k->ch - '1'));
 	switch (ui_key_action(k, home_actions)) {
 	case ACT_UP:
 		h->sel = (h->sel + HOME_COUNT - 1) % HOME_COUNT;
@@ -169,13 +187,13 @@ static int
 home_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct home	*h = state;
-	int		 top = ui_body_top(ui) + 4, i;
+	int		 top = ui_body_top(ui) + 5, i;
 
 	(void)x;
 	(void)twice;
-	if (y < top || (y - top) % 2 != 0)
+	if (y < top)
 		return 0;
-	i = (y - top) / 2;
+	i = y - top;
 	if (i >= HOME_COUNT)
 		return 0;
 	h->sel = i;
@@ -199,7 +217,12 @@ const struct screen screen_home = {
 	    "Overdue welcomes: households not welcomed within the deadline "
 	    "after moving in.\n"
 	    "Needs the secretariat: nobody was home too many times, or an "
-	    "ambassador passed something on.\n\n"
+	    "ambassador passed something on.\n"
+	    "Ambassadors: the register of the stairwell ambassadors the "
+	    "secretariat has recruited.\n"
+	    "Recruitment goal: how recruitment goes toward the programme's "
+	    "goal.\n"
+	    "Coverage: the stairwells with and without an active ambassador.\n\n"
 	    "Esc always goes back one screen. Nothing is saved until you "
 	    "press F2 in a form."),
 	.init = home_init,

@@ -97,19 +97,30 @@ view_actions_now(void *state)
 }
 
 /* Line y of the household as "Label  value", drawn when it is in view
- * (scrolled by skip); returns the next line. */
+ * (scrolled by skip); a long value wraps onto the next lines.  Returns
+ * the next free line. */
 static int
 view_line(struct ui *ui, struct hh_view *v, int y, const char *label,
     const char *value, enum ui_style st)
 {
-	int	row = v->first + y - v->skip;
+	const char	*p, *next;
+	char		*part;
+	size_t		 len;
+	int		 row, w = ui_cols(ui) - 27;
 
-	if (row >= v->first && row <= v->last) {
+	if (value == NULL || value[0] == '\0')
+		value = "\xe2\x80\x94";
+	for (p = value; *p != '\0'; p = next, y++, label = "") {
+		len = ui_line_break(p, w, &next);
+		row = v->first + y - v->skip;
+		if (row < v->first || row > v->last)
+			continue;
+		part = xstrndup(p, len);
 		ui_put(row, 2, label, 22, 1, STYLE_LABEL);
-		ui_put(row, 25, value != NULL && value[0] != '\0' ? value :
-		    "\xe2\x80\x94", ui_cols(ui) - 27, 0, st);
+		ui_put(row, 25, part, w, 0, st);
+		free(part);
 	}
-	return y + 1;
+	return y;
 }
 
 /* The where and when of the household. */
@@ -164,6 +175,65 @@ view_people(struct ui *ui, struct hh_view *v, int y)
 	y = view_line(ui, v, y, _("Interpreter needed"), v->h.interpreter ?
 	    _("yes") : _("no"), STYLE_NORMAL);
 	return view_line(ui, v, y, _("Notes"), v->h.notes, STYLE_NORMAL);
+}
+
+/* The active ambassadors who speak one language, as "A, B"; new, or
+ * NULL when there are none. */
+static char *
+view_speakers(struct ui *ui, const char *language)
+{
+	struct ambassador_query	 q = { .language = language,
+				    .status = AS_ACTIVE,
+				    .today = util_today() };
+	struct ambassador_row	*rows;
+	size_t			 n, i;
+	char			*s = NULL, *t;
+
+	if (db_ambassador_list(ui_db(ui), ui_who(ui), &q, NULL, 6, &rows,
+	    &n) != DB_OK)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		t = xasprintf("%s%s%s", s != NULL ? s : "", s != NULL ? ", " :
+		    "", i < 5 ? rows[i].name : "\xe2\x80\xa6");
+		free(s);
+		s = t;
+	}
+	db_ambassador_rows_free(rows, n);
+	return s;
+}
+
+/*
+ * Matching: for each language the household speaks (but Danish), the
+ * active ambassadors who speak it too.
+ */
+static int
+view_matching(struct ui *ui, struct hh_view *v, int y)
+{
+	char	*langs, *p, *next, *lang, *who, *line, *key;
+
+	if (v->h.languages == NULL)
+		return y;
+	langs = xstrdup(v->h.languages);
+	for (p = langs; p != NULL && *p != '\0'; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		lang = core_clean_text(p);
+		key = lang != NULL ? core_search_key(lang) : NULL;
+		if (lang != NULL && lang[0] != '\0' && key != NULL &&
+		    strcmp(key, "danish") != 0 && strcmp(key, "dansk") != 0) {
+			who = view_speakers(ui, lang);
+			line = xasprintf("%s: %s", lang, who != NULL ? who :
+			    _("no active ambassador speaks it"));
+			y = view_line(ui, v, y, _("Ambassadors speaking"), line,
+			    who != NULL ? STYLE_NORMAL : STYLE_DIM);
+			free(line);
+			free(who);
+		}
+		free(key);
+		free(lang);
+	}
+	free(langs);
+	return y;
 }
 
 /* Where the welcome stands, and what the secretariat should know. */
@@ -284,7 +354,8 @@ view_draw(struct ui *ui, void *state)
 	v->first = y + 2;
 	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 - (v->asking ? 3 : 0);
 	y = view_people(ui, v, view_place(ui, v, 0) + 1) + 1;
-	y = view_visits(ui, v, view_welcome(ui, v, y)) + 1;
+	y = view_visits(ui, v, view_welcome(ui, v, view_matching(ui, v,
+	    y))) + 1;
 	view_stamp(v->h.created_at, made);
 	s = xasprintf(_("%s by %s"), made, v->h.created_by);
 	y = view_line(ui, v, y, _("Registered"), s, STYLE_DIM);

@@ -227,6 +227,7 @@ hh_reload(struct ui *ui, struct hh_list *l, int from_end)
 	if (from_end) {
 		hh_fetch_back(ui, l);
 		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
+		l->top = 0;	/* drawing scrolls so the last rows fill */
 	} else
 		hh_fetch(ui, l);
 }
@@ -492,8 +493,8 @@ hh_draw_search(struct ui *ui, struct hh_list *l, int y)
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
 		    _("by name") : _("longest waiting first"));
-	info = xasprintf("%s \xc2\xb7 %ld %s", place, l->count,
-	    _("households"));
+	info = xasprintf(P_("%s \xc2\xb7 %ld household",
+	    "%s \xc2\xb7 %ld households", l->count), place, l->count);
 	ui_put(y, x + 22, info, ui_cols(ui) - x - 23, 0, STYLE_DIM);
 	free(info);
 	free(place);

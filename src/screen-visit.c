@@ -63,7 +63,7 @@ static const enum ui_action item_actions[] = {
 	ACT_BACK, ACT_HELP, ACT_NONE
 };
 static const enum ui_action note_actions[] = {
-	ACT_KEEP, ACT_BACK, ACT_NONE
+	ACT_KEEP, ACT_NONE
 };
 static const enum ui_action ask_actions[] = {
 	ACT_YES, ACT_NO, ACT_BACK, ACT_NONE
@@ -136,11 +136,17 @@ visit_edit_at(struct visit_scr *v, int f)
 static int
 visit_danish(const struct conf *c)
 {
-	const char	*l = getenv("LANGUAGE");
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
+	    "LC_MESSAGES", "LANG" };
+	const char	*l;
+	size_t		 i;
 
-	if (l == NULL || l[0] == '\0')
-		l = c->language;
-	return l != NULL && strncmp(l, "da", 2) == 0;
+	if (c->language != NULL && c->language[0] != '\0')
+		return strncmp(c->language, "da", 2) == 0;
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((l = getenv(vars[i])) != NULL && l[0] != '\0')
+			return strncmp(l, "da", 2) == 0;
+	return 0;
 }
 
 /* Set up the checklist of the household's department. */
@@ -283,7 +289,15 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	    v->h.stairwell, v->h.flat);
 	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
-	ui_put(y++, 2, v->h.members[0], ui_cols(ui) - 4, 0, STYLE_NORMAL);
+	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
+		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new visit "
+		    "replaces that."), v->h.members[0],
+		    _(core_status_label(v->h.state)));
+	else
+		s = xstrdup(v->h.members[0]);
+	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, v->h.state == HS_WELCOMED ||
+	    v->h.state == HS_DECLINED ? STYLE_ERROR : STYLE_NORMAL);
+	free(s);
 	if (v->h.interpreter || v->h.languages != NULL) {
 		s = xasprintf("%s%s%s", v->h.interpreter ?
 		    _("Needs an interpreter") : _("Speaks"),
@@ -429,8 +443,10 @@ visit_propose_next(struct ui *ui, struct visit_scr *v)
 	long	 day;
 
 	if (v->next.len == 0 && util_date_parse(t, &day) == DATE_OK) {
-		util_edit_set(&v->next, util_date_dk(core_retry_date(day,
-		    ui_conf(ui)->retry_days), d));
+		day = core_retry_date(day, ui_conf(ui)->retry_days);
+		if (day < util_today())	/* a visit written in afterwards */
+			day = util_today();
+		util_edit_set(&v->next, util_date_dk(day, d));
 		util_edit_end(&v->next);
 	}
 	free(t);
@@ -526,7 +542,9 @@ visit_check(struct visit_scr *v, int later_for_unset, long *date,
 {
 	int	bad = 0;
 
-	v->err_ambassador = visit_check_text(&v->ambassador, core_check_name);
+	v->err_ambassador = v->ambassador.len == 0 ? N_("Write your name: "
+	    "who made the visit.") : visit_check_text(&v->ambassador,
+	    core_check_name);
 	if ((v->err_date = visit_check_date(&v->date, date)) == NULL)
 		v->err_date = core_check_visit_date(*date, v->h.moved_in,
 		    v->h.moved_out, util_today());
@@ -657,21 +675,30 @@ visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
 	return UI_POP;
 }
 
+/* 1 if at least one checklist item was gone through. */
+static int
+visit_any_set(const struct visit_scr *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nitems; i++)
+		if (v->items[i].state != IS_UNSET)
+			return 1;
+	return 0;
+}
+
 /* Keys while a note is being written. */
 static int
 visit_key_note(struct visit_scr *v, const struct ui_keypress *k)
 {
 	struct vitem	*it = visit_item_at(v);
 
-	switch (ui_key_action(k, note_actions)) {
-	case ACT_KEEP:
-	case ACT_BACK:
+	if (ui_key_action(k, note_actions) == ACT_KEEP ||
+	    (!k->is_key && k->ch == 27)) {	/* Esc keeps the note too */
 		v->noting = 0;
 		if (it != NULL)
 			it->error = NULL;
 		return UI_REDRAW | UI_HANDLED;
-	default:
-		break;
 	}
 	if (it == NULL || !ui_edit_key(&it->note, k))
 		return 0;
@@ -685,6 +712,11 @@ visit_key_ask(struct ui *ui, struct visit_scr *v, const struct ui_keypress *k)
 {
 	switch (ui_key_action(k, ask_actions)) {
 	case ACT_YES:
+		if (v->mode == MODE_CHECKLIST && !visit_any_set(v)) {
+			ui_message(ui, "%s", _("Nothing on the checklist was "
+			    "gone through, so there was nothing to save."));
+			return UI_POP | UI_HANDLED;
+		}
 		return UI_REDRAW | UI_HANDLED | visit_save(ui, v, 1);
 	case ACT_NO:
 		ui_message(ui, "%s", _("The visit was not saved."));
@@ -786,8 +818,9 @@ const struct screen screen_visit = {
 	    "Ambassadors welcome and inform; concerns go to the "
 	    "secretariat.\n\n"
 	    "Nobody home? Press F3 (or h on the checklist): the attempt is "
-	    "saved with a day to try again, three days later unless you "
-	    "change it. They do not want a visit? Press F4 (or x).\n\n"
+	    "saved with a day to try again (the configuration says how many "
+	    "days later; 3 unless changed). They do not want a visit? Press "
+	    "F4 (or x).\n\n"
 	    "F2 saves the visit. Esc asks first whether to save what is set "
 	    "or to leave without saving anything; nothing is ever saved "
 	    "half."),

@@ -151,8 +151,8 @@ ui_edit_key(struct edit *e, const struct ui_keypress *k)
 
 /* The bytes of the next line of text that fit in cols, broken at a space
  * when one is there; *next gets where the following line starts. */
-static size_t
-draw_line_break(const char *s, int cols, const char **next)
+size_t
+ui_line_break(const char *s, int cols, const char **next)
 {
 	size_t	fit, cut;
 
@@ -193,7 +193,7 @@ ui_wrap(int y, int x, int cols, int rows, int skip, const char *text,
 			const char	*q = line;
 
 			while (*q != '\0') {
-				size_t	cut = draw_line_break(q, cols, &next);
+				size_t	cut = ui_line_break(q, cols, &next);
 				char	*part = xstrndup(q, cut);
 
 				if (n >= skip && n - skip < rows)

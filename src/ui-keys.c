@@ -105,6 +105,14 @@ static const struct keydef keydefs[] = {
 	    "checklist.") },
 	{ ACT_KEEP, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
 	    N_("Keep"), N_("Keep the note and go on.") },
+	{ ACT_RECRUIT, { C('n') }, 1, "n", N_("Recruit"),
+	    N_("Register an ambassador the secretariat has recruited.") },
+	{ ACT_PICK_STATUS, { C('t') }, 1, "t", N_("Status"),
+	    N_("Show all ambassadors, or only the active, paused or stopped "
+	    "ones (each press shows the next).") },
+	{ ACT_STATUS, { C('s') }, 1, "s", N_("Status"),
+	    N_("Record that the ambassador pauses, stops (and why) or is "
+	    "active again, from a date.") },
 	{ ACT_YES, { C('y'), C('j') }, 2, "y", N_("Yes"), N_("Yes.") },
 	{ ACT_NO, { C('n') }, 1, "n", N_("No"), N_("No.") },
 };

@@ -38,3 +38,5 @@ run --db "$DB" households --format tsv
 for st in awaiting partly welcomed declined moved_out; do
 	if cut -f8 "$TMP/out" | grep -qx "$st"; then ok "households has status $st"; else fail "households has status $st" "none"; fi
 done
+run --db "$DB" visits --household 99999
+check "visits of a household that does not exist says so" 1 "no household 99999" stderr

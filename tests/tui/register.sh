@@ -24,7 +24,7 @@ tui_keys F2
 expect "saving says so" "is in the register"
 expect "saving goes back home" "Households"
 tui_keys 1
-expect "the list opens" "1 households"
+expect "the list opens" "· 1 household"
 tui_keys /
 tui_type "soren"
 expect "\"soren\" finds Søren" "Søren Ølgaard-Jensen"

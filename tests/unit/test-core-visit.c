@@ -444,19 +444,23 @@ visit_due(void)
 {
 	long	t = day(2026, 3, 31);
 
-	CHECK_INT(core_visit_due(DATE_NONE, HS_AWAITING, DATE_NONE, t), 1);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_PARTLY, DATE_NONE, t), 1);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_AWAITING, t - 1, t), 1);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_AWAITING, t, t), 1);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_AWAITING, t + 1, t), 0);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_PARTLY, t + 1, t), 0);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_WELCOMED, DATE_NONE, t), 0);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_DECLINED, t, t), 0);
-	CHECK_INT(core_visit_due(DATE_NONE, HS_MOVED_OUT, t, t), 0);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_AWAITING, DATE_NONE, t), 1);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_PARTLY, DATE_NONE, t), 1);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_AWAITING, t - 1, t), 1);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_AWAITING, t, t), 1);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_AWAITING, t + 1, t), 0);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_PARTLY, t + 1, t), 0);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_WELCOMED, DATE_NONE, t), 0);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_DECLINED, t, t), 0);
+	CHECK_INT(core_visit_due(t - 20, DATE_NONE, HS_MOVED_OUT, t, t), 0);
 	/* Moved out today: not due; moving out tomorrow: due. */
-	CHECK_INT(core_visit_due(t, HS_AWAITING, DATE_NONE, t), 0);
-	CHECK_INT(core_visit_due(t - 5, HS_AWAITING, DATE_NONE, t), 0);
-	CHECK_INT(core_visit_due(t + 1, HS_AWAITING, DATE_NONE, t), 1);
+	CHECK_INT(core_visit_due(t - 20, t, HS_AWAITING, DATE_NONE, t), 0);
+	CHECK_INT(core_visit_due(t - 20, t - 5, HS_AWAITING, DATE_NONE, t), 0);
+	CHECK_INT(core_visit_due(t - 20, t + 1, HS_AWAITING, DATE_NONE, t), 1);
+	/* Registered ahead of the move-in: not in the queue until then. */
+	CHECK_INT(core_visit_due(t + 1, DATE_NONE, HS_AWAITING, DATE_NONE, t),
+	    0);
+	CHECK_INT(core_visit_due(t, DATE_NONE, HS_AWAITING, DATE_NONE, t), 1);
 }
 
 /* Retry dates across month ends, leap days and years. */

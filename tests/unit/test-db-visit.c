@@ -291,7 +291,7 @@ test_welcomed(void)
 	CHECK_INT(g.handled_on, DATE_NONE);
 	CHECK_INT(g.version, ver + 1);
 	CHECK_STR(g.updated_by, "tester");
-	CHECK_INT(core_visit_due(g.moved_out, g.state, g.next_date, today), 0);
+	CHECK_INT(core_visit_due(g.moved_in, g.moved_out, g.state, g.next_date, today), 0);
 	/* An edit from before the visit must not overwrite it. */
 	g.version = ver;
 	CHECK_INT(db_household_update(db, &tester, &g), DB_CONFLICT);
@@ -328,8 +328,8 @@ test_partly_and_declined(void)
 	CHECK_INT(g.state, HS_PARTLY);
 	CHECK_INT(g.next_date, day(2019, 6, 20));
 	CHECK_INT(g.last_visit, day(2019, 6, 12));
-	CHECK_INT(core_visit_due(g.moved_out, g.state, g.next_date, today), 0);
-	CHECK_INT(core_visit_due(g.moved_out, g.state, g.next_date,
+	CHECK_INT(core_visit_due(g.moved_in, g.moved_out, g.state, g.next_date, today), 0);
+	CHECK_INT(core_visit_due(g.moved_in, g.moved_out, g.state, g.next_date,
 	    day(2019, 6, 20)), 1);
 	db_household_clear(&g);
 	/* Not home on the follow-up: still partly, one attempt. */
@@ -555,7 +555,7 @@ filters_on(struct db *db, long on, int deadline, const long *ids, size_t n)
 	nf = list_ids(db, &q, flag, N(flag));
 	for (i = 0; i < n; i++) {
 		get(db, ids[i], &g);
-		if (has(due, nd, g.id) != core_visit_due(g.moved_out, g.state,
+		if (has(due, nd, g.id) != core_visit_due(g.moved_in, g.moved_out, g.state,
 		    g.next_date, on))
 			TEST_FAIL("due: household %ld on %ld", g.id, on);
 		if (has(over, no, g.id) != (core_overdue_days(g.moved_in,
@@ -842,7 +842,7 @@ test_migrate_schema1(void)
 	sqlite3_close(raw);
 	if ((db = open_ok(path, 0)) == NULL)
 		goto out;
-	CHECK_INT(one(db, "PRAGMA user_version"), 2);
+	CHECK_INT(one(db, "PRAGMA user_version"), 3);
 	CHECK_INT(one(db, "SELECT count(*) FROM household"), 2);
 	get(db, 1, &g);
 	CHECK_STR(g.members[1], "Omar Holm");
