@@ -183,6 +183,9 @@ struct household_query {
 						   the last rows), nearest
 						   first */
 	const char		*stairwell;	/* with department: one stairwell */
+	const char *const	*stairwells;	/* or several (an ambassador's;
+						   at most 32) */
+	size_t			 nstairwells;
 	enum household_filter	 filter;
 	long			 today;		/* for the filters (DATE_NONE:
 						   util_today()) */

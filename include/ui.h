@@ -54,6 +54,7 @@ enum ui_action {
 	ACT_RECRUIT,		/* register an ambassador */
 	ACT_PICK_STATUS,	/* a list: which status */
 	ACT_STATUS,		/* change an ambassador's status */
+	ACT_PICK_AMBASSADOR,	/* a queue: whose stairwells */
 	ACT_YES,		/* a question */
 	ACT_NO,
 	ACT_COUNT

@@ -16,6 +16,11 @@
 #include "i18n.h"
 #include "util.h"
 
+/* A list narrowed to several stairwells (an ambassador's queue) binds
+ * them as ?20, ?21, ...; more than HH_STAIRWELLS are not looked at. */
+#define HH_STAIRWELLS		32
+#define HH_STAIRWELL_PARAM	20
+
 /* The most search words that narrow a list; further words are ignored
  * (the list then shows a few more than asked, never fewer). */
 #define HH_SEARCH_WORDS	4
@@ -661,6 +666,11 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 	if (q->stairwell != NULL)
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND h.stairwell = ?13");
+	for (i = 0; i < q->nstairwells && i < HH_STAIRWELLS; i++)
+		o += (size_t)snprintf(sql + o, len - o, "%s?%zu%s", i == 0 ?
+		    " AND h.stairwell IN (" : ", ", HH_STAIRWELL_PARAM + i,
+		    i + 1 == q->nstairwells || i + 1 == HH_STAIRWELLS ? ")" :
+		    "");
 	if ((size_t)q->filter < sizeof filters / sizeof filters[0])
 		o += (size_t)snprintf(sql + o, len - o, "%s",
 		    filters[q->filter]);
@@ -685,6 +695,9 @@ hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
 		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
 	if (q->stairwell != NULL)
 		sqlite3_bind_text(st, 13, q->stairwell, -1, SQLITE_STATIC);
+	for (i = 0; i < q->nstairwells && i < HH_STAIRWELLS; i++)
+		sqlite3_bind_text(st, (int)(HH_STAIRWELL_PARAM + i),
+		    q->stairwells[i], -1, SQLITE_STATIC);
 	if (q->filter != FILTER_ALL)
 		sqlite3_bind_text(st, 14, f->today, -1, SQLITE_STATIC);
 	if (q->filter == FILTER_OVERDUE)

@@ -45,6 +45,11 @@ struct hh_list {
 	int			 dept;		/* by_place: index, or -1: all */
 	char			*stair;		/* by_place: a name, or NULL */
 	const char		**pick;		/* items of the pick list */
+	struct ambassador_row	*ambs;		/* behind an ambassador pick */
+	size_t			 nambs;
+	char			*amb;		/* whose queue, or NULL */
+	char			*stairs[AMBASSADOR_MAX_STAIRWELLS];
+	size_t			 nstairs;
 	struct edit		 search;
 	int			 searching;	/* typing goes to the search */
 	enum household_order	 order;
@@ -64,9 +69,9 @@ static const enum ui_action list_actions[] = {
 	ACT_NONE
 };
 static const enum ui_action queue_actions[] = {
-	ACT_VISIT, ACT_OPEN, ACT_PICK_DEPT, ACT_PICK_STAIR, ACT_SEARCH,
-	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
-	ACT_LAST, ACT_NONE
+	ACT_VISIT, ACT_OPEN, ACT_PICK_AMBASSADOR, ACT_PICK_DEPT,
+	ACT_PICK_STAIR, ACT_SEARCH, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
+	ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 static const enum ui_action report_actions[] = {
 	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_BACK, ACT_HELP,
@@ -96,6 +101,21 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 		q->department = c->departments[l->dept].key;
 		q->stairwell = l->stair;
 	}
+	q->stairwells = (const char *const *)l->stairs;
+	q->nstairwells = l->nstairs;
+}
+
+/* Forget whose queue it is. */
+static void
+hh_no_ambassador(struct hh_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->nstairs; i++)
+		free(l->stairs[i]);
+	l->nstairs = 0;
+	free(l->amb);
+	l->amb = NULL;
 }
 
 /* Fetch up to want rows after (backward: before) cursor, which may be
@@ -301,6 +321,8 @@ hh_free(void *state)
 	free(l->last_search);
 	free(l->stair);
 	free(l->pick);
+	hh_no_ambassador(l);
+	db_ambassador_rows_free(l->ambs, l->nambs);
 	free(l);
 }
 
@@ -484,7 +506,9 @@ hh_draw_search(struct ui *ui, struct hh_list *l, int y)
 	x = 1 + ui_put(y, 1, _("Search:"), 20, 0, STYLE_LABEL) + 1;
 	ui_put_edit(y, x, &l->search, 20,
 	    l->searching ? STYLE_FIELD_FOCUS : STYLE_FIELD);
-	if (l->mode->by_place)
+	if (l->amb != NULL)
+		place = xasprintf(_("%s's stairwells"), l->amb);
+	else if (l->mode->by_place)
 		place = xasprintf("%s%s%s", l->dept < 0 ?
 		    _("all departments") : c->departments[l->dept].name,
 		    l->stair != NULL ? ", " : "",
@@ -622,6 +646,7 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 {
 	struct hh_list	*l = ctx;
 
+	hh_no_ambassador(l);
 	if (l->pick[0] == _("All departments")) {
 		l->dept = chosen - 1;
 		free(l->stair);
@@ -631,6 +656,62 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 		l->stair = chosen == 0 ? NULL : xstrdup(l->pick[chosen]);
 	}
 	hh_reload(ui, l, 0);
+}
+
+/* Called by the pick list: the queue of that ambassador. */
+static void
+hh_picked_ambassador(struct ui *ui, void *ctx, int chosen)
+{
+	struct hh_list		*l = ctx;
+	struct ambassador	 a;
+	size_t			 i;
+
+	if (db_ambassador_get(ui_db(ui), ui_who(ui), l->ambs[chosen].id, &a) !=
+	    DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	hh_no_ambassador(l);
+	free(l->stair);
+	l->stair = NULL;
+	l->dept = cfg_department_find(ui_conf(ui), a.department);
+	l->amb = xstrdup(a.name);
+	for (i = 0; i < a.nstairwells; i++)
+		l->stairs[l->nstairs++] = xstrdup(a.stairwells[i]);
+	db_ambassador_clear(&a);
+	hh_reload(ui, l, 0);
+}
+
+/* Open the pick list of the active ambassadors. */
+static void
+hh_pick_ambassador(struct ui *ui, struct hh_list *l)
+{
+	struct ambassador_query	 q = { .status = AS_ACTIVE,
+				    .today = util_today() };
+	struct ui_pick		 p = { .done = hh_picked_ambassador, .ctx = l,
+				    .title = _("Whose queue?") };
+	size_t			 i;
+
+	db_ambassador_rows_free(l->ambs, l->nambs);
+	l->ambs = NULL;
+	l->nambs = 0;
+	if (db_ambassador_list(ui_db(ui), ui_who(ui), &q, NULL, 500, &l->ambs,
+	    &l->nambs) != DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	if (l->nambs == 0) {
+		ui_error(ui, "%s", _("There are no active ambassadors in the "
+		    "register."));
+		return;
+	}
+	free(l->pick);
+	l->pick = xcalloc(l->nambs + 1, sizeof *l->pick);
+	for (i = 0; i < l->nambs; i++)
+		l->pick[i] = l->ambs[i].name;
+	p.items = l->pick;
+	p.n = l->nambs;
+	ui_push(ui, &screen_pick, &p);
 }
 
 /* Open the pick list of departments, or of the department's stairwells. */
@@ -696,6 +777,9 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_PICK_STAIR:
 		hh_pick_place(ui, l, ui_key_action(k, l->mode->actions) ==
 		    ACT_PICK_STAIR);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_PICK_AMBASSADOR:
+		hh_pick_ambassador(ui, l);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_SEARCH:
 		l->searching = 1;
@@ -817,8 +901,10 @@ const struct screen screen_queue = {
 	    "or partly welcomed and the day to come back has come. The one "
 	    "who has waited longest is at the top; a ! after the days means "
 	    "the welcome is overdue. Tries counts the times nobody was home. "
-	    "Press d to choose your department and s your stairwell; v starts "
-	    "the visit with the household the cursor is on."),
+	    "Press a and pick your name to see your queue: the stairwells you "
+	    "cover (all of your department if you have none of your own). Or "
+	    "press d to choose a department and s a stairwell. v starts the "
+	    "visit with the household the cursor is on."),
 	.init = queue_init,
 	.draw = hh_draw,
 	.key = hh_key,

@@ -113,6 +113,9 @@ static const struct keydef keydefs[] = {
 	{ ACT_STATUS, { C('s') }, 1, "s", N_("Status"),
 	    N_("Record that the ambassador pauses, stops (and why) or is "
 	    "active again, from a date.") },
+	{ ACT_PICK_AMBASSADOR, { C('a') }, 1, "a", N_("Ambassador"),
+	    N_("Show the queue of one ambassador: the stairwells they cover "
+	    "(all of their department if they have none of their own).") },
 	{ ACT_YES, { C('y'), C('j') }, 2, "y", N_("Yes"), N_("Yes.") },
 	{ ACT_NO, { C('n') }, 1, "n", N_("No"), N_("No.") },
 };

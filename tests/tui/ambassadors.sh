@@ -71,6 +71,29 @@ tui_wait "Search:"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 
+# Her queue: the households on her stairwell only.
+tui_keys 2
+tui_wait "Moved in"
+tui_type "605"
+tui_keys Tab
+tui_type "Opgang 1"
+tui_keys Tab
+tui_type "1. tv."
+tui_keys Tab Tab
+tui_type "Lene Holm"
+tui_keys F2
+tui_wait "is in the register"
+tui_keys 3
+tui_wait "Queue: who to visit"
+tui_keys a
+expect "a asks whose queue" "Whose queue?"
+tui_keys Enter
+expect "her queue is named" "Samira Haddad's stairwells"
+expect "her queue has the household on her stairwell" "Lene Holm"
+expect_not "and not the one on another stairwell" "Omar Nasser"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
+
 # Stop her: the coverage changes, the goal keeps her as recruited.
 tui_keys 6
 tui_wait "Samira Haddad"
