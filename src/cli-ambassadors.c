@@ -165,7 +165,7 @@ cli_ambassadors(const struct cli *cli, int argc, char **argv)
 		amb_header();
 	n = amb_each(db, cli->conf, &q, tsv);
 	if (n >= 0 && !tsv)
-		printf(_("%ld ambassadors\n"), n);
+		printf(P_("%ld ambassador\n", "%ld ambassadors\n", n), n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -109,7 +109,8 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	if (problems == 0)
 		printf(_("Database %s: no problems found.\n"), db_path(db));
 	else
-		printf(_("Database %s: %d problems found.\n"), db_path(db),
+		printf(P_("Database %s: %d problem found.\n",
+		    "Database %s: %d problems found.\n", problems), db_path(db),
 		    problems);
 	db_close(db);
 	return problems == 0 ? 0 : 1;

@@ -323,8 +323,12 @@ vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
 		f->referral = sqlite3_column_int(st, 3) != 0;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		free(*facts);
+		*facts = NULL;
+		*n = 0;
 		return db_sqlite_fail(db, rc);
+	}
 	return DB_OK;
 }
 

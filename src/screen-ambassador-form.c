@@ -279,8 +279,15 @@ af_picked(struct ui *ui, void *ctx, int chosen)
 	struct af_field	*f = &fm->f[fm->focus];
 	char		*t, *s;
 
-	(void)ui;
 	if (fm->focus == AF_DEPT) {
+		t = util_edit_text(&f->e);
+		if (strcmp(t, fm->pick[chosen]) != 0 &&
+		    fm->f[AF_STAIRS].e.len > 0) {
+			util_edit_set(&fm->f[AF_STAIRS].e, "");
+			ui_message(ui, "%s", _("The stairwells were cleared: "
+			    "pick the new department's."));
+		}
+		free(t);
 		util_edit_set(&f->e, fm->pick[chosen]);
 	} else if (chosen == 0) {
 		util_edit_set(&f->e, "");	/* the whole department */
@@ -311,6 +318,7 @@ af_pick(struct ui *ui, struct amb_form *fm)
 	    sizeof *fm->pick);
 	if (fm->focus == AF_DEPT) {
 		p.title = _("Pick the department");
+		p.initial = af_department(ui, fm);
 		for (i = 0; i < c->ndepartments; i++)
 			fm->pick[p.n++] = c->departments[i].name;
 	} else {
@@ -383,13 +391,17 @@ af_check_date(struct amb_form *fm, int i, int optional, long *day)
 	return af_set(fm, i, e == DATE_OK ? NULL : util_date_errstr(e));
 }
 
-/* 1 if s was one of the stairwells the ambassador had. */
+/* 1 if s was one of the stairwells the ambassador had in department d
+ * (a stairwell since removed from the configuration may stay). */
 static int
-af_had(const struct amb_form *fm, const char *s)
+af_had(struct ui *ui, const struct amb_form *fm, int d, const char *s)
 {
 	size_t	i;
 
-	for (i = 0; fm->id > 0 && i < fm->orig.nstairwells; i++)
+	if (fm->id <= 0 || d != cfg_department_find(ui_conf(ui),
+	    fm->orig.department))
+		return 0;
+	for (i = 0; i < fm->orig.nstairwells; i++)
 		if (strcmp(fm->orig.stairwells[i], s) == 0)
 			return 1;
 	return 0;
@@ -418,7 +430,7 @@ af_check_stairs(struct ui *ui, struct amb_form *fm, int d,
 				bad = af_set_own(fm, AF_STAIRS, xasprintf(
 				    _("\"%s\" is written twice."), s));
 		if (!bad && d >= 0 && cfg_stairwell_find(ui_conf(ui), d, s) < 0 &&
-		    !af_had(fm, s))
+		    !af_had(ui, fm, d, s))
 			bad = af_set_own(fm, AF_STAIRS, xasprintf(_("There is no "
 			    "stairwell \"%s\" in %s. Press Enter to pick."), s,
 			    ui_conf(ui)->departments[d].name));

@@ -141,7 +141,7 @@ static void
 al_row(struct ui *ui, int y, const struct ambassador_row *r,
     enum ui_style st)
 {
-	static const int	 w[] = { 0, 10, 16, 16, 10, 8 };
+	static const int	 w[] = { 0, 10, 12, 12, 10, 8 };
 	const struct conf	*c = ui_conf(ui);
 	const char		*cell[6];
 	char			 day[11];
@@ -160,7 +160,7 @@ al_row(struct ui *ui, int y, const struct ambassador_row *r,
 		st = STYLE_DIM;
 	ui_put(y, 0, "", ui_cols(ui), 1, st);
 	for (i = 0; i < 6; i++) {
-		int	cw = w[i] ? w[i] : ui_cols(ui) - 1 - 60 - 12;
+		int	cw = w[i] ? w[i] : ui_cols(ui) - 1 - 52 - 12;
 
 		x += ui_put(y, x, cell[i], cw, 1, st) + 2;
 	}
@@ -193,9 +193,13 @@ al_draw(struct ui *ui, void *state)
 		al_row(ui, y + 3 + i, &l->rows[l->top + i], l->top + i ==
 		    l->sel && !l->searching ? STYLE_SELECTED : STYLE_NORMAL);
 	if (l->n == 0)
-		ui_put(y + 4, 2, _("No ambassadors here yet. Press n to "
-		    "register one the secretariat has recruited."),
-		    ui_cols(ui) - 4, 0, STYLE_DIM);
+		ui_wrap(y + 4, 2, ui_cols(ui) - 4, 3, 0, l->last_search[0] !=
+		    '\0' ? _("Nobody's name starts with that. Check the "
+		    "spelling, or type fewer letters.") : l->dept >= 0 ||
+		    l->status >= 0 ? _("No ambassador is in this department or "
+		    "has this status; d and t change what is shown.") :
+		    _("No ambassadors here yet. Press n to register one the "
+		    "secretariat has recruited."), STYLE_DIM);
 }
 
 static int

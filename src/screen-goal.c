@@ -103,7 +103,14 @@ goal_summary(struct ui *ui, const struct goal_report *r, int y)
 	free(s);
 	goal_bar(ui, r, ++y);
 	y += 2;
-	if (r->ahead < 0)
+	if (util_today() < r->from)
+		s = xasprintf(_("The period begins on %s."),
+		    util_date_dk(r->from, f));
+	else if (util_today() > r->to)
+		s = xasprintf(r->ahead < 0 ? _("The period ended on %s: %d "
+		    "short of the goal.") : _("The period ended on %s: the "
+		    "goal was met."), util_date_dk(r->to, t), -r->ahead);
+	else if (r->ahead < 0)
 		s = xasprintf(_("By today %d should have been recruited to "
 		    "meet the goal evenly: %d behind."), r->pace, -r->ahead);
 	else if (r->ahead > 0)
@@ -156,10 +163,13 @@ goal_years(const struct goal_report *r, int y)
 		snprintf(rec, sizeof rec, "%d", yr->recruited);
 		snprintf(st, sizeof st, "%d", yr->stopped);
 		snprintf(cum, sizeof cum, "%d", yr->cumulative);
-		if (yr->active_at_end < 0)
-			snprintf(act, sizeof act, "\xe2\x80\x94");
-		else
-			snprintf(act, sizeof act, "%d", yr->active_at_end);
+		snprintf(act, sizeof act, "%d", yr->active_at_end);
+		if (yr->active_at_end < 0) {	/* a year not begun */
+			strcpy(rec, "\xe2\x80\x94");
+			strcpy(st, rec);
+			strcpy(cum, rec);
+			strcpy(act, rec);
+		}
 		cell[0] = year;
 		cell[1] = rec;
 		cell[2] = st;

@@ -276,6 +276,7 @@ hh_resume(struct ui *ui, void *state)
 {
 	struct hh_list		*l = state;
 	struct household_row	*before, anchor;
+	struct household_query	 q;
 	size_t			 n, keep = l->n;
 	int			 sel = l->sel - l->top, top;
 
@@ -309,6 +310,9 @@ hh_resume(struct ui *ui, void *state)
 	hh_fetch(ui, l);
 	l->top = 1;
 	l->sel = 1 + sel < (int)l->n ? 1 + sel : (int)l->n - 1;
+	hh_make_query(ui, l, &q);
+	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
+		l->count = -1;
 }
 
 static void
@@ -462,8 +466,8 @@ hh_cell(struct ui *ui, enum hh_col c, const struct household_row *r, int w,
 		hh_reason(r, buf, len);
 		return buf;
 	case COL_PLACE:
-		snprintf(buf, len, "%s, %s, %s", hh_department(ui,
-		    r->department, w > 24 ? 22 : 0), r->stairwell, r->flat);
+		snprintf(buf, len, "%s, %s, %s", r->flat, r->stairwell,
+		    hh_department(ui, r->department, w > 24 ? 22 : 0));
 		return buf;
 	default:
 		return "";
@@ -669,6 +673,13 @@ hh_picked_ambassador(struct ui *ui, void *ctx, int chosen)
 	if (db_ambassador_get(ui_db(ui), ui_who(ui), l->ambs[chosen].id, &a) !=
 	    DB_OK) {
 		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	if (cfg_department_find(ui_conf(ui), a.department) < 0) {
+		ui_error(ui, _("%s's department \"%s\" is not in the "
+		    "configuration; change it on their screen first."), a.name,
+		    a.department);
+		db_ambassador_clear(&a);
 		return;
 	}
 	hh_no_ambassador(l);

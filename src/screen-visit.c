@@ -68,6 +68,9 @@ static const enum ui_action note_actions[] = {
 static const enum ui_action ask_actions[] = {
 	ACT_YES, ACT_NO, ACT_BACK, ACT_NONE
 };
+static const enum ui_action back_actions[] = {
+	ACT_BACK, ACT_HELP, ACT_NONE
+};
 
 /* Field numbers: ambassador, date, the items, then next and notes. */
 static int
@@ -223,6 +226,8 @@ visit_actions_now(void *state)
 {
 	struct visit_scr	*v = state;
 
+	if (!v->loaded)
+		return back_actions;
 	if (v->asking)
 		return ask_actions;
 	if (v->noting)
@@ -290,8 +295,8 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
-		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new visit "
-		    "replaces that."), v->h.members[0],
+		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
+		    "visit replaces that."), v->h.members[0],
 		    _(core_status_label(v->h.state)));
 	else
 		s = xstrdup(v->h.members[0]);
@@ -309,45 +314,62 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	return y + 1;
 }
 
-/* Draw one checklist item (and its note line when there is one). */
+/* Draw one checklist item on one line: its state, its title and its
+ * note; the note's editor takes the next line while it is written. */
 static int
 visit_draw_item(struct ui *ui, struct visit_scr *v, int y, size_t i)
 {
 	struct vitem	*it = &v->items[i];
 	int		 focus = v->focus == F_ITEMS + (int)i, x;
-	char		*title;
+	char		*title, *note;
 
-	ui_put(y, 2, visit_state_box(it->state), 18, 1,
-	    focus ? STYLE_SELECTED : it->state == IS_UNSET ? STYLE_DIM :
-	    STYLE_NORMAL);
-	title = xasprintf("%s%s%s", visit_title(v, it->cfg),
+	ui_put(y, 2, it->error != NULL ? _("[!] choose") :
+	    visit_state_box(it->state), 18, 1, it->error != NULL ?
+	    STYLE_ERROR : focus ? STYLE_SELECTED : it->state == IS_UNSET ?
+	    STYLE_DIM : STYLE_NORMAL);
+	note = it->note.len > 0 && !(focus && v->noting) ?
+	    util_edit_text(&it->note) : NULL;
+	title = xasprintf("%s%s%s%s%s", visit_title(v, it->cfg),
 	    it->cfg->referral ? " \xe2\x86\x92 " : "",
-	    it->cfg->referral ? _("secretariat") : "");
+	    it->cfg->referral ? _("secretariat") : "",
+	    note != NULL ? " \xe2\x80\x94 " : "", note != NULL ? note : "");
 	ui_put(y, 21, title, ui_cols(ui) - 22, 1, focus ? STYLE_SELECTED :
 	    STYLE_NORMAL);
 	free(title);
-	y++;
-	if (it->note.len > 0 || (focus && v->noting)) {
-		ui_put(y, 21, _("Note:"), 6, 0, STYLE_DIM);
-		x = ui_put_edit(y, 27, &it->note, ui_cols(ui) - 29,
-		    focus && v->noting ? STYLE_FIELD_FOCUS : STYLE_DIM);
-		if (focus && v->noting) {
-			v->cur_y = y;
-			v->cur_x = x;
-		}
-		y++;
-	}
+	free(note);
+	if (!(focus && v->noting))
+		return y + 1;
+	ui_put(++y, 21, _("Note:"), 6, 0, STYLE_DIM);
+	x = ui_put_edit(y, 27, &it->note, ui_cols(ui) - 29, STYLE_FIELD_FOCUS);
+	v->cur_y = y;
+	v->cur_x = x;
+	return y + 1;
+}
+
+/* Under the checklist: what is wrong with the focused item, or what to
+ * tell or show (two lines at most). */
+static int
+visit_draw_text(struct ui *ui, struct visit_scr *v, int y)
+{
+	struct vitem	*it = visit_item_at(v);
+	const char	*text;
+
+	if (it == NULL || v->noting)
+		return y;
 	if (it->error != NULL)
-		ui_put(y++, 21, _(it->error), ui_cols(ui) - 22, 0, STYLE_ERROR);
-	return y;
+		return y + ui_wrap(y, 4, ui_cols(ui) - 6, 2, 0, _(it->error),
+		    STYLE_ERROR);
+	if ((text = visit_text(v, it->cfg)) == NULL || text[0] == '\0')
+		return y;
+	return y + (ui_wrap(y, 4, ui_cols(ui) - 6, 2, 0, text, STYLE_DIM) > 2 ?
+	    2 : ui_wrap(y, 4, ui_cols(ui) - 6, 0, 0, text, STYLE_DIM));
 }
 
 /* The middle: the checklist, or what "not home" / "declined" means. */
 static int
 visit_draw_middle(struct ui *ui, struct visit_scr *v, int y)
 {
-	struct vitem	*it;
-	size_t		 i;
+	size_t	i;
 
 	if (v->mode == MODE_NOT_HOME) {
 		ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, _("NOT HOME: the attempt "
@@ -365,13 +387,7 @@ visit_draw_middle(struct ui *ui, struct visit_scr *v, int y)
 	    STYLE_LABEL);
 	for (i = 0; i < v->nitems; i++)
 		y = visit_draw_item(ui, v, y, i);
-	if ((it = visit_item_at(v)) != NULL && !v->noting &&
-	    visit_text(v, it->cfg) != NULL)
-		y += ui_wrap(y, 4, ui_cols(ui) - 6, 3, 0,
-		    visit_text(v, it->cfg), STYLE_DIM) > 3 ? 3 :
-		    ui_wrap(y, 4, ui_cols(ui) - 6, 0, 0,
-		    visit_text(v, it->cfg), STYLE_DIM);
-	return y + 1;
+	return visit_draw_text(ui, v, y) + 1;
 }
 
 /* The question Esc asks when something was set. */
@@ -616,10 +632,16 @@ visit_saved(struct ui *ui, const struct visit *vis)
 	struct household	h;
 
 	memset(&h, 0, sizeof h);
-	if (db_household_get(ui_db(ui), ui_who(ui), vis->household, &h) ==
-	    DB_OK && (h.flags & FLAG_ATTEMPTS) && vis->outcome == VO_NOT_HOME)
+	if (db_household_get(ui_db(ui), ui_who(ui), vis->household, &h) !=
+	    DB_OK)
+		ui_message(ui, "%s", _("Saved."));
+	else if ((h.flags & FLAG_ATTEMPTS) && vis->outcome == VO_NOT_HOME)
 		ui_message(ui, _("Saved. Nobody was home %d times: the "
 		    "household is now on the secretariat's list."), h.attempts);
+	else if ((vis->outcome == VO_NOT_HOME) && (h.state == HS_WELCOMED ||
+	    h.state == HS_DECLINED))
+		ui_message(ui, _("Saved: not home. The household stays %s."),
+		    _(core_status_label(h.state)));
 	else if (vis->outcome == VO_WELCOMED)
 		ui_message(ui, "%s", _("Saved: the household is welcomed."));
 	else if (vis->outcome == VO_PARTLY)
@@ -761,6 +783,9 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	struct edit		*e;
 	enum ui_action		 a;
 
+	if (!v->loaded)		/* nothing to visit: only Esc works */
+		return ui_key_action(k, back_actions) == ACT_BACK ?
+		    UI_POP | UI_HANDLED : 0;
 	if (v->asking)
 		return visit_key_ask(ui, v, k);
 	if (v->noting)

@@ -79,7 +79,7 @@ static const struct keydef keydefs[] = {
 	    N_("Start a welcome visit: the checklist at the door, or not "
 	    "home, or declined.") },
 	{ ACT_PICK_DEPT, { C('d') }, 1, "d", N_("Department"),
-	    N_("Choose the department whose households are listed.") },
+	    N_("Show one department, or all of them.") },
 	{ ACT_PICK_STAIR, { C('s') }, 1, "s", N_("Stairwell"),
 	    N_("Choose one stairwell, or all of the department.") },
 	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),

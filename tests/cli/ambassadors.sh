@@ -53,7 +53,7 @@ run --db "$DB" ambassadors --department 606 --format tsv
 if [ "$(tail -n +2 "$TMP/out" | cut -f3 | sort -u)" = 606 ]; then ok "ambassadors --department"; else fail "ambassadors --department" "$(tail -n +2 "$TMP/out" | cut -f3 | sort -u | tr '\n' ' ')"; fi
 run --db "$DB" ambassadors --search birgit
 check "ambassadors --search" 0 "Birgit Holm"
-check "ambassadors text counts them" 0 "1 ambassadors"
+check "ambassadors text counts them" 0 "1 ambassador"
 
 run --db "$DB" goal --format xml
 check "goal with a bad --format is a usage error" 2 "--format is text or tsv" stderr
@@ -74,6 +74,6 @@ sed -e '/department = "605";/,/]; },/s/"Opgang 1", //' \
 run --config "$TMP/lost.conf" --db "$DB" check
 check "check names a stairwell the configuration lost" 1 'stairwell "Opgang 1" of 605 is not in the configuration'
 check "check names the ambassador" 1 "(Birgit Holm)"
-check "check counts it as a problem" 1 "1 problems found"
+check "check counts it as a problem" 1 "1 problem found"
 run --config "$TMP/lost.conf" --db "$DB" households --format tsv
 check "households still works without the stairwell" 0 "Opgang 1"

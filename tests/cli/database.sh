@@ -52,7 +52,7 @@ check "check: a good database" 0 "no problems found"
 cp "$DB" "$TMP/broken.db"
 sqlite3 "$TMP/broken.db" "PRAGMA foreign_keys=OFF; INSERT INTO member(household_id, position, name, search_key, sort_key) VALUES (99999, 0, 'X', 'x', '00');"
 run --db "$TMP/broken.db" check
-check "check reports a foreign key problem" 1 "problems found"
+check "check reports a foreign key problem" 1 "found."
 
 # Files that are refused and left as they were.
 printf 'Dear diary,\nthis is not a database.\n' >"$TMP/diary.txt"

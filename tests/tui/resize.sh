@@ -8,6 +8,7 @@ tui_wait "Register a move-in"
 tui_keys 2
 tui_wait "Moved in"
 tui_type "606"
+tui_wait "606"	# typed and shown before the window shrinks
 "${TM[@]}" resize-window -x 60 -y 20
 expect "too small: says the size it needs" "at least 80 × 24"
 expect "too small: says the size it has" "60 × 20"
