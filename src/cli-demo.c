@@ -539,6 +539,9 @@ demo_items(struct demo_rng *r, const struct conf *conf, int dept, int partly,
 		v->items[demo_below(r, v->nitems)].state = IS_LATER;
 }
 
+static const char *demo_visitor(struct demo_rng *, const struct conf *,
+    long);
+
 /* Add one visit on day as if it were entered that day. */
 static enum db_status
 demo_visit(struct db *db, struct demo_rng *r, const struct conf *conf,
@@ -550,7 +553,7 @@ demo_visit(struct db *db, struct demo_rng *r, const struct conf *conf,
 	enum db_status	 st;
 	long		 was;
 
-	v.ambassador = xstrdup(demo_pick(r, LIST(demo_ambassadors)));
+	v.ambassador = xstrdup(demo_visitor(r, conf, day));
 	if (outcome == VO_NOT_HOME)
 		v.next_date = core_retry_date(day, conf->retry_days);
 	if (outcome == VO_WELCOMED || outcome == VO_PARTLY)
@@ -646,6 +649,39 @@ static const struct demo_amb_plan demo_amb_plan[] = {
 	{ 960, NULL, 0, 8, { 2, -1, -1 }, 0, 0, { { 0 } } },
 };
 #undef NONE3
+
+/* 1 if the named planned ambassador p is active on day. */
+static int
+demo_active_on(const struct conf *conf, const struct demo_amb_plan *p,
+    long day)
+{
+	long			 len = conf->goal_to - conf->goal_from + 1;
+	long			 recruited = conf->goal_from + len * p->at / 1000;
+	enum amb_status		 st = AS_ACTIVE;
+	size_t			 i;
+
+	if (day < recruited)
+		return 0;
+	for (i = 0; i < NITEMS(p->ev) && p->ev[i].after != 0; i++)
+		if (recruited + p->ev[i].after <= day)
+			st = p->ev[i].status;
+	return st == AS_ACTIVE;
+}
+
+/* Who made a visit on day: one of the named ambassadors active then, so
+ * an ambassador's visits fit their history; the secretariat when none. */
+static const char *
+demo_visitor(struct demo_rng *r, const struct conf *conf, long day)
+{
+	const char	*who[NITEMS(demo_amb_plan)];
+	size_t		 i, n = 0;
+
+	for (i = 0; i < NITEMS(demo_amb_plan); i++)
+		if (demo_amb_plan[i].name != NULL &&
+		    demo_active_on(conf, &demo_amb_plan[i], day))
+			who[n++] = demo_amb_plan[i].name;
+	return n > 0 ? who[demo_below(r, n)] : "Sekretariatet";
+}
 
 /* 1 if name is famous or already an ambassador's (names[0..n)). */
 static int
