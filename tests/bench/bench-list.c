@@ -76,6 +76,24 @@ measure(struct db *db, const char *what, const char *search,
 	    (now() - t0) / runs * 1e6);
 }
 
+/* Time the first window of a filtered list (a queue, the overdue). */
+static void
+measure_filter(struct db *db, const char *what, enum household_filter f,
+    int runs)
+{
+	struct household_query	q = { .order = ORDER_URGENT, .filter = f,
+				    .today = util_today(), .deadline = 14 };
+	double			t0;
+	size_t			rows = 0;
+	int			i;
+
+	t0 = now();
+	for (i = 0; i < runs; i++)
+		rows = walk(db, &q, 1);
+	printf("%-44s %6zu rows  %9.1f us\n", what, rows,
+	    (now() - t0) / runs * 1e6);
+}
+
 /* Time counting the households a search matches. */
 static void
 measure_count(struct db *db, const char *what, const char *search, int runs)
@@ -135,6 +153,10 @@ main(int argc, char **argv)
 	    1, 100);
 	measure(db, "search \"mette j\" (two words)", "mette j", ORDER_NEWEST,
 	    1, 100);
+	measure_filter(db, "queue (due today), first window", FILTER_DUE, 100);
+	measure_filter(db, "overdue, first window", FILTER_OVERDUE, 100);
+	measure_filter(db, "needs the secretariat, first window",
+	    FILTER_FLAGGED, 100);
 	measure_count(db, "count all", NULL, 100);
 	measure_count(db, "count search \"s\"", "s", 100);
 	db_close(db);
