@@ -191,6 +191,9 @@ cov_draw(struct ui *ui, void *state)
 				n = cov_stair(ui, c, n, i, c->whole[d]);
 	}
 	c->lines = n;
+	if (c->lines - c->skip > LINES - 2 - (ui_body_top(ui) + 3))
+		ui_put(LINES - 3, ui_cols(ui) - 12, _("\xe2\x86\x93 more"), 10,
+		    0, STYLE_DIM);
 }
 
 static int

@@ -122,10 +122,12 @@ goal_summary(struct ui *ui, const struct goal_report *r, int y)
 	y += ui_wrap(y, 2, cols, 2, 0, s, r->ahead < 0 ? STYLE_ERROR :
 	    STYLE_NORMAL);
 	free(s);
-	s = r->outside > 0 ? xasprintf(_("%d are active today, %d of them "
+	s = r->outside > 0 ? xasprintf(P_("%d is active today, %d of them "
 	    "recruited outside the period (they do not count toward the "
-	    "goal)."), r->active, r->outside) : xasprintf(_("%d are active "
-	    "today."), r->active);
+	    "goal).", "%d are active today, %d of them recruited outside the "
+	    "period (they do not count toward the goal).", r->active),
+	    r->active, r->outside) : xasprintf(P_("%d is active today.",
+	    "%d are active today.", r->active), r->active);
 	y += ui_wrap(y, 2, cols, 2, 0, s, STYLE_NORMAL);
 	free(s);
 	return y + 1;

@@ -39,7 +39,7 @@ tui_wait "Welcome to velkomst"
 tui_keys 7
 expect "the goal counts her" "1 recruited so far"
 expect "the bar moved" "1/15"
-expect "she is active" "1 are active today"
+expect "she is active" "1 is active today"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 8
