@@ -116,6 +116,8 @@ struct visit_fact {
 	long			 next_date;	/* retry / follow-up, or DATE_NONE */
 	int			 referral;	/* an item was passed to the
 						   secretariat */
+	int			 handled;	/* the secretariat had already
+						   dealt with it: no flag */
 };
 
 /* Why a household needs the secretariat (a bit mask). */
@@ -138,9 +140,9 @@ struct welcome_state {
  * decides the state (welcomed, partly or declined); with none, the
  * household awaits.  Not-home visits after that visit count as attempts.
  * Flags: FLAG_ATTEMPTS when attempts >= max_attempts while awaiting or
- * partly; FLAG_REFERRAL when a visit has a referral.  Visits dated on or
- * before handled_on (the day the secretariat last dealt with the
- * household, or DATE_NONE) raise no flag.
+ * partly; FLAG_REFERRAL when a visit has a referral.  Visits marked
+ * handled, and visits dated on or before handled_on (or DATE_NONE for
+ * none), raise no flag.
  */
 void	 core_welcome_state(const struct visit_fact *v, size_t n,
 	    int max_attempts, long handled_on, struct welcome_state *out);

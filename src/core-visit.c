@@ -147,11 +147,13 @@ visit_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/* 1 if a visit on date comes after the secretariat last handled it. */
+/* 1 if visit v comes after the secretariat last dealt with it. */
 static int
-visit_after(long date, long handled_on)
+visit_after(const struct visit_fact *v, long handled_on)
 {
-	return handled_on == DATE_NONE || date > handled_on;
+	if (v->handled)
+		return 0;
+	return handled_on == DATE_NONE || v->date > handled_on;
 }
 
 /* The state the deciding visit gives. */
@@ -206,11 +208,11 @@ core_welcome_state(const struct visit_fact *v, size_t n, int max_attempts,
 		if (s[i].v->outcome != VO_NOT_HOME)
 			continue;
 		out->attempts++;
-		if (visit_after(s[i].v->date, handled_on))
+		if (visit_after(s[i].v, handled_on))
 			recent++;
 	}
 	for (i = 0; i < n; i++) {
-		if (s[i].v->referral && visit_after(s[i].v->date, handled_on))
+		if (s[i].v->referral && visit_after(s[i].v, handled_on))
 			out->flags |= FLAG_REFERRAL;
 	}
 

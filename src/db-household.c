@@ -438,6 +438,24 @@ hh_get_members(struct db *db, long id, struct household *out)
 	return DB_OK;
 }
 
+/* Mark household id's visits so far, up to date, as dealt with. */
+static enum db_status
+hh_mark_handled(struct db *db, long id, long date)
+{
+	static const char sql[] = "UPDATE household SET handled_on = ?2, "
+	    "handled_visit = coalesce((SELECT max(id) FROM visit WHERE "
+	    "household_id = ?1), 0) WHERE id = ?1";
+	sqlite3_stmt	*st;
+	char		 iso[16];
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, util_date_iso(date, iso), -1,
+	    SQLITE_TRANSIENT);
+	return db_step_done(db, st);
+}
+
 /* Record that the secretariat dealt with household id on date. */
 enum db_status
 db_household_handled(struct db *db, const struct who *who, long id,
@@ -455,7 +473,8 @@ db_household_handled(struct db *db, const struct who *who, long id,
 		    "cannot be in the future."));
 	if ((s = db_write_begin(db)) != DB_OK)
 		return s;
-	s = db_visit_recompute(db, who, id, max_attempts, date);
+	if ((s = hh_mark_handled(db, id, date)) == DB_OK)
+		s = db_visit_recompute(db, who, id, max_attempts, date);
 	return db_write_end(db, s);
 }
 

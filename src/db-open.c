@@ -230,7 +230,17 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	created_by	TEXT NOT NULL,\n"
 	"	PRIMARY KEY (ambassador_id, position),\n"
 	"	CHECK ((status = 'stopped') = (reason <> ''))\n"
-	") WITHOUT ROWID;\n"
+	") WITHOUT ROWID;\n",
+
+	/* 3 -> 4: the secretariat's "dealt with it" marks the newest visit
+	 * it saw, not only a day, so a visit saved later the same day
+	 * raises its flag again. */
+	"ALTER TABLE household ADD COLUMN handled_visit INTEGER NOT NULL\n"
+	"    DEFAULT 0 CHECK (handled_visit >= 0);\n"
+	"UPDATE household SET handled_visit = coalesce((SELECT max(v.id)\n"
+	"    FROM visit v WHERE v.household_id = household.id AND\n"
+	"    v.date <= household.handled_on), 0)\n"
+	"    WHERE handled_on IS NOT NULL;\n"
 };
 
 /* Set the message to a new printf-style sentence and return st. */

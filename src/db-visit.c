@@ -297,8 +297,12 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 static enum db_status
 vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
 {
-	static const char sql[] = "SELECT date, outcome, next_date, referral "
-	    "FROM visit WHERE household_id = ?1 ORDER BY date, id";
+	/* Handled: saved before the secretariat dealt with the household
+	 * (by the newest visit it saw) and dated on or before that day. */
+	static const char sql[] = "SELECT v.date, v.outcome, v.next_date, "
+	    "v.referral, v.id <= h.handled_visit AND v.date <= h.handled_on "
+	    "FROM visit v JOIN household h ON h.id = v.household_id "
+	    "WHERE v.household_id = ?1 ORDER BY v.date, v.id";
 	struct visit_fact	*f;
 	sqlite3_stmt		*st;
 	size_t			 cap = 0;
@@ -321,6 +325,7 @@ vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
 			f->outcome = VO_NOT_HOME;
 		f->next_date = db_column_date(st, 2);
 		f->referral = sqlite3_column_int(st, 3) != 0;
+		f->handled = sqlite3_column_int(st, 4) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -350,7 +355,9 @@ db_visit_recompute(struct db *db, const struct who *who, long id,
 
 	if ((s = vi_facts(db, id, &facts, &n)) != DB_OK)
 		return s;
-	core_welcome_state(facts, n, max_attempts, handled_on, &ws);
+	/* What the secretariat dealt with is marked on each visit (by the
+	 * newest visit it saw), so the day itself is not a bound here. */
+	core_welcome_state(facts, n, max_attempts, DATE_NONE, &ws);
 	free(facts);
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;

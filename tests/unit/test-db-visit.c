@@ -453,6 +453,18 @@ test_referral(void)
 	CHECK_INT(g.flags, 0);
 	CHECK_INT(g.state, HS_PARTLY);
 	db_household_clear(&g);
+	/* A referral saved later the same day, after the secretariat dealt
+	 * with the household, puts it back on the list. */
+	items3(it, IS_DONE, IS_DONE, IS_LATER);
+	it[2].referral = 1;
+	it[2].note = (char *)"Asks for a social worker.";
+	v = visit(h, today, VO_PARTLY, today + 2);
+	v.items = it;
+	v.nitems = 3;
+	add_ok(db, &v);
+	get(db, h, &g);
+	CHECK_INT(g.flags, FLAG_REFERRAL);
+	db_household_clear(&g);
 	db_close(db);
 }
 
@@ -842,7 +854,7 @@ test_migrate_schema1(void)
 	sqlite3_close(raw);
 	if ((db = open_ok(path, 0)) == NULL)
 		goto out;
-	CHECK_INT(one(db, "PRAGMA user_version"), 3);
+	CHECK_INT(one(db, "PRAGMA user_version"), 4);
 	CHECK_INT(one(db, "SELECT count(*) FROM household"), 2);
 	get(db, 1, &g);
 	CHECK_STR(g.members[1], "Omar Holm");
