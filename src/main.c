@@ -34,7 +34,8 @@ static const struct command commands[] = {
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
 	    "text|tsv)") },
-	{ "demo", cli_demo, N_("create a demo database of fictional households") },
+	{ "demo", cli_demo, N_("create a demo database (needs --db): "
+	    "fictional households, visits, ambassadors") },
 	{ "goal", cli_goal,
 	    N_("recruitment toward the goal, year by year (--format "
 	    "text|tsv)") },
