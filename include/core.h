@@ -69,6 +69,9 @@ const char *core_status_name(enum household_status);
 int	 core_status_parse(const char *, enum household_status *);
 /* A word for the screen (English source, for _()). */
 const char *core_status_label(enum household_status);
+/* The index of s among the stable names names[0..n), or -1 (also for
+ * NULL): what every *_parse function of core is made of. */
+int	 core_name_index(const char *const *names, size_t n, const char *s);
 /*
  * Check the dates of a household: moved_in required, not more than a year
  * after today; moved_out (or DATE_NONE) not before moved_in.  NULL if fine.

@@ -45,19 +45,6 @@ static const char *const amb_reason_labels[] = {
 
 #define NAMBREASON	(sizeof amb_reason_names / sizeof amb_reason_names[0])
 
-/* The index of s in names[0..n), or -1. */
-static int
-goal_lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t	i;
-
-	for (i = 0; s != NULL && i < n; i++) {
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
-	}
-	return -1;
-}
-
 /* The stable name of an ambassador status, as stored. */
 const char *
 core_amb_status_name(enum amb_status st)
@@ -72,7 +59,7 @@ core_amb_status_parse(const char *s, enum amb_status *out)
 {
 	int	i;
 
-	if ((i = goal_lookup(amb_status_names, NAMBSTATUS, s)) == -1)
+	if ((i = core_name_index(amb_status_names, NAMBSTATUS, s)) == -1)
 		return -1;
 	*out = (enum amb_status)i;
 	return 0;
@@ -100,7 +87,7 @@ core_amb_reason_parse(const char *s, enum amb_reason *out)
 {
 	int	i;
 
-	if ((i = goal_lookup(amb_reason_names, NAMBREASON, s)) == -1)
+	if ((i = core_name_index(amb_reason_names, NAMBREASON, s)) == -1)
 		return -1;
 	*out = (enum amb_reason)i;
 	return 0;

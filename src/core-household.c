@@ -47,19 +47,28 @@ core_status_name(enum household_status st)
 	return (size_t)st < NSTATUS ? status_names[st] : status_names[0];
 }
 
+/* The index of s in names[0..n), or -1 (also for NULL). */
+int
+core_name_index(const char *const *names, size_t n, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* The status a stable name names; -1 if none. */
 int
 core_status_parse(const char *s, enum household_status *out)
 {
-	size_t	i;
+	int	i;
 
-	for (i = 0; s != NULL && i < NSTATUS; i++) {
-		if (strcmp(s, status_names[i]) == 0) {
-			*out = (enum household_status)i;
-			return 0;
-		}
-	}
-	return -1;
+	if ((i = core_name_index(status_names, NSTATUS, s)) == -1)
+		return -1;
+	*out = (enum household_status)i;
+	return 0;
 }
 
 /* A word for the screen. */

@@ -43,19 +43,6 @@ static const char *const item_labels[] = {
 
 #define NITEM	(sizeof item_names / sizeof item_names[0])
 
-/* The index of s in names[0..n), or -1. */
-static int
-visit_lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t	i;
-
-	for (i = 0; s != NULL && i < n; i++) {
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
-	}
-	return -1;
-}
-
 /* The stable name of an outcome, as written in tsv and the database. */
 const char *
 core_outcome_name(enum visit_outcome o)
@@ -69,7 +56,7 @@ core_outcome_parse(const char *s, enum visit_outcome *out)
 {
 	int	i;
 
-	if ((i = visit_lookup(outcome_names, NOUTCOME, s)) == -1)
+	if ((i = core_name_index(outcome_names, NOUTCOME, s)) == -1)
 		return -1;
 	*out = (enum visit_outcome)i;
 	return 0;
@@ -95,7 +82,7 @@ core_item_state_parse(const char *s, enum item_state *out)
 {
 	int	i;
 
-	if ((i = visit_lookup(item_names, NITEM, s)) == -1)
+	if ((i = core_name_index(item_names, NITEM, s)) == -1)
 		return -1;
 	*out = (enum item_state)i;
 	return 0;

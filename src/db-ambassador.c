@@ -20,8 +20,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* The most search words that narrow a list (as HH_SEARCH_WORDS). */
-#define AMB_SEARCH_WORDS	4
 /* The longest e-mail address we keep, in characters. */
 #define AMB_EMAIL_MAX		120
 
@@ -775,15 +773,12 @@ db_ambassador_row_clear(struct ambassador_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* A query's search words, language key and their bounds, and its day. */
+/* A query's search words, language key and its bound, and its day. */
 struct amb_filter {
-	char	**words;
-	size_t	  nwords;
-	size_t	  nuse;		/* at most AMB_SEARCH_WORDS */
-	char	 *next[AMB_SEARCH_WORDS];
-	char	 *lang;		/* ?15, or NULL */
-	char	 *lang_next;	/* ?16, or NULL */
-	char	  today[16];	/* ?13 */
+	struct db_words	 w;		/* ?2 .. ?9 */
+	char		*lang;		/* ?15, or NULL */
+	char		*lang_next;	/* ?16, or NULL */
+	char		 today[16];	/* ?13 */
 };
 
 /* Split q's search into words and work out its language and day. */
@@ -791,14 +786,9 @@ static void
 amb_filter_open(struct amb_filter *f, const struct ambassador_query *q)
 {
 	char	*clean;
-	size_t	 i;
 
 	memset(f, 0, sizeof *f);
-	if (q->search != NULL)
-		f->nwords = core_search_words(q->search, &f->words);
-	f->nuse = f->nwords < AMB_SEARCH_WORDS ? f->nwords : AMB_SEARCH_WORDS;
-	for (i = 0; i < f->nuse; i++)
-		f->next[i] = core_prefix_next(f->words[i]);
+	db_words_open(&f->w, q->search);
 	if (q->language != NULL &&
 	    (clean = core_clean_text(q->language)) != NULL) {
 		f->lang = core_search_key(clean);
@@ -817,27 +807,9 @@ amb_filter_open(struct amb_filter *f, const struct ambassador_query *q)
 static void
 amb_filter_close(struct amb_filter *f)
 {
-	size_t	 i;
-
-	for (i = 0; i < f->nuse; i++)
-		free(f->next[i]);
-	core_words_free(f->words, f->nwords);
+	db_words_close(&f->w);
 	free(f->lang);
 	free(f->lang_next);
-}
-
-/* Append " AND a.id IN (SELECT ... key >= ?lo AND key < ?hi)" to sql. */
-static size_t
-amb_where_key(char *sql, size_t len, size_t o, const char *table, int lo,
-    int has_next)
-{
-	o += (size_t)snprintf(sql + o, len - o, " AND a.id IN (SELECT "
-	    "ambassador_id FROM %s WHERE key >= ?%d", table, lo);
-	if (has_next)
-		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
-		    lo + 1);
-	o += (size_t)snprintf(sql + o, len - o, ")");
-	return o;
 }
 
 /*
@@ -849,7 +821,7 @@ static void
 amb_where(char *sql, size_t len, const struct ambassador_query *q,
     const struct amb_filter *f)
 {
-	size_t	 i, o = strlen(sql);
+	size_t	 o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
 	if (q->department != NULL)
@@ -858,12 +830,11 @@ amb_where(char *sql, size_t len, const struct ambassador_query *q,
 	if (q->status != -1)
 		o += (size_t)snprintf(sql + o, len - o, " AND "
 		    AMB_STATUS_ON " = ?14");
-	for (i = 0; i < f->nuse; i++)
-		o = amb_where_key(sql, len, o, "ambassador_word",
-		    (int)(2 * i + 2), f->next[i] != NULL);
+	o = db_words_where(sql, len, o, &f->w, "a.id", "ambassador_word",
+	    "ambassador_id");
 	if (f->lang != NULL)
-		amb_where_key(sql, len, o, "ambassador_language", 15,
-		    f->lang_next != NULL);
+		db_key_where(sql, len, o, "a.id", "ambassador_language",
+		    "ambassador_id", 15, f->lang_next != NULL);
 }
 
 /* Bind the department, day, status, search words and language. */
@@ -872,17 +843,10 @@ amb_bind_filter(sqlite3_stmt *st, const struct ambassador_query *q,
     const struct amb_filter *f)
 {
 	const char	*name;
-	size_t		 i;
 
 	if (q->department != NULL)
 		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
-	for (i = 0; i < f->nuse; i++) {
-		sqlite3_bind_text(st, (int)(2 * i + 2), f->words[i], -1,
-		    SQLITE_STATIC);
-		if (f->next[i] != NULL)
-			sqlite3_bind_text(st, (int)(2 * i + 3), f->next[i], -1,
-			    SQLITE_STATIC);
-	}
+	db_words_bind(st, &f->w);
 	sqlite3_bind_text(st, 13, f->today, -1, SQLITE_STATIC);
 	if (q->status != -1) {
 		/* A status velkomst does not know matches nothing. */
@@ -894,21 +858,6 @@ amb_bind_filter(sqlite3_stmt *st, const struct ambassador_query *q,
 		sqlite3_bind_text(st, 15, f->lang, -1, SQLITE_STATIC);
 	if (f->lang_next != NULL)
 		sqlite3_bind_text(st, 16, f->lang_next, -1, SQLITE_STATIC);
-}
-
-/* Prepare sql; NULL with the message set on failure. */
-static sqlite3_stmt *
-amb_prepare(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK) {
-		db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
 }
 
 /* How many ambassadors the query matches. */
@@ -926,7 +875,7 @@ db_ambassador_count(struct db *db, const struct who *who,
 	*count = 0;
 	amb_filter_open(&f, q);
 	amb_where(sql, sizeof sql, q, &f);
-	if ((st = amb_prepare(db, sql)) == NULL)
+	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
 		amb_bind_filter(st, q, &f);
@@ -994,7 +943,7 @@ db_ambassador_list(struct db *db, const struct who *who,
 	*n = 0;
 	amb_filter_open(&f, q);
 	amb_list_sql(sql, sizeof sql, q, &f, after != NULL);
-	if ((st = amb_prepare(db, sql)) == NULL) {
+	if ((st = db_prepare(db, sql)) == NULL) {
 		amb_filter_close(&f);
 		return DB_ERROR;
 	}

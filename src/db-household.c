@@ -21,10 +21,6 @@
 #define HH_STAIRWELLS		32
 #define HH_STAIRWELL_PARAM	20
 
-/* The most search words that narrow a list; further words are ignored
- * (the list then shows a few more than asked, never fewer). */
-#define HH_SEARCH_WORDS	4
-
 /* A household's fields as they are stored: cleaned, dates as ISO text. */
 struct hh_clean {
 	char	*department;
@@ -611,14 +607,11 @@ db_household_row_clear(struct household_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* A query's search words and their upper bounds, and its dates. */
+/* A query's search words, and its dates. */
 struct hh_filter {
-	char	**words;
-	size_t	  nwords;	/* all the words typed */
-	size_t	  nuse;		/* the ones used, at most HH_SEARCH_WORDS */
-	char	 *next[HH_SEARCH_WORDS];
-	char	  today[16];	/* ?14: the filters' today */
-	char	  bound[16];	/* ?15: moved in before this is overdue */
+	struct db_words	 w;		/* ?2 .. ?9 */
+	char		 today[16];	/* ?14: the filters' today */
+	char		 bound[16];	/* ?15: moved in before this is overdue */
 };
 
 /* Split q's search into words and work out its dates. */
@@ -626,29 +619,13 @@ static void
 hh_filter_open(struct hh_filter *f, const struct household_query *q)
 {
 	long	 today;
-	size_t	 i;
 
 	memset(f, 0, sizeof *f);
-	if (q->search != NULL)
-		f->nwords = core_search_words(q->search, &f->words);
-	f->nuse = f->nwords < HH_SEARCH_WORDS ? f->nwords : HH_SEARCH_WORDS;
-	for (i = 0; i < f->nuse; i++)
-		f->next[i] = core_prefix_next(f->words[i]);
+	db_words_open(&f->w, q->search);
 	today = q->today != DATE_NONE ? q->today : util_today();
 	util_date_iso(today, f->today);
 	/* core_overdue_days() > 0 is today - moved_in - deadline > 0. */
 	util_date_iso(today - q->deadline, f->bound);
-}
-
-/* Free a filter. */
-static void
-hh_filter_close(struct hh_filter *f)
-{
-	size_t	 i;
-
-	for (i = 0; i < f->nuse; i++)
-		free(f->next[i]);
-	core_words_free(f->words, f->nwords);
 }
 
 /*
@@ -693,14 +670,8 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 	if ((size_t)q->filter < sizeof filters / sizeof filters[0])
 		o += (size_t)snprintf(sql + o, len - o, "%s",
 		    filters[q->filter]);
-	for (i = 0; i < f->nuse; i++) {
-		o += (size_t)snprintf(sql + o, len - o, " AND h.id IN (SELECT "
-		    "household_id FROM name_word WHERE key >= ?%zu", 2 * i + 2);
-		if (f->next[i] != NULL)
-			o += (size_t)snprintf(sql + o, len - o,
-			    " AND key < ?%zu", 2 * i + 3);
-		o += (size_t)snprintf(sql + o, len - o, ")");
-	}
+	db_words_where(sql, len, o, &f->w, "h.id", "name_word",
+	    "household_id");
 }
 
 /* Bind the department, stairwell, dates and search words of q and f. */
@@ -721,28 +692,7 @@ hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
 		sqlite3_bind_text(st, 14, f->today, -1, SQLITE_STATIC);
 	if (q->filter == FILTER_OVERDUE)
 		sqlite3_bind_text(st, 15, f->bound, -1, SQLITE_STATIC);
-	for (i = 0; i < f->nuse; i++) {
-		sqlite3_bind_text(st, (int)(2 * i + 2), f->words[i], -1,
-		    SQLITE_STATIC);
-		if (f->next[i] != NULL)
-			sqlite3_bind_text(st, (int)(2 * i + 3), f->next[i], -1,
-			    SQLITE_STATIC);
-	}
-}
-
-/* Prepare sql; NULL with the message set on failure. */
-static sqlite3_stmt *
-hh_prepare(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK) {
-		db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
+	db_words_bind(st, &f->w);
 }
 
 /* How many households the query matches. */
@@ -760,7 +710,7 @@ db_household_count(struct db *db, const struct who *who,
 	*count = 0;
 	hh_filter_open(&f, q);
 	hh_where(sql, sizeof sql, q, &f);
-	if ((st = hh_prepare(db, sql)) == NULL)
+	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
 		hh_bind_filter(st, q, &f);
@@ -770,7 +720,7 @@ db_household_count(struct db *db, const struct who *who,
 			s = db_sqlite_fail(db, rc);
 		sqlite3_finalize(st);
 	}
-	hh_filter_close(&f);
+	db_words_close(&f.w);
 	return s;
 }
 
@@ -842,8 +792,8 @@ db_household_list(struct db *db, const struct who *who,
 	*n = 0;
 	hh_filter_open(&f, q);
 	hh_list_sql(sql, sizeof sql, q, &f, after != NULL);
-	if ((st = hh_prepare(db, sql)) == NULL) {
-		hh_filter_close(&f);
+	if ((st = db_prepare(db, sql)) == NULL) {
+		db_words_close(&f.w);
 		return DB_ERROR;
 	}
 	hh_bind_filter(st, q, &f);
@@ -867,7 +817,7 @@ db_household_list(struct db *db, const struct who *who,
 		*n = 0;
 	}
 	sqlite3_finalize(st);
-	hh_filter_close(&f);
+	db_words_close(&f.w);
 	return s;
 }
 

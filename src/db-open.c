@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core.h"
 #include "db-private.h"
 #include "i18n.h"
 #include "util.h"
@@ -1094,4 +1095,86 @@ db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 	    ctx)) == -1)
 		return -1;
 	return a + b;
+}
+
+/* Split a typed search into word keys and their upper bounds. */
+void
+db_words_open(struct db_words *w, const char *search)
+{
+	size_t	i;
+
+	memset(w, 0, sizeof *w);
+	if (search != NULL)
+		w->nwords = core_search_words(search, &w->words);
+	w->nuse = w->nwords < DB_SEARCH_WORDS ? w->nwords : DB_SEARCH_WORDS;
+	for (i = 0; i < w->nuse; i++)
+		w->next[i] = core_prefix_next(w->words[i]);
+}
+
+/* Free the words. */
+void
+db_words_close(struct db_words *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++)
+		free(w->next[i]);
+	core_words_free(w->words, w->nwords);
+	memset(w, 0, sizeof *w);
+}
+
+/* Append one key range condition ("col IN (SELECT ...)") to sql. */
+size_t
+db_key_where(char *sql, size_t len, size_t o, const char *col,
+    const char *table, const char *idcol, int lo, int has_next)
+{
+	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (SELECT %s FROM "
+	    "%s WHERE key >= ?%d", col, idcol, table, lo);
+	if (has_next)
+		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
+		    lo + 1);
+	return o + (size_t)snprintf(sql + o, len - o, ")");
+}
+
+/* Append a key range condition for every word. */
+size_t
+db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
+    const char *col, const char *table, const char *idcol)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++)
+		o = db_key_where(sql, len, o, col, table, idcol,
+		    (int)(2 * i + 2), w->next[i] != NULL);
+	return o;
+}
+
+/* Bind every word and its bound. */
+void
+db_words_bind(sqlite3_stmt *st, const struct db_words *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++) {
+		sqlite3_bind_text(st, (int)(2 * i + 2), w->words[i], -1,
+		    SQLITE_STATIC);
+		if (w->next[i] != NULL)
+			sqlite3_bind_text(st, (int)(2 * i + 3), w->next[i], -1,
+			    SQLITE_STATIC);
+	}
+}
+
+/* Prepare sql; NULL with the message set on failure. */
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) != SQLITE_OK) {
+		db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
 }

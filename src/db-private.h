@@ -106,4 +106,35 @@ enum db_status	 db_ambassador_rekey(struct db *);
 enum db_status	 db_visit_recompute(struct db *, const struct who *, long id,
 		    int max_attempts, long handled_on);
 
+/* ---- lists (db-open.c): what the household and ambassador lists share */
+
+/* The most search words that narrow a list; further words are ignored
+ * (the list then shows a few more than asked, never fewer). */
+#define DB_SEARCH_WORDS	4
+
+/* The words typed into a search, as search keys with their upper
+ * bounds (core_prefix_next), for word-start range queries. */
+struct db_words {
+	char	**words;
+	size_t	  nwords;		/* all the words typed */
+	size_t	  nuse;			/* the ones used */
+	char	 *next[DB_SEARCH_WORDS];	/* NULL: no upper bound */
+};
+void		 db_words_open(struct db_words *, const char *search);
+void		 db_words_close(struct db_words *);
+/*
+ * Append to sql (of size len, o bytes used) " AND col IN (SELECT idcol
+ * FROM table WHERE key >= ?lo AND key < ?(lo+1))" (without the bound
+ * when has_next is 0); returns the bytes used.
+ */
+size_t		 db_key_where(char *sql, size_t len, size_t o, const char *col,
+		    const char *table, const char *idcol, int lo, int has_next);
+/* The same for every word of w, word i as ?(2i+2) and ?(2i+3). */
+size_t		 db_words_where(char *sql, size_t len, size_t o,
+		    const struct db_words *, const char *col,
+		    const char *table, const char *idcol);
+void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
+/* Prepare sql (not cached); NULL with the message set on failure. */
+sqlite3_stmt	*db_prepare(struct db *, const char *sql);
+
 #endif
