@@ -10,7 +10,7 @@ LOCALEDIR ?= $(DATADIR)/locale
 DESTDIR	?=
 
 CC	?= cc
-PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n
+PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
@@ -39,7 +39,7 @@ BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
 MAN	= man/velkomst.1
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
-	   libicu-dev gettext tmux sqlite3 mandoc ncurses-term
+	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
 

@@ -60,6 +60,20 @@ struct conf {
 	char			*language;	/* "" = from the environment */
 	int			 mouse;		/* terminal.mouse */
 	int			 color;		/* terminal.color */
+	int			 kiosk;		/* terminal.kiosk: quitting
+						   returns to the login */
+	int			 idle_lock;	/* terminal.idle_lock: seconds
+						   idle before the screen
+						   locks, 1..86400 (300) */
+	int			 login_list;	/* terminal.login_list: the
+						   login screen lists logins */
+	int			 lock_failures;	/* accounts.max_attempts: wrong
+						   secrets that lock, 1..100
+						   (5) */
+	int			 lock_minutes;	/* accounts.lock_minutes,
+						   1..10080 (15) */
+	int			 hash_cost;	/* accounts.hash_cost: an enum
+						   secret_cost of core.h */
 	char			*files[4];	/* the files that were read */
 	size_t			 nfiles;
 };

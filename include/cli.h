@@ -31,6 +31,9 @@ char		*cli_db_path(const struct cli *);
 void		 cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The "who" of a command: the Unix login running it. */
 const char	*cli_who_name(void);
+/* Who a command acts as: the Unix account running it, which owns the
+ * database file (cli_open_db checks), with the rights of an admin. */
+const struct who *cli_who(void);
 
 /* Print s fitted and padded to cols display columns, then two spaces. */
 void		 cli_cell(const char *s, int cols);

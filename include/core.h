@@ -306,4 +306,80 @@ char	*core_prefix_next(const char *prefix);
 char	*core_sort_key(const char *);
 void	 core_key_done(void);
 
+/* ---- accounts: roles and what each may do (core-access.c) ------------- */
+
+/* Roles, weakest first.  ROLE_NONE (a zeroed struct who) may do nothing. */
+enum role {
+	ROLE_NONE = 0,
+	ROLE_AMBASSADOR,	/* the households of its own departments */
+	ROLE_SECRETARIAT,	/* every department, ambassadors, goal, audit */
+	ROLE_ADMIN		/* accounts, and all the secretariat may */
+};
+const char *core_role_name(enum role);		/* "ambassador" (the key) */
+int	 core_role_parse(const char *, enum role *);	/* 0 ok, -1 not a role */
+const char *core_role_label(enum role);		/* for _() */
+
+/* What may be done; the data layer asks core_may() before each. */
+enum access {
+	ACCESS_HOUSEHOLDS,	/* read and change households, run visits
+				   (an ambassador: of its departments only) */
+	ACCESS_ALL_DEPARTMENTS,	/* households of every department */
+	ACCESS_HANDLED,		/* mark a household as dealt with */
+	ACCESS_AMBASSADORS,	/* read the ambassador register (an
+				   ambassador: of its departments, no contact
+				   details but its own) */
+	ACCESS_AMBASSADORS_EDIT,	/* recruit, change, change status */
+	ACCESS_GOAL,		/* goal and coverage */
+	ACCESS_AUDIT,		/* read the audit trail */
+	ACCESS_UNLOCK,		/* lift an account's lock */
+	ACCESS_ACCOUNTS,	/* add, disable, enable, reset accounts */
+	ACCESS_EXPORT		/* lists of personal data out of velkomst */
+};
+/* 1 if role may do what, else 0. */
+int	 core_may(enum role, enum access what);
+
+/* ---- secrets and lockout (core-secret.c) --------------------------------- */
+
+/* The cost of a password hash (accounts.hash_cost): Argon2id parameters. */
+enum secret_cost {
+	COST_MINIMUM,		/* for tests only: fast and weak */
+	COST_INTERACTIVE,	/* libsodium's interactive limits (default) */
+	COST_MODERATE		/* libsodium's moderate limits (256 MiB) */
+};
+/* Bytes a hash string takes, with its NUL (crypto_pwhash_STRBYTES). */
+#define CORE_HASH_SIZE	128
+/*
+ * NULL if secret may be the secret of an account of that role, else the
+ * sentence (N_()) of what is wrong: an ambassador's PIN is 4 to 8 digits,
+ * the secretariat's and admin's password at least 10 characters.
+ */
+const char *core_check_secret(enum role, const char *secret);
+/* Hash secret with Argon2id at cost into out (CORE_HASH_SIZE bytes).
+ * 0, or -1 when out of memory. */
+int	 core_secret_hash(const char *secret, enum secret_cost,
+	    char out[CORE_HASH_SIZE]);
+/* 1 if secret matches hash, else 0 (also for a malformed hash). */
+int	 core_secret_verify(const char *hash, const char *secret);
+/* 1 if hash was made at a lower cost than cost asks (rehash on login). */
+int	 core_secret_needs_rehash(const char *hash, enum secret_cost);
+/* Wipe a buffer that held a secret (not optimised away). */
+void	 core_secret_wipe(void *, size_t);
+
+/* The lockout rule (accounts.max_attempts, accounts.lock_minutes). */
+struct lockout {
+	int	 max_failures;	/* wrong secrets in a row that lock, 1..100 */
+	long	 lock_seconds;	/* how long the lock lasts */
+};
+/* 1 if an account with locked_until (seconds since the epoch, 0: never
+ * locked) is locked at now. */
+int	 core_locked(long long locked_until, long long now);
+/*
+ * After a wrong secret: *failures is raised; when it reaches
+ * max_failures the account locks: *locked_until = now + lock_seconds and
+ * *failures starts again at 0.  Returns 1 if this failure locked it.
+ * A wrong secret while locked changes nothing (returns 0).
+ */
+int	 core_lockout_fail(const struct lockout *, int *failures,
+	    long long *locked_until, long long now);
+
 #endif

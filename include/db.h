@@ -24,13 +24,35 @@ enum db_status {
 	DB_NOTFOUND,		/* no such record */
 	DB_FULL,		/* the disk is full */
 	DB_INVALID,		/* a value the rules refuse (message says which) */
-	DB_CONFLICT		/* someone else changed the record since it was
+	DB_CONFLICT,		/* someone else changed the record since it was
 				   read: nothing was overwritten */
+	DB_DENIED		/* the account may not do this (or, for
+				   db_login, the login is refused) */
 };
 
-/* Who is asking: travels with every call that reads or writes records. */
+#define WHO_MAX_DEPARTMENTS	16
+
+/*
+ * Who is asking: travels with every call that reads or writes records,
+ * and every call checks it (core_may) before it touches anything.  A
+ * zeroed struct who (ROLE_NONE) may do nothing.  An ambassador sees only
+ * the households of its departments: a household of another department
+ * is DB_NOTFOUND to it, as if it did not exist, and lists leave it out.
+ * A call the role may not make at all is DB_DENIED.
+ */
 struct who {
-	const char	*name;		/* recorded in created_by / updated_by */
+	const char	*name;		/* the login (the command line: the Unix
+					   login); recorded in created_by /
+					   updated_by and the audit trail */
+	long		 account;	/* the account's id; 0 for the command
+					   line, which acts as the Unix account
+					   owning the database file */
+	enum role	 role;
+	const char	*departments[WHO_MAX_DEPARTMENTS];	/* ROLE_AMBASSADOR:
+					   the department keys it may see */
+	size_t		 ndepartments;
+	long		 ambassador;	/* the ambassador tied to the account,
+					   or 0 */
 };
 
 #define DB_CREATE	0x1	/* create the file (0600, folder 0700) if missing */
@@ -380,5 +402,127 @@ enum db_status	 db_ambassador_stairwells(struct db *, const struct who *,
 		    void (*fn)(void *, long id, const char *name,
 		    const char *department, const char *stairwell),
 		    void *ctx);
+
+/* ---- accounts and login (db-account.c) ----------------------------------- */
+
+#define ACCOUNT_LOGIN_MAX	32	/* bytes of a login */
+
+struct account {
+	long		 id;		/* 0 before it is added */
+	char		*login;		/* letters, digits, . _ - ; unique,
+					   compared without case */
+	enum role	 role;
+	char		*departments[WHO_MAX_DEPARTMENTS];	/* keys */
+	size_t		 ndepartments;	/* ambassador accounts: at least 1 */
+	long		 ambassador;	/* tied to this ambassador, or 0 */
+	/* Filled when read: */
+	char		*ambassador_name;	/* NULL when not tied */
+	int		 disabled;
+	int		 failures;	/* wrong secrets in a row */
+	long long	 locked_until;	/* seconds since the epoch; 0 never */
+	char		*created_at, *created_by;
+	char		*last_login;	/* UTC text, or NULL */
+};
+void		 db_account_clear(struct account *);
+void		 db_accounts_free(struct account *, size_t n);
+
+/* How accounts are protected (from the configuration). */
+struct account_policy {
+	struct lockout	 lockout;	/* core.h */
+	enum secret_cost cost;
+};
+
+/* How many accounts there are (no who: velkomst asks before anyone has
+ * logged in, to offer the first-run step when there are none). */
+enum db_status	 db_account_count(struct db *, long *n);
+/*
+ * Add account a with secret (core_check_secret for its role); sets a->id.
+ * Only an admin may, or anyone when there are no accounts yet and a is an
+ * admin (the first-run step and `velkomst init`).  Refused with
+ * DB_INVALID and a sentence: a bad or taken login, a secret the role
+ * refuses, an ambassador account with no department (when tied to an
+ * ambassador and given none, it gets the ambassador's), a department
+ * given twice, a tie to an ambassador that does not exist or already has
+ * an account.  The caller checks department keys against the
+ * configuration.  Only the hash is stored.  Audited.
+ */
+enum db_status	 db_account_add(struct db *, const struct who *,
+		    struct account *a, const char *secret,
+		    const struct account_policy *);
+/* Every account by login (secretariat and admin). */
+enum db_status	 db_account_list(struct db *, const struct who *,
+		    struct account **out, size_t *n);
+/* The account with that login (any case), or DB_NOTFOUND (secretariat
+ * and admin; anyone for their own). */
+enum db_status	 db_account_get(struct db *, const struct who *,
+		    const char *login, struct account *out);
+/* Disable (1) or enable (0) account id (admin; not the caller's own). */
+enum db_status	 db_account_set_disabled(struct db *, const struct who *,
+		    long id, int disabled);
+/* Give account id a new secret and lift its lock (admin). */
+enum db_status	 db_account_reset(struct db *, const struct who *, long id,
+		    const char *secret, const struct account_policy *);
+/* Lift account id's lock and forget its wrong tries (secretariat, admin). */
+enum db_status	 db_account_unlock(struct db *, const struct who *, long id);
+
+/* A logged-in person: who points into the strings the session owns. */
+struct session {
+	struct who	 who;
+	char		*login;
+	char		*departments[WHO_MAX_DEPARTMENTS];
+	char		*ambassador_name;	/* tied ambassador's, or NULL */
+};
+void		 db_session_clear(struct session *);
+/*
+ * Log in at now (seconds since the epoch).  DB_OK fills *out.  A login
+ * that does not exist, a wrong secret, a disabled or a locked account
+ * all give DB_DENIED with the same sentence, after about the same time
+ * (an unknown login is checked against a made-up hash).  A wrong secret
+ * counts toward the lockout (core_lockout_fail), and the count and lock
+ * are kept in the database.  A locked account is refused without its
+ * secret being checked.  A right secret clears the count and rehashes
+ * when policy->cost has risen.  Writes audit rows: "login", "login
+ * failed" (with the account, or none when the login is unknown: the
+ * typed text is never stored), "account locked".  On a read-only
+ * database a login still works but nothing is counted.
+ */
+enum db_status	 db_login(struct db *, const char *login, const char *secret,
+		    long long now, const struct account_policy *,
+		    struct session *out);
+
+/* ---- the audit trail (db-audit.c) ---------------------------------------- */
+
+/* One row of the trail: never the personal content, only its kind. */
+struct audit_row {
+	long		 id;
+	char		*at;		/* UTC "2026-11-28 09:12:00" */
+	char		*login;		/* who; NULL for a failed unknown login */
+	int		 command_line;	/* made by the command line (the Unix
+					   account owning the file) */
+	char		*kind;		/* "login", "household changed", ... */
+	char		*table;		/* "household", "visit", "ambassador",
+					   "account", or NULL */
+	long		 record;	/* its id, or 0 */
+	char		*detail;	/* non-personal detail, or NULL */
+};
+void		 db_audit_rows_free(struct audit_row *, size_t n);
+
+struct audit_query {
+	const char	*login;		/* one account's rows, or NULL */
+	const char	*table;		/* one kind of record, or NULL */
+	long		 record;	/* with table: one record, or 0 */
+	long		 since;		/* day number, or DATE_NONE */
+	long		 until;		/* day number (inclusive), or DATE_NONE */
+};
+/* The trail newest first, up to limit after `after` (NULL: the newest);
+ * secretariat and admin. */
+enum db_status	 db_audit_list(struct db *, const struct who *,
+		    const struct audit_query *, const struct audit_row *after,
+		    size_t limit, struct audit_row **rows, size_t *n);
+/* Write one row for something that is not a change of a record (an
+ * export); its own transaction.  detail must not be personal. */
+enum db_status	 db_audit_note(struct db *, const struct who *,
+		    const char *kind, const char *table, long record,
+		    const char *detail);
 
 #endif

@@ -57,6 +57,17 @@ enum ui_action {
 	ACT_PICK_AMBASSADOR,	/* a queue: whose stairwells */
 	ACT_YES,		/* a question */
 	ACT_NO,
+	ACT_LOCK,		/* lock the screen now (everywhere) */
+	ACT_LOGIN,		/* Enter on the login screen */
+	ACT_LOGOUT,		/* home: let the next person log in */
+	ACT_ADD_ACCOUNT,	/* accounts */
+	ACT_UNLOCK,
+	ACT_DISABLE,
+	ACT_RESET,
+	ACT_FILTER_ACCOUNT,	/* the audit trail */
+	ACT_FILTER_RECORD,
+	ACT_FILTER_DATE,
+	ACT_FILTER_CLEAR,
 	ACT_COUNT
 };
 
@@ -120,6 +131,7 @@ void		 ui_error(struct ui *, const char *, ...)
 
 const struct conf *ui_conf(const struct ui *);
 struct db	*ui_db(const struct ui *);
+/* The person logged in (a zeroed who before anyone has). */
 const struct who *ui_who(const struct ui *);
 
 /* The body area: rows 1 .. 1+ui_body_rows-1 (row 0 is the title). */
@@ -199,5 +211,8 @@ extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;
+extern const struct screen screen_login;	/* first run, login, lock */
+extern const struct screen screen_accounts;
+extern const struct screen screen_audit;
 
 #endif

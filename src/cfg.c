@@ -15,6 +15,7 @@
 #include <libconfig.h>
 
 #include "cfg.h"
+#include "core.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -57,6 +58,7 @@ enum {
 	TOP_GOAL,
 	TOP_TERMINAL,
 	TOP_VISITS,
+	TOP_ACCOUNTS,
 	TOP_DEPARTMENTS,
 	TOP_STAIRWELLS,
 	TOP_CHECKLIST,
@@ -65,13 +67,21 @@ enum {
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
-	"departments", "stairwells", "checklist", NULL
+	"accounts", "departments", "stairwells", "checklist", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
 };
 static const char *const cfg_terminal_names[] = {
-	"mouse", "color", NULL
+	"mouse", "color", "kiosk", "idle_lock", "login_list", NULL
+};
+static const char *const cfg_accounts_names[] = {
+	"max_attempts", "lock_minutes", "hash_cost", NULL
+};
+static const char *const cfg_cost_names[] = {
+	[COST_MINIMUM] = "minimum",
+	[COST_INTERACTIVE] = "interactive",
+	[COST_MODERATE] = "moderate",
 };
 static const char *const cfg_visits_names[] = {
 	"retry_days", "max_attempts", NULL
@@ -400,7 +410,8 @@ cfg_build_scalars(struct cfg_walk *w, config_setting_t *const *top)
 	c->language = xstrdup(v);
 }
 
-/* Read the terminal group; mouse and colour default to on. */
+/* Read the terminal group; mouse and colour default to on, kiosk off,
+ * the idle lock to 5 minutes. */
 static void
 cfg_build_terminal(struct cfg_walk *w, const config_setting_t *t)
 {
@@ -408,6 +419,9 @@ cfg_build_terminal(struct cfg_walk *w, const config_setting_t *t)
 
 	w->c->mouse = 1;
 	w->c->color = 1;
+	w->c->kiosk = 0;
+	w->c->idle_lock = 300;
+	w->c->login_list = 0;
 	if (t == NULL || !cfg_want(w, t, CONFIG_TYPE_GROUP, NULL))
 		return;
 	cfg_check_names(w, t, cfg_terminal_names);
@@ -415,6 +429,44 @@ cfg_build_terminal(struct cfg_walk *w, const config_setting_t *t)
 		cfg_bool(w, m, &w->c->mouse);
 	if ((m = config_setting_get_member(t, "color")) != NULL)
 		cfg_bool(w, m, &w->c->color);
+	if ((m = config_setting_get_member(t, "kiosk")) != NULL)
+		cfg_bool(w, m, &w->c->kiosk);
+	if ((m = config_setting_get_member(t, "idle_lock")) != NULL)
+		cfg_int(w, m, 1, 86400, &w->c->idle_lock);
+	if ((m = config_setting_get_member(t, "login_list")) != NULL)
+		cfg_bool(w, m, &w->c->login_list);
+}
+
+/* Read the accounts group: 5 wrong tries lock for 15 minutes; the
+ * interactive hash cost. */
+static void
+cfg_build_accounts(struct cfg_walk *w, const config_setting_t *a)
+{
+	const config_setting_t	*m;
+	const char		*v;
+	int			 i;
+
+	w->c->lock_failures = 5;
+	w->c->lock_minutes = 15;
+	w->c->hash_cost = COST_INTERACTIVE;
+	if (a == NULL || !cfg_want(w, a, CONFIG_TYPE_GROUP, NULL))
+		return;
+	cfg_check_names(w, a, cfg_accounts_names);
+	if ((m = config_setting_get_member(a, "max_attempts")) != NULL)
+		cfg_int(w, m, 1, 100, &w->c->lock_failures);
+	if ((m = config_setting_get_member(a, "lock_minutes")) != NULL)
+		cfg_int(w, m, 1, 10080, &w->c->lock_minutes);
+	if ((v = cfg_string(w, a, "hash_cost", 0, _("accounts"))) == NULL)
+		return;
+	for (i = 0; i < (int)(sizeof cfg_cost_names /
+	    sizeof cfg_cost_names[0]); i++)
+		if (strcmp(v, cfg_cost_names[i]) == 0) {
+			w->c->hash_cost = i;
+			return;
+		}
+	cfg_err(w, config_setting_get_member(a, "hash_cost"),
+	    _("\"hash_cost\" must be \"interactive\", \"moderate\" or "
+	    "\"minimum\" (for tests), not \"%s\""), v);
 }
 
 /* Read the visits group; retry_days and max_attempts default to 3. */
@@ -856,6 +908,7 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_build_scalars(w, top);
 	cfg_build_terminal(w, top[TOP_TERMINAL]);
 	cfg_build_visits(w, top[TOP_VISITS]);
+	cfg_build_accounts(w, top[TOP_ACCOUNTS]);
 	cfg_build_departments(w, top[TOP_DEPARTMENTS], files, nfiles);
 	if (nfiles > 0)		/* else "no file" says it all */
 		cfg_build_goal(w, top[TOP_GOAL]);

@@ -102,7 +102,7 @@ static long
 amb_each(struct db *db, const struct conf *conf,
     const struct ambassador_query *q, int tsv)
 {
-	struct who		 who = { .name = cli_who_name() };
+	struct who		 who = *cli_who();
 	struct ambassador_row	*rows, last = { 0 };	/* the cursor */
 	size_t			 n, i;
 	long			 total = 0;

@@ -65,7 +65,7 @@ check_amb_one(void *ctx, long id, const char *name, const char *department,
 static int
 check_ambassadors(struct db *db, const struct conf *conf)
 {
-	struct who		who = { .name = cli_who_name() };
+	struct who		who = *cli_who();
 	struct check_amb	c = { .conf = conf };
 
 	if (db_ambassador_stairwells(db, &who, check_amb_one, &c) != DB_OK) {

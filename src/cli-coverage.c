@@ -49,7 +49,7 @@ cov_add(void *ctx, const char *department, const char *stairwell,
 static int
 cov_awaiting(struct db *db, struct cov *c, long today)
 {
-	struct who		 who = { .name = cli_who_name() };
+	struct who		 who = *cli_who();
 	struct household_query	 q = { .filter = FILTER_OPEN };
 	const struct cfg_stairwell *s;
 	size_t			 i;
@@ -175,7 +175,7 @@ cov_text(const struct cov *c)
 int
 cli_coverage(const struct cli *cli, int argc, char **argv)
 {
-	struct who	 who = { .name = cli_who_name() };
+	struct who	 who = *cli_who();
 	struct cov	 c = { .conf = cli->conf };
 	struct db	*db;
 	long		 today = util_today();

@@ -547,7 +547,7 @@ static enum db_status
 demo_visit(struct db *db, struct demo_rng *r, const struct conf *conf,
     const struct household *h, long day, enum visit_outcome outcome)
 {
-	struct who	 who = { .name = "demo" };
+	struct who	 who = { .name = "demo", .role = ROLE_ADMIN };
 	struct visit	 v = { .household = h->id, .date = day,
 			    .outcome = outcome, .next_date = DATE_NONE };
 	enum db_status	 st;
@@ -798,7 +798,7 @@ demo_amb_fill(struct demo_rng *r, const struct conf *conf,
 static enum db_status
 demo_amb_trained(struct db *db, long id, long day)
 {
-	struct who		who = { .name = "demo" };
+	struct who		who = { .name = "demo", .role = ROLE_ADMIN };
 	struct ambassador	a;
 	enum db_status		st;
 	long			was;
@@ -819,7 +819,7 @@ static enum db_status
 demo_amb_add(struct db *db, const struct demo_amb_plan *p,
     struct ambassador *a, long today)
 {
-	struct who		who = { .name = "demo" };
+	struct who		who = { .name = "demo", .role = ROLE_ADMIN };
 	struct amb_change	ch;
 	enum db_status		st;
 	long			was, trained = a->trained_on;
@@ -874,7 +874,7 @@ demo_amb_all(struct db *db, const struct conf *conf)
 static enum db_status
 demo_add_all(struct db *db, const struct conf *conf, long n)
 {
-	struct who		 who = { .name = "demo" };
+	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
 	struct demo_rng		 r = { DEMO_SEED };
 	struct demo_rng		 rv = { DEMO_SEED ^ 0x9e3779b97f4a7c15ULL };
 	struct household	 h;

@@ -198,7 +198,7 @@ goal_text(const struct goal_report *g, long today)
 int
 cli_goal(const struct cli *cli, int argc, char **argv)
 {
-	struct who		 who = { .name = cli_who_name() };
+	struct who		 who = *cli_who();
 	struct goal_report	 g;
 	struct amb_fact		*facts = NULL;
 	struct amb_change	*changes = NULL;

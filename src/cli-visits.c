@@ -63,7 +63,7 @@ vi_text(const struct visit *v)
 static long
 vi_list(struct db *db, long household, int tsv)
 {
-	struct who	 who = { .name = cli_who_name() };
+	struct who	 who = *cli_who();
 	struct visit	*v, last = { 0 };
 	size_t		 n, i;
 	long		 total = 0;
@@ -96,7 +96,7 @@ vi_list(struct db *db, long household, int tsv)
 static int
 vi_exists(struct db *db, long id)
 {
-	struct who		who = { .name = cli_who_name() };
+	struct who		who = *cli_who();
 	struct household	h;
 	int			there;
 

@@ -31,6 +31,18 @@ cli_who_name(void)
 	return util_login();
 }
 
+/* The command line acts as the Unix account that owns the file: admin. */
+const struct who *
+cli_who(void)
+{
+	static struct who	 who;
+
+	who.name = util_login();
+	who.account = 0;
+	who.role = ROLE_ADMIN;
+	return &who;
+}
+
 /* The path of --db, or the default path. */
 char *
 cli_db_path(const struct cli *cli)
@@ -136,7 +148,7 @@ long
 cli_each_household(struct db *db, const struct household_query *q,
     void (*fn)(void *, const struct household_row *), void *ctx)
 {
-	struct who		 who = { .name = cli_who_name() };
+	struct who		 who = *cli_who();
 	struct household_row	*rows, last = { 0 };	/* the cursor */
 	size_t			 n, i;
 	long			 total = 0;

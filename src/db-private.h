@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	4
+#define DB_SCHEMA_VERSION	5
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -88,6 +88,22 @@ enum db_status	 db_step_done(struct db *, sqlite3_stmt *st);
  */
 const char	*db_clean_text(const char *s, const char *(*check)(const char *),
 		    char **out);
+
+/*
+ * Write one audit row (db-audit.c) inside the current write transaction:
+ * who did kind ("household changed") to which record (table "household",
+ * id; NULL and 0 for none).  detail is never personal content.
+ */
+enum db_status	 db_audit(struct db *, const struct who *, const char *kind,
+		    const char *table, long record, const char *detail);
+/*
+ * The access rule every db_* call starts with (db-audit.c): DB_OK when
+ * who's role may do what (core_may), else DB_DENIED with the sentence set.
+ */
+enum db_status	 db_may(struct db *, const struct who *, enum access what);
+/* 1 if who may see the households of department (a key): every
+ * department with ACCESS_ALL_DEPARTMENTS, else only its own. */
+int		 db_who_sees(const struct who *, const char *department);
 
 /* Rebuild every key of every member (db-household.c) and of every
  * ambassador (db_ambassador_rekey); in a transaction. */

@@ -118,6 +118,37 @@ static const struct keydef keydefs[] = {
 	    "(all of their department if they have none of their own).") },
 	{ ACT_YES, { C('y'), C('j') }, 2, "y", N_("Yes"), N_("Yes.") },
 	{ ACT_NO, { C('n') }, 1, "n", N_("No"), N_("No.") },
+	{ ACT_LOCK, { K(KEY_F(9)) }, 1, "F9", N_("Lock"),
+	    N_("Lock the screen now, when you leave the keyboard: nothing "
+	    "stays visible, and your PIN opens it again as you left it.") },
+	{ ACT_LOGIN, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Log in"), N_("Log in with the login and PIN or password "
+	    "typed.") },
+	{ ACT_LOGOUT, { C('x') }, 1, "x", N_("Log out"),
+	    N_("Log out, so that the next person logs in with their own "
+	    "login.") },
+	{ ACT_ADD_ACCOUNT, { C('n') }, 1, "n", N_("New"),
+	    N_("Add an account: a login, its role and its PIN or "
+	    "password.") },
+	{ ACT_UNLOCK, { C('u') }, 1, "u", N_("Unlock"),
+	    N_("Lift the lock of an account locked after too many wrong "
+	    "tries.") },
+	{ ACT_DISABLE, { C('d') }, 1, "d", N_("Disable"),
+	    N_("Disable the account (no one can log in with it), or enable "
+	    "it again.") },
+	{ ACT_RESET, { C('r') }, 1, "r", N_("New PIN"),
+	    N_("Give the account a new PIN or password; this also lifts its "
+	    "lock.") },
+	{ ACT_FILTER_ACCOUNT, { C('a') }, 1, "a", N_("Account"),
+	    N_("Show only what one account did.") },
+	{ ACT_FILTER_RECORD, { C('r') }, 1, "r", N_("Record"),
+	    N_("Show only what happened to one record, such as household "
+	    "12.") },
+	{ ACT_FILTER_DATE, { C('d') }, 1, "d", N_("Dates"),
+	    N_("Show only what happened from one date, or between two "
+	    "dates.") },
+	{ ACT_FILTER_CLEAR, { C('c') }, 1, "c", N_("Clear"),
+	    N_("Show the whole trail again.") },
 };
 
 /* The definition of an action, or NULL. */

@@ -360,6 +360,7 @@ ui_run(const struct conf *conf, struct db *db)
 	int			 errs = 0, redraw = 1;
 
 	ui.who.name = util_login();
+	ui.who.role = ROLE_ADMIN;	/* until the login screen */
 	ui_start(conf);
 	ui_push(&ui, &screen_home, NULL);
 	if (db_readonly(db))

@@ -22,7 +22,7 @@
 #define N(a)	(sizeof (a) / sizeof (a)[0])
 
 static char		 tmpdir[] = "/tmp/velkomst-test-db-amb-XXXXXX";
-static const struct who	 tester = { "tester" };
+static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-15 */
 
 /* Day number of y-m-d. */
@@ -261,7 +261,7 @@ test_refusals(void)
 	};
 	struct db	*db = open_ok(":memory:");
 	struct ambassador a;
-	const struct who nobody = { "" };
+	const struct who nobody = { .name = "", .role = ROLE_ADMIN };
 	char		 stair[AMBASSADOR_MAX_STAIRWELLS + 1][8], *longmail;
 	size_t		 i;
 

@@ -21,7 +21,7 @@
 #define N(a)	(sizeof (a) / sizeof (a)[0])
 
 static char		 tmpdir[] = "/tmp/velkomst-test-db-visit-XXXXXX";
-static const struct who	 tester = { "tester" };
+static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-15 */
 
 /* Day number of y-m-d. */

@@ -16,7 +16,7 @@
 #include "test.h"
 
 static char		 tmpdir[] = "/tmp/velkomst-test-db-XXXXXX";
-static const struct who	 tester = { "tester" };
+static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 
 /* A path inside the test folder (new string). */
 static char *
