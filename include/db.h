@@ -270,9 +270,9 @@ void		 db_visit_clear(struct visit *);
 
 /*
  * Add visit v (with its items) and bring its household's state, attempts,
- * next date and flags up to date, in one transaction.  Refused with
- * DB_INVALID and a sentence: a household that does not exist or had moved
- * out, a date before the move-in or after today, a retry / follow-up date
+ * next date and flags up to date, in one transaction.  A household that
+ * does not exist (or that who may not see) is DB_NOTFOUND.  Refused with
+ * DB_INVALID and a sentence: a household that had moved out, a date before the move-in or after today, a retry / follow-up date
  * in the past or missing (not home and partly need one), such a date on a
  * welcomed or declined visit, a welcomed visit with an item not done or
  * not relevant, a partly visit with no item later, an item unset, without
@@ -287,7 +287,9 @@ enum db_status	 db_visit_add(struct db *, const struct who *,
 
 /*
  * Visits newest first (date, then id), up to limit after `after` (NULL:
- * from the newest); household 0 lists every household's.  *out gets an
+ * from the newest); household 0 lists every household's (that who may
+ * see); a household that does not exist or who may not see is
+ * DB_NOTFOUND.  *out gets an
  * xmalloc'd array (free with db_visits_free), *n its length.
  */
 enum db_status	 db_visit_list(struct db *, const struct who *,

@@ -22,6 +22,8 @@
 
 /* The longest e-mail address we keep, in characters. */
 #define AMB_EMAIL_MAX		120
+/* An ambassador's departments narrow a list as ?20, ?21, ... */
+#define AMB_WHO_PARAM		20
 
 /* Ambassador a's status on the day ?13, in SQL. */
 #define AMB_STATUS_ON	"coalesce((SELECT s.status FROM ambassador_status s " \
@@ -405,17 +407,18 @@ amb_write(struct db *db, const struct who *who, const struct amb_clean *c,
 	sqlite3_stmt	*st;
 	enum db_status	 s;
 	char		 now[20];
+	int		 add = *id == 0;
 
-	if ((st = db_stmt(db, *id == 0 ? ins : upd)) == NULL)
+	if ((st = db_stmt(db, add ? ins : upd)) == NULL)
 		return DB_ERROR;
 	amb_bind(st, c, who->name, db_now(now));
-	if (*id != 0) {
+	if (!add) {
 		sqlite3_bind_int64(st, 17, *id);
 		sqlite3_bind_int64(st, 18, version);
 	}
 	if ((s = db_step_done(db, st)) != DB_OK)
 		return s;
-	if (*id == 0)
+	if (add)
 		*id = (long)sqlite3_last_insert_rowid(db->h);
 	else if (sqlite3_changes(db->h) == 0)
 		return amb_not_updated(db, *id);
@@ -424,7 +427,10 @@ amb_write(struct db *db, const struct who *who, const struct amb_clean *c,
 	    c->recruited_on)) != DB_OK ||
 	    (s = amb_drop_children(db, *id)) != DB_OK)
 		return s;
-	return amb_add_children(db, *id, c);
+	if ((s = amb_add_children(db, *id, c)) != DB_OK)
+		return s;
+	return db_audit(db, who, add ? "ambassador added" :
+	    "ambassador changed", "ambassador", *id, NULL);
 }
 
 /* Check a and write it in one transaction. */
@@ -455,6 +461,8 @@ db_ambassador_add(struct db *db, const struct who *who, struct ambassador *a)
 	long		 id = 0;
 	enum db_status	 s;
 
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS_EDIT)) != DB_OK)
+		return s;
 	if ((s = amb_save(db, who, a, &id)) == DB_OK)
 		a->id = id;
 	return s;
@@ -465,8 +473,11 @@ enum db_status
 db_ambassador_update(struct db *db, const struct who *who,
     const struct ambassador *a)
 {
-	long	 id = a->id;
+	long		 id = a->id;
+	enum db_status	 s;
 
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS_EDIT)) != DB_OK)
+		return s;
 	if (id <= 0)
 		return db_fail(db, DB_NOTFOUND, "%s", _(amb_notfound_msg));
 	return amb_save(db, who, a, &id);
@@ -595,8 +606,9 @@ amb_status_write(struct db *db, const struct who *who, long id,
 	fact.nhistory = n;
 	if ((err = core_check_amb_change(&fact, change, util_today())) != NULL)
 		s = db_fail(db, DB_INVALID, "%s", _(err));
-	else
-		s = amb_append_change(db, who, id, change);
+	else if ((s = amb_append_change(db, who, id, change)) == DB_OK)
+		s = db_audit(db, who, "ambassador status", "ambassador", id,
+		    core_amb_status_name(change->status));
 	free(hist);
 	return s;
 }
@@ -608,7 +620,8 @@ db_ambassador_status(struct db *db, const struct who *who, long id,
 {
 	enum db_status	 s;
 
-	if ((s = db_check_who(db, who)) != DB_OK)
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS_EDIT)) != DB_OK ||
+	    (s = db_check_who(db, who)) != DB_OK)
 		return s;
 	if (change == NULL || change->status < AS_ACTIVE ||
 	    change->status > AS_STOPPED || change->reason < AR_NONE ||
@@ -689,6 +702,20 @@ amb_get_main(struct db *db, long id, struct ambassador *out)
 	return s;
 }
 
+/* Leave out the contact details and notes of an ambassador other than
+ * who's own, unless who sees every department. */
+static void
+amb_hide_contact(const struct who *who, struct ambassador *a)
+{
+	if (core_may(who->role, ACCESS_ALL_DEPARTMENTS) ||
+	    (who->ambassador != 0 && who->ambassador == a->id))
+		return;
+	free(a->phone);
+	free(a->email);
+	free(a->notes);
+	a->phone = a->email = a->notes = NULL;
+}
+
 /* Read ambassador id, stairwells and history, into out. */
 enum db_status
 db_ambassador_get(struct db *db, const struct who *who, long id,
@@ -698,12 +725,16 @@ db_ambassador_get(struct db *db, const struct who *who, long id,
 	enum db_status	 s;
 	int		 txn;
 
-	(void)who;
 	memset(out, 0, sizeof *out);
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS)) != DB_OK)
+		return s;
 	/* One read transaction, so the parts belong together. */
 	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
 	    SQLITE_OK;
 	s = amb_get_main(db, id, out);
+	/* Another department's is as if it did not exist. */
+	if (s == DB_OK && !db_who_sees(who, out->department))
+		s = db_fail(db, DB_NOTFOUND, "%s", _(amb_notfound_msg));
 	if (s == DB_OK)
 		s = amb_get_stairwells(db, id, out);
 	if (s == DB_OK)
@@ -720,6 +751,7 @@ db_ambassador_get(struct db *db, const struct who *who, long id,
 	/* Not recruited yet cannot happen: recruitment is never ahead. */
 	if (core_amb_status_on(&fact, util_today(), &out->status) == -1)
 		out->status = AS_ACTIVE;
+	amb_hide_contact(who, out);
 	return DB_OK;
 }
 
@@ -813,17 +845,19 @@ amb_filter_close(struct amb_filter *f)
 }
 
 /*
- * Append the WHERE conditions of q to sql: department ?1, word i as
+ * Append the WHERE conditions of who and q to sql: who's departments (an
+ * ambassador's) as ?20.., department ?1, word i as
  * ?(2i+2) with its bound ?(2i+3), the day ?13, the status ?14 and the
  * language ?15 with its bound ?16.
  */
 static void
-amb_where(char *sql, size_t len, const struct ambassador_query *q,
-    const struct amb_filter *f)
+amb_where(char *sql, size_t len, const struct who *who,
+    const struct ambassador_query *q, const struct amb_filter *f)
 {
 	size_t	 o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
+	o = db_who_where(sql, len, o, who, "a.department", AMB_WHO_PARAM);
 	if (q->department != NULL)
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND a.department = ?1");
@@ -839,11 +873,12 @@ amb_where(char *sql, size_t len, const struct ambassador_query *q,
 
 /* Bind the department, day, status, search words and language. */
 static void
-amb_bind_filter(sqlite3_stmt *st, const struct ambassador_query *q,
-    const struct amb_filter *f)
+amb_bind_filter(sqlite3_stmt *st, const struct who *who,
+    const struct ambassador_query *q, const struct amb_filter *f)
 {
 	const char	*name;
 
+	db_who_bind(st, who, AMB_WHO_PARAM);
 	if (q->department != NULL)
 		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
 	db_words_bind(st, &f->w);
@@ -871,14 +906,15 @@ db_ambassador_count(struct db *db, const struct who *who,
 	char		 sql[4096] = "SELECT count(*) FROM ambassador a";
 	int		 rc;
 
-	(void)who;
 	*count = 0;
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS)) != DB_OK)
+		return s;
 	amb_filter_open(&f, q);
-	amb_where(sql, sizeof sql, q, &f);
+	amb_where(sql, sizeof sql, who, q, &f);
 	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
-		amb_bind_filter(st, q, &f);
+		amb_bind_filter(st, who, q, &f);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*count = (long)sqlite3_column_int64(st, 0);
 		else
@@ -905,8 +941,8 @@ amb_list_row(sqlite3_stmt *st, struct ambassador_row *row)
 
 /* The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12. */
 static void
-amb_list_sql(char *sql, size_t len, const struct ambassador_query *q,
-    const struct amb_filter *f, int cursor)
+amb_list_sql(char *sql, size_t len, const struct who *who,
+    const struct ambassador_query *q, const struct amb_filter *f, int cursor)
 {
 	const char	*dir = q->backward ? " DESC" : "";
 	size_t		 o;
@@ -916,7 +952,7 @@ amb_list_sql(char *sql, size_t len, const struct ambassador_query *q,
 	    "ambassador_stairwell w WHERE w.ambassador_id = a.id ORDER BY "
 	    "w.position)), a.languages, a.recruited_on, " AMB_STATUS_ON ", "
 	    "a.sort_key FROM ambassador a");
-	amb_where(sql, len, q, f);
+	amb_where(sql, len, who, q, f);
 	o = strlen(sql);
 	if (cursor)
 		o += (size_t)snprintf(sql + o, len - o, " AND "
@@ -938,16 +974,17 @@ db_ambassador_list(struct db *db, const struct who *who,
 	char		 sql[4096];
 	int		 rc = SQLITE_DONE;
 
-	(void)who;
 	*rows = NULL;
 	*n = 0;
+	if ((s = db_may(db, who, ACCESS_AMBASSADORS)) != DB_OK)
+		return s;
 	amb_filter_open(&f, q);
-	amb_list_sql(sql, sizeof sql, q, &f, after != NULL);
+	amb_list_sql(sql, sizeof sql, who, q, &f, after != NULL);
 	if ((st = db_prepare(db, sql)) == NULL) {
 		amb_filter_close(&f);
 		return DB_ERROR;
 	}
-	amb_bind_filter(st, q, &f);
+	amb_bind_filter(st, who, q, &f);
 	if (after != NULL) {
 		sqlite3_bind_text(st, 10, after->sort_key != NULL ?
 		    after->sort_key : "", -1, SQLITE_STATIC);
@@ -1038,10 +1075,11 @@ db_ambassador_facts(struct db *db, const struct who *who,
 	long		*ids = NULL;
 	int		 txn;
 
-	(void)who;
 	*facts = NULL;
 	*n = 0;
 	*changes = NULL;
+	if ((s = db_may(db, who, ACCESS_GOAL)) != DB_OK)
+		return s;
 	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
 	    SQLITE_OK;
 	s = amb_facts_main(db, facts, &ids, n);
@@ -1083,7 +1121,8 @@ db_coverage(struct db *db, const struct who *who, long today,
 	char		 iso[16];
 	int		 rc;
 
-	(void)who;
+	if (db_may(db, who, ACCESS_GOAL) != DB_OK)
+		return DB_DENIED;
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
 	util_date_iso(today != DATE_NONE ? today : util_today(), iso);
@@ -1132,7 +1171,8 @@ db_ambassador_stairwells(struct db *db, const struct who *who,
 	size_t		 n = 0, i;
 	int		 rc;
 
-	(void)who;
+	if (db_may(db, who, ACCESS_GOAL) != DB_OK)
+		return DB_DENIED;
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -4,6 +4,8 @@
  * record, never the personal content; its table refuses UPDATE and
  * DELETE (triggers of schema 5).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db-private.h"
@@ -67,4 +69,146 @@ db_audit(struct db *db, const struct who *who, const char *kind,
 	sqlite3_bind_int64(st, 7, record);
 	db_bind_text(st, 8, detail);
 	return db_step_done(db, st);
+}
+
+/* Write one row for something that is not a change of a record. */
+enum db_status
+db_audit_note(struct db *db, const struct who *who, const char *kind,
+    const char *table, long record, const char *detail)
+{
+	enum db_status	 s;
+
+	if ((s = db_check_who(db, who)) != DB_OK)
+		return s;
+	if (kind == NULL || kind[0] == '\0')
+		return db_fail(db, DB_INVALID, N_("What happened is not "
+		    "said."));
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	return db_write_end(db, db_audit(db, who, kind, table, record,
+	    detail));
+}
+
+/* Free n audit rows and the array. */
+void
+db_audit_rows_free(struct audit_row *rows, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; rows != NULL && i < n; i++) {
+		free(rows[i].at);
+		free(rows[i].login);
+		free(rows[i].kind);
+		free(rows[i].table);
+		free(rows[i].detail);
+	}
+	free(rows);
+}
+
+/* The SQL of an audit list for q (and after) into sql. */
+static void
+audit_list_sql(char *sql, size_t len, const struct audit_query *q,
+    const struct audit_row *after)
+{
+	size_t	 o;
+
+	o = (size_t)snprintf(sql, len, "SELECT id, at, login, command_line, "
+	    "kind, tbl, record, detail FROM audit WHERE 1");
+	if (after != NULL)
+		o += (size_t)snprintf(sql + o, len - o, " AND id < ?1");
+	if (q != NULL && q->login != NULL && q->login[0] != '\0')
+		o += (size_t)snprintf(sql + o, len - o,
+		    " AND login = ?2 COLLATE NOCASE");
+	if (q != NULL && q->table != NULL && q->table[0] != '\0')
+		o += (size_t)snprintf(sql + o, len - o, " AND tbl = ?3");
+	if (q != NULL && q->record > 0)
+		o += (size_t)snprintf(sql + o, len - o, " AND record = ?4");
+	if (q != NULL && q->since != DATE_NONE)
+		o += (size_t)snprintf(sql + o, len - o, " AND date(at) >= ?5");
+	if (q != NULL && q->until != DATE_NONE)
+		o += (size_t)snprintf(sql + o, len - o, " AND date(at) <= ?6");
+	snprintf(sql + o, len - o, " ORDER BY id DESC LIMIT ?7");
+}
+
+/* Bind q's filters (those the SQL names) and the limit. */
+static void
+audit_list_bind(sqlite3_stmt *st, const struct audit_query *q,
+    const struct audit_row *after, size_t limit)
+{
+	char	 day[16];
+
+	if (after != NULL)
+		sqlite3_bind_int64(st, 1, after->id);
+	if (q != NULL) {
+		if (q->login != NULL && q->login[0] != '\0')
+			sqlite3_bind_text(st, 2, q->login, -1,
+			    SQLITE_TRANSIENT);
+		if (q->table != NULL && q->table[0] != '\0')
+			sqlite3_bind_text(st, 3, q->table, -1,
+			    SQLITE_TRANSIENT);
+		if (q->record > 0)
+			sqlite3_bind_int64(st, 4, q->record);
+		if (q->since != DATE_NONE)
+			sqlite3_bind_text(st, 5, util_date_iso(q->since, day),
+			    -1, SQLITE_TRANSIENT);
+		if (q->until != DATE_NONE)
+			sqlite3_bind_text(st, 6, util_date_iso(q->until, day),
+			    -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)limit);
+}
+
+/* Read the audit row in st into r. */
+static void
+audit_read_row(sqlite3_stmt *st, struct audit_row *r)
+{
+	r->id = (long)sqlite3_column_int64(st, 0);
+	r->at = db_column_text(st, 1, 0);
+	r->login = db_column_text(st, 2, 1);
+	r->command_line = sqlite3_column_int(st, 3);
+	r->kind = db_column_text(st, 4, 0);
+	r->table = db_column_text(st, 5, 1);
+	r->record = (long)sqlite3_column_int64(st, 6);
+	r->detail = db_column_text(st, 7, 1);
+}
+
+/* The trail newest first, up to limit rows after `after`. */
+enum db_status
+db_audit_list(struct db *db, const struct who *who,
+    const struct audit_query *q, const struct audit_row *after, size_t limit,
+    struct audit_row **rows, size_t *n)
+{
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[512];
+	size_t		 cap;
+	int		 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((s = db_may(db, who, ACCESS_AUDIT)) != DB_OK)
+		return s;
+	if (limit == 0)
+		return DB_OK;
+	audit_list_sql(sql, sizeof sql, q, after);
+	if ((st = db_prepare(db, sql)) == NULL)
+		return DB_ERROR;
+	audit_list_bind(st, q, after, limit);
+	cap = limit < 64 ? limit : 64;
+	*rows = xcalloc(cap, sizeof **rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*rows = xreallocarray(*rows, cap, sizeof **rows);
+		}
+		audit_read_row(st, &(*rows)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_audit_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return db_sqlite_fail(db, rc);
+	}
+	return DB_OK;
 }

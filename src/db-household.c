@@ -20,6 +20,11 @@
  * them as ?20, ?21, ...; more than HH_STAIRWELLS are not looked at. */
 #define HH_STAIRWELLS		32
 #define HH_STAIRWELL_PARAM	20
+/* An ambassador's departments narrow a list as ?60, ?61, ... */
+#define HH_WHO_PARAM		60
+
+static const char hh_notfound_msg[] = N_("The household does not exist "
+    "(it may have been deleted).");
 
 /* A household's fields as they are stored: cleaned, dates as ISO text. */
 struct hh_clean {
@@ -274,14 +279,88 @@ hh_not_updated(struct db *db, long id)
 		    "were not saved."));
 	if (rc != SQLITE_DONE)
 		return db_sqlite_fail(db, rc);
-	return db_fail(db, DB_NOTFOUND, N_("The household does not exist "
-	    "(it may have been deleted)."));
+	return db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
 }
 
-/* Check h and write it: add when id is 0, else replace household id. */
+/*
+ * DB_OK if household id exists and who may see it, else DB_NOTFOUND:
+ * the same sentence either way, so that an ambassador cannot tell a
+ * household of another department from one that does not exist.
+ */
 static enum db_status
-hh_save(struct db *db, const struct who *who, const struct household *h,
-    long *id)
+hh_visible(struct db *db, const struct who *who, long id)
+{
+	static const char sql[] = "SELECT department FROM household "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc, seen = 0;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		seen = db_who_sees(who, (const char *)sqlite3_column_text(st,
+		    0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	if (!seen)
+		return db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
+	return DB_OK;
+}
+
+/* DB_DENIED unless who may keep a household in department. */
+static enum db_status
+hh_may_keep(struct db *db, const struct who *who, const char *department)
+{
+	if (db_who_sees(who, department))
+		return DB_OK;
+	return db_fail(db, DB_DENIED, N_("Your account may not register "
+	    "households of that department."));
+}
+
+/* Narrow a list to who's departments: " AND col IN (?first, ...)". */
+size_t
+db_who_where(char *sql, size_t len, size_t o, const struct who *who,
+    const char *col, int first)
+{
+	size_t	 i, n;
+
+	if (o >= len || core_may(who->role, ACCESS_ALL_DEPARTMENTS))
+		return o;
+	n = who->ndepartments < WHO_MAX_DEPARTMENTS ? who->ndepartments :
+	    WHO_MAX_DEPARTMENTS;
+	if (n == 0)
+		return o + (size_t)snprintf(sql + o, len - o, " AND 0");
+	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (", col);
+	for (i = 0; i < n && o < len; i++)
+		o += (size_t)snprintf(sql + o, len - o, "%s?%d",
+		    i == 0 ? "" : ", ", first + (int)i);
+	if (o < len)
+		o += (size_t)snprintf(sql + o, len - o, ")");
+	return o;
+}
+
+/* Bind who's departments as ?first, ... (after db_who_where). */
+void
+db_who_bind(sqlite3_stmt *st, const struct who *who, int first)
+{
+	size_t	 i;
+
+	if (core_may(who->role, ACCESS_ALL_DEPARTMENTS))
+		return;
+	for (i = 0; i < who->ndepartments && i < WHO_MAX_DEPARTMENTS; i++)
+		db_bind_text(st, first + (int)i, who->departments[i]);
+}
+
+/*
+ * Write the checked c and its audit row: add when *id is 0, else replace
+ * household *id, which who must see, as it must the department c puts
+ * it in.  Call inside a write transaction.
+ */
+static enum db_status
+hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
+    long version, long *id)
 {
 	static const char ins[] = "INSERT INTO household (department, "
 	    "stairwell, flat, moved_in, moved_out, phone, languages, "
@@ -299,11 +378,51 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 	    "updated_at = ?14, updated_by = ?15, version = version + 1 "
 	    "WHERE id = ?16 AND version = ?17";
 	static const char del[] = "DELETE FROM member WHERE household_id = ?1";
-	struct hh_clean	 c;
 	sqlite3_stmt	*st;
-	const char	*err;
 	enum db_status	 s;
 	char		 now[20], *sort_key;
+	int		 add = *id == 0;
+
+	if (!add && ((s = hh_visible(db, who, *id)) != DB_OK ||
+	    (s = hh_may_keep(db, who, c->department)) != DB_OK))
+		return s;
+	if ((st = db_stmt(db, add ? ins : upd)) == NULL)
+		return DB_ERROR;
+	sort_key = core_sort_key(c->names[0]);
+	hh_bind(st, c, sort_key, who->name, db_now(now));
+	free(sort_key);
+	if (!add) {
+		sqlite3_bind_int64(st, 16, *id);
+		sqlite3_bind_int64(st, 17, version);
+	}
+	if ((s = db_step_done(db, st)) != DB_OK)
+		return s;
+	if (add)
+		*id = (long)sqlite3_last_insert_rowid(db->h);
+	else if (sqlite3_changes(db->h) == 0)
+		return hh_not_updated(db, *id);
+	else if ((st = db_stmt(db, del)) == NULL)
+		return DB_ERROR;
+	else {
+		sqlite3_bind_int64(st, 1, *id);
+		if ((s = db_step_done(db, st)) != DB_OK)
+			return s;
+	}
+	if ((s = hh_add_members(db, *id, c)) != DB_OK)
+		return s;
+	return db_audit(db, who, add ? "household added" :
+	    "household changed", "household", *id, NULL);
+}
+
+/* Check h and write it in one transaction: add when *id is 0, else
+ * replace household *id. */
+static enum db_status
+hh_save(struct db *db, const struct who *who, const struct household *h,
+    long *id)
+{
+	struct hh_clean	 c;
+	const char	*err;
+	enum db_status	 s;
 
 	if ((s = db_check_who(db, who)) != DB_OK)
 		return s;
@@ -311,36 +430,14 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 		hh_clean_free(&c);
 		return db_fail(db, DB_INVALID, "%s", _(err));
 	}
-	if ((s = db_write_begin(db)) != DB_OK) {
+	if (*id == 0 && (s = hh_may_keep(db, who, c.department)) != DB_OK) {
 		hh_clean_free(&c);
 		return s;
 	}
-	sort_key = core_sort_key(c.names[0]);
-	if ((st = db_stmt(db, *id == 0 ? ins : upd)) == NULL)
-		s = DB_ERROR;
-	else {
-		hh_bind(st, &c, sort_key, who->name, db_now(now));
-		if (*id != 0) {
-			sqlite3_bind_int64(st, 16, *id);
-			sqlite3_bind_int64(st, 17, h->version);
-		}
-		s = db_step_done(db, st);
-	}
-	if (s == DB_OK && *id == 0)
-		*id = (long)sqlite3_last_insert_rowid(db->h);
-	else if (s == DB_OK && sqlite3_changes(db->h) == 0)
-		s = hh_not_updated(db, *id);
-	else if (s == DB_OK) {
-		st = db_stmt(db, del);
-		if (st != NULL)
-			sqlite3_bind_int64(st, 1, *id);
-		s = db_step_done(db, st);
-	}
-	if (s == DB_OK)
-		s = hh_add_members(db, *id, &c);
-	free(sort_key);
+	if ((s = db_write_begin(db)) == DB_OK)
+		s = db_write_end(db, hh_write(db, who, &c, h->version, id));
 	hh_clean_free(&c);
-	return db_write_end(db, s);
+	return s;
 }
 
 /* Add household h and set h->id. */
@@ -350,6 +447,8 @@ db_household_add(struct db *db, const struct who *who, struct household *h)
 	long		 id = 0;
 	enum db_status	 s;
 
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	if ((s = hh_save(db, who, h, &id)) == DB_OK)
 		h->id = id;
 	return s;
@@ -360,34 +459,35 @@ enum db_status
 db_household_update(struct db *db, const struct who *who,
     const struct household *h)
 {
-	long	 id = h->id;
+	long		 id = h->id;
+	enum db_status	 s;
 
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	if (id <= 0)
-		return db_fail(db, DB_NOTFOUND, N_("The household does not "
-		    "exist (it may have been deleted)."));
+		return db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
 	return hh_save(db, who, h, &id);
 }
 
-/* Record household id's moving out (DATE_NONE: still living there). */
-enum db_status
-db_household_move_out(struct db *db, const struct who *who, long id,
-    long date)
+/* Check and write household id's moving out on date, and its audit row;
+ * inside a write transaction. */
+static enum db_status
+hh_write_move_out(struct db *db, const struct who *who, long id, long date)
 {
 	static const char sql[] = "UPDATE household SET moved_out = ?1, "
 	    "updated_at = ?2, updated_by = ?3, version = version + 1 "
 	    "WHERE id = ?4";
 	static const char get[] = "SELECT moved_in FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
-	enum db_status	 s;
+	enum db_status	 s = DB_OK;
 	char		 iso[16], now[20];
 	const char	*in = NULL;
 	int		 rc;
 
-	if ((s = db_check_who(db, who)) != DB_OK ||
-	    (s = db_write_begin(db)) != DB_OK)
+	if ((s = hh_visible(db, who, id)) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, get)) == NULL)
-		return db_write_end(db, DB_ERROR);
+		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		in = (const char *)sqlite3_column_text(st, 0);
@@ -395,22 +495,37 @@ db_household_move_out(struct db *db, const struct who *who, long id,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = db_sqlite_fail(db, rc);
 	else if (in == NULL)
-		s = db_fail(db, DB_NOTFOUND, N_("The household does not exist "
-		    "(it may have been deleted)."));
+		s = db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
 	else if (date != DATE_NONE && strcmp(iso, in) < 0)
 		s = db_fail(db, DB_INVALID, N_("The moved-out date is before "
 		    "the moved-in date."));
 	sqlite3_reset(st);
-	if (s == DB_OK && (st = db_stmt(db, sql)) == NULL)
-		s = DB_ERROR;
-	else if (s == DB_OK) {
-		db_bind_text(st, 1, iso);
-		sqlite3_bind_text(st, 2, db_now(now), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, who->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, id);
-		s = db_step_done(db, st);
-	}
-	return db_write_end(db, s);
+	if (s != DB_OK)
+		return s;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, iso);
+	sqlite3_bind_text(st, 2, db_now(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, who->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, id);
+	if ((s = db_step_done(db, st)) != DB_OK)
+		return s;
+	return db_audit(db, who, date != DATE_NONE ? "household moved out" :
+	    "household moved back", "household", id, NULL);
+}
+
+/* Record household id's moving out (DATE_NONE: still living there). */
+enum db_status
+db_household_move_out(struct db *db, const struct who *who, long id,
+    long date)
+{
+	enum db_status	 s;
+
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK ||
+	    (s = db_check_who(db, who)) != DB_OK ||
+	    (s = db_write_begin(db)) != DB_OK)
+		return s;
+	return db_write_end(db, hh_write_move_out(db, who, id, date));
 }
 
 /* Read the members of household id into out. */
@@ -459,7 +574,8 @@ db_household_handled(struct db *db, const struct who *who, long id,
 {
 	enum db_status	 s;
 
-	if ((s = db_check_who(db, who)) != DB_OK)
+	if ((s = db_may(db, who, ACCESS_HANDLED)) != DB_OK ||
+	    (s = db_check_who(db, who)) != DB_OK)
 		return s;
 	if (date == DATE_NONE)
 		return db_fail(db, DB_INVALID, N_("Write the date it was dealt "
@@ -469,8 +585,11 @@ db_household_handled(struct db *db, const struct who *who, long id,
 		    "cannot be in the future."));
 	if ((s = db_write_begin(db)) != DB_OK)
 		return s;
-	if ((s = hh_mark_handled(db, id, date)) == DB_OK)
-		s = db_visit_recompute(db, who, id, max_attempts, date);
+	if ((s = hh_visible(db, who, id)) == DB_OK &&
+	    (s = hh_mark_handled(db, id, date)) == DB_OK &&
+	    (s = db_visit_recompute(db, who, id, max_attempts, date)) == DB_OK)
+		s = db_audit(db, who, "household handled", "household", id,
+		    NULL);
 	return db_write_end(db, s);
 }
 
@@ -530,8 +649,9 @@ db_household_get(struct db *db, const struct who *who, long id,
 	enum db_status	 s = DB_OK;
 	int		 rc, txn;
 
-	(void)who;
 	memset(out, 0, sizeof *out);
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	/* One read transaction, so the members match the household. */
 	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
 	    SQLITE_OK;
@@ -541,10 +661,11 @@ db_household_get(struct db *db, const struct who *who, long id,
 		sqlite3_bind_int64(st, 1, id);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			hh_get_row(st, id, out);
-		else if (rc == SQLITE_DONE)
-			s = db_fail(db, DB_NOTFOUND, N_("The household does "
-			    "not exist (it may have been deleted)."));
-		else
+		/* Another department's is as if it did not exist. */
+		if (rc == SQLITE_DONE || (rc == SQLITE_ROW &&
+		    !db_who_sees(who, out->department)))
+			s = db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
+		else if (rc != SQLITE_ROW)
 			s = db_sqlite_fail(db, rc);
 		sqlite3_reset(st);
 	}
@@ -629,15 +750,16 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 }
 
 /*
- * Append the WHERE conditions of q to sql (of size len): department as
- * ?1, word i as ?(2i+2) with its bound ?(2i+3), the stairwell ?13, today
- * ?14 and the overdue bound ?15.  The filters say in SQL what
+ * Append the WHERE conditions of who and q to sql (of size len): who's
+ * departments (an ambassador's) as ?60.., department as ?1, word i as
+ * ?(2i+2) with its bound ?(2i+3), the stairwell ?13, today ?14 and the
+ * overdue bound ?15.  The filters say in SQL what
  * core_visit_due() and core_overdue_days() say (the tests hold them
  * together); ISO dates compare as text.
  */
 static void
-hh_where(char *sql, size_t len, const struct household_query *q,
-    const struct hh_filter *f)
+hh_where(char *sql, size_t len, const struct who *who,
+    const struct household_query *q, const struct hh_filter *f)
 {
 	static const char *const filters[] = {
 		[FILTER_ALL] = "",
@@ -656,6 +778,7 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 	size_t	 i, o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
+	o = db_who_where(sql, len, o, who, "h.department", HH_WHO_PARAM);
 	if (q->department != NULL)
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND h.department = ?1");
@@ -676,11 +799,12 @@ hh_where(char *sql, size_t len, const struct household_query *q,
 
 /* Bind the department, stairwell, dates and search words of q and f. */
 static void
-hh_bind_filter(sqlite3_stmt *st, const struct household_query *q,
-    const struct hh_filter *f)
+hh_bind_filter(sqlite3_stmt *st, const struct who *who,
+    const struct household_query *q, const struct hh_filter *f)
 {
 	size_t	 i;
 
+	db_who_bind(st, who, HH_WHO_PARAM);
 	if (q->department != NULL)
 		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
 	if (q->stairwell != NULL)
@@ -706,14 +830,15 @@ db_household_count(struct db *db, const struct who *who,
 	char		 sql[4096] = "SELECT count(*) FROM household h";
 	int		 rc;
 
-	(void)who;
 	*count = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	hh_filter_open(&f, q);
-	hh_where(sql, sizeof sql, q, &f);
+	hh_where(sql, sizeof sql, who, q, &f);
 	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
-		hh_bind_filter(st, q, &f);
+		hh_bind_filter(st, who, q, &f);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*count = (long)sqlite3_column_int64(st, 0);
 		else
@@ -750,8 +875,8 @@ hh_list_row(sqlite3_stmt *st, struct household_row *row)
  * up, and backward turns the comparison and the order round.
  */
 static void
-hh_list_sql(char *sql, size_t len, const struct household_query *q,
-    const struct hh_filter *f, int cursor)
+hh_list_sql(char *sql, size_t len, const struct who *who,
+    const struct household_query *q, const struct hh_filter *f, int cursor)
 {
 	const char	*key, *dir;
 	size_t		 o;
@@ -766,7 +891,7 @@ hh_list_sql(char *sql, size_t len, const struct household_query *q,
 	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
 	    "h.next_date, h.flags, h.interpreter, h.languages "
 	    "FROM household h");
-	hh_where(sql, len, q, f);
+	hh_where(sql, len, who, q, f);
 	o = strlen(sql);
 	if (cursor)
 		o += (size_t)snprintf(sql + o, len - o, " AND (%s, h.id) %s "
@@ -787,16 +912,17 @@ db_household_list(struct db *db, const struct who *who,
 	char		 sql[4096], iso[16];
 	int		 rc = SQLITE_DONE;
 
-	(void)who;
 	*rows = NULL;
 	*n = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	hh_filter_open(&f, q);
-	hh_list_sql(sql, sizeof sql, q, &f, after != NULL);
+	hh_list_sql(sql, sizeof sql, who, q, &f, after != NULL);
 	if ((st = db_prepare(db, sql)) == NULL) {
 		db_words_close(&f.w);
 		return DB_ERROR;
 	}
-	hh_bind_filter(st, q, &f);
+	hh_bind_filter(st, who, q, &f);
 	if (after != NULL && q->order == ORDER_NAME)
 		sqlite3_bind_text(st, 10, after->sort_key != NULL ?
 		    after->sort_key : "", -1, SQLITE_STATIC);

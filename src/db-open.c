@@ -838,6 +838,26 @@ open_setup(struct db *db, long version, int memory, char **err)
 	return open_rekey(db, err);
 }
 
+/*
+ * Refuse a file other users of this computer may read or write: it holds
+ * personal data and the accounts' hashes.  Checked before SQLite opens
+ * it, so the file is left as it was.
+ */
+static int
+open_private(const char *path, char **err)
+{
+	struct stat	 sb;
+
+	if (stat(path, &sb) == -1)
+		return open_err(err, N_("%s could not be opened (%s)."), path,
+		    strerror(errno));
+	if ((sb.st_mode & 077) != 0)
+		return open_err(err, N_("%s can be read by other users of this "
+		    "computer (mode %04o). Make it private with: chmod 600 %s"),
+		    path, (unsigned)(sb.st_mode & 07777), path);
+	return 0;
+}
+
 /* Find, create, connect to and check the file at db->path. */
 static int
 open_file(struct db *db, int flags, long *version, char **err)
@@ -857,6 +877,7 @@ open_file(struct db *db, int flags, long *version, char **err)
 		return open_err(err, N_("%s is not a velkomst database."),
 		    db->path);
 	if (open_sniff(db->path, err) == -1 ||
+	    open_private(db->path, err) == -1 ||
 	    open_connect(db, flags, err) == -1)
 		return -1;
 	return open_check(db, version, err);

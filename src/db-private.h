@@ -90,6 +90,18 @@ const char	*db_clean_text(const char *s, const char *(*check)(const char *),
 		    char **out);
 
 /*
+ * Narrow a list to who's departments (db-household.c): for a who that
+ * does not see every department (an ambassador), append to sql (of size
+ * len, o bytes used) " AND col IN (?first, ?first+1, ...)", one
+ * parameter per department (" AND 0" for none); nothing for a who that
+ * sees every department.  Returns the bytes used.  db_who_bind binds
+ * them.
+ */
+size_t		 db_who_where(char *sql, size_t len, size_t o,
+		    const struct who *, const char *col, int first);
+void		 db_who_bind(sqlite3_stmt *, const struct who *, int first);
+
+/*
  * Write one audit row (db-audit.c) inside the current write transaction:
  * who did kind ("household changed") to which record (table "household",
  * id; NULL and 0 for none).  detail is never personal content.

@@ -40,6 +40,9 @@ struct vi_clean {
 static const char vi_no_household[] = N_("The household does not exist "
     "(it may have been deleted).");
 
+/* An ambassador's departments narrow the visit lists as ?5, ?6, ... */
+#define VI_WHO_PARAM	5
+
 /* Free what a cleaned visit owns. */
 static void
 vi_clean_free(struct vi_clean *c)
@@ -155,28 +158,35 @@ vi_clean(const struct visit *v, struct vi_clean *c)
 	return vi_clean_items(v, c);
 }
 
-/* Check the visit's date against household id's dates: DB_OK, or
- * DB_INVALID when there is no such household or the date does not fit. */
+/*
+ * Check the visit's date against household id's dates: DB_OK, DB_INVALID
+ * when the date does not fit, or DB_NOTFOUND when there is no such
+ * household or who may not see it (the same sentence: an ambassador
+ * cannot tell another department's household from none).
+ */
 static enum db_status
-vi_check_household(struct db *db, long id, long date)
+vi_check_household(struct db *db, const struct who *who, long id, long date)
 {
-	static const char sql[] = "SELECT moved_in, moved_out FROM household "
-	    "WHERE id = ?1";
+	static const char sql[] = "SELECT moved_in, moved_out, department "
+	    "FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
 	const char	*err = NULL;
-	int		 rc;
+	int		 rc, seen = 0;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		seen = db_who_sees(who, (const char *)sqlite3_column_text(st,
+		    2));
 		err = core_check_visit_date(date, db_column_date(st, 0),
 		    db_column_date(st, 1), util_today());
+	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return db_fail(db, DB_INVALID, "%s", _(vi_no_household));
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlite_fail(db, rc);
+	if (!seen)
+		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
 	if (err != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
 	return DB_OK;
@@ -271,8 +281,10 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 	const char	*err;
 	enum db_status	 s;
 	long		 vid = 0, handled;
+	char		 detail[32];
 
-	if ((s = db_check_who(db, who)) != DB_OK)
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK ||
+	    (s = db_check_who(db, who)) != DB_OK)
 		return s;
 	if ((err = vi_clean(v, &c)) != NULL) {
 		vi_clean_free(&c);
@@ -282,11 +294,14 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 		vi_clean_free(&c);
 		return s;
 	}
-	if ((s = vi_check_household(db, v->household, v->date)) == DB_OK &&
-	    (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
-	    (s = vi_handled_on(db, v->household, &handled)) == DB_OK)
-		s = db_visit_recompute(db, who, v->household, max_attempts,
-		    handled);
+	/* The trail names the household by its number, never its people. */
+	snprintf(detail, sizeof detail, "household %ld", v->household);
+	if ((s = vi_check_household(db, who, v->household, v->date)) ==
+	    DB_OK && (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
+	    (s = vi_handled_on(db, v->household, &handled)) == DB_OK &&
+	    (s = db_visit_recompute(db, who, v->household, max_attempts,
+	    handled)) == DB_OK)
+		s = db_audit(db, who, "visit added", "visit", vid, detail);
 	vi_clean_free(&c);
 	if ((s = db_write_end(db, s)) == DB_OK)
 		v->id = vid;
@@ -467,10 +482,37 @@ vi_list_row(sqlite3_stmt *st, struct visit *v)
 	"next_date, notes, created_by, created_at FROM visit "
 #define VI_ORDER " ORDER BY date DESC, id DESC LIMIT ?4"
 
-/* The visit list statement for one household (?1) or all, from the
- * newest or after a cursor (date ?2, id ?3); LIMIT ?4. */
+/*
+ * Prepare (not cached) the visit list of the conditions `where`, narrowed
+ * to the households of who's departments (?5, ...), newest first;
+ * LIMIT ?4.
+ */
 static sqlite3_stmt *
-vi_list_stmt(struct db *db, long household, int cursor)
+vi_prepare_narrowed(struct db *db, const struct who *who, const char *where)
+{
+	sqlite3_stmt	*st;
+	char		 sql[1024];
+	size_t		 o;
+
+	o = (size_t)snprintf(sql, sizeof sql, VI_COLS "WHERE %s AND "
+	    "household_id IN (SELECT id FROM household WHERE 1", where);
+	o = db_who_where(sql, sizeof sql, o, who, "department", VI_WHO_PARAM);
+	if (o < sizeof sql)
+		snprintf(sql + o, sizeof sql - o, ")" VI_ORDER);
+	if ((st = db_prepare(db, sql)) != NULL)
+		db_who_bind(st, who, VI_WHO_PARAM);
+	return st;
+}
+
+/*
+ * The visit list statement for one household (?1) or all, from the
+ * newest or after a cursor (date ?2, id ?3); LIMIT ?4.  All of them for
+ * who only sees some departments is narrowed to those: then *own is set
+ * and the caller finalizes the statement.
+ */
+static sqlite3_stmt *
+vi_list_stmt(struct db *db, const struct who *who, long household,
+    int cursor, int *own)
 {
 	static const char all[] = VI_COLS VI_ORDER;
 	static const char all_after[] = VI_COLS "WHERE (date, id) < (?2, ?3)"
@@ -479,21 +521,37 @@ vi_list_stmt(struct db *db, long household, int cursor)
 	static const char one_after[] = VI_COLS "WHERE household_id = ?1 "
 	    "AND (date, id) < (?2, ?3)" VI_ORDER;
 
-	if (household == 0)
+	*own = 0;
+	if (household != 0)
+		return db_stmt(db, cursor ? one_after : one);
+	if (core_may(who->role, ACCESS_ALL_DEPARTMENTS))
 		return db_stmt(db, cursor ? all_after : all);
-	return db_stmt(db, cursor ? one_after : one);
+	*own = 1;
+	return vi_prepare_narrowed(db, who, cursor ? "(date, id) < (?2, ?3)" :
+	    "1");
+}
+
+/* Reset a cached statement, or finalize one of our own. */
+static void
+vi_done(sqlite3_stmt *st, int own)
+{
+	if (own)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
 }
 
 /* Read up to limit visits after `after` into *out, without their items. */
 static enum db_status
-vi_list_visits(struct db *db, long household, const struct visit *after,
-    size_t limit, struct visit **out, size_t *n)
+vi_list_visits(struct db *db, const struct who *who, long household,
+    const struct visit *after, size_t limit, struct visit **out, size_t *n)
 {
 	sqlite3_stmt	*st;
 	char		 iso[16];
-	int		 rc = SQLITE_DONE;
+	int		 rc = SQLITE_DONE, own;
 
-	if ((st = vi_list_stmt(db, household, after != NULL)) == NULL)
+	if ((st = vi_list_stmt(db, who, household, after != NULL,
+	    &own)) == NULL)
 		return DB_ERROR;
 	if (household != 0)
 		sqlite3_bind_int64(st, 1, household);
@@ -507,9 +565,33 @@ vi_list_visits(struct db *db, long household, const struct visit *after,
 		*out = xcalloc(limit, sizeof **out);
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		vi_list_row(st, &(*out)[(*n)++]);
+	vi_done(st, own);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* DB_OK if household id exists and who may see it, else DB_NOTFOUND
+ * (one sentence for both). */
+static enum db_status
+vi_visible(struct db *db, const struct who *who, long id)
+{
+	static const char sql[] = "SELECT department FROM household "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc, seen = 0;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		seen = db_who_sees(who, (const char *)sqlite3_column_text(st,
+		    0));
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlite_fail(db, rc);
+	if (!seen)
+		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
 	return DB_OK;
 }
 
@@ -522,13 +604,17 @@ db_visit_list(struct db *db, const struct who *who, long household,
 	size_t		 i;
 	int		 txn;
 
-	(void)who;
 	*out = NULL;
 	*n = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
 	/* One read transaction, so the items match their visits. */
 	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
 	    SQLITE_OK;
-	s = vi_list_visits(db, household, after, limit, out, n);
+	if (household != 0)
+		s = vi_visible(db, who, household);
+	if (s == DB_OK)
+		s = vi_list_visits(db, who, household, after, limit, out, n);
 	for (i = 0; i < *n && s == DB_OK; i++)
 		s = vi_list_items(db, &(*out)[i]);
 	if (txn)
@@ -548,12 +634,17 @@ db_visit_list_by(struct db *db, const struct who *who, const char *name,
 {
 	static const char sql[] = VI_COLS "WHERE ambassador = ?1" VI_ORDER;
 	sqlite3_stmt	*st;
-	int		 rc = SQLITE_DONE;
+	enum db_status	 s;
+	int		 rc = SQLITE_DONE, own;
 
-	(void)who;
 	*out = NULL;
 	*n = 0;
-	if ((st = db_stmt(db, sql)) == NULL)
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
+	own = !core_may(who->role, ACCESS_ALL_DEPARTMENTS);
+	st = own ? vi_prepare_narrowed(db, who, "ambassador = ?1") :
+	    db_stmt(db, sql);
+	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
@@ -561,7 +652,7 @@ db_visit_list_by(struct db *db, const struct who *who, const char *name,
 		*out = xcalloc(limit, sizeof **out);
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		vi_list_row(st, &(*out)[(*n)++]);
-	sqlite3_reset(st);
+	vi_done(st, own);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_visits_free(*out, *n);
 		*out = NULL;

@@ -11,6 +11,7 @@
 
 #include "test.h"
 #include "cfg.h"
+#include "core.h"
 #include "util.h"
 
 #define DEFAULT	"share/velkomst/velkomst.conf"
@@ -285,6 +286,54 @@ visits(void)
 	CHECK_INT(c.retry_days, 3);
 	CHECK_INT(c.max_attempts, 3);
 	cfg_free(&c);
+}
+
+/* The accounts and kiosk settings: defaults, and a shared terminal's. */
+static void
+accounts(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, NULL), 0);
+	CHECK_INT(c.kiosk, 0);
+	CHECK_INT(c.idle_lock, 300);
+	CHECK_INT(c.lock_failures, 5);
+	CHECK_INT(c.lock_minutes, 15);
+	CHECK_INT(c.hash_cost, COST_INTERACTIVE);
+	cfg_free(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("accounts.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.kiosk, 1);
+	CHECK_INT(c.idle_lock, 60);
+	CHECK_INT(c.mouse, 1);
+	CHECK_INT(c.lock_failures, 3);
+	CHECK_INT(c.lock_minutes, 30);
+	CHECK_INT(c.hash_cost, COST_MODERATE);
+	cfg_free(&c);
+}
+
+/* Accounts settings out of range, of the wrong type, misspelt. */
+static void
+err_accounts(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("accounts-bad.conf")), -1);
+	CHECK(has_line(FIX("accounts-bad.conf") ":3: \"idle_lock\" must be "
+	    "between 1 and 86400, not 0"));
+	CHECK(has_line(FIX("accounts-bad.conf") ":4: \"kiosk\" must be "
+	    "true or false, not a string in quotes"));
+	CHECK(has_line(FIX("accounts-bad.conf") ":7: \"max_attempts\" must "
+	    "be between 1 and 100, not 0"));
+	CHECK(has_line(FIX("accounts-bad.conf") ":8: \"lock_minutes\" must "
+	    "be between 1 and 10080, not 20000"));
+	CHECK(has_line(FIX("accounts-bad.conf") ":9: \"hash_cost\" must be "
+	    "\"interactive\", \"moderate\" or \"minimum\" (for tests), not "
+	    "\"high\""));
+	CHECK(has_line(FIX("accounts-bad.conf") ":10: unknown setting "
+	    "\"lock_minute\" (did you mean \"lock_minutes\"?)"));
+	CHECK_INT(err_lines(), 6);
+	check_empty(&c);
 }
 
 /* Wrong Danish texts and referral flags in checklist items. */
@@ -816,6 +865,8 @@ main(void)
 	RUN("cfg", visits);
 	RUN("cfg", err_items);
 	RUN("cfg", err_visits);
+	RUN("cfg", accounts);
+	RUN("cfg", err_accounts);
 	RUN("cfg", err_nochecklist);
 	RUN("cfg", layer_user);
 	TEST_END();

@@ -179,8 +179,10 @@ test_refusals(void)
 	    day(2019, 5, 1), day(2019, 6, 10));
 
 	v = visit(999, today, VO_DECLINED, DATE_NONE);	/* no household */
-	REFUSED(db, v, h);
+	CHECK_INT(db_visit_add(db, &tester, &v, 3), DB_NOTFOUND);
 	CHECK(strstr(db_errmsg(db), "does not exist") != NULL);
+	CHECK_INT(v.id, 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM visit"), 0);
 	v = visit(gone, day(2019, 6, 12), VO_DECLINED, DATE_NONE);
 	REFUSED(db, v, gone);				/* moved out */
 	v = visit(gone, day(2019, 6, 10), VO_DECLINED, DATE_NONE);
@@ -246,7 +248,7 @@ test_refusals(void)
 	v.outcome = (enum visit_outcome)7;
 	REFUSED(db, v, h);
 	v.outcome = VO_WELCOMED;
-	CHECK_INT(db_visit_add(db, NULL, &v, 3), DB_INVALID);
+	CHECK_INT(db_visit_add(db, NULL, &v, 3), DB_DENIED);
 	CHECK_INT(one(db, "SELECT count(*) FROM visit"), 0);
 
 	/* A failure after the visit is written leaves nothing either. */
@@ -387,7 +389,7 @@ test_attempts_and_handled(void)
 	    DB_INVALID);
 	CHECK_INT(db_household_handled(db, &tester, h, DATE_NONE, 3),
 	    DB_INVALID);
-	CHECK_INT(db_household_handled(db, NULL, h, today, 3), DB_INVALID);
+	CHECK_INT(db_household_handled(db, NULL, h, today, 3), DB_DENIED);
 	CHECK_INT(db_household_handled(db, &tester, 999, today, 3),
 	    DB_NOTFOUND);
 	CHECK_INT(one_version(db, h), ver);
@@ -854,7 +856,7 @@ test_migrate_schema1(void)
 	sqlite3_close(raw);
 	if ((db = open_ok(path, 0)) == NULL)
 		goto out;
-	CHECK_INT(one(db, "PRAGMA user_version"), 4);
+	CHECK_INT(one(db, "PRAGMA user_version"), 5);
 	CHECK_INT(one(db, "SELECT count(*) FROM household"), 2);
 	get(db, 1, &g);
 	CHECK_STR(g.members[1], "Omar Holm");
