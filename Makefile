@@ -109,12 +109,23 @@ deps:
 	fi
 
 # Open the TUI on the demo database, with today fixed in the agreement
-# period unless VELKOMST_TODAY is already set.
+# period unless VELKOMST_TODAY is already set.  `demo` makes the database
+# the first time (and adds the demo logins to one made before there were
+# accounts); the logins are printed before the screen opens.
 run: deps
 	@$(MAKE) --no-print-directory build/velkomst
 	@VELKOMST_TODAY=$${VELKOMST_TODAY:-2019-06-01}; export VELKOMST_TODAY; \
 	VELKOMST_SHARE=share/velkomst; export VELKOMST_SHARE; \
-	[ -f build/demo.db ] || build/velkomst --db build/demo.db demo || exit 1; \
+	build/velkomst --db build/demo.db demo || exit 1; \
+	echo; \
+	echo "Demo logins (fictional data):"; \
+	echo "  login        role         PIN / password"; \
+	echo "  admin        admin        demo-admin-pw"; \
+	echo "  sekretariat  secretariat  demo-sekretariat"; \
+	echo "  birgit       ambassador   1234  (Birgit Holm)"; \
+	echo "  lene         ambassador   2468  (Lene Bæk; 605 and 606)"; \
+	echo; \
+	if [ -t 0 ]; then printf 'Press Enter to open velkomst. '; read k; fi; \
 	exec build/velkomst --db build/demo.db
 
 unit: $(UNITBIN)

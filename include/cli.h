@@ -6,6 +6,9 @@
 #ifndef VELKOMST_CLI_H
 #define VELKOMST_CLI_H
 
+#include <stddef.h>
+
+struct account_policy;
 struct conf;
 struct db;
 struct household_query;
@@ -49,6 +52,40 @@ long		 cli_each_household(struct db *,
 		    const struct household_query *,
 		    void (*fn)(void *, const struct household_row *), void *ctx);
 
+/* ---- accounts and the audit trail (cli.c) ---- */
+
+#define CLI_SECRET_MAX	256	/* bytes of a PIN or password, with the NUL */
+
+/* The account policy of the configuration (lockout, hash cost). */
+void		 cli_policy(const struct conf *, struct account_policy *);
+/*
+ * Read a new secret for login, whose role (an enum role of core.h) says
+ * PIN or password: on the terminal asked twice, with from_stdin the first
+ * line of standard input and, if there is one, a second line that must be
+ * the same.  Checks it with core_check_secret.  0 with the secret in buf
+ * (size bytes; the caller wipes it with core_secret_wipe), or 1 with the
+ * reason printed and buf wiped.
+ */
+int		 cli_new_secret(const char *login, int role, int from_stdin,
+		    char *buf, size_t size);
+/*
+ * Write an "export" row to the audit trail after a list command printed
+ * rows of what (its name): detail "households tsv 120 rows", never the
+ * content.  Skipped on a read-only database; a failure is reported on
+ * stderr and does not change the exit code.
+ */
+void		 cli_note_export(struct db *, const char *what, int tsv,
+		    long rows);
+/*
+ * Local time of a UTC text "2026-11-28 10:05:00" (as the database keeps
+ * it) or of seconds since the epoch (cli_time_at), into buf (at least
+ * 20 bytes): the Danish way "28.11.2026 11:05:00" or, with iso set,
+ * "2026-11-28 11:05:00"; the seconds only with seconds set.  A text
+ * that is not such a time is copied as it is.  Returns buf.
+ */
+char		*cli_time(const char *utc, int iso, int seconds, char *buf);
+char		*cli_time_at(long long at, int iso, int seconds, char *buf);
+
 int	 cli_check(const struct cli *, int argc, char **argv);
 int	 cli_overdue(const struct cli *, int argc, char **argv);
 int	 cli_visits(const struct cli *, int argc, char **argv);
@@ -57,5 +94,8 @@ int	 cli_households(const struct cli *, int argc, char **argv);
 int	 cli_goal(const struct cli *, int argc, char **argv);
 int	 cli_coverage(const struct cli *, int argc, char **argv);
 int	 cli_ambassadors(const struct cli *, int argc, char **argv);
+int	 cli_init(const struct cli *, int argc, char **argv);
+int	 cli_user(const struct cli *, int argc, char **argv);
+int	 cli_audit(const struct cli *, int argc, char **argv);
 
 #endif

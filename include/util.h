@@ -132,4 +132,24 @@ char	*util_edit_text(const struct edit *);
 /* Display columns from the start up to the cursor. */
 int	 util_edit_cursor_col(const struct edit *);
 
+/* ---- secrets from the terminal (util-secret.c) ---------------------------
+ * A PIN or password is never echoed.  The caller wipes buf afterwards
+ * (core_secret_wipe).
+ */
+/*
+ * Read one line into buf (size bytes with the NUL; no newline): with
+ * from_stdin, from standard input (--password-stdin); else prompt on
+ * /dev/tty with echo off (put back on however the reading ends; a signal
+ * such as ^C is delivered after that).  Returns 0, or -1 when there is
+ * no terminal, the input ended, or the line is too long.
+ */
+int	 util_read_secret(const char *prompt, int from_stdin, char *buf,
+	    size_t size);
+/* Why the last util_read_secret failed: a sentence (English, for
+ * gettext), or NULL. */
+const char *util_secret_why(void);
+/* 1 if the last util_read_secret found the end of input before any byte
+ * (--password-stdin: no further line). */
+int	 util_secret_at_end(void);
+
 #endif

@@ -156,7 +156,7 @@ cli_ambassadors(const struct cli *cli, int argc, char **argv)
 	q.today = util_today();
 	if ((rc = amb_args(cli, argc, argv, &q, &tsv)) != -1)
 		return rc;
-	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
+	if ((db = cli_open_db(cli, 0)) == NULL)	/* the export's audit row */
 		return 1;
 	if (tsv)
 		printf("id\tname\tdepartment\tstairwells\tlanguages"
@@ -166,6 +166,8 @@ cli_ambassadors(const struct cli *cli, int argc, char **argv)
 	n = amb_each(db, cli->conf, &q, tsv);
 	if (n >= 0 && !tsv)
 		printf(P_("%ld ambassador\n", "%ld ambassadors\n", n), n);
+	if (n >= 0)
+		cli_note_export(db, "ambassadors", tsv, n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -868,6 +868,122 @@ demo_amb_all(struct db *db, const struct conf *conf)
 	return st;
 }
 
+/* ---- the demo accounts -------------------------------------------------- */
+
+/* The demo's logins (fictional; `make run` and the README print them,
+ * and the screen tests log in with them). */
+struct demo_account {
+	const char	*login;
+	const char	*secret;
+	enum role	 role;
+	const char	*ambassador;	/* tied to the demo ambassador, or NULL */
+	const char	*departments[2];	/* keys, or NULL: the
+					   ambassador's */
+};
+
+static const struct demo_account demo_accounts[] = {
+	{ "admin", "demo-admin-pw", ROLE_ADMIN, NULL, { NULL, NULL } },
+	{ "sekretariat", "demo-sekretariat", ROLE_SECRETARIAT, NULL,
+	    { NULL, NULL } },
+	{ "birgit", "1234", ROLE_AMBASSADOR, "Birgit Holm", { NULL, NULL } },
+	{ "lene", "2468", ROLE_AMBASSADOR, "Lene Bæk", { "605", "606" } },
+};
+
+/* The id of the demo ambassador called name, or 0 if there is none (not
+ * yet recruited on today). */
+static long
+demo_amb_id(struct db *db, const char *name)
+{
+	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
+	struct ambassador_query	 q = { .search = name, .status = -1,
+				    .today = DATE_NONE };
+	struct ambassador_row	*rows;
+	size_t			 n, i;
+	long			 id = 0;
+
+	if (db_ambassador_list(db, &who, &q, NULL, 8, &rows, &n) != DB_OK)
+		return 0;
+	for (i = 0; i < n && id == 0; i++)
+		if (strcmp(rows[i].name, name) == 0)
+			id = rows[i].id;
+	db_ambassador_rows_free(rows, n);
+	return id;
+}
+
+/* Fill account a as demo account d asks (departments the configuration
+ * lacks are left out; with none left, the first department). */
+static void
+demo_account_fill(struct db *db, const struct conf *conf,
+    const struct demo_account *d, struct account *a)
+{
+	size_t	 i;
+	int	 k;
+
+	memset(a, 0, sizeof *a);
+	a->login = xstrdup(d->login);
+	a->role = d->role;
+	if (d->ambassador != NULL)
+		a->ambassador = demo_amb_id(db, d->ambassador);
+	for (i = 0; i < NITEMS(d->departments); i++) {
+		if (d->departments[i] == NULL ||
+		    (k = cfg_department_find(conf, d->departments[i])) < 0)
+			continue;
+		a->departments[a->ndepartments++] =
+		    xstrdup(conf->departments[k].key);
+	}
+	if (d->role == ROLE_AMBASSADOR && a->ambassador == 0 &&
+	    a->ndepartments == 0)
+		a->departments[a->ndepartments++] =
+		    xstrdup(conf->departments[0].key);
+}
+
+/* Add the demo accounts, at the configuration's hash cost. */
+static enum db_status
+demo_accounts_add(struct db *db, const struct conf *conf)
+{
+	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
+	struct account_policy	 policy;
+	struct account		 a;
+	enum db_status		 st = DB_OK;
+	size_t			 i;
+
+	cli_policy(conf, &policy);
+	for (i = 0; i < NITEMS(demo_accounts) && st == DB_OK; i++) {
+		demo_account_fill(db, conf, &demo_accounts[i], &a);
+		st = db_account_add(db, &who, &a, demo_accounts[i].secret,
+		    &policy);
+		db_account_clear(&a);
+	}
+	return st;
+}
+
+static int	 demo_failed(struct db *);
+
+/* A demo database made before there were accounts: add them.  0 if they
+ * were added, -1 if nothing was to do, 1 if it failed. */
+static int
+demo_accounts_late(struct db *db, const struct conf *conf)
+{
+	enum db_status	 st;
+	long		 n;
+
+	if (db_account_count(db, &n) != DB_OK)
+		return demo_failed(db);
+	if (n > 0 || db_readonly(db))
+		return -1;
+	if (db_batch_begin(db) != DB_OK)
+		return demo_failed(db);
+	if ((st = demo_accounts_add(db, conf)) != DB_OK) {
+		demo_failed(db);
+		db_batch_end(db, 0);
+		return 1;
+	}
+	if (db_batch_end(db, 1) != DB_OK)
+		return demo_failed(db);
+	printf(_("Added the demo logins to %s.\n"), db_path(db));
+	return 0;
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 /* Add n households; DB_OK, or the first error (the batch is still open). */
@@ -894,6 +1010,8 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	free(used);
 	if (st == DB_OK)
 		st = demo_amb_all(db, conf);
+	if (st == DB_OK)
+		st = demo_accounts_add(db, conf);
 	return st;
 }
 
@@ -1023,11 +1141,12 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
 		return 1;
 	if (!db_is_empty(db) || (existed && !db_is_demo(db))) {
-		rc = db_is_demo(db) ? 0 : 1;
-		if (rc == 0)
+		rc = db_is_demo(db) ? demo_accounts_late(db, cli->conf) : 1;
+		if (rc == -1) {
 			printf(_("%s is already a demo database; nothing was "
 			    "done.\n"), db_path(db));
-		else
+			rc = 0;
+		} else if (rc != 0 && !db_is_demo(db))
 			cli_error(_("%s is not a demo database; the demo will "
 			    "not touch it."), db_path(db));
 	} else if ((rc = demo_fill(db, cli->conf, n)) == 0)

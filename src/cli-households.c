@@ -140,7 +140,7 @@ cli_households(const struct cli *cli, int argc, char **argv)
 		cli_error("%s", _(hh_usage));
 		return 2;
 	}
-	db = cli_open_db(cli, DB_READ_ONLY);
+	db = cli_open_db(cli, 0);	/* writes the export's audit row */
 	if (db == NULL)
 		return 1;
 	hh_header(fmt);
@@ -150,6 +150,8 @@ cli_households(const struct cli *cli, int argc, char **argv)
 	n = cli_each_household(db, &q, hh_each, &out);
 	if (n >= 0 && fmt == FORMAT_TEXT)
 		printf(P_("%ld household\n", "%ld households\n", n), n);
+	if (n >= 0)
+		cli_note_export(db, "households", fmt == FORMAT_TSV, n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

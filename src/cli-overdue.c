@@ -74,7 +74,7 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 	rc = cli_list_args(cli, argc, argv, _(od_usage), &q.department, &tsv);
 	if (rc != -1)
 		return rc;
-	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
+	if ((db = cli_open_db(cli, 0)) == NULL)	/* the export's audit row */
 		return 1;
 	if (tsv)
 		printf("id\tdepartment\tstairwell\tflat\tmoved_in\tdays_overdue"
@@ -98,6 +98,8 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 		    "moving in, on %s).\n", "%ld welcomes are overdue (more "
 		    "than %d days after moving in, on %s).\n", n), n,
 		    cli->conf->welcome_days, util_date_dk(q.today, day));
+	if (n >= 0)
+		cli_note_export(db, "overdue", tsv, n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -158,7 +158,7 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = vi_args(argc, argv, &household, &tsv)) != -1)
 		return rc;
-	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
+	if ((db = cli_open_db(cli, 0)) == NULL)	/* the export's audit row */
 		return 1;
 	if (household != 0 && !vi_exists(db, household)) {
 		cli_error(_("there is no household %ld"), household);
@@ -171,6 +171,8 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 	n = vi_list(db, household, tsv);
 	if (n >= 0 && !tsv)
 		printf(P_("%ld visit\n", "%ld visits\n", n), n);
+	if (n >= 0)
+		cli_note_export(db, "visits", tsv, n);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -1,9 +1,19 @@
-/* cli.c — what the subcommands share: opening the database, messages. */
+/*
+ * cli.c — what the subcommands share: opening the database (only as the
+ * Unix account that owns it, and only when it is private), messages,
+ * new secrets, the export note of the audit trail, times.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cfg.h"
 #include "cli.h"
@@ -51,16 +61,97 @@ cli_db_path(const struct cli *cli)
 	    db_default_path();
 }
 
+/* The name of the Unix account uid, or its number, into buf. */
+static const char *
+cli_account_name(uid_t uid, char *buf, size_t len)
+{
+	struct passwd	*pw;
+
+	if ((pw = getpwuid(uid)) != NULL)
+		return pw->pw_name;
+	snprintf(buf, len, "%lu", (unsigned long)uid);
+	return buf;
+}
+
+/*
+ * 0 if the database at path (when it is there) belongs to the account
+ * running velkomst, else -1 with the reason printed: the command line
+ * acts with the owner's rights, so no other account may use it.
+ */
+static int
+cli_owner_ok(const char *path)
+{
+	struct stat	 sb;
+	const char	*name;
+	char		 buf[32];
+
+	if (stat(path, &sb) == -1 || sb.st_uid == geteuid())
+		return 0;
+	name = cli_account_name(sb.st_uid, buf, sizeof buf);
+	cli_error(_("%s belongs to the Unix account %s; run velkomst as "
+	    "that account (for example: sudo -u %s velkomst ...)."), path,
+	    name, name);
+	return -1;
+}
+
+/* The first of the database's -wal and -shm that other Unix accounts
+ * may read or write, as a new string; NULL if none.  (db_open checks
+ * the database file itself.) */
+static char *
+cli_open_file(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	struct stat	 sb;
+	char		*file;
+	size_t		 i;
+
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		file = xasprintf("%s%s", path, suffix[i]);
+		if (stat(file, &sb) == 0 && (sb.st_mode & 077) != 0)
+			return file;
+		free(file);
+	}
+	return NULL;
+}
+
+/*
+ * A database others may read is refused (it holds residents' data).
+ * Read-only first, so that a file that is no velkomst database at all
+ * gets that answer and is left as it was.  Returns NULL.
+ */
+static struct db *
+cli_refuse_open(const char *path, char *file)
+{
+	struct db	*db;
+	char		*err = NULL;
+
+	if ((db = db_open(path, DB_READ_ONLY, &err)) == NULL) {
+		cli_error("%s", err != NULL ? err :
+		    _("cannot open the database"));
+		free(err);
+	} else {
+		db_close(db);
+		cli_error(_("%s can be read by other users of this "
+		    "computer, and it holds residents' data. Make it private "
+		    "with: chmod 600 %s"), file, file);
+	}
+	free(file);
+	return NULL;
+}
+
 /* Open the database of --db or the default path; print why not. */
 struct db *
 cli_open_db(const struct cli *cli, int flags)
 {
-	struct db	*db;
-	char		*path, *err = NULL;
+	struct db	*db = NULL;
+	char		*path, *file, *err = NULL;
 
 	path = cli_db_path(cli);
-	db = db_open(path, flags, &err);
-	if (db == NULL) {
+	if (cli_owner_ok(path) != 0)
+		;
+	else if ((file = cli_open_file(path)) != NULL)
+		cli_refuse_open(path, file);
+	else if ((db = db_open(path, flags, &err)) == NULL) {
 		cli_error("%s", err != NULL ? err : _("cannot open the database"));
 		free(err);
 	}
@@ -175,4 +266,146 @@ cli_each_household(struct db *db, const struct household_query *q,
 	} while (n == CLI_PAGE);
 	db_household_row_clear(&last);
 	return total;
+}
+
+/* ---- accounts and the audit trail -------------------------------------- */
+
+/* The account policy of the configuration. */
+void
+cli_policy(const struct conf *conf, struct account_policy *p)
+{
+	memset(p, 0, sizeof *p);
+	p->lockout.max_failures = conf->lock_failures;
+	p->lockout.lock_seconds = conf->lock_minutes * 60L;
+	p->cost = (enum secret_cost)conf->hash_cost;
+}
+
+/* Read one secret; 0, or 1 with the reason printed. */
+static int
+cli_read_secret(const char *prompt, int from_stdin, char *buf, size_t size)
+{
+	const char	*why;
+
+	if (util_read_secret(prompt, from_stdin, buf, size) == 0)
+		return 0;
+	why = util_secret_why();
+	cli_error("%s", why != NULL ? _(why) : _("Nothing was read."));
+	return 1;
+}
+
+/* Read the secret again into again (from stdin: if there is a line). */
+static int
+cli_secret_again(int pin, int from_stdin, const char *buf, char *again,
+    size_t size)
+{
+	int	 same;
+
+	if (util_read_secret(_("Again: "), from_stdin, again, size) != 0) {
+		if (from_stdin && util_secret_at_end())
+			return 0;	/* one line only: fine */
+		cli_error("%s", _(util_secret_why()));
+		return 1;
+	}
+	same = strcmp(buf, again) == 0;
+	if (same)
+		return 0;
+	cli_error("%s", pin ? _("The two PINs are not the same; nothing "
+	    "was changed.") : _("The two passwords are not the same; "
+	    "nothing was changed."));
+	return 1;
+}
+
+/* Read a new secret for login, twice, and check it for the role. */
+int
+cli_new_secret(const char *login, int role, int from_stdin, char *buf,
+    size_t size)
+{
+	char		*prompt, *again;
+	const char	*why;
+	int		 pin = role == ROLE_AMBASSADOR, rc;
+
+	prompt = pin ? xasprintf(_("PIN for %s: "), login) :
+	    xasprintf(_("Password for %s: "), login);
+	rc = cli_read_secret(prompt, from_stdin, buf, size);
+	free(prompt);
+	if (rc != 0)
+		return 1;
+	if ((why = core_check_secret((enum role)role, buf)) != NULL) {
+		core_secret_wipe(buf, size);
+		cli_error("%s", _(why));
+		return 1;
+	}
+	again = xmalloc(size);
+	rc = cli_secret_again(pin, from_stdin, buf, again, size);
+	core_secret_wipe(again, size);
+	free(again);
+	if (rc != 0)
+		core_secret_wipe(buf, size);
+	return rc;
+}
+
+/* Write an "export" audit row after a list command printed its rows. */
+void
+cli_note_export(struct db *db, const char *what, int tsv, long rows)
+{
+	char	*detail;
+
+	if (db == NULL || db_readonly(db))
+		return;
+	detail = xasprintf("%s %s %ld %s", what, tsv ? "tsv" : "text", rows,
+	    rows == 1 ? "row" : "rows");
+	if (db_audit_note(db, cli_who(), "export", NULL, 0, detail) != DB_OK)
+		cli_error(_("the export could not be written to the audit "
+		    "trail: %s"), _(db_errmsg(db)));
+	free(detail);
+}
+
+/* Format t as local time into buf (20 bytes). */
+static char *
+cli_time_fmt(time_t t, int iso, int seconds, char *buf)
+{
+	struct tm	 tm;
+	const char	*fmt;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (iso)
+		fmt = seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M";
+	else
+		fmt = seconds ? "%d.%m.%Y %H:%M:%S" : "%d.%m.%Y %H:%M";
+	if (strftime(buf, 20, fmt, &tm) == 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The local time of a UTC text as the database keeps it. */
+char *
+cli_time(const char *utc, int iso, int seconds, char *buf)
+{
+	struct tm	 tm;
+	int		 n = 0;
+
+	memset(&tm, 0, sizeof tm);
+	if (utc == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+	    &n) != 6 || utc[n] != '\0') {
+		snprintf(buf, 20, "%s", utc);
+		return buf;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return cli_time_fmt(timegm(&tm), iso, seconds, buf);
+}
+
+/* The local time of seconds since the epoch. */
+char *
+cli_time_at(long long at, int iso, int seconds, char *buf)
+{
+	return cli_time_fmt((time_t)at, iso, seconds, buf);
 }

@@ -30,21 +30,30 @@ static const struct command commands[] = {
 	{ "ambassadors", cli_ambassadors,
 	    N_("list the ambassadors (--department D, --status S, "
 	    "--search TEXT, --format text|tsv)") },
+	{ "audit", cli_audit,
+	    N_("the audit trail, oldest first (--since DATE, --until DATE, "
+	    "--login LOGIN, --format text|tsv)") },
 	{ "check", cli_check, N_("check the configuration and the database") },
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
 	    "text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
-	    "fictional households, visits, ambassadors") },
+	    "fictional households, visits, ambassadors, logins") },
 	{ "goal", cli_goal,
 	    N_("recruitment toward the goal, year by year (--format "
 	    "text|tsv)") },
 	{ "households", cli_households,
 	    N_("list households (--search TEXT, --department D, "
 	    "--format text|tsv)") },
+	{ "init", cli_init,
+	    N_("create the database and its first admin account "
+	    "(--login LOGIN, --password-stdin)") },
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
 	    "text|tsv)") },
+	{ "user", cli_user,
+	    N_("accounts: user add|list|disable|enable|reset|unlock "
+	    "(see user --help)") },
 	{ "visits", cli_visits,
 	    N_("list visits (--household ID, --format text|tsv)") },
 };
@@ -81,7 +90,7 @@ main_usage(FILE *f)
 {
 	size_t	i;
 
-	fprintf(f, _("usage: velkomst [--db FILE] [--config FILE] "
+	fprintf(f, _("usage: velkomst [--db FILE] [--config FILE] [--kiosk] "
 	    "[SUBCOMMAND [ARGS]]\n"));
 	fprintf(f, _("Without a subcommand velkomst opens the full-screen "
 	    "program.\n\nSubcommands:\n"));
@@ -92,6 +101,8 @@ main_usage(FILE *f)
 	    "  --db FILE      the database (default "
 	    "$XDG_DATA_HOME/velkomst/velkomst.db)\n"
 	    "  --config FILE  read this configuration file last\n"
+	    "  --kiosk        a shared terminal: quitting returns to the "
+	    "login\n"
 	    "  --help         show this help\n"
 	    "  --version      show the version\n"
 	    "\nSee velkomst(1).\n"));
@@ -149,6 +160,7 @@ main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "config", required_argument, NULL, 'c' },
+		{ "kiosk", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -156,7 +168,7 @@ main(int argc, char **argv)
 	struct conf	 conf;
 	struct cli	 cli = { .argv0 = argv[0] };
 	const char	*config_file = NULL, *bad;
-	int		 c, rc;
+	int		 c, rc, kiosk = 0;
 
 	main_hygiene();
 	main_locale();
@@ -167,6 +179,9 @@ main(int argc, char **argv)
 			break;
 		case 'c':
 			config_file = optarg;
+			break;
+		case 'k':
+			kiosk = 1;
 			break;
 		case 'h':
 			main_usage(stdout);
@@ -189,6 +204,8 @@ main(int argc, char **argv)
 	if (conf.language != NULL && conf.language[0] != '\0' &&
 	    getenv("LANGUAGE") == NULL)
 		setenv("LANGUAGE", conf.language, 1);
+	if (kiosk)
+		conf.kiosk = 1;
 	cli.conf = &conf;
 	if (optind < argc)
 		rc = main_command(&cli, argc - optind, argv + optind);

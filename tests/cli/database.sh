@@ -64,6 +64,7 @@ run --db "$TMP/diary.txt" demo
 check "demo refuses a file that is not a velkomst database" 1 "" stderr
 
 sqlite3 "$TMP/other.db" "CREATE TABLE recipes(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes(name) VALUES ('æblekage');"
+chmod 600 "$TMP/other.db"	# private, as velkomst asks: refused for what it is
 cp "$TMP/other.db" "$TMP/other.orig"
 run --db "$TMP/other.db" households
 check "another program's database is refused" 1 "is not a velkomst database" stderr
@@ -73,6 +74,7 @@ cmp -s "$TMP/other.db" "$TMP/other.orig" && [ ! -e "$TMP/other.db-wal" ] && ok "
 # -wal: refusing it must not checkpoint that change into the file.
 sqlite3 "$TMP/wal.db" ".dbconfig no_ckpt_on_close on" "PRAGMA journal_mode=WAL;" \
     "CREATE TABLE notes(x);" "INSERT INTO notes VALUES ('private');" >/dev/null
+chmod 600 "$TMP/wal.db"	# its -wal stays 0644
 cp "$TMP/wal.db" "$TMP/wal.orig"
 cp "$TMP/wal.db-wal" "$TMP/wal.orig-wal"
 run --db "$TMP/wal.db" households

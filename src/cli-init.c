@@ -1,0 +1,162 @@
+/*
+ * cli-init.c — `velkomst init`: create the database and its first admin
+ * account, whose password is asked on the terminal (or read from
+ * standard input with --password-stdin).
+ */
+#include <sys/stat.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cfg.h"
+#include "cli.h"
+#include "core.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+static const char init_usage[] = N_("usage: velkomst [--db FILE] init "
+    "[--login LOGIN] [--password-stdin]");
+
+/* Parse the options; -1 to go on, else the exit code. */
+static int
+init_args(int argc, char **argv, const char **login, int *from_stdin)
+{
+	static const struct option opts[] = {
+		{ "login", required_argument, NULL, 'l' },
+		{ "password-stdin", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			*login = optarg;
+			break;
+		case 'p':
+			*from_stdin = 1;
+			break;
+		case 'h':
+			printf("%s\n", _(init_usage));
+			printf("%s\n", _("Creates the database (if it is not "
+			    "there) and its first account, an admin.  The "
+			    "login is \"admin\" unless --login says another."));
+			return 0;
+		default:
+			cli_error("%s", _(init_usage));
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		cli_error("%s", _(init_usage));
+		return 2;
+	}
+	return -1;
+}
+
+/* 0 if db has no accounts yet, else 1 with the reason printed. */
+static int
+init_fresh(struct db *db)
+{
+	long	 n;
+
+	if (db_account_count(db, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return 1;
+	}
+	if (n > 0) {
+		cli_error(_("%s already has accounts; nothing was done.  Add "
+		    "more with: velkomst user add LOGIN --role ROLE"),
+		    db_path(db));
+		return 1;
+	}
+	if (db_readonly(db)) {
+		cli_error(_("%s cannot be written; nothing was done."),
+		    db_path(db));
+		return 1;
+	}
+	return 0;
+}
+
+/* Add the first admin account with secret; 0 or 1. */
+static int
+init_account(const struct cli *cli, struct db *db, const char *login,
+    const char *secret)
+{
+	struct account_policy	 policy;
+	struct account		 a;
+	enum db_status		 st;
+
+	cli_policy(cli->conf, &policy);
+	memset(&a, 0, sizeof a);
+	a.login = xstrdup(login);
+	a.role = ROLE_ADMIN;
+	st = db_account_add(db, cli_who(), &a, secret, &policy);
+	db_account_clear(&a);
+	if (st != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return 1;
+	}
+	printf(_("Created the admin account \"%s\" in %s.\n"), login,
+	    db_path(db));
+	return 0;
+}
+
+/* Remove the database file this run made, with its -wal and -shm. */
+static void
+init_remove(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char	*p;
+	size_t	 i;
+
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/*
+ * `velkomst init`: the database and its first admin account.  A database
+ * that is there is checked for accounts before the password is asked; a
+ * new one is created only once the password is known.
+ */
+int
+cli_init(const struct cli *cli, int argc, char **argv)
+{
+	struct stat	 sb;
+	struct db	*db = NULL;
+	const char	*login = "admin";
+	char		*path, secret[CLI_SECRET_MAX];
+	int		 rc, from_stdin = 0, existed;
+
+	if ((rc = init_args(argc, argv, &login, &from_stdin)) != -1)
+		return rc;
+	path = cli_db_path(cli);
+	existed = stat(path, &sb) == 0;
+	rc = 1;
+	if (existed && ((db = cli_open_db(cli, 0)) == NULL ||
+	    init_fresh(db) != 0))
+		goto done;
+	if (cli_new_secret(login, ROLE_ADMIN, from_stdin, secret,
+	    sizeof secret) != 0)
+		goto done;
+	if (db != NULL || ((db = cli_open_db(cli, DB_CREATE)) != NULL &&
+	    init_fresh(db) == 0))
+		rc = init_account(cli, db, login, secret);
+	core_secret_wipe(secret, sizeof secret);
+done:
+	if (db != NULL)
+		db_close(db);
+	if (rc != 0 && !existed)	/* leave no empty database behind */
+		init_remove(path);
+	free(path);
+	return rc;
+}
