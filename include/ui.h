@@ -134,6 +134,23 @@ struct db	*ui_db(const struct ui *);
 /* The person logged in (a zeroed who before anyone has). */
 const struct who *ui_who(const struct ui *);
 
+/* ---- the session: login, lock, logout (ui.c, screen-login.c) ----------- */
+
+struct session;
+/* The name of the ambassador tied to the account logged in, or NULL. */
+const char	*ui_ambassador_name(const struct ui *);
+/* 1 when someone is logged in (the login screen is then the lock). */
+int		 ui_logged_in(const struct ui *);
+/* How many screens are open; the first is the home or login screen. */
+int		 ui_depth(const struct ui *);
+/* When the key handler returns, drop every screen and the session, and
+ * open the home screen of the person of *s; takes over what *s owns and
+ * zeroes it. */
+void		 ui_login(struct ui *, struct session *);
+/* When the key handler returns, drop every screen and the session, and
+ * open the login screen. */
+void		 ui_logout(struct ui *);
+
 /* The body area: rows 1 .. 1+ui_body_rows-1 (row 0 is the title). */
 int		 ui_body_top(const struct ui *);
 int		 ui_body_rows(const struct ui *);
@@ -178,6 +195,10 @@ size_t		 ui_line_break(const char *s, int cols, const char **next);
  * cursor shows; returns the cursor's screen column. */
 int		 ui_put_edit(int y, int x, struct edit *, int cols,
 		    enum ui_style);
+/* Draw a hidden field (a PIN, a password): one '*' per character, never
+ * the text; returns the cursor's screen column (after the last '*'). */
+int		 ui_put_hidden(int y, int x, const struct edit *, int cols,
+		    enum ui_style);
 /* Map a key onto the line editor: returns 1 if the key was used. */
 int		 ui_edit_key(struct edit *, const struct ui_keypress *);
 
@@ -213,6 +234,9 @@ extern const struct screen screen_household_form;
 extern const struct screen screen_help;
 extern const struct screen screen_login;	/* first run, login, lock */
 extern const struct screen screen_accounts;
+/* Add an account (arg NULL), or give one a new PIN or password (arg: the
+ * struct account, read in init only). */
+extern const struct screen screen_account_form;
 extern const struct screen screen_audit;
 
 #endif

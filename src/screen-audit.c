@@ -1,45 +1,661 @@
 /*
- * screen-audit.c — placeholder while the audit screen is being written.
+ * screen-audit.c — the audit trail, newest first: who did what kind of
+ * thing to which record, and when (never the personal content).  Rows
+ * are fetched a window at a time as the list is scrolled.  Filters: one
+ * account, one record (or kind of record), a range of dates.
  */
-#include <stddef.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
 
+#include "core.h"
+#include "db.h"
 #include "i18n.h"
 #include "ui.h"
+#include "util.h"
 
-static const enum ui_action audit_actions[] = { ACT_BACK, ACT_HELP, ACT_NONE };
+#define AU_WINDOW	200
 
-/* Nothing to keep yet. */
-static void *
-audit_init(struct ui *ui, void *arg)
+enum au_prompt { AP_NONE, AP_ACCOUNT, AP_RECORD, AP_DATES };
+
+struct audit_list {
+	struct audit_row	*rows;
+	size_t			 n;
+	int			 at_end;
+	int			 failed;	/* the trail could not be read */
+	char			*why;		/* why not (translated) */
+	int			 sel, top;
+	char			*login;		/* the filters, or NULL */
+	const char		*table;		/* a stable table name */
+	long			 record;
+	long			 since, until;
+	enum au_prompt		 prompt;	/* a filter being typed */
+	struct edit		 e[2];
+	int			 field;
+	const char		*error;		/* of the prompt (N_()) */
+	int			 cur_y, cur_x;
+};
+
+static const enum ui_action au_actions[] = {
+	ACT_FILTER_ACCOUNT, ACT_FILTER_RECORD, ACT_FILTER_DATE,
+	ACT_FILTER_CLEAR, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP,
+	ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+};
+static const enum ui_action au_prompt_actions[] = {
+	ACT_CONFIRM, ACT_BACK, ACT_NONE
+};
+static const enum ui_action au_dates_actions[] = {
+	ACT_CONFIRM, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE
+};
+
+/* The kinds of row the trail knows, to be translated when shown. */
+static const char *const au_kinds[] = {
+	N_("login"), N_("login failed"), N_("account locked"),
+	N_("account added"), N_("account disabled"), N_("account enabled"),
+	N_("account reset"), N_("account unlocked"), N_("household added"),
+	N_("household changed"), N_("household moved out"),
+	N_("household moved back"), N_("household handled"),
+	N_("visit added"), N_("ambassador added"), N_("ambassador changed"),
+	N_("ambassador status"), N_("export"),
+};
+
+/* The kinds of record: the stable name, the word, the word and id. */
+static const struct au_table {
+	const char	*name;
+	const char	*word;
+	const char	*with_id;
+} au_tables[] = {
+	{ "household", N_("household"), N_("household %ld") },
+	{ "visit", N_("visit"), N_("visit %ld") },
+	{ "ambassador", N_("ambassador"), N_("ambassador %ld") },
+	{ "account", N_("account"), N_("account %ld") },
+};
+#define AU_NTABLES	(sizeof au_tables / sizeof au_tables[0])
+
+/* A kind as shown: translated when known, else as stored. */
+static const char *
+au_kind(const char *kind)
 {
-	(void)ui;
+	size_t	i;
+
+	for (i = 0; kind != NULL && i < sizeof au_kinds / sizeof au_kinds[0];
+	    i++)
+		if (strcmp(kind, au_kinds[i]) == 0)
+			return _(au_kinds[i]);
+	return kind != NULL ? kind : "";
+}
+
+/* "household 12" for a record, "household" for a table (new string). */
+static char *
+au_record(const char *table, long record)
+{
+	size_t	i;
+
+	if (table == NULL)
+		return xstrdup("");
+	for (i = 0; i < AU_NTABLES; i++)
+		if (strcmp(table, au_tables[i].name) == 0)
+			return record != 0 ? xasprintf(_(au_tables[i].with_id),
+			    record) : xstrdup(_(au_tables[i].word));
+	return record != 0 ? xasprintf("%s %ld", table, record) :
+	    xstrdup(table);
+}
+
+/* UTC text "2026-11-28 09:12:00" as local time, Danish style, into buf
+ * ("28.11.2026 11:05", with seconds when secs is set). */
+static const char *
+au_time(const char *utc, int secs, char buf[40])
+{
+	struct tm	u, t;
+	time_t		s;
+
+	memset(&u, 0, sizeof u);
+	if (utc == NULL || sscanf(utc, "%d-%d-%d %d:%d:%d", &u.tm_year,
+	    &u.tm_mon, &u.tm_mday, &u.tm_hour, &u.tm_min, &u.tm_sec) != 6)
+		return utc != NULL ? utc : "";
+	u.tm_year -= 1900;
+	u.tm_mon--;
+	s = timegm(&u);
+	if (localtime_r(&s, &t) == NULL)
+		return utc;
+	if (secs)
+		snprintf(buf, 40, "%02d.%02d.%04d %02d:%02d:%02d", t.tm_mday,
+		    t.tm_mon + 1, t.tm_year + 1900, t.tm_hour, t.tm_min,
+		    t.tm_sec);
+	else
+		snprintf(buf, 40, "%02d.%02d.%04d %02d:%02d", t.tm_mday,
+		    t.tm_mon + 1, t.tm_year + 1900, t.tm_hour, t.tm_min);
+	return buf;
+}
+
+/* Who made a row (new string). */
+static char *
+au_who(const struct audit_row *r)
+{
+	if (r->login == NULL)
+		return xstrdup(_("(unknown login)"));
+	if (r->command_line)
+		return xasprintf(_("(command line) %s"), r->login);
+	return xstrdup(r->login);
+}
+
+/* 1 if any filter is set. */
+static int
+au_filtered(const struct audit_list *l)
+{
+	return l->login != NULL || l->table != NULL || l->since != DATE_NONE ||
+	    l->until != DATE_NONE;
+}
+
+/* Fetch the next window after the last row held. */
+static void
+au_fetch(struct ui *ui, struct audit_list *l)
+{
+	struct audit_query	 q = { .login = l->login, .table = l->table,
+				    .record = l->record, .since = l->since,
+				    .until = l->until };
+	struct audit_row	*more;
+	size_t			 n;
+
+	if (l->at_end)
+		return;
+	if (db_audit_list(ui_db(ui), ui_who(ui), &q, l->n > 0 ?
+	    &l->rows[l->n - 1] : NULL, AU_WINDOW, &more, &n) != DB_OK) {
+		if (l->n == 0) {
+			l->failed = 1;
+			free(l->why);
+			l->why = xstrdup(_(db_errmsg(ui_db(ui))));
+		} else
+			ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		l->at_end = 1;
+		return;
+	}
+	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
+	memcpy(l->rows + l->n, more, n * sizeof *more);
+	free(more);	/* the strings now belong to l->rows */
+	l->n += n;
+	l->at_end = n < AU_WINDOW;
+}
+
+/* Start again from the newest row. */
+static void
+au_reload(struct ui *ui, struct audit_list *l)
+{
+	db_audit_rows_free(l->rows, l->n);
+	l->rows = NULL;
+	l->n = 0;
+	l->at_end = 0;
+	l->failed = 0;
+	l->sel = l->top = 0;
+	au_fetch(ui, l);
+}
+
+static void *
+au_init(struct ui *ui, void *arg)
+{
+	struct audit_list	*l = xcalloc(1, sizeof *l);
+
 	(void)arg;
+	l->since = l->until = DATE_NONE;
+	util_edit_init(&l->e[0], "", 40);
+	util_edit_init(&l->e[1], "", 40);
+	au_reload(ui, l);
+	return l;
+}
+
+static void
+au_free(void *state)
+{
+	struct audit_list	*l = state;
+
+	db_audit_rows_free(l->rows, l->n);
+	util_edit_free(&l->e[0]);
+	util_edit_free(&l->e[1]);
+	free(l->login);
+	free(l->why);
+	free(l);
+}
+
+static const enum ui_action *
+au_actions_now(void *state)
+{
+	struct audit_list	*l = state;
+
+	if (l->prompt == AP_DATES)
+		return au_dates_actions;
+	return l->prompt != AP_NONE ? au_prompt_actions : au_actions;
+}
+
+/* The dates filter as words (new string), or NULL for none. */
+static char *
+au_dates_text(const struct audit_list *l)
+{
+	char	a[11], b[11];
+
+	if (l->since != DATE_NONE && l->until != DATE_NONE)
+		return xasprintf(_("%s to %s"), util_date_dk(l->since, a),
+		    util_date_dk(l->until, b));
+	if (l->since != DATE_NONE)
+		return xasprintf(_("from %s"), util_date_dk(l->since, a));
+	if (l->until != DATE_NONE)
+		return xasprintf(_("until %s"), util_date_dk(l->until, b));
 	return NULL;
 }
 
-/* Nothing to draw yet. */
-static void
-audit_draw(struct ui *ui, void *state)
+/* Add part to the text of what is shown (parts joined by a dot). */
+static char *
+au_join(char *s, const char *part)
 {
-	(void)ui;
-	(void)state;
+	char	*t = xasprintf("%s%s%s", s, s[0] != '\0' ? " \xc2\xb7 " : "",
+		    part);
+
+	free(s);
+	return t;
 }
 
-/* No keys yet. */
-static int
-audit_key(struct ui *ui, void *state, const struct ui_keypress *k)
+/* The line that says what is shown: the filters and the count. */
+static void
+au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 {
+	char	*s = xstrdup(""), *part;
+
+	if (!au_filtered(l))
+		s = au_join(s, _("everything"));
+	if (l->login != NULL) {
+		part = xasprintf(_("account %s"), l->login);
+		s = au_join(s, part);
+		free(part);
+	}
+	if (l->table != NULL) {
+		part = au_record(l->table, l->record);
+		s = au_join(s, part);
+		free(part);
+	}
+	if ((part = au_dates_text(l)) != NULL) {
+		s = au_join(s, part);
+		free(part);
+	}
+	part = l->at_end ? xasprintf(P_("%zu row", "%zu rows", l->n), l->n) :
+	    xasprintf(_("%zu rows so far, more below"), l->n);
+	s = au_join(s, part);
+	free(part);
+	part = xasprintf(_("Showing: %s"), s);
+	ui_put(y, 1, part, ui_cols(ui) - 2, 0, au_filtered(l) ? STYLE_HEADER :
+	    STYLE_DIM);
+	free(part);
+	free(s);
+}
+
+/* One line: the header when r is NULL. */
+static void
+au_row(struct ui *ui, int y, const struct audit_row *r, enum ui_style st)
+{
+	static const int	 w[] = { 16, 20, 18, 13, 0 };
+	const char		*cell[5];
+	char			 when[40], *who = NULL, *rec = NULL;
+	int			 x = 1, i, cw;
+
+	cell[0] = r ? au_time(r->at, 0, when) : _("Time");
+	cell[1] = r ? (who = au_who(r)) : _("Login");
+	cell[2] = r ? au_kind(r->kind) : _("What");
+	cell[3] = r ? (rec = au_record(r->table, r->record)) : _("Record");
+	cell[4] = r ? (r->detail ? r->detail : "") : _("Detail");
+	ui_put(y, 0, "", ui_cols(ui), 1, st);
+	for (i = 0; i < 5; i++) {
+		cw = w[i] ? w[i] : ui_cols(ui) - x;
+		x += ui_put(y, x, cell[i], cw, 1, st) + 1;
+	}
+	free(who);
+	free(rec);
+}
+
+/* The selected row in full, under the list. */
+static void
+au_draw_full(struct ui *ui, const struct audit_row *r, int y)
+{
+	char	 when[40], *who = au_who(r), *rec = au_record(r->table,
+		    r->record), *s;
+
+	s = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s%s%s%s%s",
+	    au_time(r->at, 1, when), who, au_kind(r->kind),
+	    rec[0] != '\0' ? " \xc2\xb7 " : "", rec,
+	    r->detail != NULL ? " \xc2\xb7 " : "",
+	    r->detail != NULL ? r->detail : "");
+	ui_put(y, 1, s, ui_cols(ui) - 2, 0, STYLE_DIM);
+	free(s);
+	free(who);
+	free(rec);
+}
+
+/* The filter being typed, at rows y and y + 1. */
+static void
+au_draw_prompt(struct ui *ui, struct audit_list *l, int y)
+{
+	const char	*label, *hint;
+	int		 x, lw;
+
+	label = l->prompt == AP_ACCOUNT ? _("Only the login:") :
+	    l->prompt == AP_RECORD ? _("Only the record:") : _("From:");
+	hint = l->prompt == AP_ACCOUNT ? _("Type a login, such as lene; "
+	    "empty shows every login. Enter shows it.") :
+	    l->prompt == AP_RECORD ? _("Type household 12, or only 12 for a "
+	    "household, or a kind: household, visit, ambassador, account. "
+	    "Enter shows it.") : _("Type dates like 28.11.2026; leave To "
+	    "empty for up to now. Tab goes to the next date, Enter shows it.");
+	lw = util_text_width(label);
+	ui_put(y, 2, label, lw, 0, STYLE_LABEL);
+	x = ui_put_edit(y, 3 + lw, &l->e[0], l->prompt == AP_DATES ? 12 : 30,
+	    l->field == 0 ? STYLE_FIELD_FOCUS : STYLE_FIELD);
+	if (l->field == 0) {
+		l->cur_y = y;
+		l->cur_x = x;
+	}
+	if (l->prompt == AP_DATES) {
+		x = 17 + lw;
+		x += ui_put(y, x, _("To:"), 10, 0, STYLE_LABEL) + 1;
+		x = ui_put_edit(y, x, &l->e[1], 12, l->field == 1 ?
+		    STYLE_FIELD_FOCUS : STYLE_FIELD);
+		if (l->field == 1) {
+			l->cur_y = y;
+			l->cur_x = x;
+		}
+	}
+	ui_wrap(y + 1, 2, ui_cols(ui) - 4, 2, 0, l->error != NULL ?
+	    _(l->error) : hint, l->error != NULL ? STYLE_ERROR : STYLE_DIM);
+}
+
+static void
+au_draw(struct ui *ui, void *state)
+{
+	struct audit_list	*l = state;
+	int			 y = ui_body_top(ui), i, bottom, rows;
+
+	l->cur_y = -1;
+	bottom = y + ui_body_rows(ui) - 1;
+	if (l->prompt != AP_NONE) {
+		au_draw_prompt(ui, l, bottom - 2);
+		bottom -= 4;
+	}
+	if (l->failed) {
+		ui_wrap(y + 1, 2, ui_cols(ui) - 4, 3, 0, l->why, STYLE_ERROR);
+		return;
+	}
+	au_draw_info(ui, l, y);
+	au_row(ui, y + 1, NULL, STYLE_HEADER);
+	rows = bottom - 1 - (y + 2) + 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+	for (i = 0; i < rows && l->top + i < (int)l->n; i++)
+		au_row(ui, y + 2 + i, &l->rows[l->top + i], l->top + i ==
+		    l->sel ? STYLE_SELECTED : STYLE_NORMAL);
+	if (l->n > 0)
+		au_draw_full(ui, &l->rows[l->sel], bottom);
+	else
+		ui_wrap(y + 3, 2, ui_cols(ui) - 4, 3, 0, au_filtered(l) ?
+		    _("Nothing in the trail matches these filters. Press c to "
+		    "show the whole trail.") : _("The trail is empty: nothing "
+		    "has been done yet."), STYLE_DIM);
+}
+
+static int
+au_cursor(struct ui *ui, void *state, int *y, int *x)
+{
+	struct audit_list	*l = state;
+
 	(void)ui;
-	(void)state;
-	(void)k;
+	if (l->prompt == AP_NONE || l->cur_y < 0)
+		return -1;
+	*y = l->cur_y;
+	*x = l->cur_x;
 	return 0;
+}
+
+/* Move the selection, fetching more at the end. */
+static void
+au_move(struct ui *ui, struct audit_list *l, int delta)
+{
+	while (l->sel + delta >= (int)l->n && !l->at_end) {
+		size_t	had = l->n;
+
+		au_fetch(ui, l);
+		if (l->n == had)
+			break;
+	}
+	l->sel += delta;
+	if (l->sel >= (int)l->n)
+		l->sel = (int)l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+}
+
+/* Open a prompt, filled with the filter as it stands. */
+static void
+au_open(struct audit_list *l, enum au_prompt p)
+{
+	char	 a[11], *s;
+
+	l->prompt = p;
+	l->field = 0;
+	l->error = NULL;
+	util_edit_set(&l->e[0], "");
+	util_edit_set(&l->e[1], "");
+	if (p == AP_ACCOUNT && l->login != NULL)
+		util_edit_set(&l->e[0], l->login);
+	if (p == AP_RECORD && l->table != NULL) {
+		s = au_record(l->table, l->record);
+		util_edit_set(&l->e[0], s);
+		free(s);
+	}
+	if (p == AP_DATES && l->since != DATE_NONE)
+		util_edit_set(&l->e[0], util_date_dk(l->since, a));
+	if (p == AP_DATES && l->until != DATE_NONE)
+		util_edit_set(&l->e[1], util_date_dk(l->until, a));
+}
+
+/* The table a typed word names (stable or translated), or NULL. */
+static const char *
+au_table_named(const char *word)
+{
+	size_t	i;
+
+	for (i = 0; i < AU_NTABLES; i++)
+		if (strcasecmp(word, au_tables[i].name) == 0 ||
+		    strcasecmp(word, _(au_tables[i].word)) == 0)
+			return au_tables[i].name;
+	return NULL;
+}
+
+/* Parse "household 12", "12" or "visit" into *table and *record. */
+static int
+au_parse_record(const char *s, const char **table, long *record)
+{
+	char	 word[40];
+	long	 n = 0;
+	int	 used = 0;
+
+	if (sscanf(s, "%ld%n", &n, &used) == 1 && s[used] == '\0') {
+		*table = "household";
+	} else if (sscanf(s, "%39s %ld%n", word, &n, &used) == 2 &&
+	    s[used] == '\0') {
+		*table = au_table_named(word);
+	} else if (sscanf(s, "%39s%n", word, &used) == 1 && s[used] == '\0') {
+		*table = au_table_named(word);
+		n = 0;
+	} else
+		return -1;
+	if (*table == NULL || n < 0)
+		return -1;
+	*record = n;
+	return 0;
+}
+
+/* Apply the account or record prompt; 0, or -1 with l->error set. */
+static int
+au_apply_text(struct audit_list *l, const char *text)
+{
+	const char	*table;
+	long		 record;
+
+	if (l->prompt == AP_ACCOUNT) {
+		free(l->login);
+		l->login = text[0] != '\0' ? xstrdup(text) : NULL;
+		return 0;
+	}
+	if (text[0] == '\0') {
+		l->table = NULL;
+		l->record = 0;
+		return 0;
+	}
+	if (au_parse_record(text, &table, &record) != 0) {
+		l->error = N_("That is not a record. Type household 12, or only "
+		    "12 for a household, or a kind such as visit.");
+		return -1;
+	}
+	l->table = table;
+	l->record = record;
+	return 0;
+}
+
+/* Apply the dates prompt; 0, or -1 with l->error set. */
+static int
+au_apply_dates(struct audit_list *l)
+{
+	long		 d[2] = { DATE_NONE, DATE_NONE };
+	enum date_err	 e;
+	char		*t;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		t = util_edit_text(&l->e[i]);
+		e = util_date_parse(t, &d[i]);
+		free(t);
+		if (e == DATE_EMPTY) {
+			d[i] = DATE_NONE;
+			continue;
+		}
+		if (e != DATE_OK) {
+			l->error = util_date_errstr(e);
+			l->field = i;
+			return -1;
+		}
+	}
+	if (d[0] != DATE_NONE && d[1] != DATE_NONE && d[1] < d[0]) {
+		l->error = N_("The second date is before the first. Swap them.");
+		l->field = 1;
+		return -1;
+	}
+	l->since = d[0];
+	l->until = d[1];
+	return 0;
+}
+
+/* Enter in a prompt: apply the filter and show the trail again. */
+static void
+au_confirm(struct ui *ui, struct audit_list *l)
+{
+	char	*t = util_edit_text(&l->e[0]), *c = core_clean_text(t);
+	int	 rc;
+
+	rc = l->prompt == AP_DATES ? au_apply_dates(l) :
+	    au_apply_text(l, c != NULL ? c : "");
+	free(c);
+	free(t);
+	if (rc != 0)
+		return;
+	l->prompt = AP_NONE;
+	au_reload(ui, l);
+}
+
+/* Keys while a filter is typed. */
+static int
+au_key_prompt(struct ui *ui, struct audit_list *l,
+    const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, au_actions_now(l))) {
+	case ACT_CONFIRM:
+		au_confirm(ui, l);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_BACK:
+		l->prompt = AP_NONE;
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_NEXT_FIELD:
+		l->field = !l->field;
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		break;
+	}
+	if (!ui_edit_key(&l->e[l->field], k))
+		return 0;
+	l->error = NULL;
+	return UI_REDRAW | UI_HANDLED;
+}
+
+static int
+au_key(struct ui *ui, void *state, const struct ui_keypress *k)
+{
+	struct audit_list	*l = state;
+	int			 page = ui_body_rows(ui) - 4;
+
+	if (l->prompt != AP_NONE)
+		return au_key_prompt(ui, l, k);
+	switch (ui_key_action(k, au_actions)) {
+	case ACT_UP:	au_move(ui, l, -1); break;
+	case ACT_DOWN:	au_move(ui, l, 1); break;
+	case ACT_PGUP:	au_move(ui, l, -page); break;
+	case ACT_PGDN:	au_move(ui, l, page); break;
+	case ACT_FIRST:	l->sel = 0; break;
+	case ACT_LAST:
+		while (!l->at_end)
+			au_fetch(ui, l);
+		au_move(ui, l, (int)l->n);
+		break;
+	case ACT_FILTER_ACCOUNT:	au_open(l, AP_ACCOUNT); break;
+	case ACT_FILTER_RECORD:		au_open(l, AP_RECORD); break;
+	case ACT_FILTER_DATE:		au_open(l, AP_DATES); break;
+	case ACT_FILTER_CLEAR:
+		if (!au_filtered(l)) {
+			ui_message(ui, "%s", _("No filter is set: this is the "
+			    "whole trail."));
+			break;
+		}
+		free(l->login);
+		l->login = NULL;
+		l->table = NULL;
+		l->record = 0;
+		l->since = l->until = DATE_NONE;
+		au_reload(ui, l);
+		ui_message(ui, "%s", _("The filters are cleared: this is the "
+		    "whole trail."));
+		break;
+	default:
+		return 0;
+	}
+	return UI_REDRAW | UI_HANDLED;
 }
 
 const struct screen screen_audit = {
 	.name = "audit",
-	.title = N_("audit"),
-	.actions = audit_actions,
-	.init = audit_init,
-	.draw = audit_draw,
-	.key = audit_key,
+	.title = N_("Audit trail"),
+	.actions = au_actions,
+	.help = N_("Everything done in velkomst, newest first: when, by which "
+	    "login (or by the command line), what kind of thing, and to "
+	    "which record. The trail never holds names, phone numbers or "
+	    "notes, only that something happened. The line under the list "
+	    "shows the chosen row in full.\n\n"
+	    "Press a to see what one login did, r to see what happened to "
+	    "one record (type household 12, or only 12), d for a range of "
+	    "dates (from, and to if you want), and c to see everything "
+	    "again. The line at the top says what is shown and how many "
+	    "rows."),
+	.init = au_init,
+	.draw = au_draw,
+	.key = au_key,
+	.free = au_free,
+	.cursor = au_cursor,
+	.actions_now = au_actions_now,
 };

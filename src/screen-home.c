@@ -3,6 +3,7 @@
  * about the register.
  */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cfg.h"
@@ -11,36 +12,54 @@
 #include "ui.h"
 #include "util.h"
 
+#define HOME_MAX	16
+
 struct home {
-	int	sel;
-	long	households;
-	long	overdue;
-	long	flagged;
-	int	counted;	/* 1 if the counts hold */
+	int		 sel;
+	long		 households;
+	long		 overdue;
+	long		 flagged;
+	int		 counted;	/* 1 if the counts hold */
+	int		 items[HOME_MAX];	/* the items this role sees */
+	int		 nitems;
+	int		 kiosk;
 };
 
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
-	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_HELP, HOME_QUIT,
-	HOME_COUNT
+	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
+	HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
 };
 
-static const char *const home_items[HOME_COUNT] = {
-	N_("Households \xe2\x80\x94 the move-in register"),
-	N_("Register a move-in"),
-	N_("Queue \xe2\x80\x94 who to visit"),
-	N_("Overdue welcomes"),
-	N_("Needs the secretariat"),
-	N_("Ambassadors"),
-	N_("Recruitment goal"),
-	N_("Coverage \xe2\x80\x94 where to recruit next"),
-	N_("Help \xe2\x80\x94 how velkomst works"),
-	N_("Quit"),
+/* The menu: what each item says and what a role needs to see it (-1:
+ * everyone). */
+static const struct {
+	const char	*title;
+	int		 access;
+} home_items[HOME_COUNT] = {
+	{ N_("Households \xe2\x80\x94 the move-in register"),
+	    ACCESS_HOUSEHOLDS },
+	{ N_("Register a move-in"), ACCESS_HOUSEHOLDS },
+	{ N_("Queue \xe2\x80\x94 who to visit"), ACCESS_HOUSEHOLDS },
+	{ N_("Overdue welcomes"), ACCESS_HOUSEHOLDS },
+	{ N_("Needs the secretariat"), ACCESS_HOUSEHOLDS },
+	{ N_("Ambassadors"), ACCESS_AMBASSADORS_EDIT },
+	{ N_("Recruitment goal"), ACCESS_GOAL },
+	{ N_("Coverage \xe2\x80\x94 where to recruit next"), ACCESS_GOAL },
+	{ N_("Accounts"), ACCESS_UNLOCK },
+	{ N_("Audit trail"), ACCESS_AUDIT },
+	{ N_("Help \xe2\x80\x94 how velkomst works"), -1 },
+	{ N_("Log out"), -1 },
+	{ N_("Quit"), -1 },
 };
 
 static const enum ui_action home_actions[] = {
-	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_QUIT,
-	ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
+	ACT_QUIT, ACT_LOCK, ACT_NONE
+};
+static const enum ui_action home_actions_kiosk[] = {
+	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
+	ACT_LOCK, ACT_NONE
 };
 
 /* Count the households for the summary line. */
@@ -61,28 +80,71 @@ home_count(struct ui *ui, struct home *h)
 	    &q, &h->flagged) == DB_OK;
 }
 
+/* The menu of what this role may use, and the counts. */
 static void *
 home_init(struct ui *ui, void *arg)
 {
 	struct home	*h = xcalloc(1, sizeof *h);
+	enum role	 role = ui_who(ui)->role;
+	int		 i;
 
 	(void)arg;
+	h->kiosk = ui_conf(ui)->kiosk;
+	for (i = 0; i < HOME_COUNT; i++) {
+		if (i == HOME_QUIT && h->kiosk)
+			continue;	/* a kiosk is never left */
+		if (home_items[i].access < 0 ||
+		    core_may(role, (enum access)home_items[i].access))
+			h->items[h->nitems++] = i;
+	}
 	home_count(ui, h);
 	return h;
 }
 
+/* Back on the home screen: count again. */
 static void
 home_resume(struct ui *ui, void *state)
 {
 	home_count(ui, state);
 }
 
+/* The key shown before menu line i: a digit for the first ten, the
+ * letter for help, log out and quit. */
 static void
-home_draw(struct ui *ui, void *state)
+home_key_name(const struct home *h, int i, char *buf, size_t len)
 {
-	struct home	*h = state;
-	char		*line, *over;
-	int		 i, y = ui_body_top(ui) + 1;
+	switch (h->items[i]) {
+	case HOME_HELP:
+		snprintf(buf, len, "?");
+		break;
+	case HOME_LOGOUT:
+		snprintf(buf, len, "x");
+		break;
+	case HOME_QUIT:
+		snprintf(buf, len, "q");
+		break;
+	default:
+		if (i < 10)
+			snprintf(buf, len, "%d", (i + 1) % 10);
+		else
+			snprintf(buf, len, " ");
+		break;
+	}
+}
+
+/* The first row of the menu. */
+static int
+home_menu_top(struct ui *ui)
+{
+	return ui_body_top(ui) + 6;
+}
+
+/* The lines about the register and who is logged in. */
+static void
+home_draw_head(struct ui *ui, struct home *h, int y)
+{
+	const struct who	*w = ui_who(ui);
+	char			*line, *over;
 
 	ui_put(y, 2, _("Welcome to velkomst: the stairwell ambassadors' "
 	    "register of new neighbours."), ui_cols(ui) - 4, 0,
@@ -104,82 +166,136 @@ home_draw(struct ui *ui, void *state)
 		    STYLE_ERROR : STYLE_DIM);
 		free(line);
 	}
-	y += 4;
-	for (i = 0; i < HOME_COUNT; i++) {
-		line = xasprintf(" %d  %s ", (i + 1) % 10, _(home_items[i]));
+	line = xasprintf(_("Logged in as %s (%s)."), w->name != NULL ?
+	    w->name : "", _(core_role_label(w->role)));
+	ui_put(y + 3, 2, line, ui_cols(ui) - 4, 0, STYLE_NORMAL);
+	free(line);
+}
+
+/* The lines on top, then the menu. */
+static void
+home_draw(struct ui *ui, void *state)
+{
+	struct home	*h = state;
+	char		*line, key[4];
+	int		 i, y = home_menu_top(ui);
+
+	home_draw_head(ui, h, ui_body_top(ui) + 1);
+	for (i = 0; i < h->nitems; i++) {
+		home_key_name(h, i, key, sizeof key);
+		line = xasprintf(" %s  %s ", key,
+		    _(home_items[h->items[i]].title));
 		ui_put(y + i, 4, line, ui_cols(ui) - 8, 0,
 		    i == h->sel ? STYLE_SELECTED : STYLE_NORMAL);
 		free(line);
 	}
-	ui_put(y + HOME_COUNT + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
+	ui_put(y + h->nitems + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
 	    "and Enter, or press a number. Press ? for help at any time."),
 	    ui_cols(ui) - 8, 0, STYLE_DIM);
 }
 
-/* Do what menu item i says. */
+/* Leave velkomst, or in a kiosk let the next person log in. */
 static int
-home_choose(struct ui *ui, int i)
+home_quit(struct ui *ui, struct home *h)
 {
-	switch (i) {
-	case HOME_LIST:
-		ui_push(ui, &screen_households, NULL);
-		break;
-	case HOME_NEW:
-		ui_push(ui, &screen_household_form, NULL);
-		break;
-	case HOME_QUEUE:
-		ui_push(ui, &screen_queue, NULL);
-		break;
-	case HOME_OVERDUE:
-		ui_push(ui, &screen_overdue, NULL);
-		break;
-	case HOME_FOLLOWUPS:
-		ui_push(ui, &screen_followups, NULL);
-		break;
-	case HOME_AMBASSADORS:
-		ui_push(ui, &screen_ambassadors, NULL);
-		break;
-	case HOME_GOAL:
-		ui_push(ui, &screen_goal, NULL);
-		break;
-	case HOME_COVERAGE:
-		ui_push(ui, &screen_coverage, NULL);
-		break;
+	if (h->kiosk) {
+		ui_logout(ui);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	return UI_QUIT | UI_HANDLED;
+}
+
+/* Do what menu item it says. */
+static int
+home_choose(struct ui *ui, struct home *h, int it)
+{
+	static const struct screen *const opens[HOME_COUNT] = {
+		[HOME_LIST] = &screen_households,
+		[HOME_NEW] = &screen_household_form,
+		[HOME_QUEUE] = &screen_queue,
+		[HOME_OVERDUE] = &screen_overdue,
+		[HOME_FOLLOWUPS] = &screen_followups,
+		[HOME_AMBASSADORS] = &screen_ambassadors,
+		[HOME_GOAL] = &screen_goal,
+		[HOME_COVERAGE] = &screen_coverage,
+		[HOME_ACCOUNTS] = &screen_accounts,
+		[HOME_AUDIT] = &screen_audit,
+	};
+
+	switch (it) {
 	case HOME_HELP:
 		ui_push(ui, &screen_help, (void *)&screen_home);
 		break;
+	case HOME_LOGOUT:
+		ui_logout(ui);
+		break;
+	case HOME_QUIT:
+		return home_quit(ui, h);
 	default:
-		return UI_QUIT | UI_HANDLED;
+		ui_push(ui, opens[it], NULL);
+		break;
 	}
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Whether this role sees menu item it. */
+static int
+home_shows(const struct home *h, int it)
+{
+	int	i;
+
+	for (i = 0; i < h->nitems; i++)
+		if (h->items[i] == it)
+			return 1;
+	return 0;
+}
+
+/* Digits choose an item; the rest by the key table. */
 static int
 home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct home	*h = state;
+	int		 i;
 
-	if (!k->is_key && k->ch >= '0' && k->ch <= '9')
-		return home_choose(ui, k->ch == '0' ? 9 : (int)(k->ch - '1'));
+	if (!k->is_key && k->ch >= '0' && k->ch <= '9') {
+		i = k->ch == '0' ? 9 : (int)(k->ch - '1');
+		if (i >= h->nitems || h->items[i] >= HOME_HELP)
+			return UI_HANDLED;
+		return home_choose(ui, h, h->items[i]);
+	}
 	switch (ui_key_action(k, home_actions)) {
 	case ACT_UP:
-		h->sel = (h->sel + HOME_COUNT - 1) % HOME_COUNT;
+		h->sel = (h->sel + h->nitems - 1) % h->nitems;
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DOWN:
-		h->sel = (h->sel + 1) % HOME_COUNT;
+		h->sel = (h->sel + 1) % h->nitems;
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_OPEN:
-		return home_choose(ui, h->sel);
+		return home_choose(ui, h, h->items[h->sel]);
 	case ACT_NEW:
-		return home_choose(ui, HOME_NEW);
+		return home_shows(h, HOME_NEW) ?
+		    home_choose(ui, h, HOME_NEW) : UI_HANDLED;
 	case ACT_SEARCH:
+		if (!home_shows(h, HOME_LIST))
+			return UI_HANDLED;
 		ui_push(ui, &screen_households, (void *)"/");
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_LOGOUT:
+		ui_logout(ui);
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_QUIT:
-		return UI_QUIT | UI_HANDLED;
+		return home_quit(ui, h);
 	default:
 		return 0;
 	}
+}
+
+/* A kiosk's bottom line offers no quit. */
+static const enum ui_action *
+home_actions_now(void *state)
+{
+	return ((struct home *)state)->kiosk ? home_actions_kiosk :
+	    home_actions;
 }
 
 /* A click on a menu line chooses it. */
@@ -187,17 +303,17 @@ static int
 home_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct home	*h = state;
-	int		 top = ui_body_top(ui) + 5, i;
+	int		 top = home_menu_top(ui), i;
 
 	(void)x;
 	(void)twice;
 	if (y < top)
 		return 0;
 	i = y - top;
-	if (i >= HOME_COUNT)
+	if (i >= h->nitems)
 		return 0;
 	h->sel = i;
-	return home_choose(ui, i);
+	return home_choose(ui, h, h->items[i]);
 }
 
 const struct screen screen_home = {
@@ -222,7 +338,8 @@ const struct screen screen_home = {
 	    "secretariat has recruited.\n"
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
-	    "Coverage: the stairwells with and without an active ambassador.\n\n"
+	    "Coverage: the stairwells with and without an active ambassador.\n"
+	    "Accounts and Audit trail: logins and who changed what.\n\n"
 	    "Esc always goes back one screen. Nothing is saved until you "
 	    "press F2 in a form."),
 	.init = home_init,
@@ -231,4 +348,5 @@ const struct screen screen_home = {
 	.resume = home_resume,
 	.free = free,
 	.click = home_click,
+	.actions_now = home_actions_now,
 };

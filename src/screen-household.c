@@ -27,10 +27,17 @@ struct hh_view {
 	int			 height;	/* lines in all */
 	struct visit		*visits;	/* newest first */
 	size_t			 nvisits;
+	int			 may_handle;	/* the role marks follow-ups */
 };
 
 static const enum ui_action view_actions[] = {
 	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_BACK, ACT_HELP,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
+};
+
+/* The same without "followed up", for roles that may not mark it. */
+static const enum ui_action view_actions_amb[] = {
+	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 
@@ -66,6 +73,7 @@ view_init(struct ui *ui, void *arg)
 	struct hh_view	*v = xcalloc(1, sizeof *v);
 
 	v->id = (long)(intptr_t)arg;
+	v->may_handle = core_may(ui_who(ui)->role, ACCESS_HANDLED);
 	util_edit_init(&v->date, "", 10);
 	view_load(ui, v);
 	return v;
@@ -92,8 +100,11 @@ view_free(void *state)
 static const enum ui_action *
 view_actions_now(void *state)
 {
-	return ((struct hh_view *)state)->asking ? prompt_actions :
-	    view_actions;
+	struct hh_view	*v = state;
+
+	if (v->asking)
+		return prompt_actions;
+	return v->may_handle ? view_actions : view_actions_amb;
 }
 
 /* Line y of the household as "Label  value", drawn when it is in view
@@ -491,6 +502,11 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		ui_push(ui, &screen_visit, (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_HANDLED:
+		if (!v->may_handle) {
+			ui_message(ui, "%s", _("Only the secretariat marks a "
+			    "household as followed up."));
+			return UI_REDRAW | UI_HANDLED;
+		}
 		view_handled(ui, v);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_UP:

@@ -188,7 +188,9 @@ visit_init(struct ui *ui, void *arg)
 		db_household_clear(&v->h);
 		v->loaded = 0;
 	}
-	util_edit_init(&v->ambassador, last_ambassador, CORE_NAME_MAX);
+	/* The ambassador logged in visits; else whoever saved the last. */
+	util_edit_init(&v->ambassador, ui_ambassador_name(ui) != NULL ?
+	    ui_ambassador_name(ui) : last_ambassador, CORE_NAME_MAX);
 	util_edit_init(&v->date, util_date_dk(util_today(), d), 10);
 	util_edit_init(&v->next, "", 10);
 	util_edit_init(&v->notes, "", CORE_NOTES_MAX);
@@ -198,7 +200,7 @@ visit_init(struct ui *ui, void *arg)
 		ui_error(ui, "%s", _("The configuration has no checklist items "
 		    "for this department, so only \"not home\" and "
 		    "\"declined\" can be saved."));
-	v->focus = last_ambassador[0] != '\0' ? F_DATE + 1 : F_AMBASSADOR;
+	v->focus = v->ambassador.len > 0 ? F_DATE + 1 : F_AMBASSADOR;
 	if (v->focus == F_ITEMS && v->nitems == 0)
 		v->focus = F_DATE;
 	return v;

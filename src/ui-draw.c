@@ -113,6 +113,25 @@ ui_put_edit(int y, int x, struct edit *e, int cols, enum ui_style st)
 	return x + cur - e->scroll;
 }
 
+/* Draw a hidden field: a '*' per character (as many as fit), the cursor
+ * after the last one. */
+int
+ui_put_hidden(int y, int x, const struct edit *e, int cols,
+    enum ui_style st)
+{
+	int	n;
+
+	if (cols <= 0)
+		return x;
+	n = e->len < (size_t)cols ? (int)e->len : cols - 1;
+	attrset(styles[st]);
+	mvhline(y, x, ' ', cols);
+	if (n > 0)
+		mvhline(y, x, '*', n);
+	attrset(A_NORMAL);
+	return x + n;
+}
+
 /* Apply an editing key to e; 1 if it was one. */
 int
 ui_edit_key(struct edit *e, const struct ui_keypress *k)

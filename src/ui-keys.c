@@ -122,8 +122,8 @@ static const struct keydef keydefs[] = {
 	    N_("Lock the screen now, when you leave the keyboard: nothing "
 	    "stays visible, and your PIN opens it again as you left it.") },
 	{ ACT_LOGIN, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
-	    N_("Log in"), N_("Log in with the login and PIN or password "
-	    "typed.") },
+	    N_("Log in"), N_("In the login field: go on to the PIN or "
+	    "password. There: log in with what was typed.") },
 	{ ACT_LOGOUT, { C('x') }, 1, "x", N_("Log out"),
 	    N_("Log out, so that the next person logs in with their own "
 	    "login.") },

@@ -4,10 +4,14 @@
  * it, and look after resizes and terminals that are too small.
  */
 #include <curses.h>
+#include <term.h>
+
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cfg.h"
 #include "db.h"
@@ -18,6 +22,15 @@
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
 #define UI_DEPTH	16
+#define UI_TICK_MS	1000	/* how often the loop wakes to check the
+				   idle lock */
+
+/* What the loop does once the key handler has returned. */
+enum ui_pending {
+	PENDING_NONE,
+	PENDING_LOGIN,		/* let ui->next in */
+	PENDING_LOGOUT
+};
 
 struct frame {
 	const struct screen	*screen;
@@ -27,7 +40,13 @@ struct frame {
 struct ui {
 	const struct conf	*conf;
 	struct db		*db;
-	struct who		 who;
+	struct session		 session;	/* who is logged in */
+	struct session		 next;		/* PENDING_LOGIN: who is next */
+	enum ui_pending		 pending;
+	int			 locked;	/* a lock screen is open */
+	int			 login_drawn;	/* the last draw was of the
+						   login or lock screen */
+	long long		 last_key;	/* when, in seconds */
 	struct frame		 stack[UI_DEPTH];
 	int			 depth;
 	char			 message[512];
@@ -83,10 +102,52 @@ ui_db(const struct ui *ui)
 	return ui->db;
 }
 
+/* The person logged in; a zeroed who before anyone is. */
 const struct who *
 ui_who(const struct ui *ui)
 {
-	return &ui->who;
+	return &ui->session.who;
+}
+
+/* The name of the ambassador tied to the account logged in, or NULL. */
+const char *
+ui_ambassador_name(const struct ui *ui)
+{
+	return ui->session.ambassador_name;
+}
+
+/* 1 when someone is logged in. */
+int
+ui_logged_in(const struct ui *ui)
+{
+	return ui->session.who.role != ROLE_NONE;
+}
+
+/* How many screens are open. */
+int
+ui_depth(const struct ui *ui)
+{
+	return ui->depth;
+}
+
+/* Let the person of *s in once the key handler has returned. */
+void
+ui_login(struct ui *ui, struct session *s)
+{
+	if (ui->pending == PENDING_LOGIN)
+		db_session_clear(&ui->next);
+	ui->next = *s;
+	memset(s, 0, sizeof *s);
+	ui->pending = PENDING_LOGIN;
+}
+
+/* Log out once the key handler has returned. */
+void
+ui_logout(struct ui *ui)
+{
+	if (ui->pending == PENDING_LOGIN)
+		db_session_clear(&ui->next);
+	ui->pending = PENDING_LOGOUT;
 }
 
 int
@@ -159,6 +220,8 @@ ui_pop(struct ui *ui)
 {
 	struct frame	*f = &ui->stack[ui->depth - 1];
 
+	if (f->screen == &screen_login)
+		ui->locked = 0;
 	if (f->screen->free != NULL)
 		f->screen->free(f->state);
 	ui->depth--;
@@ -167,23 +230,115 @@ ui_pop(struct ui *ui)
 		    ui->stack[ui->depth - 1].state);
 }
 
+/* Close every screen, without resuming any. */
+static void
+ui_drop_all(struct ui *ui)
+{
+	struct frame	*f;
+
+	for (; ui->depth > 0; ui->depth--) {
+		f = &ui->stack[ui->depth - 1];
+		if (f->screen->free != NULL)
+			f->screen->free(f->state);
+	}
+	ui->locked = 0;
+	ui->message[0] = '\0';
+}
+
+/* Say that the database is read-only, when it is. */
+static void
+ui_readonly_note(struct ui *ui)
+{
+	if (db_readonly(ui->db))
+		ui_message(ui, "%s", _("The database is read-only: you can "
+		    "look, but not save changes."));
+}
+
+/* Do what a login or a logout asked for once its key handler returned. */
+static void
+ui_pending_apply(struct ui *ui)
+{
+	enum ui_pending	p = ui->pending;
+
+	if (p == PENDING_NONE)
+		return;
+	ui->pending = PENDING_NONE;
+	ui_drop_all(ui);
+	db_session_clear(&ui->session);
+	if (p == PENDING_LOGIN) {
+		ui->session = ui->next;
+		memset(&ui->next, 0, sizeof ui->next);
+		ui_push(ui, &screen_home, NULL);
+	} else
+		ui_push(ui, &screen_login, NULL);
+	ui_readonly_note(ui);
+}
+
+/* Milliseconds on a clock that only goes forward. */
+static long long
+ui_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Seconds on the same clock. */
+static long long
+ui_now(void)
+{
+	return ui_ms() / 1000;
+}
+
+/* Ask the terminal to forget its scrollback, if it knows how (E3). */
+static void
+ui_clear_scrollback(void)
+{
+	char	*e3 = tigetstr("E3");
+
+	if (e3 != NULL && e3 != (char *)-1) {
+		putp(e3);
+		fflush(stdout);
+	}
+}
+
+/* Lock the screen: nothing personal stays visible until a PIN opens it. */
+static void
+ui_lock(struct ui *ui)
+{
+	if (!ui_logged_in(ui) || ui->locked || ui->depth == UI_DEPTH)
+		return;
+	ui->message[0] = '\0';
+	ui_push(ui, &screen_login, NULL);
+	ui->locked = 1;
+	ui->login_drawn = 0;	/* clear the whole terminal when drawing */
+	ui_clear_scrollback();
+}
+
 /* The title line: where we are, and what is special about this run. */
 static void
 ui_draw_title(struct ui *ui, const struct screen *s)
 {
-	char	 right[128], day[11];
+	char	 right[160], day[11], login[64] = "";
 	char	*left;
 	int	 rw;
 
+	/* Who is logged in, so that nobody works on as someone else. */
+	if (ui_logged_in(ui) && s != &screen_login && ui->session.login != NULL)
+		snprintf(login, sizeof login, "%.*s",
+		    (int)util_text_fit(ui->session.login, 16, NULL),
+		    ui->session.login);
 	util_date_dk(util_today(), day);
-	snprintf(right, sizeof right, "%s%s%s ",
+	snprintf(right, sizeof right, "%s%s%s%s%s ",
 	    db_readonly(ui->db) ? _("READ-ONLY") : "",
 	    db_readonly(ui->db) ? "  " : "",
-	    day);
+	    login, login[0] != '\0' ? "  " : "", day);
 	if (util_today_fixed()) {
-		snprintf(right, sizeof right, "%s%s%s %s ",
+		snprintf(right, sizeof right, "%s%s%s%s%s %s ",
 		    db_readonly(ui->db) ? _("READ-ONLY") : "",
 		    db_readonly(ui->db) ? "  " : "",
+		    login, login[0] != '\0' ? "  " : "",
 		    _("today is fixed at"), day);
 	}
 	left = xasprintf(" velkomst \xc2\xb7 %s", _(s->title));
@@ -250,9 +405,15 @@ static void
 ui_draw(struct ui *ui)
 {
 	struct frame	*f = &ui->stack[ui->depth - 1];
-	int		 y, x;
+	int		 y, x, login = f->screen == &screen_login;
 
-	erase();
+	/* The login and lock screens start from a cleared terminal, so that
+	 * nothing of the screens below is left in it. */
+	if (login && !ui->login_drawn)
+		clear();
+	else
+		erase();
+	ui->login_drawn = login;
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
 		ui_draw_small();
 		curs_set(0);
@@ -293,13 +454,28 @@ ui_mouse(struct ui *ui, struct frame *f)
 	    (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0);
 }
 
+/* Ctrl-C was not used: say how to leave (or, in a kiosk, how to let
+ * the next person in). */
+static void
+ui_ctrl_c(struct ui *ui)
+{
+	if (ui->conf->kiosk)
+		ui_message(ui, "%s", ui->depth > 1 ? _("To let the next "
+		    "person log in, go back to the home screen with Esc and "
+		    "press x.") : _("To let the next person log in, press x."));
+	else
+		ui_message(ui, "%s", ui->depth > 1 ? _("To leave velkomst, go "
+		    "back to the home screen with Esc and press q.") :
+		    _("To leave velkomst, press q."));
+}
+
 /* Give one key to the screen on top, then try the keys every screen has;
  * returns nonzero when the screen must be drawn again. */
 static int
 ui_key(struct ui *ui, const struct ui_keypress *k)
 {
 	static const enum ui_action	 global[] = { ACT_HELP, ACT_BACK,
-	    ACT_NONE };
+	    ACT_LOCK, ACT_NONE };
 	struct frame			*f = &ui->stack[ui->depth - 1];
 	int				 flags, had_message;
 
@@ -309,10 +485,12 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 		flags = ui_mouse(ui, f) | UI_HANDLED;
 	else
 		flags = f->screen->key(ui, f->state, k);
+	if (ui->pending != PENDING_NONE) {
+		ui_pending_apply(ui);
+		return 1;
+	}
 	if (!(flags & UI_HANDLED) && !k->is_key && k->ch == 3) {
-		ui_message(ui, "%s", ui->depth > 1 ? _("To leave velkomst, go "
-		    "back to the home screen with Esc and press q.") :
-		    _("To leave velkomst, press q."));
+		ui_ctrl_c(ui);
 		return 1;
 	}
 	if (!(flags & UI_HANDLED)) {
@@ -322,8 +500,11 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 				ui_push(ui, &screen_help, (void *)f->screen);
 			break;
 		case ACT_BACK:
-			if (ui->depth > 1)
+			if (ui->depth > 1 && f->screen != &screen_login)
 				flags |= UI_POP;
+			break;
+		case ACT_LOCK:
+			ui_lock(ui);
 			break;
 		default:
 			break;
@@ -337,60 +518,103 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 	    ui->depth == 0 || f != &ui->stack[ui->depth - 1];
 }
 
-/* Read one key; 0 when a key came, -1 on end of input. */
+/* Read one key: 0 when a key came, 1 when none came in time, -1 when
+ * the terminal gave an error at once (it may have gone away). */
 static int
 ui_read(struct ui_keypress *k)
 {
-	wint_t	ch;
-	int	rc;
+	wint_t		ch;
+	int		rc;
+	long long	before = ui_ms();
 
 	rc = get_wch(&ch);
 	if (rc == ERR)
-		return -1;
+		return ui_ms() - before >= UI_TICK_MS / 2 ? 1 : -1;
 	k->is_key = rc == KEY_CODE_YES;
 	k->ch = ch;
 	return 0;
 }
 
+/* Lock when the person logged in has left the keyboard long enough;
+ * 1 if it locked. */
+static int
+ui_idle(struct ui *ui, long long now)
+{
+	if (!ui_logged_in(ui) || ui->locked || ui->conf->idle_lock <= 0)
+		return 0;
+	if (now - ui->last_key < ui->conf->idle_lock)
+		return 0;
+	ui_lock(ui);
+	return ui->locked;
+}
+
+/* Handle one key read from the terminal; 1 to draw again. */
+static int
+ui_one_key(struct ui *ui, const struct ui_keypress *k)
+{
+	const struct screen	*top = ui->stack[ui->depth - 1].screen;
+
+	if (k->is_key && k->ch == KEY_RESIZE)
+		return 1;
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
+		/* Only the home screen may quit while too small; the
+		 * login and lock screens never. */
+		if (!k->is_key && k->ch == 'q' && ui->depth == 1 &&
+		    top == &screen_home && !ui->conf->kiosk)
+			ui->quit = 1;
+		return 1;
+	}
+	return ui_key(ui, k);
+}
+
+/* A kiosk cannot be left by a signal from the keyboard either. */
+static void
+ui_kiosk_signals(void)
+{
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
+}
+
+/* Start at the login (or first-run) screen and run until the person
+ * quits: keys to the screen on top, the idle lock between keys. */
 int
 ui_run(const struct conf *conf, struct db *db)
 {
 	struct ui		 ui = { .conf = conf, .db = db };
 	struct ui_keypress	 k;
-	int			 errs = 0, redraw = 1;
+	int			 errs = 0, redraw = 1, rc;
 
-	ui.who.name = util_login();
-	ui.who.role = ROLE_ADMIN;	/* until the login screen */
+	if (conf->kiosk)
+		ui_kiosk_signals();
 	ui_start(conf);
-	ui_push(&ui, &screen_home, NULL);
-	if (db_readonly(db))
-		ui_message(&ui, "%s", _("The database is read-only: you can "
-		    "look, but not save changes."));
+	timeout(UI_TICK_MS);
+	ui.last_key = ui_now();
+	ui_push(&ui, &screen_login, NULL);
+	ui_readonly_note(&ui);
 	while (!ui.quit && ui.depth > 0) {
 		if (redraw)
 			ui_draw(&ui);
-		redraw = 1;
-		if (ui_read(&k) != 0) {
+		redraw = 0;
+		rc = ui_read(&k);
+		if (rc == 1) {		/* no key: only the idle lock */
+			errs = 0;
+			redraw = ui_idle(&ui, ui_now());
+			continue;
+		}
+		if (rc != 0) {
 			if (++errs > 100)	/* the terminal went away */
 				break;
 			continue;
 		}
 		errs = 0;
-		if (k.is_key && k.ch == KEY_RESIZE)
-			continue;
-		if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
-			if (!k.is_key && k.ch == 'q' && ui.depth == 1)
-				ui.quit = 1;
-			continue;
-		}
-		redraw = ui_key(&ui, &k);
+		ui.last_key = ui_now();
+		redraw = ui_one_key(&ui, &k);
 	}
-	for (; ui.depth > 0; ui.depth--) {
-		struct frame	*f = &ui.stack[ui.depth - 1];
-
-		if (f->screen->free != NULL)
-			f->screen->free(f->state);
-	}
+	ui_drop_all(&ui);
+	db_session_clear(&ui.session);
+	if (ui.pending == PENDING_LOGIN)
+		db_session_clear(&ui.next);
 	ui_end();
 	return 0;
 }

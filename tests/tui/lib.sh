@@ -26,8 +26,50 @@ tui_cleanup() {
 }
 trap tui_cleanup EXIT
 
-# Start velkomst with the given arguments in an 80x24 (W x H) pane.
+# Start velkomst with the given arguments in an 80x24 (W x H) pane, and
+# log in as LOGIN (default sekretariat, a demo account) with SECRET
+# (default demo-sekretariat).  On a database without accounts the first
+# run creates LOGIN as the first admin with SECRET.  LOGIN= (empty) leaves
+# the login screen to the test.
 tui_start() {
+	tui_launch "$@"
+	local login=${LOGIN-sekretariat}
+	[ -n "$login" ] || return 0
+	tui_login "$login" "${SECRET-demo-sekretariat}"
+}
+
+# Log in (or, on the first run, create the first admin and log in) from
+# the login screen; waits for the home screen.
+tui_login() {
+	local login=$1 secret=$2 i s first=
+	for ((i = 0; i < 400; i++)); do
+		s=$(tui_screen)
+		case $s in
+		*"Create the first admin account"*) first=1; break ;;
+		*"Type your login"*) first=0; break ;;
+		esac
+		sleep 0.05
+	done
+	if [ -z "$first" ]; then
+		echo "tui_login: no login screen" >&2
+		return 1
+	fi
+	tui_type "$login"
+	tui_keys Enter
+	tui_type "$secret"
+	tui_keys Enter
+	if [ "$first" = 1 ]; then
+		tui_type "$secret"
+		tui_keys Enter
+	fi
+	tui_wait "Logged in as $login" 400 || {
+		echo "tui_login: not logged in as $login" >&2
+		return 1
+	}
+}
+
+# Start velkomst in a new tmux server and pane, without logging in.
+tui_launch() {
 	# A new server (socket) for each start: a server that is still
 	# shutting down must not swallow the new session.
 	"${TM[@]}" kill-server >/dev/null 2>&1
@@ -47,6 +89,18 @@ tui_start() {
 
 tui_screen() {
 	"${TM[@]}" capture-pane -p
+}
+
+# The whole pane with its scrollback (history).
+tui_history() {
+	"${TM[@]}" capture-pane -p -S -
+}
+
+# The pid of velkomst in the pane (the shell runs it as its child).
+tui_pid() {
+	local shell
+	shell=$("${TM[@]}" display-message -p '#{pane_pid}')
+	pgrep -P "$shell" -x velkomst | head -1
 }
 
 # Wait until the screen shows text (a fixed string); 1 on time-out.

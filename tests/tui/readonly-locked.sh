@@ -18,6 +18,9 @@ fill_form() {
 }
 
 make_demo
+# Log in first: the login itself writes (the audit trail).
+tui_start
+tui_wait "Register a move-in"
 # Another program holds the write lock, through the stock sqlite3 tool.
 mkfifo "$TMP/lock"
 sqlite3 "$DB" <"$TMP/lock" >"$TMP/lock.out" 2>&1 &
@@ -25,8 +28,6 @@ holder=$!
 exec 3>"$TMP/lock"
 echo "BEGIN IMMEDIATE; SELECT 'locked';" >&3
 for ((i = 0; i < 200; i++)); do grep -q locked "$TMP/lock.out" && break; sleep 0.05; done
-tui_start 3>&-	# the tmux server must not keep the lock's pipe open
-tui_wait "Register a move-in"
 fill_form
 tui_keys F2
 expect "a locked database: says another is saving" "Another person is saving" 400

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The accounts screen: an admin sees every login with its role, disables
+# and enables one, gives one a new PIN and adds one (and both then log
+# in); a login locked by wrong tries is shown as locked and the
+# secretariat lifts the lock; the secretariat is not offered d, r and n;
+# an ambassador has no Accounts on the home screen.
+. "$(dirname "$0")/lib.sh"
+
+# Log out from the home screen and log in as $1 with $2.
+relogin() {
+	tui_keys Escape Escape Escape
+	tui_wait "Logged in as"
+	tui_keys x
+	tui_login "$1" "$2"
+}
+
+# Go home and open the accounts screen.
+open_accounts() {
+	tui_keys 9
+	tui_wait "Last login"
+}
+
+make_demo
+LOGIN=admin SECRET=demo-admin-pw tui_start
+open_accounts
+expect "the screen is called Accounts" "velkomst · Accounts"
+expect "four accounts" "4 accounts"
+expect "admin is an admin" "admin        admin"
+expect "birgit is an ambassador of 605" "birgit       ambassador  605"
+expect "lene sees two departments" "605, 606"
+expect "lene is tied to her ambassador" "Lene Bæk"
+expect "sekretariat is the secretariat" "sekretariat  secretariat"
+expect "an admin is offered d" "d Disable"
+expect "an admin is offered r" "r New PIN"
+expect "an admin is offered n" "n New"
+
+# Not one's own account.
+tui_keys d
+expect "nobody disables their own account" "cannot disable your own account"
+
+# Disable and enable birgit, asked first.
+tui_keys Down d
+expect "d asks before disabling" "Disable the account birgit?"
+tui_keys n
+expect "n leaves it as it was" "Nothing was changed."
+tui_keys d
+tui_wait "Disable the account birgit?"
+tui_keys y
+expect "y disables" "birgit is disabled"
+expect "the list says so" "disabled"
+tui_keys d
+expect "d on a disabled account offers to enable it" "Enable the account birgit again"
+tui_keys y
+expect "y enables" "birgit is enabled"
+
+# A new PIN for birgit: checked beside the field, twice the same.
+tui_keys r
+expect "r asks for a new PIN" "A new PIN for birgit"
+tui_type "12"
+tui_wait "PIN                    **"
+expect_not "the PIN is never shown, only stars" "12"
+tui_keys Tab
+tui_type "12"
+tui_keys F2
+expect "a short PIN is refused beside the field" "A PIN has 4 to 8 digits"
+tui_type "5678"
+tui_keys Tab
+tui_type "5679"
+tui_keys F2
+expect "two different PINs are refused" "The two PINs are not the same"
+tui_type "5678"
+tui_keys Enter
+expect "the new PIN is saved" "birgit has a new PIN"
+
+# A new ambassador account.
+tui_keys n
+expect "n opens the form for a new login" "A new login"
+tui_type "samira"
+tui_keys Tab Tab
+tui_type "607"
+tui_keys Tab Tab
+tui_type "4321"
+tui_keys Tab
+tui_type "4321"
+tui_keys F2
+expect "the new login is added" "The login samira is added"
+expect "the list shows it" "samira       ambassador  607"
+expect "five accounts now" "5 accounts"
+
+# Both log in with their new PINs; an ambassador has no Accounts.
+relogin birgit 5678
+expect "birgit logs in with her new PIN" "Logged in as birgit"
+expect_not "an ambassador has no Accounts item" "Accounts"
+expect_not "and no Audit trail item" "Audit trail"
+relogin samira 4321
+expect "the new login logs in" "Logged in as samira"
+
+# Lock lene with five wrong PINs.
+tui_keys x
+tui_wait "Type your login"
+tui_type "lene"
+tui_keys Enter
+for i in 1 2 3 4 5; do
+	tui_type "1111"
+	tui_wait "PIN or password       ****"
+	tui_keys Enter
+	tui_wait_gone "PIN or password       ****" 400
+done
+expect "wrong PINs are refused" "is wrong"
+# And two wrong PINs for samira: counted, not locked.
+tui_keys Up C-u
+tui_type "samira"
+tui_keys Enter
+for i in 1 2; do
+	tui_type "1111"
+	tui_wait "PIN or password       ****"
+	tui_keys Enter
+	tui_wait_gone "PIN or password       ****" 400
+done
+
+# The secretariat sees the lock, may lift it, may not disable or add.
+tui_keys Up C-u
+tui_login sekretariat demo-sekretariat
+open_accounts
+expect "lene is locked" "locked until"
+expect "samira's wrong tries are counted" "2 wrong tries"
+expect "the secretariat is offered u" "u Unlock"
+expect_not "the secretariat is not offered d" "d Disable"
+expect_not "the secretariat is not offered r" "r New PIN"
+expect_not "the secretariat is not offered n" "n New"
+tui_keys d
+tui_settle
+expect_not "d does nothing for the secretariat" "Disable the account"
+tui_keys Down Down u
+expect "u unlocks lene" "lene is unlocked"
+expect_not "nobody is locked now" "locked until"
+relogin lene 2468
+expect "lene logs in again" "Logged in as lene"

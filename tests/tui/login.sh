@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Login on a shared terminal: a wrong PIN says one sentence and shows
+# nothing else; five wrong PINs lock an account, also after a restart; the
+# idle lock hides the screen (and the scrollback) and the same PIN brings
+# it back as it was; another person at the lock gets a warning and their
+# own home screen; an ambassador sees only its own departments.
+. "$(dirname "$0")/lib.sh"
+
+# Type a login and a secret on the login screen.
+login_as() {	# LOGIN SECRET
+	tui_type "$1"
+	tui_keys Enter
+	tui_type "$2"
+	tui_keys Enter
+}
+
+# The first member of the newest household of a department.
+first_name() {	# DEPARTMENT
+	"$BIN" --db "$DB" households --department "$1" --format tsv |
+	    sed -n 2p | cut -f7 | cut -d';' -f1
+}
+
+# The first run on a database without accounts: the first admin.
+main_db=$DB
+DB=$TMP/first.db
+LOGIN= tui_start
+expect "a new database asks for the first admin" "Create the first admin account"
+tui_type "chef"
+tui_keys Enter
+tui_type "short"
+expect "the password is drawn as stars" "*****"
+expect_not "the password is never drawn" "short"
+tui_keys Enter
+tui_type "short"
+tui_keys Enter
+expect "a short password says why" "at least 10"
+tui_type "long-enough-1"
+tui_keys Enter
+tui_type "long-enough-2"
+tui_keys Enter
+expect "two different passwords say so" "not the same"
+tui_type "long-enough-1"
+tui_keys Enter
+tui_type "long-enough-1"
+tui_keys Enter
+expect "the first admin is logged in" "Logged in as chef (admin)"
+expect "an admin has the accounts" "Accounts"
+tui_keys x
+expect "after x the login screen asks for a login" "Type your login"
+DB=$main_db
+
+make_demo
+
+# A wrong PIN: the sentence, and nothing of the home screen.
+LOGIN= tui_start
+expect "the login screen opens" "Type your login"
+expect_not "the login screen lists no logins" "sekretariat"
+tui_type birgit
+tui_keys Enter
+tui_type 9999
+expect "the PIN is drawn as stars" "****"
+expect_not "the PIN is never drawn" "9999"
+tui_keys Enter
+expect "a wrong PIN says so" "The login or the PIN is wrong"
+expect_not "a wrong PIN shows nothing of the home screen" "Welcome to velkomst"
+expect_not "a wrong PIN shows no household" "households are in the register"
+expect "the login is kept" "birgit"
+expect_not "the PIN is wiped" "****"
+tui_type 1234
+tui_keys Enter
+expect "the right PIN opens the home screen" "Logged in as birgit (ambassador)"
+expect_not "an ambassador has no goal" "Recruitment goal"
+expect_not "an ambassador has no accounts" "Accounts"
+expect "the title names who is logged in" "birgit  today is"
+
+# birgit sees 605 only: a 606 household's name finds nothing.
+other=
+while IFS=$'\t' read -r id dept rest; do
+	name=$(echo "$rest" | cut -f5 | cut -d';' -f1)
+	case $name in *[!A-Za-z\ ]*|"") continue ;; esac
+	if ! "$BIN" --db "$DB" households --search "$name" --format tsv |
+	    tail -n +2 | cut -f2 | grep -qv '^606$'; then
+		other=$name
+		break
+	fi
+done < <("$BIN" --db "$DB" households --department 606 --format tsv | tail -n +2)
+[ -n "$other" ] || fail "a 606 household's name for the search" "none found"
+tui_keys 1
+tui_wait "households"
+tui_keys /
+tui_type "$other"
+expect "birgit: a 606 household is not found" "Nobody's name starts with that"
+n=$(tui_screen | grep -c -F -- "$other")
+if [ "$n" = 1 ]; then ok "birgit: only the search field has the name"; else fail "birgit: only the search field has the name" "$n lines have \"$other\""; fi
+tui_keys Escape
+tui_wait "Search:"
+tui_keys Escape
+tui_wait "Search cleared"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
+tui_keys x
+expect "x logs out to the login screen" "Type your login"
+login_as sekretariat demo-sekretariat
+tui_wait "Logged in as sekretariat"
+tui_keys 1
+tui_wait "households"
+tui_keys /
+tui_type "$other"
+for ((i = 0; i < 200; i++)); do
+	[ "$(tui_screen | grep -c -F -- "$other")" -ge 2 ] && break
+	sleep 0.05
+done
+if [ "$i" -lt 200 ]; then ok "the secretariat finds the 606 household"; else fail "the secretariat finds the 606 household" "no row with \"$other\""; fi
+tui_keys Escape Escape Escape
+tui_wait "Welcome to velkomst"
+tui_keys x
+tui_wait "Type your login"
+
+# Five wrong PINs lock lene; the right one is then refused, also after a
+# restart.
+tui_type lene
+tui_keys Enter
+for i in 1 2 3 4 5; do
+	tui_type "1111"
+	tui_keys Enter
+	tui_wait_gone "****"
+	tui_wait "The login or the PIN is wrong"
+done
+tui_type 2468
+tui_keys Enter
+tui_wait_gone "****"
+expect "a locked account: the right PIN is refused" "The login or the PIN is wrong"
+expect_not "a locked account: no home screen" "Logged in as lene"
+tui_keys Escape
+expect "Esc on the login screen leaves velkomst" "velkomst-exited-0"
+LOGIN= tui_start
+tui_wait "Type your login"
+login_as lene 2468
+expect "after a restart the lock holds" "The login or the PIN is wrong"
+expect_not "after a restart: no home screen" "Logged in as lene"
+
+# The idle lock hides an open list, and the scrollback too.
+cat >"$TMP/idle.conf" <<'EOF'
+terminal = { idle_lock = 2; };
+EOF
+name=$(first_name 605)
+LOGIN=birgit SECRET=1234 tui_start --config "$TMP/idle.conf"
+tui_keys 1
+expect "the list shows a 605 household" "$name"
+expect "after idle time the screen locks" "The screen is locked. birgit was logged in." 300
+expect_not "the lock shows no household" "$name"
+if tui_history | grep -F -q -- "$name"; then
+	fail "the scrollback has no household" "\"$name\" is in the history"
+else
+	ok "the scrollback has no household"
+fi
+tui_type 1234
+tui_keys Enter
+expect "the PIN returns to the same list" "$name"
+expect "the list is open again" "Search:"
+
+# F9, a form with typed text, the same person, then another person.
+LOGIN=birgit SECRET=1234 tui_start
+tui_keys n
+tui_wait "Moved in"
+tui_type "605"
+tui_keys Tab Tab Tab Tab
+tui_type "Karin Låsmose"
+tui_wait "Karin Låsmose"
+tui_keys F9
+expect "F9 locks at once" "The screen is locked. birgit was logged in."
+expect_not "the locked screen hides the form" "Karin"
+tui_type 1234
+tui_keys Enter
+expect "the same person's PIN: the form is back" "Karin Låsmose"
+expect "with its department" "605"
+tui_keys F9
+tui_wait "The screen is locked"
+tui_keys Up C-u
+tui_type sekretariat
+tui_keys Enter
+tui_type demo-sekretariat
+tui_keys Enter
+expect "another person is warned first" "birgit's unsaved work will be dropped. Go on? y/n"
+tui_keys y
+expect "then gets their own home screen" "Logged in as sekretariat (secretariat)"
+expect_not "birgit's form is gone" "Karin"
+tui_keys 2
+tui_wait "Moved in"
+expect_not "a new form starts empty" "Karin"
