@@ -437,6 +437,12 @@ struct account_policy {
 /* How many accounts there are (no who: velkomst asks before anyone has
  * logged in, to offer the first-run step when there are none). */
 enum db_status	 db_account_count(struct db *, long *n);
+/* The logins of the accounts that can log in at now (not disabled, not
+ * locked), by login, for the login screen's list when the configuration
+ * asks for it (terminal.login_list).  No who: nobody has logged in yet.
+ * *out gets an array of new strings (free with core_words_free). */
+enum db_status	 db_account_logins(struct db *, long long now, char ***out,
+		    size_t *n);
 /*
  * Add account a with secret (core_check_secret for its role); sets a->id.
  * Only an admin may, or anyone when there are no accounts yet and a is an

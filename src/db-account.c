@@ -152,6 +152,38 @@ db_account_count(struct db *db, long *n)
 	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
 }
 
+/* The logins that can log in now, for the login screen's list. */
+enum db_status
+db_account_logins(struct db *db, long long now, char ***out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_stmt(db, "SELECT login FROM account WHERE disabled = 0 AND "
+	    "locked_until <= ?1 ORDER BY login COLLATE NOCASE");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[(*n)++] = db_column_text(st, 0, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		core_words_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_sqlite_fail(db, rc);
+	}
+	return DB_OK;
+}
+
 /* DB_OK if who may add an account when there are count accounts. */
 static enum db_status
 acct_may_add(struct db *db, const struct who *who, const struct account *a,

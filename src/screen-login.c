@@ -41,6 +41,9 @@ struct login {
 	int		 asking;	/* lock: drop the work of the person
 					   logged in? */
 	char		*was;		/* lock: who was logged in */
+	char		**logins;	/* terminal.login_list: to choose */
+	size_t		 nlogins;
+	int		 chosen;	/* in logins, or -1 */
 };
 
 static const enum ui_action login_actions[] = {
@@ -94,6 +97,20 @@ login_policy(struct ui *ui)
 	return p;
 }
 
+/* Mark the login typed in the list, if it is there. */
+static void
+login_match(struct login *l)
+{
+	char	*name = util_edit_text(&l->fields[F_LOGIN]);
+	size_t	 i;
+
+	l->chosen = -1;
+	for (i = 0; i < l->nlogins; i++)
+		if (strcasecmp(name, l->logins[i]) == 0)
+			l->chosen = (int)i;
+	free(name);
+}
+
 /* Which of the three it is: the lock when someone is logged in, the
  * first run when there are no accounts, else the login. */
 static void *
@@ -111,10 +128,16 @@ login_init(struct ui *ui, void *arg)
 		l->db_err = xstrdup(_(db_errmsg(ui_db(ui))));
 	else if (n == 0)
 		l->mode = MODE_FIRST;
+	l->chosen = -1;
+	if (ui_conf(ui)->login_list && l->mode != MODE_FIRST &&
+	    db_account_logins(ui_db(ui), (long long)time(NULL), &l->logins,
+	    &l->nlogins) != DB_OK && l->db_err == NULL)
+		l->db_err = xstrdup(_(db_errmsg(ui_db(ui))));
 	util_edit_init(&l->fields[F_LOGIN], l->was, ACCOUNT_LOGIN_MAX);
 	login_secret_init(&l->fields[F_SECRET]);
 	login_secret_init(&l->fields[F_AGAIN]);
 	l->focus = l->mode == MODE_LOCK ? F_SECRET : F_LOGIN;
+	login_match(l);
 	return l;
 }
 
@@ -131,6 +154,7 @@ login_free(void *state)
 	util_edit_free(&l->fields[F_AGAIN]);
 	free(l->db_err);
 	free(l->was);
+	core_words_free(l->logins, l->nlogins);
 	free(l);
 }
 
@@ -208,6 +232,39 @@ login_draw_field(struct ui *ui, struct login *l, int i, const char *label)
 	return cx;
 }
 
+/* terminal.login_list: the logins to choose from, right of the fields. */
+static void
+login_draw_list(struct ui *ui, struct login *l)
+{
+	int	 x = LOGIN_FIELD_X + LOGIN_FIELD_W + 4, w = ui_cols(ui) - x - 1;
+	int	 y = login_row(ui, F_LOGIN), rows, top, i;
+
+	if (l->nlogins == 0 || w < 8)
+		return;
+	rows = ui_body_top(ui) + ui_body_rows(ui) - y - 1;
+	ui_put(y - 1, x, _("Choose with \xe2\x86\x91 \xe2\x86\x93:"), w, 0,
+	    STYLE_DIM);
+	top = l->chosen >= rows ? l->chosen - rows + 1 : 0;
+	for (i = 0; i < rows && (size_t)(top + i) < l->nlogins; i++)
+		ui_put(y + i, x, l->logins[top + i], w, 1, top + i ==
+		    l->chosen ? STYLE_SELECTED : STYLE_NORMAL);
+}
+
+/* ↑ ↓ in the login field with a list: choose the next login. */
+static int
+login_choose(struct login *l, int step)
+{
+	int	 n = (int)l->nlogins;
+
+	if (n == 0)
+		return 0;
+	l->chosen = l->chosen < 0 ? (step > 0 ? 0 : n - 1) :
+	    (l->chosen + step + n) % n;
+	util_edit_set(&l->fields[F_LOGIN], l->logins[l->chosen]);
+	l->err[F_LOGIN] = NULL;
+	return UI_REDRAW | UI_HANDLED;
+}
+
 /* The heading, the fields, and the question or how to leave. */
 static void
 login_draw(struct ui *ui, void *state)
@@ -217,6 +274,7 @@ login_draw(struct ui *ui, void *state)
 	char		*s;
 
 	login_draw_head(ui, l);
+	login_draw_list(ui, l);
 	login_draw_field(ui, l, F_LOGIN, _("Login"));
 	login_draw_field(ui, l, F_SECRET, l->mode == MODE_FIRST ?
 	    _("Password") : _("PIN or password"));
@@ -429,6 +487,8 @@ login_edit(struct login *l, const struct ui_keypress *k)
 		util_edit_end(e);
 	if (used)
 		l->err[l->focus] = NULL;
+	if (used && l->focus == F_LOGIN)
+		login_match(l);
 	return UI_REDRAW | UI_HANDLED;
 }
 
@@ -446,6 +506,9 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		    UI_QUIT | UI_HANDLED : UI_HANDLED;
 	if (k->is_key && k->ch == KEY_F(1))
 		return 0;	/* help */
+	if (l->focus == F_LOGIN && l->nlogins > 0 && k->is_key &&
+	    (k->ch == KEY_UP || k->ch == KEY_DOWN))
+		return login_choose(l, k->ch == KEY_DOWN ? 1 : -1);
 	switch (ui_key_action(k, login_actions)) {
 	case ACT_LOGIN:
 		return login_enter(ui, l);

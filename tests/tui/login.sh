@@ -188,3 +188,17 @@ expect_not "birgit's form is gone" "Karin"
 tui_keys 2
 tui_wait "Moved in"
 expect_not "a new form starts empty" "Karin"
+
+# terminal.login_list: the logins to choose with the arrows (lene is
+# still locked from above, so she is not offered).
+printf 'terminal = { login_list = true; };\n' > "$TMP/list.conf"
+LOGIN= tui_start --config "$TMP/list.conf"
+expect "the list is offered" "Choose with"
+expect "with the logins that can log in" "sekretariat"
+expect_not "a locked login is not offered" "lene"
+tui_keys Down Down
+expect "Down twice puts the second login in the field" "Login                 birgit"
+tui_keys Enter
+tui_type 1234
+tui_keys Enter
+expect "the chosen login logs in" "Logged in as birgit (ambassador)"

@@ -322,6 +322,44 @@ out:
 	free(path);
 }
 
+/* The login screen's list: only logins that can log in now, in order. */
+static void
+login_list(void)
+{
+	char		*path, **logins;
+	size_t		 n, i;
+	struct db	*db = fresh(&path);
+
+	if (db == NULL)
+		goto out;
+	add_ok(db, &cli, "Carl", ROLE_AMBASSADOR, "605", "2222");
+	add_ok(db, &cli, "dora", ROLE_AMBASSADOR, "605", "3333");
+	CHECK_INT(db_account_logins(db, NOW, &logins, &n), DB_OK);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(logins[0], "anna");
+		CHECK_STR(logins[1], "boss");
+		CHECK_STR(logins[2], "Carl");
+		CHECK_STR(logins[3], "dora");
+	}
+	core_words_free(logins, n);
+	/* dora locked, Carl disabled: neither is offered until ... */
+	for (i = 0; i < 5; i++)
+		CHECK_INT(try_login(db, "dora", "0000", NOW), DB_DENIED);
+	CHECK_INT(db_exec(db, "UPDATE account SET disabled = 1 WHERE "
+	    "login = 'Carl'"), SQLITE_OK);
+	CHECK_INT(db_account_logins(db, NOW + 1, &logins, &n), DB_OK);
+	CHECK_INT(n, 2);
+	core_words_free(logins, n);
+	/* ... dora's lock has run out. */
+	CHECK_INT(db_account_logins(db, NOW + 900, &logins, &n), DB_OK);
+	CHECK_INT(n, 3);
+	core_words_free(logins, n);
+	db_close(db);
+out:
+	free(path);
+}
+
 /* Five wrong tries lock; the lock survives a restart and ends on time. */
 static void
 lockout(void)
@@ -865,6 +903,7 @@ main(void)
 	RUN("account", login_right_wrong);
 	RUN("account", same_refusal);
 	RUN("account", lockout);
+	RUN("account", login_list);
 	RUN("account", unlock);
 	RUN("account", disable_reset);
 	RUN("account", rehash);
