@@ -44,6 +44,40 @@ db_who_sees(const struct who *who, const char *department)
 	return 0;
 }
 
+/* Narrow a list to who's departments: " AND col IN (?first, ...)". */
+size_t
+db_who_where(char *sql, size_t len, size_t o, const struct who *who,
+    const char *col, int first)
+{
+	size_t	 i, n;
+
+	if (o >= len || core_may(who->role, ACCESS_ALL_DEPARTMENTS))
+		return o;
+	n = who->ndepartments < WHO_MAX_DEPARTMENTS ? who->ndepartments :
+	    WHO_MAX_DEPARTMENTS;
+	if (n == 0)
+		return o + (size_t)snprintf(sql + o, len - o, " AND 0");
+	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (", col);
+	for (i = 0; i < n && o < len; i++)
+		o += (size_t)snprintf(sql + o, len - o, "%s?%d",
+		    i == 0 ? "" : ", ", first + (int)i);
+	if (o < len)
+		o += (size_t)snprintf(sql + o, len - o, ")");
+	return o;
+}
+
+/* Bind who's departments as ?first, ... (after db_who_where). */
+void
+db_who_bind(sqlite3_stmt *st, const struct who *who, int first)
+{
+	size_t	 i;
+
+	if (core_may(who->role, ACCESS_ALL_DEPARTMENTS))
+		return;
+	for (i = 0; i < who->ndepartments && i < WHO_MAX_DEPARTMENTS; i++)
+		db_bind_text(st, first + (int)i, who->departments[i]);
+}
+
 /* Write one audit row inside the current write transaction. */
 enum db_status
 db_audit(struct db *db, const struct who *who, const char *kind,

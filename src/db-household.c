@@ -282,13 +282,10 @@ hh_not_updated(struct db *db, long id)
 	return db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
 }
 
-/*
- * DB_OK if household id exists and who may see it, else DB_NOTFOUND:
- * the same sentence either way, so that an ambassador cannot tell a
- * household of another department from one that does not exist.
- */
-static enum db_status
-hh_visible(struct db *db, const struct who *who, long id)
+/* DB_OK if household id exists and who may see it, else DB_NOTFOUND
+ * with one sentence for both. */
+enum db_status
+db_household_visible(struct db *db, const struct who *who, long id)
 {
 	static const char sql[] = "SELECT department FROM household "
 	    "WHERE id = ?1";
@@ -317,40 +314,6 @@ hh_may_keep(struct db *db, const struct who *who, const char *department)
 		return DB_OK;
 	return db_fail(db, DB_DENIED, N_("Your account may not register "
 	    "households of that department."));
-}
-
-/* Narrow a list to who's departments: " AND col IN (?first, ...)". */
-size_t
-db_who_where(char *sql, size_t len, size_t o, const struct who *who,
-    const char *col, int first)
-{
-	size_t	 i, n;
-
-	if (o >= len || core_may(who->role, ACCESS_ALL_DEPARTMENTS))
-		return o;
-	n = who->ndepartments < WHO_MAX_DEPARTMENTS ? who->ndepartments :
-	    WHO_MAX_DEPARTMENTS;
-	if (n == 0)
-		return o + (size_t)snprintf(sql + o, len - o, " AND 0");
-	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (", col);
-	for (i = 0; i < n && o < len; i++)
-		o += (size_t)snprintf(sql + o, len - o, "%s?%d",
-		    i == 0 ? "" : ", ", first + (int)i);
-	if (o < len)
-		o += (size_t)snprintf(sql + o, len - o, ")");
-	return o;
-}
-
-/* Bind who's departments as ?first, ... (after db_who_where). */
-void
-db_who_bind(sqlite3_stmt *st, const struct who *who, int first)
-{
-	size_t	 i;
-
-	if (core_may(who->role, ACCESS_ALL_DEPARTMENTS))
-		return;
-	for (i = 0; i < who->ndepartments && i < WHO_MAX_DEPARTMENTS; i++)
-		db_bind_text(st, first + (int)i, who->departments[i]);
 }
 
 /*
@@ -383,7 +346,7 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	char		 now[20], *sort_key;
 	int		 add = *id == 0;
 
-	if (!add && ((s = hh_visible(db, who, *id)) != DB_OK ||
+	if (!add && ((s = db_household_visible(db, who, *id)) != DB_OK ||
 	    (s = hh_may_keep(db, who, c->department)) != DB_OK))
 		return s;
 	if ((st = db_stmt(db, add ? ins : upd)) == NULL)
@@ -484,7 +447,7 @@ hh_write_move_out(struct db *db, const struct who *who, long id, long date)
 	const char	*in = NULL;
 	int		 rc;
 
-	if ((s = hh_visible(db, who, id)) != DB_OK)
+	if ((s = db_household_visible(db, who, id)) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, get)) == NULL)
 		return DB_ERROR;
@@ -585,7 +548,7 @@ db_household_handled(struct db *db, const struct who *who, long id,
 		    "cannot be in the future."));
 	if ((s = db_write_begin(db)) != DB_OK)
 		return s;
-	if ((s = hh_visible(db, who, id)) == DB_OK &&
+	if ((s = db_household_visible(db, who, id)) == DB_OK &&
 	    (s = hh_mark_handled(db, id, date)) == DB_OK &&
 	    (s = db_visit_recompute(db, who, id, max_attempts, date)) == DB_OK)
 		s = db_audit(db, who, "household handled", "household", id,

@@ -90,7 +90,7 @@ const char	*db_clean_text(const char *s, const char *(*check)(const char *),
 		    char **out);
 
 /*
- * Narrow a list to who's departments (db-household.c): for a who that
+ * Narrow a list to who's departments (db-audit.c): for a who that
  * does not see every department (an ambassador), append to sql (of size
  * len, o bytes used) " AND col IN (?first, ?first+1, ...)", one
  * parameter per department (" AND 0" for none); nothing for a who that
@@ -116,6 +116,14 @@ enum db_status	 db_may(struct db *, const struct who *, enum access what);
 /* 1 if who may see the households of department (a key): every
  * department with ACCESS_ALL_DEPARTMENTS, else only its own. */
 int		 db_who_sees(const struct who *, const char *department);
+
+/*
+ * DB_OK if household id exists and who may see it, else DB_NOTFOUND: the
+ * same sentence either way, so that an ambassador cannot tell a household
+ * of another department from one that does not exist (db-household.c).
+ */
+enum db_status	 db_household_visible(struct db *, const struct who *,
+		    long id);
 
 /* Rebuild every key of every member (db-household.c) and of every
  * ambassador (db_ambassador_rekey); in a transaction. */

@@ -571,30 +571,6 @@ vi_list_visits(struct db *db, const struct who *who, long household,
 	return DB_OK;
 }
 
-/* DB_OK if household id exists and who may see it, else DB_NOTFOUND
- * (one sentence for both). */
-static enum db_status
-vi_visible(struct db *db, const struct who *who, long id)
-{
-	static const char sql[] = "SELECT department FROM household "
-	    "WHERE id = ?1";
-	sqlite3_stmt	*st;
-	int		 rc, seen = 0;
-
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		seen = db_who_sees(who, (const char *)sqlite3_column_text(st,
-		    0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_sqlite_fail(db, rc);
-	if (!seen)
-		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
-	return DB_OK;
-}
-
 /* Visits newest first, up to limit after `after`, with their items. */
 enum db_status
 db_visit_list(struct db *db, const struct who *who, long household,
@@ -612,7 +588,7 @@ db_visit_list(struct db *db, const struct who *who, long household,
 	txn = sqlite3_get_autocommit(db->h) && db_exec(db, "BEGIN") ==
 	    SQLITE_OK;
 	if (household != 0)
-		s = vi_visible(db, who, household);
+		s = db_household_visible(db, who, household);
 	if (s == DB_OK)
 		s = vi_list_visits(db, who, household, after, limit, out, n);
 	for (i = 0; i < *n && s == DB_OK; i++)
