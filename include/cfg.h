@@ -93,8 +93,10 @@ void	 cfg_free(struct conf *);
  * if set, else DATADIR "/velkomst/velkomst.conf" (set by the Makefile). */
 const char *cfg_default_path(void);
 
-/* Lookups: index, or -1 if there is none.  Departments match by key or by
- * name (case-insensitive); stairwells by name within a department. */
+/* Lookups: index, or -1 if there is none.  Departments match by key
+ * (exactly first), then by name or key, then by short name (the last
+ * three without regard to ASCII case); stairwells by name within a
+ * department. */
 int	 cfg_department_find(const struct conf *, const char *key_or_name);
 int	 cfg_stairwell_find(const struct conf *, int department,
 	    const char *name);

@@ -56,6 +56,9 @@ long		 cli_each_household(struct db *,
 
 #define CLI_SECRET_MAX	256	/* bytes of a PIN or password, with the NUL */
 
+/* 0 if login may be the login of a new account (db_account_add's rule),
+ * else 2 with the reason printed: checked before a secret is asked. */
+int		 cli_login_ok(const char *login);
 /* The account policy of the configuration (lockout, hash cost). */
 void		 cli_policy(const struct conf *, struct account_policy *);
 /*

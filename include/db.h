@@ -492,7 +492,9 @@ void		 db_session_clear(struct session *);
  * when policy->cost has risen.  Writes audit rows: "login", "login
  * failed" (with the account, or none when the login is unknown: the
  * typed text is never stored), "account locked".  On a read-only
- * database a login still works but nothing is counted.
+ * database a login still works and nothing is written; the wrong tries
+ * of every login are then counted in this process, which refuses every
+ * login while that count has it locked.
  */
 enum db_status	 db_login(struct db *, const char *login, const char *secret,
 		    long long now, const struct account_policy *,

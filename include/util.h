@@ -138,10 +138,11 @@ int	 util_edit_cursor_col(const struct edit *);
  */
 /*
  * Read one line into buf (size bytes with the NUL; no newline): with
- * from_stdin, from standard input (--password-stdin); else prompt on
+ * from_stdin, from standard input (--password-stdin; when that is a
+ * terminal, with the prompt and echo off as below); else prompt on
  * /dev/tty with echo off (put back on however the reading ends; a signal
  * such as ^C is delivered after that).  Returns 0, or -1 when there is
- * no terminal, the input ended, or the line is too long.
+ * no terminal, the input ended, the line is too long or holds a NUL.
  */
 int	 util_read_secret(const char *prompt, int from_stdin, char *buf,
 	    size_t size);

@@ -1081,8 +1081,14 @@ cfg_department_find(const struct conf *c, const char *key_or_name)
 		    strcmp(c->departments[i].key, key_or_name) == 0)
 			return (int)i;
 	for (i = 0; i < c->ndepartments; i++)
-		if (c->departments[i].name != NULL &&
-		    strcasecmp(c->departments[i].name, key_or_name) == 0)
+		if ((c->departments[i].name != NULL &&
+		    strcasecmp(c->departments[i].name, key_or_name) == 0) ||
+		    (c->departments[i].key != NULL &&
+		    strcasecmp(c->departments[i].key, key_or_name) == 0))
+			return (int)i;
+	for (i = 0; i < c->ndepartments; i++)
+		if (c->departments[i].shortname != NULL &&
+		    strcasecmp(c->departments[i].shortname, key_or_name) == 0)
 			return (int)i;
 	return -1;
 }

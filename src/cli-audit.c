@@ -54,7 +54,7 @@ audit_args(int argc, char **argv, struct audit_query *q, int *tsv)
 	};
 	int	 c;
 
-	optind = 1;
+	optind = 0;	/* a full restart: main parsed with "+" */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -116,9 +116,38 @@ audit_record(const struct audit_row *r)
 	return xasprintf("%s %ld", name, r->record);
 }
 
-/* Print one row of the trail. */
+/* Who did r, for the table: a new string. */
+static char *
+audit_who(const struct audit_row *r)
+{
+	if (r->login == NULL)
+		return xstrdup(_("(unknown)"));
+	if (r->command_line)
+		return xasprintf(_("(command line) %s"), r->login);
+	return xstrdup(r->login);
+}
+
+/* Widen *cols (the Who column) to fit who of the rows, never cutting a
+ * login. */
 static void
-audit_print(const struct audit_row *r, int tsv)
+audit_who_cols(const struct audit_row *rows, size_t n, int *cols)
+{
+	char	*who;
+	size_t	 i;
+	int	 w;
+
+	for (i = 0; i < n; i++) {
+		who = audit_who(&rows[i]);
+		util_text_fit(who, 80, &w);
+		if (w > *cols)
+			*cols = w;
+		free(who);
+	}
+}
+
+/* Print one row of the trail (the Who column cols wide). */
+static void
+audit_print(const struct audit_row *r, int tsv, int cols)
 {
 	char	 at[20], *who, *rec;
 
@@ -135,15 +164,10 @@ audit_print(const struct audit_row *r, int tsv)
 		putchar('\n');
 		return;
 	}
-	if (r->login == NULL)
-		who = xstrdup(_("(unknown)"));
-	else if (r->command_line)
-		who = xasprintf(_("(command line) %s"), r->login);
-	else
-		who = xstrdup(r->login);
+	who = audit_who(r);
 	rec = audit_record(r);
 	cli_cell(at, 19);
-	cli_cell(who, 22);
+	cli_cell(who, cols);
 	cli_cell(_(r->kind), 20);
 	cli_cell(rec, 16);
 	printf("%s\n", r->detail != NULL ? r->detail : "");
@@ -151,9 +175,9 @@ audit_print(const struct audit_row *r, int tsv)
 	free(rec);
 }
 
-/* The column titles of the table, or of tsv. */
+/* The column titles of the table (Who cols wide), or of tsv. */
 static void
-audit_header(int tsv)
+audit_header(int tsv, int cols)
 {
 	if (tsv) {
 		printf("time\tlogin\tcommand_line\tkind\ttable\trecord"
@@ -161,7 +185,7 @@ audit_header(int tsv)
 		return;
 	}
 	cli_cell(_("Time"), 19);
-	cli_cell(_("Who"), 22);
+	cli_cell(_("Who"), cols);
 	cli_cell(_("What"), 20);
 	cli_cell(_("Record"), 16);
 	printf("%s\n", _("Detail"));
@@ -170,11 +194,12 @@ audit_header(int tsv)
 /*
  * First pass: where each page starts.  (*starts)[k] is the id the page
  * k comes after (page 0: one past the newest row, so rows written while
- * this runs are left out).  Returns the number of pages, or -1 with the
- * reason printed.
+ * this runs are left out), and *cols fits every Who.  Returns the number
+ * of pages, or -1 with the reason printed.
  */
 static long
-audit_pages(struct db *db, const struct audit_query *q, long **starts)
+audit_pages(struct db *db, const struct audit_query *q, long **starts,
+    int *cols)
 {
 	struct audit_row	*rows, after;
 	size_t			 n, cap = 16;
@@ -200,6 +225,7 @@ audit_pages(struct db *db, const struct audit_query *q, long **starts)
 			    after.id;
 			npages++;
 			after.id = rows[n - 1].id;
+			audit_who_cols(rows, n, cols);
 		}
 		db_audit_rows_free(rows, n);
 	} while (n == CLI_PAGE);
@@ -213,9 +239,11 @@ audit_each(struct db *db, const struct audit_query *q, int tsv)
 	struct audit_row	*rows, after;
 	long			*starts, npages, k, total = 0;
 	size_t			 n, i;
+	int			 cols = 22;
 
-	if ((npages = audit_pages(db, q, &starts)) < 0)
+	if ((npages = audit_pages(db, q, &starts, &cols)) < 0)
 		return -1;
+	audit_header(tsv, cols);
 	memset(&after, 0, sizeof after);
 	for (k = npages - 1; k >= 0; k--) {
 		after.id = starts[k];
@@ -226,7 +254,7 @@ audit_each(struct db *db, const struct audit_query *q, int tsv)
 			return -1;
 		}
 		for (i = n; i > 0; i--)
-			audit_print(&rows[i - 1], tsv);
+			audit_print(&rows[i - 1], tsv, cols);
 		total += (long)n;
 		db_audit_rows_free(rows, n);
 	}
@@ -249,7 +277,6 @@ cli_audit(const struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;
-	audit_header(tsv);
 	n = audit_each(db, &q, tsv);
 	if (n >= 0 && !tsv)
 		printf(P_("%ld entry\n", "%ld entries\n", n), n);

@@ -5,6 +5,8 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,7 @@ init_args(int argc, char **argv, const char **login, int *from_stdin)
 	};
 	int	 c;
 
-	optind = 1;
+	optind = 0;	/* a full restart: main parsed with "+" */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
@@ -57,7 +59,7 @@ init_args(int argc, char **argv, const char **login, int *from_stdin)
 		cli_error("%s", _(init_usage));
 		return 2;
 	}
-	return -1;
+	return cli_login_ok(*login) != 0 ? 2 : -1;
 }
 
 /* 0 if db has no accounts yet, else 1 with the reason printed. */
@@ -108,6 +110,25 @@ init_account(const struct cli *cli, struct db *db, const char *login,
 	return 0;
 }
 
+/*
+ * Make the empty database file at path (0600) unless it is there; 1 if
+ * this run made it (or its folder is missing, so that db_open makes
+ * both), 0 if another program made it while the password was asked:
+ * that file is never removed.
+ */
+static int
+init_make(const char *path)
+{
+	int	 fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) != -1) {
+		close(fd);
+		return 1;
+	}
+	return errno == ENOENT;
+}
+
 /* Remove the database file this run made, with its -wal and -shm. */
 static void
 init_remove(const char *path)
@@ -135,7 +156,7 @@ cli_init(const struct cli *cli, int argc, char **argv)
 	struct db	*db = NULL;
 	const char	*login = "admin";
 	char		*path, secret[CLI_SECRET_MAX];
-	int		 rc, from_stdin = 0, existed;
+	int		 rc, from_stdin = 0, existed, made = 0;
 
 	if ((rc = init_args(argc, argv, &login, &from_stdin)) != -1)
 		return rc;
@@ -148,6 +169,8 @@ cli_init(const struct cli *cli, int argc, char **argv)
 	if (cli_new_secret(login, ROLE_ADMIN, from_stdin, secret,
 	    sizeof secret) != 0)
 		goto done;
+	if (db == NULL)
+		made = init_make(path);
 	if (db != NULL || ((db = cli_open_db(cli, DB_CREATE)) != NULL &&
 	    init_fresh(db) == 0))
 		rc = init_account(cli, db, login, secret);
@@ -155,7 +178,7 @@ cli_init(const struct cli *cli, int argc, char **argv)
 done:
 	if (db != NULL)
 		db_close(db);
-	if (rc != 0 && !existed)	/* leave no empty database behind */
+	if (rc != 0 && made)	/* leave no empty database behind */
 		init_remove(path);
 	free(path);
 	return rc;

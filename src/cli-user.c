@@ -236,9 +236,59 @@ add_args(const struct conf *conf, int argc, char **argv,
 	if (optind + 1 != argc)
 		return user_bad(add_usage);
 	ua->login = argv[optind];
-	if (add_departments(conf, deps, ndeps, ua) != 0)
+	if (cli_login_ok(ua->login) != 0 ||
+	    add_departments(conf, deps, ndeps, ua) != 0)
 		return 2;
 	return add_check(ua);
+}
+
+/* 0 if the first account is an admin (there are none yet), else 1. */
+static int
+add_first(struct db *db, const struct user_add *ua)
+{
+	long	 n;
+
+	if (db_account_count(db, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return 1;
+	}
+	if (n > 0 || ua->role == ROLE_ADMIN)
+		return 0;
+	cli_error(_("%s has no accounts yet, and the first one must be an "
+	    "admin. Make it with: velkomst init"), db_path(db));
+	return 1;
+}
+
+/* 0 if ambassador id is there and has no account yet, else 1. */
+static int
+add_tie(struct db *db, long id)
+{
+	struct ambassador	 amb;
+	struct account		*a;
+	enum db_status		 st;
+	size_t			 n, i;
+	int			 rc = 1;
+
+	memset(&amb, 0, sizeof amb);
+	if ((st = db_ambassador_get(db, cli_who(), id, &amb)) == DB_NOTFOUND)
+		cli_error(_("there is no ambassador %ld; see velkomst "
+		    "ambassadors for their numbers."), id);
+	else if (st != DB_OK || db_account_list(db, cli_who(), &a, &n) !=
+	    DB_OK)
+		cli_error("%s", _(db_errmsg(db)));
+	else {
+		for (i = 0; i < n && a[i].ambassador != id; i++)
+			;
+		if (i < n)
+			cli_error(_("the ambassador %s already has the account "
+			    "\"%s\"; nothing was changed."), amb.name,
+			    a[i].login);
+		else
+			rc = 0;
+		db_accounts_free(a, n);
+	}
+	db_ambassador_clear(&amb);
+	return rc;
 }
 
 /* 0 if login is free, else 1 with the reason printed. */
@@ -279,8 +329,10 @@ user_add(const struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((db = user_open(cli)) == NULL)
 		return 1;
-	if (add_free(db, ua.login) != 0 || cli_new_secret(ua.login, ua.role,
-	    ua.from_stdin, secret, sizeof secret) != 0) {
+	if (add_free(db, ua.login) != 0 || add_first(db, &ua) != 0 ||
+	    (ua.ambassador != 0 && add_tie(db, ua.ambassador) != 0) ||
+	    cli_new_secret(ua.login, ua.role, ua.from_stdin, secret,
+	    sizeof secret) != 0) {
 		db_close(db);
 		return 1;
 	}
@@ -342,10 +394,26 @@ list_state(const struct account *a, int tsv, long long now)
 	return xstrdup(tsv ? "active" : _("active"));
 }
 
-/* Print one account as a line of the table or of tsv. */
+/* The width of the login column: the longest login, never cut. */
+static int
+list_login_cols(const struct account *a, size_t n)
+{
+	size_t	 i;
+	int	 cols = 14, w;
+
+	for (i = 0; i < n; i++) {
+		util_text_fit(a[i].login, ACCOUNT_LOGIN_MAX, &w);
+		if (w > cols)
+			cols = w;
+	}
+	return cols;
+}
+
+/* Print one account as a line of the table (its login in cols columns)
+ * or of tsv. */
 static void
 list_print(const struct conf *conf, const struct account *a, int tsv,
-    long long now)
+    int cols, long long now)
 {
 	char	*deps, *state, last[20], until[20];
 
@@ -362,7 +430,7 @@ list_print(const struct conf *conf, const struct account *a, int tsv,
 		    a->ambassador_name != NULL ? a->ambassador_name : "",
 		    state, until, last);
 	} else {
-		cli_cell(a->login, 14);
+		cli_cell(a->login, cols);
 		cli_cell(_(core_role_label(a->role)), 11);
 		cli_cell(deps, 14);
 		cli_cell(a->ambassador_name != NULL ? a->ambassador_name : "",
@@ -374,16 +442,16 @@ list_print(const struct conf *conf, const struct account *a, int tsv,
 	free(state);
 }
 
-/* The column titles of the table, or of tsv. */
+/* The column titles of the table (the logins cols wide), or of tsv. */
 static void
-list_header(int tsv)
+list_header(int tsv, int cols)
 {
 	if (tsv) {
 		printf("login\trole\tdepartments\tambassador_id\tambassador"
 		    "\tstate\tlocked_until\tlast_login\n");
 		return;
 	}
-	cli_cell(_("Login"), 14);
+	cli_cell(_("Login"), cols);
 	cli_cell(_("Role"), 11);
 	cli_cell(_("Departments"), 14);
 	cli_cell(_("Ambassador"), 16);
@@ -403,7 +471,7 @@ user_list(const struct cli *cli, int argc, char **argv)
 	struct account	*a;
 	struct db	*db;
 	size_t		 n, i;
-	int		 c, tsv = 0;
+	int		 c, cols, tsv = 0;
 
 	optind = 0;	/* a full restart: main parsed with "+" */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -425,9 +493,10 @@ user_list(const struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	list_header(tsv);
+	cols = list_login_cols(a, n);
+	list_header(tsv, cols);
 	for (i = 0; i < n; i++)
-		list_print(cli->conf, &a[i], tsv, (long long)time(NULL));
+		list_print(cli->conf, &a[i], tsv, cols, (long long)time(NULL));
 	if (!tsv)
 		printf(P_("%zu account\n", "%zu accounts\n", n), n);
 	db_accounts_free(a, n);

@@ -139,6 +139,20 @@ cli_refuse_open(const char *path, char *file)
 	return NULL;
 }
 
+/* 0 if there is a file at path (or it may be made), else -1 with what
+ * to do printed. */
+static int
+cli_there(const char *path, int flags)
+{
+	struct stat	 sb;
+
+	if ((flags & DB_CREATE) || stat(path, &sb) == 0 || errno != ENOENT)
+		return 0;
+	cli_error(_("There is no database at %s. Check --db, or make one "
+	    "with: velkomst --db %s init"), path, path);
+	return -1;
+}
+
 /* Open the database of --db or the default path; print why not. */
 struct db *
 cli_open_db(const struct cli *cli, int flags)
@@ -147,7 +161,7 @@ cli_open_db(const struct cli *cli, int flags)
 	char		*path, *file, *err = NULL;
 
 	path = cli_db_path(cli);
-	if (cli_owner_ok(path) != 0)
+	if (cli_there(path, flags) != 0 || cli_owner_ok(path) != 0)
 		;
 	else if ((file = cli_open_file(path)) != NULL)
 		cli_refuse_open(path, file);
@@ -157,6 +171,37 @@ cli_open_db(const struct cli *cli, int flags)
 	}
 	free(path);
 	return db;
+}
+
+/*
+ * 0 if login may be the login of a new account, else 2 with the reason
+ * printed: the rule of db_account_add, checked before a secret is asked
+ * so that nobody types a PIN twice for nothing.
+ */
+int
+cli_login_ok(const char *login)
+{
+	const char	*why = NULL;
+	size_t		 i;
+	char		 c;
+
+	if (login[0] == '\0')
+		why = N_("The login is empty.");
+	else if (strlen(login) > ACCOUNT_LOGIN_MAX)
+		why = N_("A login has at most 32 characters.");
+	for (i = 0; why == NULL && login[i] != '\0'; i++) {
+		c = login[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') ||
+		    (i > 0 && (c == '.' || c == '_' || c == '-')))
+			continue;
+		why = N_("A login has only the letters a to z, digits and "
+		    ". _ - and starts with a letter or a digit.");
+	}
+	if (why == NULL)
+		return 0;
+	cli_error("%s", _(why));
+	return 2;
 }
 
 /* Print s fitted and padded to cols display columns, then two spaces. */
@@ -189,7 +234,7 @@ cli_list_args(const struct cli *cli, int argc, char **argv,
 	int	c, d;
 
 	*tsv = 0;
-	optind = 1;
+	optind = 0;	/* a full restart: main parsed with "+" */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':

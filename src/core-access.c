@@ -69,8 +69,8 @@ core_role_label(enum role r)
 int
 core_may(enum role r, enum access what)
 {
-	if ((size_t)what >= sizeof access_needs / sizeof access_needs[0] || r <= ROLE_NONE ||
-	    r > ROLE_ADMIN)
+	if ((size_t)what >= sizeof access_needs / sizeof access_needs[0] ||
+	    r <= ROLE_NONE || r > ROLE_ADMIN)
 		return 0;
 	return r >= access_needs[what];
 }

@@ -494,8 +494,9 @@ db_account_get(struct db *db, const struct who *who, const char *login,
 	int		 own;
 
 	memset(out, 0, sizeof *out);
-	own = who != NULL && who->account > 0 && who->name != NULL &&
-	    login != NULL && strcasecmp(who->name, login) == 0;
+	own = who != NULL && who->account > 0 && who->role != ROLE_NONE &&
+	    who->name != NULL && login != NULL &&
+	    strcasecmp(who->name, login) == 0;
 	if (!own && (s = db_may(db, who, ACCESS_UNLOCK)) != DB_OK)
 		return s;
 	if (login == NULL || acct_check_login(login) != NULL)
@@ -711,7 +712,9 @@ login_find(struct db *db, const char *login, struct login_row *r)
 	    "locked_until, ambassador_id FROM account WHERE login = ?1");
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	/* Bound without a copy, and unbound after: what was typed may be a
+	 * PIN typed into the wrong field, and must not linger in SQLite. */
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->id = (long)sqlite3_column_int64(st, 0);
 		r->login = db_column_text(st, 1, 0);
@@ -729,6 +732,7 @@ login_find(struct db *db, const char *login, struct login_row *r)
 	else
 		s = db_sqlite_fail(db, rc);
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return s;
 }
 
@@ -811,15 +815,47 @@ login_refuse(struct db *db, const struct login_row *r,
 	return db_fail(db, DB_DENIED, "%s", _(login_refused_msg));
 }
 
-/* Note a right secret for r: clear the count, rehash, audit. */
+/*
+ * DB_DENIED unless the account in r is, inside the transaction, still as
+ * it was checked: not disabled, not locked at now, the same hash.  Another
+ * terminal may have locked it (wrong tries there), an admin disabled it
+ * or reset its secret while this secret was being checked.
+ */
+static enum db_status
+login_unchanged(struct db *db, const struct login_row *r, long long now)
+{
+	sqlite3_stmt	*st;
+	const char	*hash;
+	enum db_status	 s = DB_DENIED;
+	int		 rc;
+
+	st = db_stmt(db, "SELECT disabled, locked_until, hash FROM account "
+	    "WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, r->id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		hash = (const char *)sqlite3_column_text(st, 2);
+		if (sqlite3_column_int(st, 0) == 0 && hash != NULL &&
+		    !core_locked(sqlite3_column_int64(st, 1), now) &&
+		    strcmp(hash, r->hash) == 0)
+			s = DB_OK;
+	} else if (rc != SQLITE_DONE)
+		s = db_sqlite_fail(db, rc);
+	sqlite3_reset(st);
+	return s;
+}
+
+/* Note a right secret for r at now: clear the count, rehash, audit.
+ * DB_DENIED (nothing written) when the account changed meanwhile. */
 static enum db_status
 login_accept(struct db *db, const struct login_row *r, const char *secret,
-    const struct account_policy *policy)
+    long long now, const struct account_policy *policy)
 {
 	sqlite3_stmt	*st;
 	struct who	 w = login_who(r);
 	enum db_status	 s;
-	char		 hash[CORE_HASH_SIZE], now[20];
+	char		 hash[CORE_HASH_SIZE], when[20];
 	int		 rehash;
 
 	if (db->readonly)
@@ -828,17 +864,18 @@ login_accept(struct db *db, const struct login_row *r, const char *secret,
 	    core_secret_hash(secret, policy->cost, hash) == 0;
 	if ((s = db_write_begin(db)) != DB_OK)
 		goto out;
-	st = db_stmt(db, "UPDATE account SET failures = 0, locked_until = 0, "
-	    "last_login = ?2, hash = coalesce(?3, hash) WHERE id = ?1");
-	if (st == NULL)
-		s = DB_ERROR;
-	else {
+	s = login_unchanged(db, r, now);
+	st = s == DB_OK ? db_stmt(db, "UPDATE account SET failures = 0, "
+	    "locked_until = 0, last_login = ?2, hash = coalesce(?3, hash) "
+	    "WHERE id = ?1") : NULL;
+	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, r->id);
-		sqlite3_bind_text(st, 2, db_now(now), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, db_now(when), -1, SQLITE_TRANSIENT);
 		if (rehash)
 			sqlite3_bind_text(st, 3, hash, -1, SQLITE_TRANSIENT);
 		s = db_step_done(db, st);
-	}
+	} else if (s == DB_OK)
+		s = DB_ERROR;
 	if (s == DB_OK)
 		s = db_audit(db, &w, "login", "account", r->id, NULL);
 	s = db_write_end(db, s);
@@ -870,6 +907,8 @@ login_session(struct db *db, struct login_row *r, struct session *out)
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			out->ambassador_name = db_column_text(st, 0, 0);
 		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_sqlite_fail(db, rc);
 	}
 	out->who.name = out->login;
 	out->who.account = r->id;
@@ -899,15 +938,27 @@ db_login(struct db *db, const char *login, const char *secret,
 	if (s != DB_OK && s != DB_NOTFOUND)
 		return s;
 	if (s == DB_NOTFOUND || r.disabled || r.role == ROLE_NONE ||
-	    core_locked(r.locked_until, now)) {
+	    core_locked(r.locked_until, now) ||
+	    (db->readonly && core_locked(db->ro_locked_until, now))) {
 		login_spend(secret, policy->cost);
 		s = login_refuse(db, s == DB_NOTFOUND ? NULL : &r,
 		    &policy->lockout, now, 0);
-	} else if (!core_secret_verify(r.hash, secret))
+	} else if (!core_secret_verify(r.hash, secret)) {
+		/* A hash cheaper than the policy's (made before the cost
+		 * rose) would answer faster than an unknown login. */
+		if (core_secret_needs_rehash(r.hash, policy->cost))
+			login_spend(secret, policy->cost);
 		s = login_refuse(db, &r, &policy->lockout, now, 1);
-	else if ((s = login_accept(db, &r, secret, policy)) == DB_OK &&
-	    (s = login_session(db, &r, out)) != DB_OK)
+	} else if ((s = login_accept(db, &r, secret, now, policy)) ==
+	    DB_DENIED)
+		s = login_refuse(db, &r, &policy->lockout, now, 0);
+	else if (s == DB_OK && (s = login_session(db, &r, out)) != DB_OK)
 		db_session_clear(out);
+	/* A read-only file cannot keep the count, so this process keeps
+	 * one for every login: guessing stays as slow as elsewhere. */
+	if (s == DB_DENIED && db->readonly)
+		core_lockout_fail(&policy->lockout, &db->ro_failures,
+		    &db->ro_locked_until, now);
 	free(r.login);
 	core_secret_wipe(r.hash, sizeof r.hash);
 	return s;

@@ -112,7 +112,9 @@ db_audit_note(struct db *db, const struct who *who, const char *kind,
 {
 	enum db_status	 s;
 
-	if ((s = db_check_who(db, who)) != DB_OK)
+	/* Anyone who has logged in (ROLE_NONE may do nothing). */
+	if ((s = db_check_who(db, who)) != DB_OK ||
+	    (s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
 		return s;
 	if (kind == NULL || kind[0] == '\0')
 		return db_fail(db, DB_INVALID, N_("What happened is not "

@@ -841,20 +841,47 @@ open_setup(struct db *db, long version, int memory, char **err)
 /*
  * Refuse a file other users of this computer may read or write: it holds
  * personal data and the accounts' hashes.  Checked before SQLite opens
- * it, so the file is left as it was.
+ * it, so the file is left as it was.  An optional file may be missing.
  */
 static int
-open_private(const char *path, char **err)
+open_private(const char *path, int optional, char **err)
 {
 	struct stat	 sb;
 
-	if (stat(path, &sb) == -1)
+	if (stat(path, &sb) == -1) {
+		if (optional && errno == ENOENT)
+			return 0;
 		return open_err(err, N_("%s could not be opened (%s)."), path,
 		    strerror(errno));
+	}
 	if ((sb.st_mode & 077) != 0)
 		return open_err(err, N_("%s can be read by other users of this "
 		    "computer (mode %04o). Make it private with: chmod 600 %s"),
 		    path, (unsigned)(sb.st_mode & 07777), path);
+	return 0;
+}
+
+/*
+ * The same for the -wal and -shm beside it: they hold the same data, and
+ * SQLite keeps an existing one's mode.  Checked once the file is known to
+ * be a velkomst database (another program's is refused for what it is),
+ * before anything is written.
+ */
+static int
+open_private_sides(const char *path, char **err)
+{
+	static const char *const sides[] = { "-wal", "-shm" };
+	char	*p;
+	size_t	 i;
+	int	 rc;
+
+	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		p = xasprintf("%s%s", path, sides[i]);
+		rc = open_private(p, 1, err);
+		free(p);
+		if (rc == -1)
+			return -1;
+	}
 	return 0;
 }
 
@@ -877,10 +904,11 @@ open_file(struct db *db, int flags, long *version, char **err)
 		return open_err(err, N_("%s is not a velkomst database."),
 		    db->path);
 	if (open_sniff(db->path, err) == -1 ||
-	    open_private(db->path, err) == -1 ||
-	    open_connect(db, flags, err) == -1)
+	    open_private(db->path, 0, err) == -1 ||
+	    open_connect(db, flags, err) == -1 ||
+	    open_check(db, version, err) == -1)
 		return -1;
-	return open_check(db, version, err);
+	return open_private_sides(db->path, err);
 }
 
 /* 1 if path with suffix exists. */

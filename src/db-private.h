@@ -39,6 +39,9 @@ struct db {
 	int		 busy_ms;
 	int		 had_wal;	/* the -wal was there before we opened */
 	int		 had_shm;	/* the -shm likewise */
+	int		 ro_failures;	/* a read-only file keeps no count of
+					   wrong logins: this process does */
+	long long	 ro_locked_until;
 	struct db_stmt_slot stmts[DB_STMT_CACHE];
 };
 

@@ -4,6 +4,9 @@
  */
 #include <sys/resource.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <getopt.h>
 #include <langinfo.h>
@@ -82,6 +85,12 @@ main_hygiene(void)
 
 	umask(077);
 	setrlimit(RLIMIT_CORE, &rl);
+#ifdef __linux__
+	/* The kernel ignores RLIMIT_CORE when core dumps go to a program
+	 * (core_pattern "|..."); a process that is not dumpable gives none,
+	 * and other processes of the account cannot read its memory. */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
 }
 
 /* Print how to use velkomst to f. */

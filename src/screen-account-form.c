@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cfg.h"
 #include "core.h"
@@ -202,12 +203,13 @@ fa_choice_text(const struct acct_form *fm, int i)
 	return fm->amb != 0 ? fm->amb_name : _("none");
 }
 
-/* Draw field i at screen row y. */
-static void
+/* Draw field i at screen row y; returns the rows it took (what is wrong
+ * wraps under the field, two lines at most). */
+static int
 fa_draw_field(struct ui *ui, struct acct_form *fm, int i, int y)
 {
 	struct fa_field	*f = &fm->f[i];
-	int		 focus = i == fm->focus, w = ui_cols(ui) - 41;
+	int		 focus = i == fm->focus, w = ui_cols(ui) - 41, n = 0;
 	enum ui_style	 st = focus ? STYLE_FIELD_FOCUS : STYLE_FIELD;
 	char		*err;
 
@@ -225,9 +227,11 @@ fa_draw_field(struct ui *ui, struct acct_form *fm, int i, int y)
 		ui_put(y, ui_cols(ui) - 15, _("Enter: pick"), 14, 0, STYLE_DIM);
 	if (fa_error(f) != NULL) {
 		err = xasprintf("\xe2\x86\xb3 %s", fa_error(f));
-		ui_put(y + 1, 25, err, ui_cols(ui) - 26, 0, STYLE_ERROR);
+		n = ui_wrap(y + 1, 25, ui_cols(ui) - 26, 2, 0, err,
+		    STYLE_ERROR);
 		free(err);
 	}
+	return 1 + (n > 2 ? 2 : n);
 }
 
 static void
@@ -254,8 +258,7 @@ fa_draw(struct ui *ui, void *state)
 		fm->f[i].row = -1;
 		if (!fa_visible(fm, i))
 			continue;
-		fa_draw_field(ui, fm, i, y);
-		y += 1 + (fm->f[i].error != NULL);
+		y += fa_draw_field(ui, fm, i, y);
 	}
 }
 
@@ -487,6 +490,25 @@ fa_check_depts(struct ui *ui, struct acct_form *fm, struct account *a)
 	return bad;
 }
 
+/* 1 if login may be a login: letters a to z, digits, and . _ - after
+ * the first (the rule the database keeps too). */
+static int
+fa_login_chars(const char *login)
+{
+	size_t	i;
+	char	c;
+
+	for (i = 0; login[i] != '\0'; i++) {
+		c = login[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			continue;
+		if (i == 0 || (c != '.' && c != '_' && c != '-'))
+			return 0;
+	}
+	return 1;
+}
+
 /* Check the login; 1 if wrong. */
 static int
 fa_check_login(struct acct_form *fm, struct account *a)
@@ -503,7 +525,38 @@ fa_check_login(struct acct_form *fm, struct account *a)
 		    "or - between words."));
 	if (strlen(a->login) > ACCOUNT_LOGIN_MAX)
 		return fa_set(fm, FA_LOGIN, N_("The login is too long."));
+	if (!fa_login_chars(a->login))
+		return fa_set(fm, FA_LOGIN, N_("A login has only the letters "
+		    "a to z, digits and . _ - and starts with a letter or a "
+		    "digit."));
 	return fa_set(fm, FA_LOGIN, NULL);
+}
+
+/* A login or an ambassador that has an account already, said beside its
+ * field; how many.  (The database refuses them too; this says where.) */
+static int
+fa_check_taken(struct ui *ui, struct acct_form *fm, const struct account *a)
+{
+	struct account	*rows;
+	size_t		 n, i;
+	int		 bad = 0;
+
+	if (db_account_list(ui_db(ui), ui_who(ui), &rows, &n) != DB_OK)
+		return 0;	/* saving says what is wrong */
+	for (i = 0; i < n; i++) {
+		if (fm->f[FA_LOGIN].error == NULL && a->login != NULL &&
+		    strcasecmp(rows[i].login, a->login) == 0)
+			bad += fa_set_own(fm, FA_LOGIN, xasprintf(_("The login "
+			    "%s is taken. Choose another."), rows[i].login));
+		if (a->ambassador != 0 && rows[i].ambassador == a->ambassador &&
+		    fm->f[FA_AMB].error == NULL)
+			bad += fa_set_own(fm, FA_AMB, xasprintf(_("%s has the "
+			    "login %s already. Pick another, or None."),
+			    fm->amb_name != NULL ? fm->amb_name : "",
+			    rows[i].login));
+	}
+	db_accounts_free(rows, n);
+	return bad;
 }
 
 /* Check the secret typed twice into *secret (new; wipe it); 1 if wrong. */
@@ -544,10 +597,12 @@ fa_check(struct ui *ui, struct acct_form *fm, struct account *a,
 	a->role = fm->role;
 	if (fm->id == 0) {
 		bad += fa_check_login(fm, a);
+		fa_set(fm, FA_AMB, NULL);
 		if (fm->role == ROLE_AMBASSADOR) {
 			bad += fa_check_depts(ui, fm, a);
 			a->ambassador = fm->amb;
 		}
+		bad += fa_check_taken(ui, fm, a);
 	}
 	bad += fa_check_secret(fm, secret);
 	return bad;
@@ -635,6 +690,7 @@ fa_key_choice(struct acct_form *fm, const struct ui_keypress *k)
 		free(fm->amb_name);
 		fm->amb_name = NULL;
 		fm->dirty = 1;
+		fa_clear_error(&fm->f[FA_AMB]);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	return 0;

@@ -93,6 +93,9 @@ ac_load(struct ui *ui, struct acct_list *l)
 			l->sel = (int)i;
 	if (l->sel >= (int)l->n)
 		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
+	if (keep == NULL || l->n == 0 || strcmp(l->rows[l->sel].login,
+	    keep) != 0)
+		l->asking = 0;	/* the question was about another line */
 	free(keep);
 }
 

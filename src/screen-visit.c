@@ -50,8 +50,10 @@ struct visit_scr {
 	int			 cur_y, cur_x;	/* where the cursor goes */
 };
 
-/* The name of the last ambassador who saved a visit here, to fill in. */
+/* The name of the last ambassador who saved a visit here, to fill in,
+ * and the account that saved it: another login never gets it. */
 static char	last_ambassador[CORE_NAME_MAX * 4 + 1];
+static long	last_account;
 
 static const enum ui_action field_actions[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NOT_HOME, ACT_DECLINED,
@@ -188,9 +190,11 @@ visit_init(struct ui *ui, void *arg)
 		db_household_clear(&v->h);
 		v->loaded = 0;
 	}
-	/* The ambassador logged in visits; else whoever saved the last. */
+	/* The ambassador logged in visits; else whoever the same login
+	 * saved the last visit for. */
 	util_edit_init(&v->ambassador, ui_ambassador_name(ui) != NULL ?
-	    ui_ambassador_name(ui) : last_ambassador, CORE_NAME_MAX);
+	    ui_ambassador_name(ui) : last_account == ui_who(ui)->account ?
+	    last_ambassador : "", CORE_NAME_MAX);
 	util_edit_init(&v->date, util_date_dk(util_today(), d), 10);
 	util_edit_init(&v->next, "", 10);
 	util_edit_init(&v->notes, "", CORE_NOTES_MAX);
@@ -694,6 +698,7 @@ visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
 	}
 	snprintf(last_ambassador, sizeof last_ambassador, "%s",
 	    vis.ambassador);
+	last_account = ui_who(ui)->account;
 	visit_saved(ui, &vis);
 	db_visit_clear(&vis);
 	return UI_POP;

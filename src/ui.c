@@ -22,8 +22,6 @@
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
 #define UI_DEPTH	16
-#define UI_TICK_MS	1000	/* how often the loop wakes to check the
-				   idle lock */
 
 /* What the loop does once the key handler has returned. */
 enum ui_pending {
@@ -46,7 +44,7 @@ struct ui {
 	int			 locked;	/* a lock screen is open */
 	int			 login_drawn;	/* the last draw was of the
 						   login or lock screen */
-	long long		 last_key;	/* when, in seconds */
+	long long		 last_key;	/* when, in milliseconds */
 	struct frame		 stack[UI_DEPTH];
 	int			 depth;
 	char			 message[512];
@@ -202,11 +200,12 @@ ui_error(struct ui *ui, const char *fmt, ...)
 	beep();
 }
 
-/* Open a screen on top of the stack. */
+/* Open a screen on top of the stack; the last place is kept for the
+ * lock, so that the screen can always be locked. */
 void
 ui_push(struct ui *ui, const struct screen *s, void *arg)
 {
-	if (ui->depth == UI_DEPTH)
+	if (ui->depth >= UI_DEPTH - (s != &screen_login))
 		fatal("too many screens open");
 	ui->stack[ui->depth].screen = s;
 	ui->stack[ui->depth].state = NULL;
@@ -284,12 +283,6 @@ ui_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Seconds on the same clock. */
-static long long
-ui_now(void)
-{
-	return ui_ms() / 1000;
-}
 
 /* Ask the terminal to forget its scrollback, if it knows how (E3). */
 static void
@@ -307,7 +300,7 @@ ui_clear_scrollback(void)
 static void
 ui_lock(struct ui *ui)
 {
-	if (!ui_logged_in(ui) || ui->locked || ui->depth == UI_DEPTH)
+	if (!ui_logged_in(ui) || ui->locked)
 		return;
 	ui->message[0] = '\0';
 	ui_push(ui, &screen_login, NULL);
@@ -475,12 +468,19 @@ static int
 ui_key(struct ui *ui, const struct ui_keypress *k)
 {
 	static const enum ui_action	 global[] = { ACT_HELP, ACT_BACK,
-	    ACT_LOCK, ACT_NONE };
+	    ACT_NONE };
+	static const enum ui_action	 lock[] = { ACT_LOCK, ACT_NONE };
 	struct frame			*f = &ui->stack[ui->depth - 1];
 	int				 flags, had_message;
 
 	had_message = ui->message[0] != '\0';
 	ui->message[0] = '\0';
+	/* F9 locks from anywhere, also while a screen asks a question. */
+	if (ui_logged_in(ui) && !ui->locked &&
+	    ui_key_action(k, lock) == ACT_LOCK) {
+		ui_lock(ui);
+		return 1;
+	}
 	if (k->is_key && k->ch == KEY_MOUSE)
 		flags = ui_mouse(ui, f) | UI_HANDLED;
 	else
@@ -503,9 +503,6 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 			if (ui->depth > 1 && f->screen != &screen_login)
 				flags |= UI_POP;
 			break;
-		case ACT_LOCK:
-			ui_lock(ui);
-			break;
 		default:
 			break;
 		}
@@ -518,18 +515,34 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 	    ui->depth == 0 || f != &ui->stack[ui->depth - 1];
 }
 
-/* Read one key: 0 when a key came, 1 when none came in time, -1 when
- * the terminal gave an error at once (it may have gone away). */
+/* How long the loop may wait for a key, in milliseconds: until the idle
+ * lock is due, or -1 (for ever) when no lock can come, so that an idle
+ * velkomst does not wake up for nothing. */
 static int
-ui_read(struct ui_keypress *k)
+ui_wait_ms(const struct ui *ui, long long now)
+{
+	long long	due;
+
+	if (!ui_logged_in(ui) || ui->locked || ui->conf->idle_lock <= 0)
+		return -1;
+	due = ui->last_key + ui->conf->idle_lock * 1000LL - now;
+	return due < 0 ? 0 : due > 86400000LL ? 86400000 : (int)due;
+}
+
+/* Read one key, waiting at most wait ms (-1: for ever): 0 when a key
+ * came, 1 when none came in time, -1 when the terminal gave an error at
+ * once (it may have gone away). */
+static int
+ui_read(struct ui_keypress *k, int wait)
 {
 	wint_t		ch;
 	int		rc;
 	long long	before = ui_ms();
 
+	timeout(wait);
 	rc = get_wch(&ch);
 	if (rc == ERR)
-		return ui_ms() - before >= UI_TICK_MS / 2 ? 1 : -1;
+		return wait >= 0 && ui_ms() - before >= wait / 2 ? 1 : -1;
 	k->is_key = rc == KEY_CODE_YES;
 	k->ch = ch;
 	return 0;
@@ -540,9 +553,7 @@ ui_read(struct ui_keypress *k)
 static int
 ui_idle(struct ui *ui, long long now)
 {
-	if (!ui_logged_in(ui) || ui->locked || ui->conf->idle_lock <= 0)
-		return 0;
-	if (now - ui->last_key < ui->conf->idle_lock)
+	if (ui_wait_ms(ui, now) != 0)
 		return 0;
 	ui_lock(ui);
 	return ui->locked;
@@ -588,18 +599,17 @@ ui_run(const struct conf *conf, struct db *db)
 	if (conf->kiosk)
 		ui_kiosk_signals();
 	ui_start(conf);
-	timeout(UI_TICK_MS);
-	ui.last_key = ui_now();
+	ui.last_key = ui_ms();
 	ui_push(&ui, &screen_login, NULL);
 	ui_readonly_note(&ui);
 	while (!ui.quit && ui.depth > 0) {
 		if (redraw)
 			ui_draw(&ui);
 		redraw = 0;
-		rc = ui_read(&k);
+		rc = ui_read(&k, ui_wait_ms(&ui, ui_ms()));
 		if (rc == 1) {		/* no key: only the idle lock */
 			errs = 0;
-			redraw = ui_idle(&ui, ui_now());
+			redraw = ui_idle(&ui, ui_ms());
 			continue;
 		}
 		if (rc != 0) {
@@ -608,7 +618,7 @@ ui_run(const struct conf *conf, struct db *db)
 			continue;
 		}
 		errs = 0;
-		ui.last_key = ui_now();
+		ui.last_key = ui_ms();
 		redraw = ui_one_key(&ui, &k);
 	}
 	ui_drop_all(&ui);

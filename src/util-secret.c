@@ -53,19 +53,22 @@ static int
 secret_line(int fd, char *buf, size_t size)
 {
 	size_t	 len = 0;
-	ssize_t	 r;
+	ssize_t	 r = -1;
 	char	 c;
-	int	 toolong = 0, any = 0;
+	int	 toolong = 0, nul = 0, any = 0;
 
-	for (;;) {
+	/* A signal that came before the read began ends it too. */
+	while (secret_signo == 0) {
 		r = read(fd, &c, 1);
-		if (r == -1 && errno == EINTR && secret_signo == 0)
+		if (r == -1 && errno == EINTR)
 			continue;
 		if (r != 1)
 			break;
 		any = 1;
 		if (c == '\n')
 			break;
+		if (c == '\0')		/* would cut the secret short */
+			nul = 1;
 		if (len + 1 < size)
 			buf[len++] = c;
 		else
@@ -75,15 +78,25 @@ secret_line(int fd, char *buf, size_t size)
 	if (len > 0 && buf[len - 1] == '\r')
 		len--;
 	buf[len] = '\0';
-	if ((r == 1 || (r == 0 && any)) && !toolong)
+	if (secret_signo == 0 && (r == 1 || (r == 0 && any)) && !toolong &&
+	    !nul)
 		return 0;
 	explicit_bzero(buf, size);
+	if (secret_signo != 0)
+		return secret_fail(N_("The reading was stopped; nothing was "
+		    "changed."), 0);
 	if (toolong)
-		return secret_fail(N_("That is too long."), 0);
+		return secret_fail(N_("That PIN or password is too long; "
+		    "choose a shorter one."), 0);
+	if (nul)
+		return secret_fail(N_("A PIN or password cannot hold a NUL "
+		    "byte; give it as plain text."), 0);
 	if (r == 0)
 		return secret_fail(N_("The input ended before a line was "
-		    "read."), !any);
-	return secret_fail(N_("The reading was stopped."), 0);
+		    "read. Give the PIN or password on a line of its own."),
+		    !any);
+	return secret_fail(N_("The reading was stopped; nothing was "
+	    "changed."), 0);
 }
 
 /* Catch the signals in secret_signals, saving the old actions. */
@@ -133,46 +146,58 @@ secret_put(int fd, const char *s)
 	}
 }
 
-/* Ask on the terminal with echo off. */
+/*
+ * Ask on the terminal with echo off: on fd, or on /dev/tty when fd is
+ * -1.  With flush, what was typed before the prompt is dropped.
+ */
 static int
-secret_tty(const char *prompt, char *buf, size_t size)
+secret_tty(int fd, int flush, const char *prompt, char *buf, size_t size)
 {
 	struct sigaction	 old[SECRET_NSIGNALS];
 	struct termios		 was, quiet;
-	int			 fd, rc;
+	int			 own = fd == -1, when, rc;
 
-	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)) == -1)
-		return secret_fail(N_("There is no terminal to ask on; give "
-		    "it on standard input with --password-stdin."), 0);
-	if (tcgetattr(fd, &was) == -1) {
-		close(fd);
+	if (own)
+		fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	if (fd == -1 || tcgetattr(fd, &was) == -1) {
+		if (own && fd != -1)
+			close(fd);
 		return secret_fail(N_("There is no terminal to ask on; give "
 		    "it on standard input with --password-stdin."), 0);
 	}
+	when = flush ? TCSAFLUSH : TCSANOW;
 	secret_trap(old);
 	quiet = was;
 	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK | ECHONL);
-	tcsetattr(fd, TCSAFLUSH, &quiet);
+	tcsetattr(fd, when, &quiet);
 	secret_put(fd, prompt);
 	rc = secret_line(fd, buf, size);
 	secret_put(fd, "\n");	/* the Enter that was not echoed */
-	tcsetattr(fd, TCSAFLUSH, &was);
-	close(fd);
+	tcsetattr(fd, when, &was);
+	if (own)
+		close(fd);
 	secret_untrap(old);
 	return rc;
 }
 
-/* Read a secret from the terminal, or a line of stdin; never echoed. */
+/*
+ * Read a secret from the terminal, or a line of stdin; never echoed.  A
+ * terminal on standard input (--password-stdin typed by hand) gets its
+ * echo turned off too.
+ */
 int
 util_read_secret(const char *prompt, int from_stdin, char *buf, size_t size)
 {
 	secret_why = NULL;
 	secret_end = 0;
 	if (size < 2)
-		return secret_fail(N_("That is too long."), 0);
+		return secret_fail(N_("That PIN or password is too long; "
+		    "choose a shorter one."), 0);
+	if (from_stdin && isatty(STDIN_FILENO))
+		return secret_tty(STDIN_FILENO, 0, prompt, buf, size);
 	if (from_stdin)
 		return secret_line(STDIN_FILENO, buf, size);
-	return secret_tty(prompt, buf, size);
+	return secret_tty(-1, 1, prompt, buf, size);
 }
 
 /* Why the last util_read_secret failed (N_()), or NULL. */

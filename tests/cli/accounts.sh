@@ -177,3 +177,79 @@ for secret in demo-admin-pw demo-sekretariat; do
 	n=$(cat "$TMP/demo.db"* | grep -c -a -- "$secret")
 	[ "$n" = 0 ] && ok "no \"$secret\" in the demo files" || fail "no \"$secret\" in the demo files" "$n"
 done
+
+# ---- checked before a secret is asked ----------------------------------------------
+# setsid: no terminal, so a command that asks anyway says "no terminal".
+nosecret() {
+	setsid -w "$BIN" "$@" </dev/null >"$TMP/out" 2>"$TMP/err"
+	RC=$?
+}
+nosecret "${V[@]}" user add "anne marie" --role ambassador --department 605
+check "a login with a space is refused before the PIN" 2 "A login has only" stderr
+nosecret "${V[@]}" user add abcdefghijabcdefghijabcdefghijabc --role secretariat
+check "a login of 33 characters is refused before the password" 2 "at most 32" stderr
+nosecret --config "$TMP/fast.conf" --db "$TMP/badlogin.db" init --login "x y"
+check "init refuses a bad --login before the password" 2 "A login has only" stderr
+[ -e "$TMP/badlogin.db" ] && fail "a bad --login makes no database" "exists" || ok "a bad --login makes no database"
+nosecret --db "$TMP/demo.db" user add amina --role ambassador --ambassador 999
+check "an unknown --ambassador is refused before the PIN" 1 "there is no ambassador 999" stderr
+nosecret --db "$TMP/demo.db" user add amina --role ambassador --ambassador 1
+check "an ambassador with an account is refused before the PIN" 1 'already has the account "birgit"' stderr
+: >"$TMP/empty.db"; chmod 600 "$TMP/empty.db"
+nosecret --config "$TMP/fast.conf" --db "$TMP/empty.db" user add amina --role ambassador --department 605
+check "the first account must be an admin, before the PIN" 1 "velkomst init" stderr
+
+# ---- what --password-stdin reads ---------------------------------------------------
+printf 'a-long-password\0tail\n' | "$BIN" "${V[@]}" user reset mette --password-stdin >"$TMP/out" 2>"$TMP/err"
+RC=$?
+check "a NUL byte in a password is refused, not cut off" 1 "NUL" stderr
+"$BIN" "${V[@]}" user reset mette --password-stdin </dev/null >"$TMP/out" 2>"$TMP/err"
+RC=$?
+check "no input at all says what to give" 1 "on a line of its own" stderr
+runin $'a-new-password\r\na-new-password\r\n' "${V[@]}" user reset mette --password-stdin
+check "CRLF line endings are fine" 0 "has a new password"
+# --password-stdin typed by hand on a terminal: asked without echo.
+mkfifo "$TMP/keys"
+script -qfec "$BIN ${V[*]} user reset mette --password-stdin" "$TMP/typescript" <"$TMP/keys" >/dev/null 2>&1 &
+pid=$!
+exec 3>"$TMP/keys"
+for i in $(seq 100); do grep -q "Password for mette" "$TMP/typescript" 2>/dev/null && break; sleep 0.05; done
+printf 'typed-by-hand-pw\n' >&3
+for i in $(seq 100); do grep -q "Again" "$TMP/typescript" 2>/dev/null && break; sleep 0.05; done
+printf 'typed-by-hand-pw\n' >&3
+exec 3>&-
+wait "$pid"
+cp "$TMP/typescript" "$TMP/out"
+RC=0
+check "--password-stdin on a terminal prompts" 0 "Password for mette"
+lacks "--password-stdin on a terminal does not echo" out "typed-by-hand-pw"
+
+# ---- a database that is not there -------------------------------------------------
+run --config "$TMP/fast.conf" --db "$TMP/nothere.db" user list
+check "no database: says how to make one" 1 "velkomst --db $TMP/nothere.db init" stderr
+[ -e "$TMP/nothere.db" ] && fail "user list makes no database" "exists" || ok "user list makes no database"
+
+# ---- init never removes a database another program made meanwhile -----------------
+RACE=$TMP/race.db
+mkfifo "$TMP/pw"
+"$BIN" --config "$TMP/fast.conf" --db "$RACE" init --password-stdin <"$TMP/pw" >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+exec 3>"$TMP/pw"
+for i in $(seq 100); do grep -q pipe_read "/proc/$pid/wchan" 2>/dev/null && break; sleep 0.05; done
+runin $'other-password\n' --config "$TMP/fast.conf" --db "$RACE" init --login other --password-stdin
+printf 'first-password\nother-password\n' >&3
+exec 3>&-
+wait "$pid"
+RC=$?
+check "the slower init fails" 1 "not the same" stderr
+run --config "$TMP/fast.conf" --db "$RACE" user list --format tsv
+check "the database the other init made is still there" 0 $'other\tadmin'
+
+# ---- long logins are shown whole -----------------------------------------------------
+L32=abcdefghijabcdefghijabcdefghijab
+runin $'2580\n' "${V[@]}" user add $L32 --role ambassador --department 605 --password-stdin
+run "${V[@]}" user list
+check "user list shows a 32-character login whole" 0 "$L32  "
+sqlite3 "$DB" "INSERT INTO audit (at, login, kind) VALUES ('2019-06-01 10:00:00', '$L32', 'login');"
+run "${V[@]}" audit
+check "audit shows a 32-character login whole" 0 "$L32  "

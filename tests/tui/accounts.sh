@@ -72,16 +72,55 @@ tui_type "5678"
 tui_keys Enter
 expect "the new PIN is saved" "birgit has a new PIN"
 
-# A new ambassador account.
+# F9 locks while the question is open; the password brings it back.
+tui_keys d
+tui_wait "Disable the account birgit?"
+tui_keys F9
+expect "F9 locks while a question is open" "The screen is locked"
+expect_not "the lock hides the accounts" "sekretariat  secretariat"
+tui_type "demo-admin-pw"
+tui_keys Enter
+expect "the password brings the question back" "Disable the account birgit?"
+tui_keys n
+tui_wait "Nothing was changed."
+
+# A new ambassador account: first with a taken login, a department that
+# does not exist and an ambassador who has a login; each is said beside
+# its field, in full, and the PIN typed stays (as stars).
 tui_keys n
 expect "n opens the form for a new login" "A new login"
-tui_type "samira"
+tui_type "Birgit"
 tui_keys Tab Tab
-tui_type "607"
-tui_keys Tab Tab
+tui_type "607, nowhere"
+tui_keys Tab Enter
+tui_wait "Which ambassador is this login for?"
+tui_keys Down Enter
+tui_wait "Ambassador             Birgit Holm"
+tui_keys Tab
 tui_type "4321"
 tui_keys Tab
 tui_type "4321"
+tui_keys F2
+expect "a taken login is said" "The login birgit is taken"
+if tui_screen | grep -A1 "^  Login  " | grep -q "is taken"; then
+	ok "beside the login field"
+else
+	fail "beside the login field" "not under Login"
+fi
+expect "an ambassador who has a login is said" "Birgit Holm has the login birgit already"
+if tui_screen | grep -A1 "^  Ambassador  " | grep -q "has the login"; then
+	ok "beside the ambassador field"
+else
+	fail "beside the ambassador field" "not under Ambassador"
+fi
+expect "a long sentence beside a field is not cut" "pick one."
+expect "the PIN typed is kept, as stars" "PIN again              ****"
+expect_not "the PIN is never shown" "4321"
+tui_keys C-u
+tui_type "samira"
+tui_keys Tab Tab C-u
+tui_type "607"
+tui_keys Tab BSpace
 tui_keys F2
 expect "the new login is added" "The login samira is added"
 expect "the list shows it" "samira       ambassador  607"

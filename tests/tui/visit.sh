@@ -163,3 +163,39 @@ tui_keys y
 expect "y saves what is set, the rest as later (partly)" "partly welcomed"
 m=$("$BIN" --db "$DB" visits --format tsv | grep -c .)
 if [ "$m" = $((n + 1)) ]; then ok "exactly one visit was saved"; else fail "exactly one visit was saved" "$n then $m lines"; fi
+
+# F9 locks while the question is open, and the PIN brings it back.
+tui_keys Escape
+tui_wait "Search:"
+tui_keys Enter v
+tui_wait "The checklist at the door"
+tui_keys d
+tui_keys Escape
+tui_wait "Leave the visit?"
+tui_keys F9
+expect "F9 locks while the visit asks a question" "The screen is locked"
+expect_not "the locked screen hides the visit" "Ulla"
+tui_type "demo-sekretariat"
+tui_keys Enter
+expect "the password brings the question back" "Leave the visit?"
+tui_keys n
+tui_wait "not saved"
+
+# The name remembered is the secretariat's: another login (not tied to
+# an ambassador) starts with an empty Ambassador field.
+tui_keys Escape
+tui_wait "Search cleared"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
+printf 'another-pw-12\n' |
+    "$BIN" --db "$DB" user add helper --role secretariat --password-stdin \
+    >/dev/null
+tui_keys x
+tui_login helper another-pw-12
+tui_keys 1
+tui_wait "households"
+tui_keys /
+tui_type "ulla"
+tui_keys Enter v
+expect "another login opens a visit" "The checklist at the door"
+expect_not "another login does not get the last ambassador's name" "Birgit Holm"

@@ -531,6 +531,7 @@ static void
 test_none_is_refused_everything(void)
 {
 	struct fx	 fx;
+	long		 before;
 	int		 op;
 
 	if (!fx_open(&fx))
@@ -541,6 +542,15 @@ test_none_is_refused_everything(void)
 		expect(&fx, &named_none, (enum op)op, fx.h605, fx.b605, "605",
 		    DB_DENIED, "a who without a role");
 	}
+	/* Nor write a row of the trail of its own. */
+	before = one(fx.db, "SELECT count(*) FROM audit");
+	CHECK_INT(db_audit_note(fx.db, &named_none, "export", NULL, 0, NULL),
+	    DB_DENIED);
+	CHECK_INT(db_audit_note(fx.db, &none, "export", NULL, 0, NULL),
+	    DB_INVALID);
+	CHECK_INT(one(fx.db, "SELECT count(*) FROM audit"), before);
+	CHECK_INT(db_audit_note(fx.db, &sekr, "export", NULL, 0, NULL), DB_OK);
+	CHECK_INT(one(fx.db, "SELECT count(*) FROM audit"), before + 1);
 	db_close(fx.db);
 }
 

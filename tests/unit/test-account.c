@@ -766,6 +766,66 @@ out:
 	free(path);
 }
 
+/* Leave a change of the file at path in its -wal (and the -shm beside
+ * it), as a process that ended without a checkpoint does. */
+static void
+leave_wal(const char *path)
+{
+	sqlite3	*h;
+
+	if (sqlite3_open(path, &h) != SQLITE_OK) {
+		TEST_FAIL("sqlite3_open %s", path);
+		sqlite3_close(h);
+		return;
+	}
+	sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if (sqlite3_exec(h, "INSERT OR REPLACE INTO meta (key, value) "
+	    "VALUES ('left', 'in the wal')", NULL, NULL, NULL) != SQLITE_OK)
+		TEST_FAIL("write: %s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* A -wal or -shm others may read is refused too (SQLite keeps the mode
+ * of one that has content, and writes personal data into it), and left
+ * as it was. */
+static void
+private_sides(void)
+{
+	static const char *const sides[] = { "-wal", "-shm" };
+	char		*path, *side, *err = NULL;
+	struct db	*db = fresh(&path);
+	struct stat	 sb;
+	off_t		 size;
+	size_t		 i;
+
+	if (db == NULL)
+		goto out;
+	db_close(db);
+	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		leave_wal(path);
+		side = xasprintf("%s%s", path, sides[i]);
+		CHECK(stat(side, &sb) == 0 && sb.st_size > 0);
+		size = sb.st_size;
+		CHECK(chmod(side, 0644) == 0);
+		CHECK(db_open(path, 0, &err) == NULL);
+		CHECK(err != NULL && strstr(err, side) != NULL &&
+		    strstr(err, "chmod 600") != NULL);
+		free(err);
+		err = NULL;
+		CHECK(stat(side, &sb) == 0 && sb.st_size == size &&
+		    (sb.st_mode & 0777) == 0644);
+		CHECK(chmod(side, 0600) == 0);
+		if ((db = open_ok(path, 0)) != NULL) {
+			CHECK_INT(one(db, "SELECT count(*) FROM meta WHERE "
+			    "key = 'left'"), 1);
+			db_close(db);
+		}
+		free(side);
+	}
+out:
+	free(path);
+}
+
 /* An account tied to an ambassador gets its department and name. */
 static void
 tied(void)
@@ -834,6 +894,9 @@ read_access(void)
 	CHECK_INT(db_account_get(db, &s.who, "boss", &a), DB_DENIED);
 	CHECK_INT(db_account_get(db, &s.who, "nobody", &a), DB_DENIED);
 	CHECK_INT(db_account_list(db, &s.who, &all, &n), DB_DENIED);
+	/* A who without a role may do nothing, not even read its own. */
+	s.who.role = ROLE_NONE;
+	CHECK_INT(db_account_get(db, &s.who, "anna", &a), DB_DENIED);
 	db_session_clear(&s);
 	CHECK_INT(db_account_list(db, NULL, &all, &n), DB_DENIED);
 	login_ok(db, "cecilie", PASSWORD, NOW, &s);
@@ -850,6 +913,129 @@ read_access(void)
 	}
 	db_accounts_free(all, n);
 	db_session_clear(&s);
+	db_close(db);
+out:
+	free(path);
+}
+
+/* The second terminal of login_changed, and what it does once the
+ * first terminal begins to note a right secret (NULL: nothing). */
+static struct db	*race_other;
+static const char	*race_sql;
+
+/* Trace of the first terminal: at its BEGIN IMMEDIATE, run race_sql on
+ * the second (which takes the write lock first). */
+static int
+race_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	const char	*sql = sqlite3_sql(p);
+	char		*err = NULL;
+
+	(void)type;
+	(void)ctx;
+	(void)x;
+	if (race_sql == NULL || sql == NULL ||
+	    strcmp(sql, "BEGIN IMMEDIATE") != 0)
+		return 0;
+	if (sqlite3_exec(race_other->h, race_sql, NULL, NULL, &err) !=
+	    SQLITE_OK)
+		TEST_FAIL("%s: %s", race_sql, err ? err : "?");
+	sqlite3_free(err);
+	race_sql = NULL;
+	return 0;
+}
+
+/*
+ * A right secret is refused when, while it was being checked, another
+ * terminal locked the account (its own wrong tries), an admin disabled
+ * it or gave it a new secret: more tries at once than the lock allows
+ * must not get in, and a reset must not be undone.
+ */
+static void
+login_changed(void)
+{
+	static const char *const changes[] = {
+		"UPDATE account SET locked_until = 1559391300 "
+		    "WHERE login = 'anna'",
+		"UPDATE account SET disabled = 1 WHERE login = 'anna'",
+		"UPDATE account SET hash = (SELECT hash FROM account "
+		    "WHERE login = 'boss') WHERE login = 'anna'",
+	};
+	char		*path;
+	struct db	*db;
+	size_t		 i;
+
+	for (i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+		if ((db = fresh(&path)) == NULL)
+			goto next;
+		if ((race_other = open_ok(path, 0)) == NULL) {
+			db_close(db);
+			goto next;
+		}
+		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, race_trace, NULL);
+		race_sql = changes[i];
+		CHECK_INT(try_login(db, "anna", PIN, NOW), DB_DENIED);
+		CHECK(race_sql == NULL);
+		CHECK(strstr(db_errmsg(db), "The login or the PIN is wrong") !=
+		    NULL);
+		CHECK_INT(one(db, "SELECT count(*) FROM audit WHERE "
+		    "kind = 'login'"), 0);
+		CHECK_INT(one(db, "SELECT last_login IS NULL FROM account "
+		    "WHERE login = 'anna'"), 1);
+		/* Nothing raced: the same login goes in. */
+		CHECK_INT(try_login(db, "boss", ADMIN_PW, NOW), DB_OK);
+		sqlite3_trace_v2(db->h, 0, NULL, NULL);
+		db_close(race_other);
+		race_other = NULL;
+		db_close(db);
+next:
+		free(path);
+	}
+}
+
+/* Seconds a login takes (the least of two tries). */
+static double
+login_time(struct db *db, const char *login, const char *secret,
+    const struct account_policy *p)
+{
+	struct timespec	 a, b;
+	struct session	 s;
+	double		 t, best = -1;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		CHECK_INT(db_login(db, login, secret, NOW, p, &s), DB_DENIED);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		db_session_clear(&s);
+		t = (double)(b.tv_sec - a.tv_sec) +
+		    (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+		if (best < 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+/* A wrong secret of an account hashed before the cost rose takes about
+ * as long as an unknown login (which is checked at the new cost). */
+static void
+same_time_after_cost_rose(void)
+{
+	char		*path;
+	struct db	*db = fresh(&path);
+	struct account_policy higher = policy;
+	double		 unknown, wrong;
+
+	if (db == NULL)
+		goto out;
+	higher.cost = COST_INTERACTIVE;
+	higher.lockout.max_failures = 100;
+	(void)login_time(db, "nobody", "0000", &higher);	/* warm up */
+	unknown = login_time(db, "nobody", "0000", &higher);
+	wrong = login_time(db, "anna", "0000", &higher);
+	if (wrong < unknown / 3)
+		TEST_FAIL("a wrong PIN took %.3fs, an unknown login %.3fs",
+		    wrong, unknown);
 	db_close(db);
 out:
 	free(path);
@@ -876,9 +1062,14 @@ readonly_login(void)
 	login_ok(db, "anna", PIN, NOW, &s);
 	CHECK_STR(s.who.name, "anna");
 	db_session_clear(&s);
-	for (i = 0; i < 6; i++)
+	/* Nothing is written, but this process counts: 5 wrong tries of
+	 * any login lock every login until the lock runs out. */
+	for (i = 0; i < 4; i++)
 		CHECK_INT(try_login(db, "anna", "0000", NOW), DB_DENIED);
-	CHECK_INT(try_login(db, "anna", PIN, NOW), DB_OK);
+	CHECK_INT(try_login(db, "nobody", "0000", NOW), DB_DENIED);
+	CHECK_INT(try_login(db, "anna", PIN, NOW), DB_DENIED);
+	CHECK_INT(try_login(db, "boss", ADMIN_PW, NOW + 899), DB_DENIED);
+	CHECK_INT(try_login(db, "anna", PIN, NOW + 900), DB_OK);
 	CHECK_INT(one(db, "SELECT count(*) FROM audit"), rows);
 	CHECK_INT(one(db, "SELECT failures FROM account WHERE login = 'anna'"),
 	    0);
@@ -911,9 +1102,12 @@ main(void)
 	RUN("account", audit_list);
 	RUN("account", no_secret_in_file);
 	RUN("account", private_mode);
+	RUN("account", private_sides);
 	RUN("account", tied);
 	RUN("account", read_access);
 	RUN("account", readonly_login);
+	RUN("account", login_changed);
+	RUN("account", same_time_after_cost_rose);
 	core_key_done();
 	if (test_failures == 0) {
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);

@@ -441,6 +441,9 @@ lookups(void)
 	CHECK_INT(cfg_department_find(&c, "bb-afd. 607"), 2);
 	CHECK_INT(cfg_department_find(&c, "RHEUMPARK"), 6);
 	CHECK_INT(cfg_department_find(&c, "609"), -1);
+	CHECK_INT(cfg_department_find(&c, "TM13"), 4);
+	CHECK_INT(cfg_department_find(&c, "tm 15"), 5);
+	CHECK_INT(cfg_department_find(&c, "Daruplund"), 8);
 	CHECK_INT(cfg_department_find(&c, ""), -1);
 	CHECK_INT(cfg_department_find(&c, NULL), -1);
 	d = cfg_department_find(&c, "tm13");
