@@ -141,6 +141,10 @@ struct session;
 const char	*ui_ambassador_name(const struct ui *);
 /* 1 when someone is logged in (the login screen is then the lock). */
 int		 ui_logged_in(const struct ui *);
+/* 1 if the person logged in may see the households of department (a
+ * key); the data layer keeps the rule, this only keeps screens from
+ * offering what it would refuse. */
+int		 ui_sees_department(const struct ui *, const char *department);
 /* How many screens are open; the first is the home or login screen. */
 int		 ui_depth(const struct ui *);
 /* When the key handler returns, drop every screen and the session, and

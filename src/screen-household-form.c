@@ -115,6 +115,10 @@ form_fill(struct ui *ui, struct form *fm, const struct household *h)
 	int			 dep, i;
 
 	dep = h != NULL ? cfg_department_find(c, h->department) : -1;
+	/* An ambassador of one department registers there. */
+	if (h == NULL && !core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS) &&
+	    ui_who(ui)->ndepartments == 1)
+		dep = cfg_department_find(c, ui_who(ui)->departments[0]);
 	form_field(fm, FLD_DEPT, F_CHOICE, N_("Department"), dep >= 0 ?
 	    c->departments[dep].name : h != NULL ? h->department : "", 40);
 	form_field(fm, FLD_STAIR, F_CHOICE, N_("Stairwell"),
@@ -389,6 +393,8 @@ form_pick(struct ui *ui, struct form *fm)
 	if (fm->focus == FLD_DEPT) {
 		p.title = _("Pick the department");
 		for (i = 0; i < c->ndepartments; i++) {
+			if (!ui_sees_department(ui, c->departments[i].key))
+				continue;
 			if (strcmp(now, c->departments[i].name) == 0)
 				p.initial = (int)p.n;
 			fm->pick_items[p.n++] = c->departments[i].name;
@@ -446,6 +452,10 @@ form_check_place(struct ui *ui, struct form *fm)
 	else if (d < 0)
 		bad += form_set_error(fm, FLD_DEPT, N_("There is no "
 		    "department with that name. Press Enter to pick one."));
+	else if (!ui_sees_department(ui, c->departments[d].key))
+		bad += form_set_error(fm, FLD_DEPT, N_("Your login registers "
+		    "households of its own departments only. Press Enter to "
+		    "pick one."));
 	if (s[0] == '\0')
 		bad += form_set_error(fm, FLD_STAIR, N_("Pick a stairwell "
 		    "(press Enter)."));

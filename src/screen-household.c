@@ -234,7 +234,10 @@ view_matching(struct ui *ui, struct hh_view *v, int y)
 		    strcmp(key, "danish") != 0 && strcmp(key, "dansk") != 0) {
 			who = view_speakers(ui, lang);
 			line = xasprintf("%s: %s", lang, who != NULL ? who :
-			    _("no active ambassador speaks it"));
+			    core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS) ?
+			    _("no active ambassador speaks it") :
+			    _("nobody in your departments speaks it; ask the "
+			    "secretariat"));
 			y = view_line(ui, v, y, _("Ambassadors speaking"), line,
 			    who != NULL ? STYLE_NORMAL : STYLE_DIM);
 			free(line);

@@ -199,9 +199,9 @@ login_draw_head(struct ui *ui, struct login *l)
 		    l->was);
 		ui_put(y, LOGIN_LABEL_X, s, w, 0, STYLE_HEADER);
 		free(s);
-		ui_wrap(y + 2, LOGIN_LABEL_X, w, 2, 0, _("Type your PIN to go "
-		    "on where you left off. Someone else can log in here with "
-		    "their own login."), STYLE_NORMAL);
+		ui_wrap(y + 2, LOGIN_LABEL_X, w, 2, 0, _("Type your PIN or "
+		    "password to go on where you left off. Someone else can "
+		    "log in here with their own login."), STYLE_NORMAL);
 		break;
 	}
 }
@@ -524,6 +524,38 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	return login_edit(l, k);	/* every other key stays here */
 }
 
+/* A click: on a field, put the cursor there; on a login of the list,
+ * choose it and go on to the PIN. */
+static int
+login_click(struct ui *ui, void *state, int y, int x, int twice)
+{
+	struct login	*l = state;
+	int		 lx = LOGIN_FIELD_X + LOGIN_FIELD_W + 4, i, top, rows;
+
+	(void)twice;
+	if (l->asking)
+		return 0;
+	for (i = 0; i < login_nfields(l); i++)
+		if (y == login_row(ui, i) && x >= LOGIN_LABEL_X &&
+		    x < LOGIN_FIELD_X + LOGIN_FIELD_W) {
+			l->focus = i;
+			return UI_REDRAW | UI_HANDLED;
+		}
+	rows = ui_body_top(ui) + ui_body_rows(ui) - login_row(ui, F_LOGIN) - 1;
+	top = l->chosen >= rows ? l->chosen - rows + 1 : 0;
+	i = top + y - login_row(ui, F_LOGIN);
+	if (l->nlogins == 0 || x < lx || y < login_row(ui, F_LOGIN) ||
+	    i >= top + rows || (size_t)i >= l->nlogins)
+		return 0;
+	l->chosen = i;
+	util_edit_set(&l->fields[F_LOGIN], l->logins[i]);
+	l->err[F_LOGIN] = NULL;
+	if (l->mode == MODE_LOCK)
+		login_wipe(&l->fields[F_SECRET]);
+	l->focus = F_SECRET;
+	return UI_REDRAW | UI_HANDLED;
+}
+
 const struct screen screen_login = {
 	.name = "login",
 	.title = N_("Log in"),
@@ -546,4 +578,5 @@ const struct screen screen_login = {
 	.free = login_free,
 	.cursor = login_cursor,
 	.actions_now = login_actions_now,
+	.click = login_click,
 };

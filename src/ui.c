@@ -121,6 +121,23 @@ ui_logged_in(const struct ui *ui)
 	return ui->session.who.role != ROLE_NONE;
 }
 
+/* 1 if the person logged in may see the households of department (a
+ * key): the same rule the data layer keeps, for what screens offer. */
+int
+ui_sees_department(const struct ui *ui, const char *department)
+{
+	const struct who	*w = &ui->session.who;
+	size_t			 i;
+
+	if (core_may(w->role, ACCESS_ALL_DEPARTMENTS))
+		return 1;
+	for (i = 0; i < w->ndepartments && i < WHO_MAX_DEPARTMENTS; i++)
+		if (department != NULL && w->departments[i] != NULL &&
+		    strcmp(w->departments[i], department) == 0)
+			return 1;
+	return 0;
+}
+
 /* How many screens are open. */
 int
 ui_depth(const struct ui *ui)

@@ -20,6 +20,29 @@ first_name() {	# DEPARTMENT
 	    sed -n 2p | cut -f7 | cut -d';' -f1
 }
 
+# How often velkomst has gone to sleep and woken up so far.
+wakeups() {
+	awk '/^voluntary_ctxt_switches/ { print $2 }' /proc/"$(tui_pid)"/status
+}
+
+# check NAME: left alone for 3 seconds, velkomst neither wakes up nor
+# changes the screen (it waits for a key, or for the idle lock).
+stays_asleep() {
+	local a b before i
+	before=$(tui_screen)
+	a=$(wakeups)
+	for ((i = 0; i < 60; i++)); do
+		[ "$(tui_screen)" = "$before" ] || break
+		sleep 0.05
+	done
+	b=$(wakeups)
+	if [ "$i" = 60 ] && [ -n "$a" ] && [ $((b - a)) -le 1 ]; then
+		ok "$1"
+	else
+		fail "$1" "woke up $((b - a)) times in 3 s, or the screen changed"
+	fi
+}
+
 # The first run on a database without accounts: the first admin.
 main_db=$DB
 DB=$TMP/first.db
@@ -54,6 +77,8 @@ make_demo
 # A wrong PIN: the sentence, and nothing of the home screen.
 LOGIN= tui_start
 expect "the login screen opens" "Type your login"
+tui_settle
+stays_asleep "an idle login screen does not wake up every second"
 expect_not "the login screen lists no logins" "sekretariat"
 tui_type birgit
 tui_keys Enter
@@ -72,6 +97,8 @@ expect "the right PIN opens the home screen" "Logged in as birgit (ambassador)"
 expect_not "an ambassador has no goal" "Recruitment goal"
 expect_not "an ambassador has no accounts" "Accounts"
 expect "the title names who is logged in" "birgit  today is"
+tui_settle
+stays_asleep "an idle home screen sleeps until the idle lock is due"
 
 # birgit sees 605 only: a 606 household's name finds nothing.
 other=
@@ -202,3 +229,50 @@ tui_keys Enter
 tui_type 1234
 tui_keys Enter
 expect "the chosen login logs in" "Logged in as birgit (ambassador)"
+
+# A click on a login of the list chooses it, and the PIN field is next.
+click() {	# COLUMN ROW (0-based): a press and a release of button 1
+	tui_type "$(printf '\033[M %b%b\033[M#%b%b' \
+	    "\\$(printf %03o $((33 + $1)))" "\\$(printf %03o $((33 + $2)))" \
+	    "\\$(printf %03o $((33 + $1)))" "\\$(printf %03o $((33 + $2)))")"
+}
+tui_keys x
+tui_wait "Choose with"
+row=$(tui_screen | grep -n '  sekretariat *$' | cut -d: -f1)
+click 62 $((row - 1))
+expect "a click chooses a login" "Login                 sekretariat"
+tui_type demo-sekretariat
+tui_keys Enter
+expect "and the password typed next logs in" "Logged in as sekretariat"
+
+# An ambassador sees only the ambassadors of its own departments: the
+# household screen does not claim that nobody speaks a language.
+tui_keys x
+tui_wait "Type your login"
+tui_login birgit 1234
+tui_keys 1
+tui_wait "households"
+tui_keys /
+tui_type "ifrah"
+tui_keys Enter Enter
+tui_wait "Household "
+expect "an ambassador is told to ask the secretariat" "Somali: nobody in your departments speaks it"
+
+# An ambassador registers move-ins in its own departments only: one
+# department is filled in, two are offered, another is refused.
+LOGIN=birgit SECRET=1234 tui_start
+tui_keys n
+expect "birgit's one department is filled in" "BB-afd. 605"
+tui_keys Escape
+tui_wait "Logged in as birgit"
+"$BIN" --db "$DB" user unlock lene >/dev/null	# locked above
+LOGIN=lene SECRET=2468 tui_start
+tui_keys n
+tui_wait "Moved in"
+tui_keys Enter
+expect "lene is offered her departments" "BB-afd. 606"
+expect_not "and not the others" "BB-afd. 607"
+tui_keys Escape
+tui_type "607"
+tui_keys F2
+expect "another department is refused beside the field" "registers households of its own"
