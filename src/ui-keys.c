@@ -74,7 +74,8 @@ static const struct keydef keydefs[] = {
 	    N_("To the list"), N_("Leave the search field and move in the "
 	    "list of what it found (also \xe2\x86\x93 and Esc).") },
 	{ ACT_CONFIRM, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
-	    N_("Save"), N_("Save what you typed.") },
+	    N_("OK"), N_("Use what you typed: save it, or show what it "
+	    "asks for.") },
 	{ ACT_VISIT, { C('v') }, 1, "v", N_("Visit"),
 	    N_("Start a welcome visit: the checklist at the door, or not "
 	    "home, or declined.") },
