@@ -38,7 +38,9 @@ enum db_status {
  * zeroed struct who (ROLE_NONE) may do nothing.  An ambassador sees only
  * the households of its departments: a household of another department
  * is DB_NOTFOUND to it, as if it did not exist, and lists leave it out.
- * A call the role may not make at all is DB_DENIED.
+ * A call the role may not make at all is DB_DENIED, and so is every call
+ * of a who whose account (account > 0) has been disabled or is gone: an
+ * account disabled while its session runs can do nothing more.
  */
 struct who {
 	const char	*name;		/* the login (the command line: the Unix

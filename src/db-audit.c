@@ -12,6 +12,29 @@
 #include "i18n.h"
 #include "util.h"
 
+/* DB_OK if account id can still be used: an account disabled while its
+ * session runs is refused from its next call on. */
+static enum db_status
+db_may_account(struct db *db, long id)
+{
+	sqlite3_stmt	*st;
+	int		 rc, disabled = 1;
+
+	st = db_stmt(db, "SELECT disabled FROM account WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		disabled = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	if (disabled)
+		return db_fail(db, DB_DENIED, N_("This login has been "
+		    "disabled. Log out, and log in with another."));
+	return DB_OK;
+}
+
 /* DB_OK if who may do what, else DB_DENIED with the sentence set. */
 enum db_status
 db_may(struct db *db, const struct who *who, enum access what)
@@ -22,7 +45,7 @@ db_may(struct db *db, const struct who *who, enum access what)
 	if (who->name == NULL || who->name[0] == '\0')
 		return db_fail(db, DB_DENIED, N_("Who is asking is not "
 		    "known."));
-	return DB_OK;
+	return who->account > 0 ? db_may_account(db, who->account) : DB_OK;
 }
 
 /* 1 if who may see the households of department. */

@@ -220,6 +220,17 @@ fx_open(struct fx *fx)
 	a = mkamb("Carl Cort", "606");
 	FX(db_ambassador_add(fx->db, &admin, &a), fx->c606 = a.id);
 #undef FX
+	/* The accounts the whos below name (db_may refuses a who whose
+	 * account is missing or disabled). */
+	if (db_exec(fx->db, "INSERT INTO account (id, login, role, hash, "
+	    "created_at, created_by) VALUES "
+	    "(2, 'sekr', 'secretariat', '$argon2id$x', '', ''), "
+	    "(3, 'amb605', 'ambassador', '$argon2id$x', '', ''), "
+	    "(9, 'nobody', 'ambassador', '$argon2id$x', '', '')") !=
+	    SQLITE_OK) {
+		TEST_FAIL("accounts: %s", sqlite3_errmsg(fx->db->h));
+		return 0;
+	}
 	fx->amb.name = "amb605";
 	fx->amb.account = 3;
 	fx->amb.role = ROLE_AMBASSADOR;

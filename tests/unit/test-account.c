@@ -441,16 +441,23 @@ disable_reset(void)
 {
 	char		*path;
 	struct db	*db = fresh(&path);
-	struct session	 boss;
-	long		 anna;
+	struct session	 boss, annas;
+	struct household_query q = { .today = DATE_NONE };
+	long		 anna, n;
 	int		 i;
 
 	if (db == NULL)
 		goto out;
 	anna = one(db, "SELECT id FROM account WHERE login = 'anna'");
 	login_ok(db, "boss", ADMIN_PW, NOW, &boss);
+	login_ok(db, "anna", PIN, NOW, &annas);
+	CHECK_INT(db_household_count(db, &annas.who, &q, &n), DB_OK);
 	CHECK_INT(db_account_set_disabled(db, &boss.who, anna, 1), DB_OK);
 	CHECK_INT(try_login(db, "anna", PIN, NOW), DB_DENIED);
+	/* Her session, still open at a terminal, ends with its next call. */
+	CHECK_INT(db_household_count(db, &annas.who, &q, &n), DB_DENIED);
+	CHECK(strstr(db_errmsg(db), "disabled") != NULL);
+	db_session_clear(&annas);
 	CHECK_INT(one(db, "SELECT failures FROM account WHERE id = 1 + 1"), 0);
 	CHECK_INT(db_account_set_disabled(db, &boss.who, anna, 0), DB_OK);
 	CHECK_INT(try_login(db, "anna", PIN, NOW), DB_OK);
@@ -474,7 +481,7 @@ disable_reset(void)
 	CHECK_INT(audit_count(db, "account enabled", "account", anna), 1);
 	CHECK_INT(audit_count(db, "account reset", "account", anna), 1);
 	CHECK_INT(audit_count(db, "account added", "account", anna), 1);
-	CHECK_INT(audit_count(db, "login", "account", anna), 2);
+	CHECK_INT(audit_count(db, "login", "account", anna), 3);
 	CHECK(audit_count(db, "login failed", "account", anna) >= 6);
 	db_session_clear(&boss);
 	db_close(db);
