@@ -222,6 +222,120 @@ struct ui_pick {
 };
 extern const struct screen screen_pick;
 
+/* ---- a form (ui-form.c) ------------------------------------------------ */
+
+/*
+ * The fields of a form, one a row: the label at column 2, the box at
+ * column 25 and, under the box, what is wrong with it.  A wrong field
+ * keeps what was typed.  The screen owns the array of fields and keeps
+ * its own rules: which fields there are, the checks, saving, the pick
+ * lists, the hints beside a box.  struct ui_form is the screen's too
+ * (zero it, then set f, n and what else it needs); free the fields with
+ * ui_form_free.  i is always an index into f.
+ */
+enum ui_field_kind {
+	UI_FIELD_TEXT,		/* a line of text */
+	UI_FIELD_DATE,		/* a date, typed */
+	UI_FIELD_CHOICE,	/* typed, or picked from a list (Enter) */
+	UI_FIELD_PICKED,	/* only picked: shows `shows`, no cursor */
+	UI_FIELD_CHECK,		/* yes or no (Space) */
+	UI_FIELD_SECRET		/* a PIN or password: stars, wiped */
+};
+
+struct ui_field {
+	enum ui_field_kind	 kind;
+	const char		*label;		/* English, for _(), or NULL */
+	struct edit		 e;		/* the text (not a check) */
+	int			 checked;	/* UI_FIELD_CHECK */
+	const char		*shows;		/* UI_FIELD_PICKED: the text
+						   (translated, not owned) */
+	int			 gap;		/* a blank row above it */
+	const char		*error;		/* N_() sentence, or NULL */
+	char			*error_own;	/* or a translated one, owned */
+	int			 row, col;	/* where drawn, row -1 if not;
+						   col -1: no cursor */
+};
+
+struct ui_form {
+	struct ui_field	*f;		/* n fields (the screen's) */
+	int		 n;
+	int		 focus;
+	int		 top;		/* the first layout row shown */
+	int		 dirty;		/* something typed or picked */
+	int		 leaving;	/* Esc pressed once with changes */
+	int		 error_lines;	/* 1: what is wrong is cut to one
+					   line; else wrapped to two */
+	const char	*last;		/* said when Tab passes the last
+					   field (N_()), or NULL */
+	const char	*leave;		/* asked on Esc with changes (N_());
+					   NULL: the usual question */
+	/* 1 if field i is shown now (NULL: every field is). */
+	int		(*visible)(const void *ctx, int i);
+	const void	*ctx;
+};
+
+/* Set up field i: text may be NULL (empty), max characters (0: any). */
+void		 ui_form_field(struct ui_form *, int i, enum ui_field_kind,
+		    const char *label, const char *text, size_t max);
+/* Set up field i for a secret of at most max characters: the buffer is
+ * reserved now and never moves, so no copy of the secret is left. */
+void		 ui_form_secret(struct ui_form *, int i, const char *label,
+		    size_t max);
+/* Wipe what field i holds (core_secret_wipe) and empty it. */
+void		 ui_form_wipe(struct ui_form *, int i);
+/* Free the fields' texts and errors (secret fields wiped first); the
+ * array itself stays the screen's. */
+void		 ui_form_free(struct ui_form *);
+int		 ui_form_visible(const struct ui_form *, int i);
+
+/* Set (N_() or NULL) or forget the error of field i; ui_form_error
+ * returns 1 if there is one.  ui_form_error_own takes a translated,
+ * xmalloc'd sentence and returns 1. */
+void		 ui_form_clear_error(struct ui_form *, int i);
+int		 ui_form_error(struct ui_form *, int i, const char *error);
+int		 ui_form_error_own(struct ui_form *, int i, char *error);
+/* The error of field i as shown (translated), or NULL. */
+const char	*ui_form_error_text(const struct ui_form *, int i);
+/* The text of field i as it will be stored (core_clean_text): a new
+ * string, "" when empty. */
+char		*ui_form_clean(const struct ui_form *, int i);
+/* Check that text with check (a core_check_*); 1 if it is wrong. */
+int		 ui_form_check_text(struct ui_form *, int i,
+		    const char *(*check)(const char *));
+/* bad fields are wrong: focus the first shown one and say on the message
+ * line that nothing is saved yet. */
+void		 ui_form_refused(struct ui *, struct ui_form *, int bad);
+
+/* Layout: the rows field i takes (its error too), its row counted from
+ * the first field, and scrolling (top) so the focus shows in rows rows. */
+int		 ui_form_rows(const struct ui_form *, int i);
+int		 ui_form_layout_row(const struct ui_form *, int i);
+void		 ui_form_scroll(struct ui_form *, int rows);
+/* The screen row of field i when the form is drawn in rows rows from row
+ * y, or -1 if it is hidden or scrolled off (then it is not clickable). */
+int		 ui_form_place(struct ui_form *, int i, int y, int rows);
+/* Draw field i at row y: the label (NULL: _(f->label)), a box cols wide
+ * (a check is 10), and what is wrong under it. */
+void		 ui_form_draw_field(struct ui *, struct ui_form *, int i,
+		    int y, const char *label, int cols);
+/* Where the cursor goes (as screen.cursor): 0, or -1 to hide it. */
+int		 ui_form_cursor(const struct ui_form *, int *y, int *x);
+/* Focus the field drawn at row y: UI_REDRAW | UI_HANDLED, or 0. */
+int		 ui_form_click(struct ui_form *, int y);
+
+/* Move the focus to the next (dir 1) or previous (-1) shown field. */
+void		 ui_form_move(struct ui *, struct ui_form *, int dir);
+/* Put text into field i (picked from a list); the form is changed. */
+void		 ui_form_set_text(struct ui_form *, int i, const char *text);
+/* The actions every form shares: ACT_BACK (asks first when changed),
+ * ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK on a field without a list (on
+ * to the next), ACT_TOGGLE on a check.  Call it first with every action;
+ * returns the handler's flags, or 0 when the action is the screen's
+ * (ACT_SAVE, ACT_PICK on a choice; else try ui_form_edit_key). */
+int		 ui_form_key(struct ui *, struct ui_form *, enum ui_action);
+/* Map a key onto the focused field's editor: flags, or 0 if unused. */
+int		 ui_form_edit_key(struct ui_form *, const struct ui_keypress *);
+
 extern const struct screen screen_home;
 extern const struct screen screen_households;
 extern const struct screen screen_queue;

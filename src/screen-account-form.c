@@ -19,28 +19,18 @@
 #define FA_SECRET_MAX	128	/* characters a hidden field takes */
 #define FA_AMB_WINDOW	200
 
-enum fa_kind { FA_TEXT, FA_CHOICE, FA_LIST, FA_HIDDEN };
-
 enum fa_id {
 	FA_LOGIN, FA_ROLE, FA_DEPTS, FA_AMB, FA_SECRET, FA_AGAIN, FA_COUNT
 };
 
-struct fa_field {
-	enum fa_kind	 kind;
-	struct edit	 e;
-	const char	*error;		/* N_() */
-	char		*error_own;	/* translated, made here */
-	int		 row, col;
-};
-
 struct acct_form {
-	long			 id;		/* a new secret for it; 0: add */
+	long			 id;		/* a new secret for it, or 0 */
 	char			*login;		/* whose (a new secret) */
 	enum role		 role;
 	long			 amb;		/* tied ambassador, or 0 */
 	char			*amb_name;
-	struct fa_field		 f[FA_COUNT];
-	int			 focus, dirty, leaving;
+	struct ui_field		 f[FA_COUNT];
+	struct ui_form		 form;
 	const char		**pick;
 	struct ambassador_row	*ambs;
 	size_t			 nambs;
@@ -60,67 +50,50 @@ static const enum role fa_roles[] = {
 };
 #define FA_NROLES	(sizeof fa_roles / sizeof fa_roles[0])
 
-/* A hidden field whose buffer never moves, so no copy is left behind. */
-static void
-fa_hidden_init(struct edit *e)
+/* 1 if field i is shown: a new secret shows only the hidden fields, and
+ * departments and ambassador are for ambassadors' logins. */
+static int
+fa_visible(const void *ctx, int i)
 {
-	char	fill[FA_SECRET_MAX + 1];
+	const struct acct_form	*fm = ctx;
 
-	memset(fill, 'x', FA_SECRET_MAX);
-	fill[FA_SECRET_MAX] = '\0';
-	util_edit_init(e, fill, FA_SECRET_MAX);
-	util_edit_set(e, "");
+	if (fm->id != 0)
+		return i == FA_SECRET || i == FA_AGAIN;
+	if (i == FA_DEPTS || i == FA_AMB)
+		return fm->role == ROLE_AMBASSADOR;
+	return 1;
 }
 
-/* Wipe what a hidden field holds. */
-static void
-fa_hidden_wipe(struct edit *e)
-{
-	if (e->buf != NULL) {
-		core_secret_wipe(e->buf, e->cap * sizeof *e->buf);
-		e->buf[0] = L'\0';
-	}
-	e->len = e->cur = 0;
-	e->scroll = 0;
-}
-
+/* Open the form: a new login, or a new secret for the account arg. */
 static void *
 fa_init(struct ui *ui, void *arg)
 {
 	struct acct_form	*fm = xcalloc(1, sizeof *fm);
+	struct ui_form		*uf = &fm->form;
 	const struct account	*a = arg;
-	int			 i;
 
 	(void)ui;
+	uf->f = fm->f;
+	uf->n = FA_COUNT;
+	uf->error_lines = 2;
+	uf->leave = N_("You have typed in the form. Press Esc again to leave "
+	    "without saving, or F2 to save.");
+	uf->visible = fa_visible;
+	uf->ctx = fm;
 	fm->role = ROLE_AMBASSADOR;
 	if (a != NULL) {
 		fm->id = a->id;
 		fm->login = xstrdup(a->login);
 		fm->role = a->role;
 	}
-	for (i = 0; i < FA_COUNT; i++)
-		fm->f[i].kind = FA_TEXT;
-	fm->f[FA_ROLE].kind = FA_CHOICE;
-	fm->f[FA_DEPTS].kind = FA_LIST;
-	fm->f[FA_AMB].kind = FA_CHOICE;
-	fm->f[FA_SECRET].kind = fm->f[FA_AGAIN].kind = FA_HIDDEN;
-	util_edit_init(&fm->f[FA_LOGIN].e, "", ACCOUNT_LOGIN_MAX);
-	util_edit_init(&fm->f[FA_ROLE].e, "", 0);
-	util_edit_init(&fm->f[FA_DEPTS].e, "", 400);
-	util_edit_init(&fm->f[FA_AMB].e, "", 0);
-	fa_hidden_init(&fm->f[FA_SECRET].e);
-	fa_hidden_init(&fm->f[FA_AGAIN].e);
-	fm->focus = fm->id != 0 ? FA_SECRET : FA_LOGIN;
+	ui_form_field(uf, FA_LOGIN, UI_FIELD_TEXT, NULL, "", ACCOUNT_LOGIN_MAX);
+	ui_form_field(uf, FA_ROLE, UI_FIELD_PICKED, NULL, "", 0);
+	ui_form_field(uf, FA_DEPTS, UI_FIELD_CHOICE, NULL, "", 400);
+	ui_form_field(uf, FA_AMB, UI_FIELD_PICKED, NULL, "", 0);
+	ui_form_secret(uf, FA_SECRET, NULL, FA_SECRET_MAX);
+	ui_form_secret(uf, FA_AGAIN, NULL, FA_SECRET_MAX);
+	uf->focus = fm->id != 0 ? FA_SECRET : FA_LOGIN;
 	return fm;
-}
-
-/* Forget the error of a field. */
-static void
-fa_clear_error(struct fa_field *f)
-{
-	free(f->error_own);
-	f->error_own = NULL;
-	f->error = NULL;
 }
 
 /* Forget the ambassadors read for the pick list. */
@@ -138,35 +111,18 @@ fa_free_ambs(struct acct_form *fm)
 	fm->nambs = 0;
 }
 
+/* Close the form; the hidden fields are wiped. */
 static void
 fa_free(void *state)
 {
 	struct acct_form	*fm = state;
-	int			 i;
 
-	fa_hidden_wipe(&fm->f[FA_SECRET].e);
-	fa_hidden_wipe(&fm->f[FA_AGAIN].e);
-	for (i = 0; i < FA_COUNT; i++) {
-		util_edit_free(&fm->f[i].e);
-		fa_clear_error(&fm->f[i]);
-	}
+	ui_form_free(&fm->form);
 	fa_free_ambs(fm);
 	free(fm->pick);
 	free(fm->login);
 	free(fm->amb_name);
 	free(fm);
-}
-
-/* 1 if field i is shown: a new secret shows only the hidden fields, and
- * departments and ambassador are for ambassadors' logins. */
-static int
-fa_visible(const struct acct_form *fm, int i)
-{
-	if (fm->id != 0)
-		return i == FA_SECRET || i == FA_AGAIN;
-	if (i == FA_DEPTS || i == FA_AMB)
-		return fm->role == ROLE_AMBASSADOR;
-	return 1;
 }
 
 /* The label of field i (translated). */
@@ -185,15 +141,6 @@ fa_label(const struct acct_form *fm, int i)
 	}
 }
 
-/* The error of a field as shown, or NULL. */
-static const char *
-fa_error(const struct fa_field *f)
-{
-	if (f->error == NULL)
-		return NULL;
-	return f->error_own != NULL ? f->error_own : _(f->error);
-}
-
 /* What a choice field shows (translated). */
 static const char *
 fa_choice_text(const struct acct_form *fm, int i)
@@ -203,43 +150,28 @@ fa_choice_text(const struct acct_form *fm, int i)
 	return fm->amb != 0 ? fm->amb_name : _("none");
 }
 
-/* Draw field i at screen row y; returns the rows it took (what is wrong
- * wraps under the field, two lines at most). */
-static int
+/* Draw field i at screen row y, with a hint beside the focused one. */
+static void
 fa_draw_field(struct ui *ui, struct acct_form *fm, int i, int y)
 {
-	struct fa_field	*f = &fm->f[i];
-	int		 focus = i == fm->focus, w = ui_cols(ui) - 41, n = 0;
-	enum ui_style	 st = focus ? STYLE_FIELD_FOCUS : STYLE_FIELD;
-	char		*err;
+	struct ui_field	*f = &fm->f[i];
 
-	ui_put(y, 2, fa_label(fm, i), 22, 1, focus ? STYLE_HEADER :
-	    STYLE_LABEL);
-	if (f->kind == FA_HIDDEN)
-		f->col = ui_put_hidden(y, 25, &f->e, 24, st);
-	else if (f->kind == FA_CHOICE) {
-		ui_put(y, 25, fa_choice_text(fm, i), w, 1, st);
-		f->col = -1;
-	} else
-		f->col = ui_put_edit(y, 25, &f->e, w, st);
-	f->row = y;
-	if (focus && (f->kind == FA_CHOICE || f->kind == FA_LIST))
+	if (f->kind == UI_FIELD_PICKED)
+		f->shows = fa_choice_text(fm, i);
+	ui_form_draw_field(ui, &fm->form, i, y, fa_label(fm, i),
+	    f->kind == UI_FIELD_SECRET ? 24 : ui_cols(ui) - 41);
+	if (i == fm->form.focus && (f->kind == UI_FIELD_PICKED ||
+	    f->kind == UI_FIELD_CHOICE))
 		ui_put(y, ui_cols(ui) - 15, _("Enter: pick"), 14, 0, STYLE_DIM);
-	if (fa_error(f) != NULL) {
-		err = xasprintf("\xe2\x86\xb3 %s", fa_error(f));
-		n = ui_wrap(y + 1, 25, ui_cols(ui) - 26, 2, 0, err,
-		    STYLE_ERROR);
-		free(err);
-	}
-	return 1 + (n > 2 ? 2 : n);
 }
 
+/* Draw the form. */
 static void
 fa_draw(struct ui *ui, void *state)
 {
 	struct acct_form	*fm = state;
 	char			*s;
-	int			 y = ui_body_top(ui), i;
+	int			 top = ui_body_top(ui), i, y;
 
 	if (fm->id != 0)
 		s = fm->role == ROLE_AMBASSADOR ? xasprintf(_("A new PIN for "
@@ -251,41 +183,22 @@ fa_draw(struct ui *ui, void *state)
 		s = xstrdup(_("A new login. An ambassador's PIN has 4 to 8 "
 		    "digits; a password for the secretariat or an admin at "
 		    "least 10 characters. F2 saves."));
-	ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_DIM);
+	ui_wrap(top, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_DIM);
 	free(s);
-	y += 3;
-	for (i = 0; i < FA_COUNT; i++) {
-		fm->f[i].row = -1;
-		if (!fa_visible(fm, i))
-			continue;
-		y += fa_draw_field(ui, fm, i, y);
-	}
+	for (i = 0; i < FA_COUNT; i++)
+		if ((y = ui_form_place(&fm->form, i, top + 3,
+		    ui_body_rows(ui) - 3)) >= 0)
+			fa_draw_field(ui, fm, i, y);
 }
 
+/* The cursor: in the focused field (none on a picked one). */
 static int
 fa_cursor(struct ui *ui, void *state, int *y, int *x)
 {
 	struct acct_form	*fm = state;
 
 	(void)ui;
-	if (fm->f[fm->focus].row < 0 || fm->f[fm->focus].col < 0)
-		return -1;
-	*y = fm->f[fm->focus].row;
-	*x = fm->f[fm->focus].col;
-	return 0;
-}
-
-/* Move the focus to the next (1) or previous (-1) shown field. */
-static void
-fa_move(struct acct_form *fm, int dir)
-{
-	int	i = fm->focus;
-
-	do
-		i += dir;
-	while (i >= 0 && i < FA_COUNT && !fa_visible(fm, i));
-	if (i >= 0 && i < FA_COUNT)
-		fm->focus = i;
+	return ui_form_cursor(&fm->form, y, x);
 }
 
 /* Set the role; a secret typed for another role must be checked anew. */
@@ -293,11 +206,11 @@ static void
 fa_set_role(struct acct_form *fm, enum role r)
 {
 	if (r != fm->role) {
-		fa_clear_error(&fm->f[FA_SECRET]);
-		fa_clear_error(&fm->f[FA_AGAIN]);
+		ui_form_clear_error(&fm->form, FA_SECRET);
+		ui_form_clear_error(&fm->form, FA_AGAIN);
 	}
 	fm->role = r;
-	fm->dirty = 1;
+	fm->form.dirty = 1;
 }
 
 /* Called by the pick lists. */
@@ -306,17 +219,17 @@ fa_picked(struct ui *ui, void *ctx, int chosen)
 {
 	struct acct_form	*fm = ctx;
 	const struct conf	*c = ui_conf(ui);
-	struct fa_field		*f = &fm->f[fm->focus];
+	struct ui_field		*f = &fm->f[fm->form.focus];
 	char			*t, *s;
 	int			 d;
 
-	fm->dirty = 1;
-	fa_clear_error(f);
-	if (fm->focus == FA_ROLE) {
+	fm->form.dirty = 1;
+	ui_form_clear_error(&fm->form, fm->form.focus);
+	if (fm->form.focus == FA_ROLE) {
 		fa_set_role(fm, fa_roles[chosen]);
 		return;
 	}
-	if (fm->focus == FA_DEPTS) {
+	if (fm->form.focus == FA_DEPTS) {
 		t = util_edit_text(&f->e);
 		s = xasprintf("%s%s%s", t, t[0] != '\0' ? ", " : "",
 		    fm->pick[chosen]);
@@ -346,9 +259,9 @@ fa_read_ambs(struct ui *ui, struct acct_form *fm)
 
 	fa_free_ambs(fm);
 	do {
-		if (db_ambassador_list(ui_db(ui), ui_who(ui), &q, fm->nambs > 0 ?
-		    &fm->ambs[fm->nambs - 1] : NULL, FA_AMB_WINDOW, &more,
-		    &n) != DB_OK) {
+		if (db_ambassador_list(ui_db(ui), ui_who(ui), &q,
+		    fm->nambs > 0 ? &fm->ambs[fm->nambs - 1] : NULL,
+		    FA_AMB_WINDOW, &more, &n) != DB_OK) {
 			ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
 			return -1;
 		}
@@ -398,12 +311,12 @@ fa_pick(struct ui *ui, struct acct_form *fm)
 
 	free(fm->pick);
 	fm->pick = NULL;
-	if (fm->focus == FA_AMB) {
+	if (fm->form.focus == FA_AMB) {
 		fa_pick_amb(ui, fm, &p);
 		return;
 	}
 	fm->pick = xcalloc(c->ndepartments + FA_NROLES + 1, sizeof *fm->pick);
-	if (fm->focus == FA_ROLE) {
+	if (fm->form.focus == FA_ROLE) {
 		p.title = _("Which role?");
 		for (i = 0; i < FA_NROLES; i++) {
 			if (fa_roles[i] == fm->role)
@@ -417,25 +330,6 @@ fa_pick(struct ui *ui, struct acct_form *fm)
 	}
 	p.items = fm->pick;
 	ui_push(ui, &screen_pick, &p);
-}
-
-/* Set the error of field i (N_()); 1 if there is one. */
-static int
-fa_set(struct acct_form *fm, int i, const char *error)
-{
-	fa_clear_error(&fm->f[i]);
-	fm->f[i].error = error;
-	return error != NULL;
-}
-
-/* Set an error made here (translated, xmalloc'd); returns 1. */
-static int
-fa_set_own(struct acct_form *fm, int i, char *error)
-{
-	fa_clear_error(&fm->f[i]);
-	fm->f[i].error = "";
-	fm->f[i].error_own = error;
-	return 1;
 }
 
 /* 1 if department index d is in a already. */
@@ -455,11 +349,12 @@ static int
 fa_check_depts(struct ui *ui, struct acct_form *fm, struct account *a)
 {
 	const struct conf	*c = ui_conf(ui);
+	struct ui_form		*uf = &fm->form;
 	char			*t = util_edit_text(&fm->f[FA_DEPTS].e), *p;
 	char			*next, *s;
 	int			 bad = 0, d;
 
-	fa_clear_error(&fm->f[FA_DEPTS]);
+	ui_form_clear_error(uf, FA_DEPTS);
 	for (p = t; *p != '\0' && !bad; p = next) {
 		if ((next = strchr(p, ',')) != NULL)
 			*next++ = '\0';
@@ -470,13 +365,14 @@ fa_check_depts(struct ui *ui, struct acct_form *fm, struct account *a)
 			continue;
 		}
 		if ((d = cfg_department_find(c, s)) < 0)
-			bad = fa_set_own(fm, FA_DEPTS, xasprintf(_("There is no "
-			    "department \"%s\". Press Enter to pick one."), s));
+			bad = ui_form_error_own(uf, FA_DEPTS, xasprintf(
+			    _("There is no department \"%s\". Press Enter to "
+			    "pick one."), s));
 		else if (fa_has_dept(c, a, d))
-			bad = fa_set_own(fm, FA_DEPTS, xasprintf(_("\"%s\" is "
-			    "written twice."), s));
+			bad = ui_form_error_own(uf, FA_DEPTS, xasprintf(
+			    _("\"%s\" is written twice."), s));
 		else if (a->ndepartments == WHO_MAX_DEPARTMENTS)
-			bad = fa_set(fm, FA_DEPTS, N_("That is too many "
+			bad = ui_form_error(uf, FA_DEPTS, N_("That is too many "
 			    "departments for one login."));
 		else
 			a->departments[a->ndepartments++] =
@@ -485,8 +381,8 @@ fa_check_depts(struct ui *ui, struct acct_form *fm, struct account *a)
 	}
 	free(t);
 	if (!bad && a->ndepartments == 0 && fm->amb == 0)
-		bad = fa_set(fm, FA_DEPTS, N_("Pick at least one department "
-		    "(press Enter)."));
+		bad = ui_form_error(uf, FA_DEPTS, N_("Pick at least one "
+		    "department (press Enter)."));
 	return bad;
 }
 
@@ -513,23 +409,25 @@ fa_login_chars(const char *login)
 static int
 fa_check_login(struct acct_form *fm, struct account *a)
 {
-	char	*t = util_edit_text(&fm->f[FA_LOGIN].e);
+	struct ui_form	*uf = &fm->form;
+	char		*t = util_edit_text(&fm->f[FA_LOGIN].e);
 
 	a->login = core_clean_text(t);
 	free(t);
 	if (a->login == NULL || a->login[0] == '\0')
-		return fa_set(fm, FA_LOGIN, N_("Type a login: letters and "
-		    "digits, such as birgit or lene2."));
+		return ui_form_error(uf, FA_LOGIN, N_("Type a login: letters "
+		    "and digits, such as birgit or lene2."));
 	if (strchr(a->login, ' ') != NULL)
-		return fa_set(fm, FA_LOGIN, N_("A login has no spaces. Use . _ "
-		    "or - between words."));
+		return ui_form_error(uf, FA_LOGIN, N_("A login has no spaces. "
+		    "Use . _ or - between words."));
 	if (strlen(a->login) > ACCOUNT_LOGIN_MAX)
-		return fa_set(fm, FA_LOGIN, N_("The login is too long."));
+		return ui_form_error(uf, FA_LOGIN, N_("The login is too "
+		    "long."));
 	if (!fa_login_chars(a->login))
-		return fa_set(fm, FA_LOGIN, N_("A login has only the letters "
-		    "a to z, digits and . _ - and starts with a letter or a "
-		    "digit."));
-	return fa_set(fm, FA_LOGIN, NULL);
+		return ui_form_error(uf, FA_LOGIN, N_("A login has only the "
+		    "letters a to z, digits and . _ - and starts with a letter "
+		    "or a digit."));
+	return ui_form_error(uf, FA_LOGIN, NULL);
 }
 
 /* A login or an ambassador that has an account already, said beside its
@@ -546,12 +444,14 @@ fa_check_taken(struct ui *ui, struct acct_form *fm, const struct account *a)
 	for (i = 0; i < n; i++) {
 		if (fm->f[FA_LOGIN].error == NULL && a->login != NULL &&
 		    strcasecmp(rows[i].login, a->login) == 0)
-			bad += fa_set_own(fm, FA_LOGIN, xasprintf(_("The login "
-			    "%s is taken. Choose another."), rows[i].login));
+			bad += ui_form_error_own(&fm->form, FA_LOGIN,
+			    xasprintf(_("The login %s is taken. Choose "
+			    "another."), rows[i].login));
 		if (a->ambassador != 0 && rows[i].ambassador == a->ambassador &&
 		    fm->f[FA_AMB].error == NULL)
-			bad += fa_set_own(fm, FA_AMB, xasprintf(_("%s has the "
-			    "login %s already. Pick another, or None."),
+			bad += ui_form_error_own(&fm->form, FA_AMB, xasprintf(
+			    _("%s has the login %s already. Pick another, or "
+			    "None."),
 			    fm->amb_name != NULL ? fm->amb_name : "",
 			    rows[i].login));
 	}
@@ -563,24 +463,26 @@ fa_check_taken(struct ui *ui, struct acct_form *fm, const struct account *a)
 static int
 fa_check_secret(struct acct_form *fm, char **secret)
 {
-	char	*again;
-	int	 bad;
+	struct ui_form	*uf = &fm->form;
+	char		*again;
+	int		 bad;
 
 	*secret = util_edit_text(&fm->f[FA_SECRET].e);
 	again = util_edit_text(&fm->f[FA_AGAIN].e);
-	bad = fa_set(fm, FA_SECRET, core_check_secret(fm->role, *secret));
+	bad = ui_form_error(uf, FA_SECRET, core_check_secret(fm->role,
+	    *secret));
 	if (!bad && strcmp(*secret, again) != 0)
-		bad = fa_set(fm, FA_AGAIN, fm->role == ROLE_AMBASSADOR ?
+		bad = ui_form_error(uf, FA_AGAIN, fm->role == ROLE_AMBASSADOR ?
 		    N_("The two PINs are not the same. Type it again.") :
 		    N_("The two passwords are not the same. Type it again."));
 	else
-		fa_set(fm, FA_AGAIN, NULL);
+		ui_form_error(uf, FA_AGAIN, NULL);
 	core_secret_wipe(again, strlen(again));
 	free(again);
 	if (bad) {
-		fa_hidden_wipe(&fm->f[FA_AGAIN].e);
+		ui_form_wipe(uf, FA_AGAIN);
 		if (fm->f[FA_SECRET].error != NULL)
-			fa_hidden_wipe(&fm->f[FA_SECRET].e);
+			ui_form_wipe(uf, FA_SECRET);
 	}
 	return bad;
 }
@@ -597,7 +499,7 @@ fa_check(struct ui *ui, struct acct_form *fm, struct account *a,
 	a->role = fm->role;
 	if (fm->id == 0) {
 		bad += fa_check_login(fm, a);
-		fa_set(fm, FA_AMB, NULL);
+		ui_form_error(&fm->form, FA_AMB, NULL);
 		if (fm->role == ROLE_AMBASSADOR) {
 			bad += fa_check_depts(ui, fm, a);
 			a->ambassador = fm->amb;
@@ -642,18 +544,11 @@ fa_save(struct ui *ui, struct acct_form *fm)
 	struct account		 a;
 	enum db_status		 st;
 	char			*secret = NULL;
-	int			 bad, i;
+	int			 bad;
 
-	if ((bad = fa_check(ui, fm, &a, &secret)) > 0) {
-		for (i = 0; i < FA_COUNT; i++)
-			if (fm->f[i].error != NULL && fa_visible(fm, i)) {
-				fm->focus = i;
-				break;
-			}
-		ui_error(ui, bad == 1 ? _("One field needs a change; nothing "
-		    "is saved yet.") : _("%d fields need a change; nothing is "
-		    "saved yet."), bad);
-	} else {
+	if ((bad = fa_check(ui, fm, &a, &secret)) > 0)
+		ui_form_refused(ui, &fm->form, bad);
+	else {
 		fa_policy(ui, &p);
 		st = fm->id != 0 ? db_account_reset(ui_db(ui), ui_who(ui),
 		    fm->id, secret, &p) : db_account_add(ui_db(ui),
@@ -677,67 +572,48 @@ fa_key_choice(struct acct_form *fm, const struct ui_keypress *k)
 {
 	size_t	i;
 
-	if (fm->focus == FA_ROLE && !k->is_key && k->ch == ' ') {
+	if (fm->form.focus == FA_ROLE && !k->is_key && k->ch == ' ') {
 		for (i = 0; i < FA_NROLES && fa_roles[i] != fm->role; i++)
 			;
 		fa_set_role(fm, fa_roles[(i + 1) % FA_NROLES]);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (fm->focus == FA_AMB && ((k->is_key && (k->ch == KEY_BACKSPACE ||
-	    k->ch == KEY_DC)) || (!k->is_key && (k->ch == 127 ||
-	    k->ch == 8)))) {
+	if (fm->form.focus == FA_AMB && ((k->is_key &&
+	    (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) || (!k->is_key &&
+	    (k->ch == 127 || k->ch == 8)))) {
 		fm->amb = 0;
 		free(fm->amb_name);
 		fm->amb_name = NULL;
-		fm->dirty = 1;
-		fa_clear_error(&fm->f[FA_AMB]);
+		fm->form.dirty = 1;
+		ui_form_clear_error(&fm->form, FA_AMB);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	return 0;
 }
 
+/* A key in the form. */
 static int
 fa_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct acct_form	*fm = state;
-	struct fa_field		*f = &fm->f[fm->focus];
+	struct ui_field		*f = &fm->f[fm->form.focus];
 	enum ui_action		 a = ui_key_action(k, fa_keys);
-	int			 flags = UI_REDRAW | UI_HANDLED;
+	int			 flags;
 
-	if (a != ACT_BACK)
-		fm->leaving = 0;
-	switch (a) {
-	case ACT_SAVE:
+	if (a == ACT_PICK && fm->form.focus == FA_AGAIN)
+		a = ACT_SAVE;	/* Enter on the last field saves */
+	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
+		return flags;
+	flags = UI_REDRAW | UI_HANDLED;
+	if (a == ACT_SAVE)
 		return flags | fa_save(ui, fm);
-	case ACT_BACK:
-		if (!fm->dirty || fm->leaving)
-			return flags | UI_POP;
-		fm->leaving = 1;
-		ui_error(ui, "%s", _("You have typed in the form. Press Esc "
-		    "again to leave without saving, or F2 to save."));
+	if (a == ACT_PICK) {
+		fa_pick(ui, fm);
 		return flags;
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		fa_move(fm, a == ACT_NEXT_FIELD ? 1 : -1);
-		return flags;
-	case ACT_PICK:
-		if (f->kind == FA_CHOICE || f->kind == FA_LIST)
-			fa_pick(ui, fm);
-		else if (fm->focus == FA_AGAIN)	/* the last field */
-			return flags | fa_save(ui, fm);
-		else
-			fa_move(fm, 1);
-		return flags;
-	default:
-		break;
 	}
-	if (f->kind == FA_CHOICE)
+	if (f->kind == UI_FIELD_PICKED)
 		return fa_key_choice(fm, k);
-	if (!ui_edit_key(&f->e, k))
-		return 0;
-	fm->dirty = 1;
-	fa_clear_error(f);
-	return flags;
+	return ui_form_edit_key(&fm->form, k);
 }
 
 const struct screen screen_account_form = {

@@ -15,8 +15,6 @@
 #include "ui.h"
 #include "util.h"
 
-enum field_kind { F_TEXT, F_DATE, F_CHOICE, F_CHECK };
-
 enum field_id {
 	FLD_DEPT, FLD_STAIR, FLD_FLAT, FLD_MOVED_IN,
 	FLD_MEMBER, FLD_MEMBER_LAST = FLD_MEMBER + HOUSEHOLD_MAX_MEMBERS - 1,
@@ -25,25 +23,11 @@ enum field_id {
 	FLD_COUNT
 };
 
-struct field {
-	enum field_kind	 kind;
-	const char	*label;		/* English, for _() */
-	struct edit	 e;
-	int		 checked;	/* F_CHECK */
-	const char	*error;		/* English sentence, or NULL */
-	char		*error_own;	/* an error made here (freed) */
-	int		 row;		/* screen row while drawn, else -1 */
-	int		 col;		/* cursor column while drawn */
-};
-
 struct form {
 	long			 id;		/* 0 for a new household */
 	struct household	 orig;		/* when editing */
-	struct field		 f[FLD_COUNT];
-	int			 focus;
-	int			 top;		/* first layout row shown */
-	int			 dirty;
-	int			 leaving;	/* Esc pressed once with changes */
+	struct ui_field		 f[FLD_COUNT];
+	struct ui_form		 form;
 	const char		**pick_items;
 };
 
@@ -60,22 +44,13 @@ static const enum ui_action form_keys[] = {
 	ACT_TOGGLE, ACT_HELP, ACT_NONE
 };
 
-/* Set up field i. */
-static void
-form_field(struct form *fm, int i, enum field_kind kind, const char *label,
-    const char *text, size_t max)
-{
-	fm->f[i].kind = kind;
-	fm->f[i].label = label;
-	util_edit_init(&fm->f[i].e, text != NULL ? text : "", max);
-	util_edit_end(&fm->f[i].e);
-}
-
 /* Is field i shown?  Members appear one at a time; consent details only
  * with consent. */
 static int
-form_visible(const struct form *fm, int i)
+form_visible(const void *ctx, int i)
 {
+	const struct form	*fm = ctx;
+
 	if (i > FLD_MEMBER && i <= FLD_MEMBER_LAST)
 		return fm->f[i].e.len > 0 || fm->f[i - 1].e.len > 0;
 	if (i == FLD_CONSENT_ON || i == FLD_CONSENT_BY)
@@ -83,22 +58,11 @@ form_visible(const struct form *fm, int i)
 	return 1;
 }
 
-/* The text of field i as it will be stored (trimmed, NFC); a new
- * string, "" when empty. */
-static char *
-form_clean(const struct form *fm, int i)
-{
-	char	*t = util_edit_text(&fm->f[i].e), *c = core_clean_text(t);
-
-	free(t);
-	return c != NULL ? c : xstrdup("");
-}
-
 /* The department index the department field names, or -1. */
 static int
 form_department(struct ui *ui, const struct form *fm)
 {
-	char	*t = form_clean(fm, FLD_DEPT);
+	char	*t = ui_form_clean(&fm->form, FLD_DEPT);
 	int	 d = cfg_department_find(ui_conf(ui), t);
 
 	free(t);
@@ -111,6 +75,7 @@ form_fill(struct ui *ui, struct form *fm, const struct household *h)
 {
 	static const char *const mlabel = N_("Name");
 	const struct conf	*c = ui_conf(ui);
+	struct ui_form		*uf = &fm->form;
 	char			 d[11], cd[11];
 	int			 dep, i;
 
@@ -119,43 +84,54 @@ form_fill(struct ui *ui, struct form *fm, const struct household *h)
 	if (h == NULL && !core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS) &&
 	    ui_who(ui)->ndepartments == 1)
 		dep = cfg_department_find(c, ui_who(ui)->departments[0]);
-	form_field(fm, FLD_DEPT, F_CHOICE, N_("Department"), dep >= 0 ?
-	    c->departments[dep].name : h != NULL ? h->department : "", 40);
-	form_field(fm, FLD_STAIR, F_CHOICE, N_("Stairwell"),
+	ui_form_field(uf, FLD_DEPT, UI_FIELD_CHOICE, N_("Department"),
+	    dep >= 0 ? c->departments[dep].name : h != NULL ? h->department :
+	    "", 40);
+	ui_form_field(uf, FLD_STAIR, UI_FIELD_CHOICE, N_("Stairwell"),
 	    h != NULL ? h->stairwell : "", 40);
-	form_field(fm, FLD_FLAT, F_TEXT, N_("Flat"), h != NULL ? h->flat : "",
-	    CORE_FLAT_MAX);
-	form_field(fm, FLD_MOVED_IN, F_DATE, N_("Moved in"), util_date_dk(
-	    h != NULL ? h->moved_in : util_today(), d), 10);
+	ui_form_field(uf, FLD_FLAT, UI_FIELD_TEXT, N_("Flat"),
+	    h != NULL ? h->flat : "", CORE_FLAT_MAX);
+	ui_form_field(uf, FLD_MOVED_IN, UI_FIELD_DATE, N_("Moved in"),
+	    util_date_dk(h != NULL ? h->moved_in : util_today(), d), 10);
 	for (i = 0; i < HOUSEHOLD_MAX_MEMBERS; i++)
-		form_field(fm, FLD_MEMBER + i, F_TEXT, mlabel,
+		ui_form_field(uf, FLD_MEMBER + i, UI_FIELD_TEXT, mlabel,
 		    h != NULL && (size_t)i < h->nmembers ? h->members[i] : "",
 		    CORE_NAME_MAX);
-	form_field(fm, FLD_INTERPRETER, F_CHECK, N_("Interpreter needed"),
-	    "", 0);
+	ui_form_field(uf, FLD_INTERPRETER, UI_FIELD_CHECK,
+	    N_("Interpreter needed"), "", 0);
 	fm->f[FLD_INTERPRETER].checked = h != NULL && h->interpreter;
-	form_field(fm, FLD_CONSENT, F_CHECK, N_("Consent given"),
+	ui_form_field(uf, FLD_CONSENT, UI_FIELD_CHECK, N_("Consent given"),
 	    "", 0);
 	fm->f[FLD_CONSENT].checked = h != NULL && h->consent;
-	form_field(fm, FLD_CONSENT_ON, F_DATE, N_("Consent given on"),
+	ui_form_field(uf, FLD_CONSENT_ON, UI_FIELD_DATE, N_("Consent given on"),
 	    util_date_dk(h != NULL && h->consent ? h->consent_on :
 	    util_today(), cd), 10);
-	form_field(fm, FLD_CONSENT_BY, F_TEXT, N_("Consent recorded by"),
-	    h != NULL && h->consent_by != NULL ? h->consent_by :
-	    ui_who(ui)->name, CORE_NAME_MAX);
-	form_field(fm, FLD_PHONE, F_TEXT, N_("Phone"), h != NULL ? h->phone :
-	    "", CORE_PHONE_MAX);
-	form_field(fm, FLD_LANGUAGES, F_TEXT, N_("Languages spoken"),
+	ui_form_field(uf, FLD_CONSENT_BY, UI_FIELD_TEXT,
+	    N_("Consent recorded by"), h != NULL && h->consent_by != NULL ?
+	    h->consent_by : ui_who(ui)->name, CORE_NAME_MAX);
+	ui_form_field(uf, FLD_PHONE, UI_FIELD_TEXT, N_("Phone"),
+	    h != NULL ? h->phone : "", CORE_PHONE_MAX);
+	ui_form_field(uf, FLD_LANGUAGES, UI_FIELD_TEXT, N_("Languages spoken"),
 	    h != NULL ? h->languages : "", CORE_LANG_MAX);
-	form_field(fm, FLD_NOTES, F_TEXT, N_("Notes"), h != NULL ? h->notes :
-	    "", CORE_NOTES_MAX);
+	ui_form_field(uf, FLD_NOTES, UI_FIELD_TEXT, N_("Notes"),
+	    h != NULL ? h->notes : "", CORE_NOTES_MAX);
+	/* Blank rows set the groups apart. */
+	fm->f[FLD_MEMBER].gap = fm->f[FLD_INTERPRETER].gap =
+	    fm->f[FLD_NOTES].gap = 1;
 }
 
+/* Open the form: empty, or the household whose id is arg. */
 static void *
 form_init(struct ui *ui, void *arg)
 {
 	struct form	*fm = xcalloc(1, sizeof *fm);
 
+	fm->form.f = fm->f;
+	fm->form.n = FLD_COUNT;
+	fm->form.error_lines = 2;
+	fm->form.last = N_("That was the last field. Press F2 to save.");
+	fm->form.visible = form_visible;
+	fm->form.ctx = fm;
 	fm->id = (long)(intptr_t)arg;
 	if (fm->id != 0 && db_household_get(ui_db(ui), ui_who(ui), fm->id,
 	    &fm->orig) != DB_OK) {
@@ -166,43 +142,32 @@ form_init(struct ui *ui, void *arg)
 	return fm;
 }
 
-/* Forget the error of field i. */
-static void
-form_clear_error(struct field *f)
-{
-	free(f->error_own);
-	f->error_own = NULL;
-	f->error = NULL;
-}
-
+/* Close the form. */
 static void
 form_free(void *state)
 {
 	struct form	*fm = state;
-	int		 i;
 
-	for (i = 0; i < FLD_COUNT; i++) {
-		util_edit_free(&fm->f[i].e);
-		form_clear_error(&fm->f[i]);
-	}
+	ui_form_free(&fm->form);
 	if (fm->id > 0)
 		db_household_clear(&fm->orig);
 	free(fm->pick_items);
 	free(fm);
 }
 
+/* The keys that hold on the focused field. */
 static const enum ui_action *
 form_actions_now(void *state)
 {
 	struct form	*fm = state;
 
-	return fm->f[fm->focus].kind == F_CHECK ? form_actions_check :
-	    form_actions;
+	return fm->f[fm->form.focus].kind == UI_FIELD_CHECK ?
+	    form_actions_check : form_actions;
 }
 
 /* The label of field i as shown ("Name 2"); a new string. */
 static char *
-form_label(int i, const struct field *f)
+form_label(int i, const struct ui_field *f)
 {
 	if (i >= FLD_MEMBER && i <= FLD_MEMBER_LAST)
 		return xasprintf(_("Name %d"), i - FLD_MEMBER + 1);
@@ -211,155 +176,71 @@ form_label(int i, const struct field *f)
 
 /* A hint beside a field. */
 static const char *
-form_hint(const struct field *f)
+form_hint(const struct ui_field *f)
 {
 	switch (f->kind) {
-	case F_DATE:	return _("like 28.11.2026");
-	case F_CHOICE:	return _("Enter: pick");
-	case F_CHECK:	return _("Space: yes/no");
-	default:	return NULL;
+	case UI_FIELD_DATE:	return _("like 28.11.2026");
+	case UI_FIELD_CHOICE:	return _("Enter: pick");
+	case UI_FIELD_CHECK:	return _("Space: yes/no");
+	default:		return NULL;
 	}
-}
-
-/* The error of field f as shown, or NULL. */
-static const char *
-form_error_text(const struct field *f)
-{
-	if (f->error == NULL)
-		return NULL;
-	return f->error_own != NULL ? f->error_own : _(f->error);
-}
-
-/* Rows a visible field takes: one, and one or two for its error. */
-static int
-form_rows(const struct form *fm, int i)
-{
-	const char	*e = form_error_text(&fm->f[i]);
-
-	if (e == NULL)
-		return 1;
-	return util_text_width(e) + 2 > COLS - 26 ? 3 : 2;
-}
-
-/* The layout row of field i (blank rows set the groups apart). */
-static int
-form_layout_row(const struct form *fm, int want)
-{
-	int	i, row = 0;
-
-	for (i = 0; i < FLD_COUNT; i++) {
-		if (i == FLD_MEMBER || i == FLD_INTERPRETER || i == FLD_NOTES)
-			row++;
-		if (!form_visible(fm, i))
-			continue;
-		if (i == want)
-			return row;
-		row += form_rows(fm, i);
-	}
-	return row;
 }
 
 /* Width of the input part of field f. */
 static int
-form_width(struct ui *ui, const struct field *f)
+form_width(struct ui *ui, const struct ui_field *f)
 {
 	int	w = ui_cols(ui) - 27;
 
-	if (f->kind == F_DATE)
+	if (f->kind == UI_FIELD_CHECK)
+		return 10;
+	if (f->kind == UI_FIELD_DATE)
 		return 12;
-	if (f->kind == F_CHOICE)
+	if (f->kind == UI_FIELD_CHOICE)
 		return w - 14 < 40 ? w - 14 : 40;
 	return w < 52 ? w : 52;
 }
 
-/* Draw field i at screen row y. */
+/* Draw field i at screen row y, with a hint beside the focused one. */
 static void
 form_draw_field(struct ui *ui, struct form *fm, int i, int y)
 {
-	struct field	*f = &fm->f[i];
-	char		*label, *err;
-	const char	*hint;
-	int		 w = form_width(ui, f), focus = i == fm->focus;
+	struct ui_field	*f = &fm->f[i];
+	char		*label = form_label(i, f);
+	const char	*hint = form_hint(f);
+	int		 w = form_width(ui, f), room = ui_cols(ui) - 27 - w - 2;
 
-	label = form_label(i, f);
-	ui_put(y, 2, label, 22, 1, focus ? STYLE_HEADER : STYLE_LABEL);
+	ui_form_draw_field(ui, &fm->form, i, y, label, w);
 	free(label);
-	if (f->kind == F_CHECK) {
-		ui_put(y, 25, f->checked ? _("[x] yes") : _("[ ] no"), 10, 1,
-		    focus ? STYLE_FIELD_FOCUS : STYLE_NORMAL);
-		f->col = 26;
-	} else
-		f->col = ui_put_edit(y, 25, &f->e, w,
-		    focus ? STYLE_FIELD_FOCUS : STYLE_FIELD);
-	f->row = y;
-	hint = form_hint(f);
-	if (f->kind == F_CHECK)
-		w = 10;
-	if (focus && hint != NULL && ui_cols(ui) - 27 - w - 2 > 0)
-		ui_put(y, 25 + w + 2, hint, ui_cols(ui) - 27 - w - 2, 0,
-		    STYLE_DIM);
-	if (f->error != NULL) {
-		err = xasprintf("\xe2\x86\xb3 %s", form_error_text(f));
-		ui_wrap(y + 1, 25, ui_cols(ui) - 26, 2, 0, err, STYLE_ERROR);
-		free(err);
-	}
+	if (i == fm->form.focus && hint != NULL && room > 0)
+		ui_put(y, 25 + w + 2, hint, room, 0, STYLE_DIM);
 }
 
+/* Draw the form, scrolled so the focused field shows. */
 static void
 form_draw(struct ui *ui, void *state)
 {
 	struct form	*fm = state;
 	int		 rows = ui_body_rows(ui) - 2, top = ui_body_top(ui) + 1;
-	int		 i, r, fr;
+	int		 i, y;
 
 	ui_put(top - 1, 2, fm->id == 0 ? _("Register a household that has "
 	    "moved in. F2 saves.") : _("Change the household. F2 saves."),
 	    ui_cols(ui) - 4, 0, STYLE_DIM);
-	fr = form_layout_row(fm, fm->focus);
-	if (fr < fm->top)
-		fm->top = fr > 0 ? fr - 1 : 0;
-	if (fr + form_rows(fm, fm->focus) > fm->top + rows)
-		fm->top = fr + form_rows(fm, fm->focus) - rows;
-	for (i = 0; i < FLD_COUNT; i++) {
-		fm->f[i].row = -1;
-		if (!form_visible(fm, i))
-			continue;
-		r = form_layout_row(fm, i) - fm->top;
-		if (r >= 0 && r + form_rows(fm, i) <= rows)
-			form_draw_field(ui, fm, i, top + r);
-	}
+	ui_form_scroll(&fm->form, rows);
+	for (i = 0; i < FLD_COUNT; i++)
+		if ((y = ui_form_place(&fm->form, i, top, rows)) >= 0)
+			form_draw_field(ui, fm, i, y);
 }
 
+/* The cursor: in the focused field. */
 static int
 form_cursor(struct ui *ui, void *state, int *y, int *x)
 {
 	struct form	*fm = state;
-	struct field	*f = &fm->f[fm->focus];
 
 	(void)ui;
-	if (f->row < 0)
-		return -1;
-	*y = f->row;
-	*x = f->col;
-	return 0;
-}
-
-/* Move the focus to the next (dir 1) or previous (-1) visible field. */
-static void
-form_move(struct ui *ui, struct form *fm, int dir)
-{
-	int	i = fm->focus;
-
-	do {
-		i += dir;
-	} while (i >= 0 && i < FLD_COUNT && !form_visible(fm, i));
-	if (i < 0 || i >= FLD_COUNT) {
-		if (dir > 0)
-			ui_message(ui, "%s", _("That was the last field. "
-			    "Press F2 to save."));
-		return;
-	}
-	fm->focus = i;
+	return ui_form_cursor(&fm->form, y, x);
 }
 
 /* Called by the pick list: put the chosen name into the focused field. */
@@ -367,13 +248,9 @@ static void
 form_picked(struct ui *ui, void *ctx, int chosen)
 {
 	struct form	*fm = ctx;
-	struct field	*f = &fm->f[fm->focus];
 
-	util_edit_set(&f->e, fm->pick_items[chosen]);
-	util_edit_end(&f->e);
-	form_clear_error(f);
-	fm->dirty = 1;
-	form_move(ui, fm, 1);
+	ui_form_set_text(&fm->form, fm->form.focus, fm->pick_items[chosen]);
+	ui_form_move(ui, &fm->form, 1);
 }
 
 /* Open the pick list for the department or stairwell field. */
@@ -383,14 +260,14 @@ form_pick(struct ui *ui, struct form *fm)
 	const struct conf	*c = ui_conf(ui);
 	struct ui_pick		 p = { .done = form_picked, .ctx = fm,
 				    .initial = 0 };
-	char			*now = util_edit_text(&fm->f[fm->focus].e);
+	char			*now = util_edit_text(&fm->f[fm->form.focus].e);
 	size_t			 i;
 	int			 d;
 
 	free(fm->pick_items);
 	fm->pick_items = xcalloc(c->ndepartments + c->nstairwells + 1,
 	    sizeof *fm->pick_items);
-	if (fm->focus == FLD_DEPT) {
+	if (fm->form.focus == FLD_DEPT) {
 		p.title = _("Pick the department");
 		for (i = 0; i < c->ndepartments; i++) {
 			if (!ui_sees_department(ui, c->departments[i].key))
@@ -419,56 +296,39 @@ form_pick(struct ui *ui, struct form *fm)
 	ui_push(ui, &screen_pick, &p);
 }
 
-/* Set the error of field i (an English sentence for _()). */
-static int
-form_set_error(struct form *fm, int i, const char *error)
-{
-	form_clear_error(&fm->f[i]);
-	fm->f[i].error = error;
-	return error != NULL;
-}
-
-/* Set an error made here (already translated, xmalloc'd). */
-static int
-form_set_error_own(struct form *fm, int i, char *error)
-{
-	form_clear_error(&fm->f[i]);
-	fm->f[i].error = "";
-	fm->f[i].error_own = error;
-	return 1;
-}
-
 /* Check the department and stairwell fields. */
 static int
 form_check_place(struct ui *ui, struct form *fm)
 {
 	const struct conf	*c = ui_conf(ui);
-	char			*s = form_clean(fm, FLD_STAIR);
+	struct ui_form		*uf = &fm->form;
+	char			*s = ui_form_clean(uf, FLD_STAIR);
 	int			 d = form_department(ui, fm), bad = 0;
 
 	if (fm->f[FLD_DEPT].e.len == 0)
-		bad += form_set_error(fm, FLD_DEPT, N_("Pick a department "
+		bad += ui_form_error(uf, FLD_DEPT, N_("Pick a department "
 		    "(press Enter)."));
 	else if (d < 0)
-		bad += form_set_error(fm, FLD_DEPT, N_("There is no "
+		bad += ui_form_error(uf, FLD_DEPT, N_("There is no "
 		    "department with that name. Press Enter to pick one."));
 	else if (!ui_sees_department(ui, c->departments[d].key))
-		bad += form_set_error(fm, FLD_DEPT, N_("Your login registers "
+		bad += ui_form_error(uf, FLD_DEPT, N_("Your login registers "
 		    "households of its own departments only. Press Enter to "
 		    "pick one."));
 	if (s[0] == '\0')
-		bad += form_set_error(fm, FLD_STAIR, N_("Pick a stairwell "
+		bad += ui_form_error(uf, FLD_STAIR, N_("Pick a stairwell "
 		    "(press Enter)."));
 	else if (d >= 0 && cfg_stairwell_find(c, d, s) < 0 &&
 	    !(fm->id > 0 && strcmp(s, fm->orig.stairwell) == 0))
-		bad += form_set_error_own(fm, FLD_STAIR, xasprintf(_("There "
+		bad += ui_form_error_own(uf, FLD_STAIR, xasprintf(_("There "
 		    "is no stairwell \"%s\" in %s. Press Enter to pick one."),
 		    s, c->departments[d].name));
 	free(s);
 	return bad;
 }
 
-/* Check a date field; *day gets the date. */
+/* Check a date field as typed (the date saved is read from the same
+ * text); *day gets the date. */
 static int
 form_check_date(struct form *fm, int i, long *day)
 {
@@ -476,21 +336,8 @@ form_check_date(struct form *fm, int i, long *day)
 	enum date_err	 e = util_date_parse(t, day);
 
 	free(t);
-	return form_set_error(fm, i, e == DATE_OK ? NULL :
+	return ui_form_error(&fm->form, i, e == DATE_OK ? NULL :
 	    util_date_errstr(e));
-}
-
-/* Check a text field with a core check, as it will be stored. */
-static int
-form_check_text(struct form *fm, int i, const char *(*check)(const char *))
-{
-	char	*t = util_edit_text(&fm->f[i].e), *c = core_clean_text(t);
-	int	 bad;
-
-	bad = form_set_error(fm, i, check(c != NULL ? c : t));
-	free(c);
-	free(t);
-	return bad;
 }
 
 /* Check the names: at least one, each a name. */
@@ -500,14 +347,14 @@ form_check_members(struct form *fm)
 	int	i, bad = 0, any = 0;
 
 	for (i = FLD_MEMBER; i <= FLD_MEMBER_LAST; i++) {
-		form_clear_error(&fm->f[i]);
+		ui_form_clear_error(&fm->form, i);
 		if (fm->f[i].e.len == 0)
 			continue;
 		any = 1;
-		bad += form_check_text(fm, i, core_check_name);
+		bad += ui_form_check_text(&fm->form, i, core_check_name);
 	}
 	if (!any)
-		bad += form_set_error(fm, FLD_MEMBER,
+		bad += ui_form_error(&fm->form, FLD_MEMBER,
 		    N_("Write the name of at least one person who moved in."));
 	return bad;
 }
@@ -518,27 +365,28 @@ form_check_contact(struct form *fm)
 {
 	static const char *const need = N_("Phone and languages are kept "
 	    "only with consent. Tick consent, or clear this field.");
-	long	day;
-	int	bad = 0, consent = fm->f[FLD_CONSENT].checked;
+	struct ui_form	*uf = &fm->form;
+	long		 day;
+	int		 bad = 0, consent = fm->f[FLD_CONSENT].checked;
 
-	form_clear_error(&fm->f[FLD_CONSENT_ON]);
-	form_clear_error(&fm->f[FLD_CONSENT_BY]);
+	ui_form_clear_error(uf, FLD_CONSENT_ON);
+	ui_form_clear_error(uf, FLD_CONSENT_BY);
 	if (consent) {
 		if (!(bad += form_check_date(fm, FLD_CONSENT_ON, &day)) &&
 		    day > util_today())
-			bad += form_set_error(fm, FLD_CONSENT_ON,
+			bad += ui_form_error(uf, FLD_CONSENT_ON,
 			    N_("Consent cannot be given on a day that has not "
 			    "come yet."));
-		bad += form_check_text(fm, FLD_CONSENT_BY, core_check_name);
+		bad += ui_form_check_text(uf, FLD_CONSENT_BY, core_check_name);
 	}
 	if (!consent && fm->f[FLD_PHONE].e.len > 0)
-		bad += form_set_error(fm, FLD_PHONE, need);
+		bad += ui_form_error(uf, FLD_PHONE, need);
 	else
-		bad += form_check_text(fm, FLD_PHONE, core_check_phone);
+		bad += ui_form_check_text(uf, FLD_PHONE, core_check_phone);
 	if (!consent && fm->f[FLD_LANGUAGES].e.len > 0)
-		bad += form_set_error(fm, FLD_LANGUAGES, need);
+		bad += ui_form_error(uf, FLD_LANGUAGES, need);
 	else
-		bad += form_check_text(fm, FLD_LANGUAGES,
+		bad += ui_form_check_text(uf, FLD_LANGUAGES,
 		    core_check_languages);
 	return bad;
 }
@@ -551,15 +399,15 @@ form_check(struct ui *ui, struct form *fm)
 	int	bad = 0;
 
 	bad += form_check_place(ui, fm);
-	bad += form_check_text(fm, FLD_FLAT, core_check_flat);
+	bad += ui_form_check_text(&fm->form, FLD_FLAT, core_check_flat);
 	if (!(bad += form_check_date(fm, FLD_MOVED_IN, &in))) {
 		out = fm->id > 0 ? fm->orig.moved_out : DATE_NONE;
-		bad += form_set_error(fm, FLD_MOVED_IN,
+		bad += ui_form_error(&fm->form, FLD_MOVED_IN,
 		    core_check_move_dates(in, out, util_today()));
 	}
 	bad += form_check_members(fm);
 	bad += form_check_contact(fm);
-	bad += form_check_text(fm, FLD_NOTES, core_check_notes);
+	bad += ui_form_check_text(&fm->form, FLD_NOTES, core_check_notes);
 	return bad;
 }
 
@@ -581,7 +429,7 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 	memset(h, 0, sizeof *h);
 	h->id = fm->id > 0 ? fm->id : 0;
 	h->department = xstrdup(c->departments[d].key);
-	h->stairwell = form_clean(fm, FLD_STAIR);
+	h->stairwell = ui_form_clean(&fm->form, FLD_STAIR);
 	h->flat = form_text(fm, FLD_FLAT);
 	t = util_edit_text(&fm->f[FLD_MOVED_IN].e);
 	util_date_parse(t, &h->moved_in);
@@ -605,20 +453,6 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 	h->notes = form_text(fm, FLD_NOTES);
 }
 
-/* Focus the first field with an error. */
-static void
-form_focus_error(struct form *fm)
-{
-	int	i;
-
-	for (i = 0; i < FLD_COUNT; i++) {
-		if (fm->f[i].error != NULL && form_visible(fm, i)) {
-			fm->focus = i;
-			return;
-		}
-	}
-}
-
 /* Check and save; returns UI_POP when saved. */
 static int
 form_save(struct ui *ui, struct form *fm)
@@ -630,10 +464,7 @@ form_save(struct ui *ui, struct form *fm)
 	if (fm->id < 0)
 		return 0;
 	if ((bad = form_check(ui, fm)) > 0) {
-		form_focus_error(fm);
-		ui_error(ui, bad == 1 ? _("One field needs a change; nothing "
-		    "is saved yet.") : _("%d fields need a change; nothing is "
-		    "saved yet."), bad);
+		ui_form_refused(ui, &fm->form, bad);
 		return 0;
 	}
 	form_household(ui, fm, &h);
@@ -661,59 +492,24 @@ form_save(struct ui *ui, struct form *fm)
 	return UI_POP;
 }
 
-/* Esc: leave at once when nothing changed, else on the second Esc. */
-static int
-form_back(struct ui *ui, struct form *fm)
-{
-	if (!fm->dirty || fm->leaving)
-		return UI_POP;
-	fm->leaving = 1;
-	ui_error(ui, "%s", _("You have changed the form. Press Esc again to "
-	    "leave without saving, or F2 to save."));
-	return 0;
-}
-
+/* A key in the form. */
 static int
 form_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct form	*fm = state;
-	struct field	*f = &fm->f[fm->focus];
 	enum ui_action	 a = ui_key_action(k, form_keys);
-	int		 flags = UI_REDRAW | UI_HANDLED;
+	int		 flags;
 
-	if (a != ACT_BACK)
-		fm->leaving = 0;
-	switch (a) {
-	case ACT_SAVE:
+	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
+		return flags;
+	flags = UI_REDRAW | UI_HANDLED;
+	if (a == ACT_SAVE)
 		return flags | form_save(ui, fm);
-	case ACT_BACK:
-		return flags | form_back(ui, fm);
-	case ACT_NEXT_FIELD:
-		form_move(ui, fm, 1);
+	if (a == ACT_PICK) {
+		form_pick(ui, fm);
 		return flags;
-	case ACT_PREV_FIELD:
-		form_move(ui, fm, -1);
-		return flags;
-	case ACT_PICK:
-		if (f->kind == F_CHOICE)
-			form_pick(ui, fm);
-		else
-			form_move(ui, fm, 1);
-		return flags;
-	case ACT_TOGGLE:
-		if (f->kind != F_CHECK)
-			break;
-		f->checked = !f->checked;
-		fm->dirty = 1;
-		return flags;
-	default:
-		break;
 	}
-	if (f->kind == F_CHECK || !ui_edit_key(&f->e, k))
-		return 0;
-	fm->dirty = 1;
-	form_clear_error(f);
-	return flags;
+	return ui_form_edit_key(&fm->form, k);
 }
 
 /* A click on a field focuses it. */
@@ -721,18 +517,11 @@ static int
 form_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct form	*fm = state;
-	int		 i;
 
 	(void)ui;
 	(void)x;
 	(void)twice;
-	for (i = 0; i < FLD_COUNT; i++) {
-		if (fm->f[i].row == y) {
-			fm->focus = i;
-			return UI_REDRAW | UI_HANDLED;
-		}
-	}
-	return 0;
+	return ui_form_click(&fm->form, y);
 }
 
 const struct screen screen_household_form = {

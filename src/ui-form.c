@@ -1,0 +1,389 @@
+/*
+ * ui-form.c — the field machinery every form shares: a label, a box, what
+ * is wrong said under the box, focus, scrolling and the keys that move
+ * and edit.  Which fields a form has, how they are checked and saved, and
+ * what its pick lists hold stay with the screen.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+#define FORM_LABEL_X	2	/* the label's column */
+#define FORM_LABEL_W	22	/* and its width */
+#define FORM_BOX_X	25	/* the box's column */
+
+/* Set up field i. */
+void
+ui_form_field(struct ui_form *fm, int i, enum ui_field_kind kind,
+    const char *label, const char *text, size_t max)
+{
+	struct ui_field	*f = &fm->f[i];
+
+	f->kind = kind;
+	f->label = label;
+	util_edit_init(&f->e, text != NULL ? text : "", max);
+	util_edit_end(&f->e);
+}
+
+/* Set up secret field i: its buffer never moves, so no copy is left. */
+void
+ui_form_secret(struct ui_form *fm, int i, const char *label, size_t max)
+{
+	struct ui_field	*f = &fm->f[i];
+	char		*fill = xmalloc(max + 1);
+
+	f->kind = UI_FIELD_SECRET;
+	f->label = label;
+	memset(fill, 'x', max);
+	fill[max] = '\0';
+	util_edit_init(&f->e, fill, max);
+	util_edit_set(&f->e, "");
+	free(fill);
+}
+
+/* Wipe what field i holds. */
+void
+ui_form_wipe(struct ui_form *fm, int i)
+{
+	struct edit	*e = &fm->f[i].e;
+
+	if (e->buf != NULL) {
+		core_secret_wipe(e->buf, e->cap * sizeof *e->buf);
+		e->buf[0] = L'\0';
+	}
+	e->len = e->cur = 0;
+	e->scroll = 0;
+}
+
+/* Free what the fields hold; secret ones are wiped first. */
+void
+ui_form_free(struct ui_form *fm)
+{
+	int	i;
+
+	for (i = 0; i < fm->n; i++) {
+		if (fm->f[i].kind == UI_FIELD_SECRET)
+			ui_form_wipe(fm, i);
+		util_edit_free(&fm->f[i].e);
+		ui_form_clear_error(fm, i);
+	}
+}
+
+/* 1 if field i is shown. */
+int
+ui_form_visible(const struct ui_form *fm, int i)
+{
+	return fm->visible == NULL || fm->visible(fm->ctx, i);
+}
+
+/* Forget the error of field i. */
+void
+ui_form_clear_error(struct ui_form *fm, int i)
+{
+	struct ui_field	*f = &fm->f[i];
+
+	free(f->error_own);
+	f->error_own = NULL;
+	f->error = NULL;
+}
+
+/* Set the error of field i (N_(), or NULL); 1 if there is one. */
+int
+ui_form_error(struct ui_form *fm, int i, const char *error)
+{
+	ui_form_clear_error(fm, i);
+	fm->f[i].error = error;
+	return error != NULL;
+}
+
+/* Set an error made by the screen (translated, xmalloc'd); returns 1. */
+int
+ui_form_error_own(struct ui_form *fm, int i, char *error)
+{
+	ui_form_clear_error(fm, i);
+	fm->f[i].error = "";
+	fm->f[i].error_own = error;
+	return 1;
+}
+
+/* The error of field i as shown, or NULL. */
+const char *
+ui_form_error_text(const struct ui_form *fm, int i)
+{
+	const struct ui_field	*f = &fm->f[i];
+
+	if (f->error == NULL)
+		return NULL;
+	return f->error_own != NULL ? f->error_own : _(f->error);
+}
+
+/* The text of field i as it will be stored; new, "" when empty. */
+char *
+ui_form_clean(const struct ui_form *fm, int i)
+{
+	char	*t = util_edit_text(&fm->f[i].e), *c = core_clean_text(t);
+
+	free(t);
+	return c != NULL ? c : xstrdup("");
+}
+
+/* Check field i with a core check of the text as it will be stored. */
+int
+ui_form_check_text(struct ui_form *fm, int i,
+    const char *(*check)(const char *))
+{
+	char	*t = ui_form_clean(fm, i);
+	int	 bad = ui_form_error(fm, i, check(t));
+
+	free(t);
+	return bad;
+}
+
+/* Focus the first wrong field and say that nothing is saved. */
+void
+ui_form_refused(struct ui *ui, struct ui_form *fm, int bad)
+{
+	int	i;
+
+	for (i = 0; i < fm->n; i++) {
+		if (fm->f[i].error != NULL && ui_form_visible(fm, i)) {
+			fm->focus = i;
+			break;
+		}
+	}
+	ui_error(ui, bad == 1 ? _("One field needs a change; nothing is "
+	    "saved yet.") : _("%d fields need a change; nothing is saved "
+	    "yet."), bad);
+}
+
+/* Rows field i takes: one, and one or two for what is wrong. */
+int
+ui_form_rows(const struct ui_form *fm, int i)
+{
+	const char	*e = ui_form_error_text(fm, i);
+
+	if (e == NULL)
+		return 1;
+	if (fm->error_lines == 1)
+		return 2;
+	return util_text_width(e) + 2 > COLS - FORM_BOX_X - 1 ? 3 : 2;
+}
+
+/* The layout row of field want; a gap is a blank row above a field. */
+int
+ui_form_layout_row(const struct ui_form *fm, int want)
+{
+	int	i, row = 0;
+
+	for (i = 0; i < fm->n; i++) {
+		if (fm->f[i].gap)
+			row++;
+		if (!ui_form_visible(fm, i))
+			continue;
+		if (i == want)
+			return row;
+		row += ui_form_rows(fm, i);
+	}
+	return row;
+}
+
+/* Scroll so the focused field shows in rows rows. */
+void
+ui_form_scroll(struct ui_form *fm, int rows)
+{
+	int	fr = ui_form_layout_row(fm, fm->focus);
+	int	fn = ui_form_rows(fm, fm->focus);
+
+	if (fr < fm->top)
+		fm->top = fr > 0 ? fr - 1 : 0;
+	if (fr + fn > fm->top + rows)
+		fm->top = fr + fn - rows;
+}
+
+/* The screen row of field i in rows rows from y, or -1 if not drawn. */
+int
+ui_form_place(struct ui_form *fm, int i, int y, int rows)
+{
+	int	r;
+
+	fm->f[i].row = -1;
+	if (!ui_form_visible(fm, i))
+		return -1;
+	r = ui_form_layout_row(fm, i) - fm->top;
+	if (r < 0 || r + ui_form_rows(fm, i) > rows)
+		return -1;
+	return y + r;
+}
+
+/* Draw the box of field f at row y, cols wide; sets where the cursor
+ * goes. */
+static void
+form_box(struct ui_field *f, int focus, int y, int cols)
+{
+	enum ui_style	st = focus ? STYLE_FIELD_FOCUS : STYLE_FIELD;
+
+	switch (f->kind) {
+	case UI_FIELD_CHECK:
+		ui_put(y, FORM_BOX_X, f->checked ? _("[x] yes") : _("[ ] no"),
+		    10, 1, focus ? STYLE_FIELD_FOCUS : STYLE_NORMAL);
+		f->col = FORM_BOX_X + 1;
+		break;
+	case UI_FIELD_SECRET:
+		f->col = ui_put_hidden(y, FORM_BOX_X, &f->e, cols, st);
+		break;
+	case UI_FIELD_PICKED:
+		ui_put(y, FORM_BOX_X, f->shows != NULL ? f->shows : "", cols,
+		    1, st);
+		f->col = -1;
+		break;
+	default:
+		f->col = ui_put_edit(y, FORM_BOX_X, &f->e, cols, st);
+		break;
+	}
+	f->row = y;
+}
+
+/* Draw field i at row y: label, box and what is wrong under it. */
+void
+ui_form_draw_field(struct ui *ui, struct ui_form *fm, int i, int y,
+    const char *label, int cols)
+{
+	struct ui_field	*f = &fm->f[i];
+	int		 focus = i == fm->focus;
+	int		 w = ui_cols(ui) - FORM_BOX_X - 1;
+	char		*err;
+
+	ui_put(y, FORM_LABEL_X, label != NULL ? label : _(f->label),
+	    FORM_LABEL_W, 1, focus ? STYLE_HEADER : STYLE_LABEL);
+	form_box(f, focus, y, cols);
+	if (f->error == NULL)
+		return;
+	err = xasprintf("\xe2\x86\xb3 %s", ui_form_error_text(fm, i));
+	if (fm->error_lines == 1)
+		ui_put(y + 1, FORM_BOX_X, err, w, 0, STYLE_ERROR);
+	else
+		ui_wrap(y + 1, FORM_BOX_X, w, 2, 0, err, STYLE_ERROR);
+	free(err);
+}
+
+/* Where the cursor goes: the focused field's box, or -1 to hide it. */
+int
+ui_form_cursor(const struct ui_form *fm, int *y, int *x)
+{
+	const struct ui_field	*f = &fm->f[fm->focus];
+
+	if (f->row < 0 || f->col < 0)
+		return -1;
+	*y = f->row;
+	*x = f->col;
+	return 0;
+}
+
+/* A click on a field focuses it. */
+int
+ui_form_click(struct ui_form *fm, int y)
+{
+	int	i;
+
+	for (i = 0; i < fm->n; i++) {
+		if (fm->f[i].row == y) {
+			fm->focus = i;
+			return UI_REDRAW | UI_HANDLED;
+		}
+	}
+	return 0;
+}
+
+/* Move the focus to the next (dir 1) or previous (-1) shown field. */
+void
+ui_form_move(struct ui *ui, struct ui_form *fm, int dir)
+{
+	int	i = fm->focus;
+
+	do {
+		i += dir;
+	} while (i >= 0 && i < fm->n && !ui_form_visible(fm, i));
+	if (i < 0 || i >= fm->n) {
+		if (dir > 0 && fm->last != NULL)
+			ui_message(ui, "%s", _(fm->last));
+		return;
+	}
+	fm->focus = i;
+}
+
+/* Put text into field i, as picked from a list. */
+void
+ui_form_set_text(struct ui_form *fm, int i, const char *text)
+{
+	util_edit_set(&fm->f[i].e, text);
+	util_edit_end(&fm->f[i].e);
+	ui_form_clear_error(fm, i);
+	fm->dirty = 1;
+}
+
+/* Esc: leave at once when nothing changed, else on the second Esc. */
+static int
+form_back(struct ui *ui, struct ui_form *fm)
+{
+	if (!fm->dirty || fm->leaving)
+		return UI_POP;
+	fm->leaving = 1;
+	if (fm->leave != NULL)
+		ui_error(ui, "%s", _(fm->leave));
+	else
+		ui_error(ui, "%s", _("You have changed the form. Press Esc "
+		    "again to leave without saving, or F2 to save."));
+	return 0;
+}
+
+/* The actions every form shares: Esc, Tab and back, Enter on a field
+ * without a list, Space on a check. */
+int
+ui_form_key(struct ui *ui, struct ui_form *fm, enum ui_action a)
+{
+	struct ui_field	*f = &fm->f[fm->focus];
+	int		 flags = UI_REDRAW | UI_HANDLED;
+
+	if (a != ACT_BACK)
+		fm->leaving = 0;
+	switch (a) {
+	case ACT_BACK:
+		return flags | form_back(ui, fm);
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		ui_form_move(ui, fm, a == ACT_NEXT_FIELD ? 1 : -1);
+		return flags;
+	case ACT_PICK:
+		if (f->kind == UI_FIELD_CHOICE || f->kind == UI_FIELD_PICKED)
+			return 0;	/* the screen opens its list */
+		ui_form_move(ui, fm, 1);
+		return flags;
+	case ACT_TOGGLE:
+		if (f->kind != UI_FIELD_CHECK)
+			return 0;
+		f->checked = !f->checked;
+		fm->dirty = 1;
+		return flags;
+	default:
+		return 0;
+	}
+}
+
+/* A key typed into the focused field. */
+int
+ui_form_edit_key(struct ui_form *fm, const struct ui_keypress *k)
+{
+	struct ui_field	*f = &fm->f[fm->focus];
+
+	if (f->kind == UI_FIELD_CHECK || f->kind == UI_FIELD_PICKED ||
+	    !ui_edit_key(&f->e, k))
+		return 0;
+	fm->dirty = 1;
+	ui_form_clear_error(fm, fm->focus);
+	return UI_REDRAW | UI_HANDLED;
+}
