@@ -524,7 +524,9 @@ struct audit_query {
 	const char	*table;		/* one kind of record, or NULL */
 	long		 record;	/* with table: one record, or 0 */
 	long		 since;		/* day number, or DATE_NONE */
-	long		 until;		/* day number (inclusive), or DATE_NONE */
+	long		 until;		/* day number (inclusive), or DATE_NONE;
+					   both are days of the local time, as
+					   the times are shown */
 };
 /* The trail newest first, up to limit after `after` (NULL: the newest);
  * secretariat and admin. */

@@ -183,9 +183,9 @@ audit_list_sql(char *sql, size_t len, const struct audit_query *q,
 	if (q != NULL && q->record > 0)
 		o += (size_t)snprintf(sql + o, len - o, " AND record = ?4");
 	if (q != NULL && q->since != DATE_NONE)
-		o += (size_t)snprintf(sql + o, len - o, " AND date(at) >= ?5");
+		o += (size_t)snprintf(sql + o, len - o, " AND date(at, 'localtime') >= ?5");
 	if (q != NULL && q->until != DATE_NONE)
-		o += (size_t)snprintf(sql + o, len - o, " AND date(at) <= ?6");
+		o += (size_t)snprintf(sql + o, len - o, " AND date(at, 'localtime') <= ?6");
 	snprintf(sql + o, len - o, " ORDER BY id DESC LIMIT ?7");
 }
 

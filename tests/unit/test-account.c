@@ -547,15 +547,53 @@ out:
 	free(path);
 }
 
-/* The day number of today in UTC (as the trail's at). */
+/* The date filters are days of local time: just after midnight in
+ * Denmark is the new day, though it is still yesterday in UTC. */
+static void
+audit_local_days(void)
+{
+	char			*path;
+	struct db		*db = fresh(&path);
+	struct audit_query	 q = { .since = DATE_NONE,
+				    .until = DATE_NONE };
+	struct audit_row	*rows;
+	size_t			 n;
+	long			 d27, d28;
+
+	if (db == NULL)
+		goto out;
+	setenv("TZ", "CET-1", 1);	/* UTC+1, no tzdata needed */
+	tzset();
+	util_date_make(2026, 11, 27, &d27);
+	util_date_make(2026, 11, 28, &d28);
+	CHECK_INT(db_exec(db, "INSERT INTO audit (at, login, kind) VALUES "
+	    "('2026-11-27 23:30:00', 'anna', 'late')"), SQLITE_OK);
+	q.login = "anna";
+	q.since = d28;
+	CHECK_INT(db_audit_list(db, &cli, &q, NULL, 10, &rows, &n), DB_OK);
+	CHECK_INT(n, 1);	/* 00:30 on the 28th, local time */
+	db_audit_rows_free(rows, n);
+	q.since = DATE_NONE;
+	q.until = d27;
+	CHECK_INT(db_audit_list(db, &cli, &q, NULL, 10, &rows, &n), DB_OK);
+	CHECK_INT(n, 0);
+	db_audit_rows_free(rows, n);
+	unsetenv("TZ");
+	tzset();
+	db_close(db);
+out:
+	free(path);
+}
+
+/* The day number of today in local time (as the trail's filters). */
 static long
-utc_today(void)
+local_today(void)
 {
 	time_t		 t = time(NULL);
 	struct tm	 tm;
 	long		 d = DATE_NONE;
 
-	gmtime_r(&t, &tm);
+	localtime_r(&t, &tm);
 	util_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d);
 	return d;
 }
@@ -572,7 +610,7 @@ audit_list(void)
 				    .role = ROLE_AMBASSADOR };
 	struct audit_row	*rows, *more;
 	size_t			 n, m;
-	long			 today = utc_today();
+	long			 today = local_today();
 	int			 i;
 
 	if (db == NULL)
@@ -1107,6 +1145,7 @@ main(void)
 	RUN("account", rehash);
 	RUN("account", audit_immutable);
 	RUN("account", audit_list);
+	RUN("account", audit_local_days);
 	RUN("account", no_secret_in_file);
 	RUN("account", private_mode);
 	RUN("account", private_sides);
