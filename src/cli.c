@@ -41,13 +41,22 @@ cli_who_name(void)
 	return util_login();
 }
 
-/* The command line acts as the Unix account that owns the file: admin. */
+/* The command line acts as the Unix account that owns the file: admin.
+ * Run through sudo, the name also says who ran it ("velkomst (sudo
+ * ole)"), so the trail names a person, not only the shared account. */
 const struct who *
 cli_who(void)
 {
 	static struct who	 who;
+	static char		 name[160];
+	const char		*sudo = getenv("SUDO_USER");
 
-	who.name = util_login();
+	if (sudo != NULL && sudo[0] != '\0' && strlen(sudo) <= 32 &&
+	    strcmp(sudo, util_login()) != 0 && !core_has_forbidden_chars(sudo))
+		snprintf(name, sizeof name, "%s (sudo %s)", util_login(), sudo);
+	else
+		snprintf(name, sizeof name, "%s", util_login());
+	who.name = name;
 	who.account = 0;
 	who.role = ROLE_ADMIN;
 	return &who;
