@@ -283,6 +283,10 @@ void		 ui_form_secret(struct ui_form *, int i, const char *label,
 		    size_t max);
 /* Wipe what field i holds (core_secret_wipe) and empty it. */
 void		 ui_form_wipe(struct ui_form *, int i);
+/* The same for a line editor outside a form (the login screen):
+ * reserve the room of a secret of at most max characters, and wipe it. */
+void		 ui_secret_init(struct edit *, size_t max);
+void		 ui_secret_wipe(struct edit *);
 /* Free the fields' texts and errors (secret fields wiped first); the
  * array itself stays the screen's. */
 void		 ui_form_free(struct ui_form *);

@@ -51,29 +51,6 @@ static const enum ui_action login_actions[] = {
 };
 static const enum ui_action ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
 
-/* Set up a field for a secret, with room reserved so that typing never
- * moves it (a moved buffer would leave a copy behind). */
-static void
-login_secret_init(struct edit *e)
-{
-	char	room[LOGIN_SECRET_MAX + 1];
-
-	memset(room, 'x', LOGIN_SECRET_MAX);
-	room[LOGIN_SECRET_MAX] = '\0';
-	util_edit_init(e, room, LOGIN_SECRET_MAX);
-	util_edit_set(e, "");
-}
-
-/* Empty a secret field and wipe what it held. */
-static void
-login_wipe(struct edit *e)
-{
-	if (e->buf != NULL)
-		core_secret_wipe(e->buf, e->cap * sizeof *e->buf);
-	e->len = e->cur = 0;
-	e->scroll = 0;
-}
-
 /* Wipe and free a string that held a secret. */
 static void
 login_free_secret(char *s)
@@ -134,8 +111,8 @@ login_init(struct ui *ui, void *arg)
 	    &l->nlogins) != DB_OK && l->db_err == NULL)
 		l->db_err = xstrdup(_(db_errmsg(ui_db(ui))));
 	util_edit_init(&l->fields[F_LOGIN], l->was, ACCOUNT_LOGIN_MAX);
-	login_secret_init(&l->fields[F_SECRET]);
-	login_secret_init(&l->fields[F_AGAIN]);
+	ui_secret_init(&l->fields[F_SECRET], LOGIN_SECRET_MAX);
+	ui_secret_init(&l->fields[F_AGAIN], LOGIN_SECRET_MAX);
 	l->focus = l->mode == MODE_LOCK ? F_SECRET : F_LOGIN;
 	login_match(l);
 	return l;
@@ -147,8 +124,8 @@ login_free(void *state)
 {
 	struct login	*l = state;
 
-	login_wipe(&l->fields[F_SECRET]);
-	login_wipe(&l->fields[F_AGAIN]);
+	ui_secret_wipe(&l->fields[F_SECRET]);
+	ui_secret_wipe(&l->fields[F_AGAIN]);
 	util_edit_free(&l->fields[F_LOGIN]);
 	util_edit_free(&l->fields[F_SECRET]);
 	util_edit_free(&l->fields[F_AGAIN]);
@@ -334,7 +311,7 @@ login_try(struct ui *ui, struct login *l)
 	secret = util_edit_text(&l->fields[F_SECRET]);
 	st = db_login(ui_db(ui), name, secret, (long long)time(NULL), &p, &s);
 	login_free_secret(secret);
-	login_wipe(&l->fields[F_SECRET]);
+	ui_secret_wipe(&l->fields[F_SECRET]);
 	free(name);
 	free(l->db_err);
 	l->db_err = NULL;
@@ -413,8 +390,8 @@ login_create(struct ui *ui, struct login *l)
 	}
 	login_free_secret(pw);
 	login_free_secret(again);
-	login_wipe(&l->fields[F_SECRET]);
-	login_wipe(&l->fields[F_AGAIN]);
+	ui_secret_wipe(&l->fields[F_SECRET]);
+	ui_secret_wipe(&l->fields[F_AGAIN]);
 	free(name);
 	if (st != DB_OK)
 		l->focus = l->err[F_LOGIN] != NULL || (l->db_err != NULL &&
@@ -460,12 +437,12 @@ login_answer(struct ui *ui, struct login *l, const struct ui_keypress *k)
 		return login_try(ui, l);
 	case ACT_NO:
 		l->asking = 0;
-		login_wipe(&l->fields[F_SECRET]);
+		ui_secret_wipe(&l->fields[F_SECRET]);
 		return UI_REDRAW | UI_HANDLED;
 	default:
 		if (!k->is_key && k->ch == 27) {
 			l->asking = 0;
-			login_wipe(&l->fields[F_SECRET]);
+			ui_secret_wipe(&l->fields[F_SECRET]);
 			return UI_REDRAW | UI_HANDLED;
 		}
 		return UI_HANDLED;
@@ -551,7 +528,7 @@ login_click(struct ui *ui, void *state, int y, int x, int twice)
 	util_edit_set(&l->fields[F_LOGIN], l->logins[i]);
 	l->err[F_LOGIN] = NULL;
 	if (l->mode == MODE_LOCK)
-		login_wipe(&l->fields[F_SECRET]);
+		ui_secret_wipe(&l->fields[F_SECRET]);
 	l->focus = F_SECRET;
 	return UI_REDRAW | UI_HANDLED;
 }

@@ -35,23 +35,36 @@ void
 ui_form_secret(struct ui_form *fm, int i, const char *label, size_t max)
 {
 	struct ui_field	*f = &fm->f[i];
-	char		*fill = xmalloc(max + 1);
 
 	f->kind = UI_FIELD_SECRET;
 	f->label = label;
-	memset(fill, 'x', max);
-	fill[max] = '\0';
-	util_edit_init(&f->e, fill, max);
-	util_edit_set(&f->e, "");
-	free(fill);
+	ui_secret_init(&f->e, max);
 }
 
 /* Wipe what field i holds. */
 void
 ui_form_wipe(struct ui_form *fm, int i)
 {
-	struct edit	*e = &fm->f[i].e;
+	ui_secret_wipe(&fm->f[i].e);
+}
 
+/* An editor for a secret of at most max characters, its room reserved. */
+void
+ui_secret_init(struct edit *e, size_t max)
+{
+	char	*fill = xmalloc(max + 1);
+
+	memset(fill, 'x', max);
+	fill[max] = '\0';
+	util_edit_init(e, fill, max);
+	util_edit_set(e, "");
+	free(fill);
+}
+
+/* Wipe what a secret's editor holds and empty it. */
+void
+ui_secret_wipe(struct edit *e)
+{
 	if (e->buf != NULL) {
 		core_secret_wipe(e->buf, e->cap * sizeof *e->buf);
 		e->buf[0] = L'\0';
