@@ -658,6 +658,7 @@ open_connect(struct db *db, int flags, char **err)
 	free(dir);
 	file_w = open_writable(db->path);
 	db->readonly = (flags & DB_READ_ONLY) || !dir_w || !file_w;
+	db->asked_ro = (flags & DB_READ_ONLY) != 0;
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	shm = xasprintf("%s-shm", db->path);
 	if ((!dir_w || !file_w) && stat(shm, &sb) == -1) {
@@ -761,6 +762,12 @@ open_check(struct db *db, long *version, char **err)
 		    *version, DB_SCHEMA_VERSION);
 	if (tables != 0 && open_quick_check(db, err) == -1)
 		return -1;
+	if (db->readonly && *version < DB_SCHEMA_VERSION && db->asked_ro &&
+	    open_writable(db->path))
+		return open_err(err, N_("%s was made by an older velkomst and "
+		    "must be upgraded first. This command only reads; open the "
+		    "database once with velkomst (the screens, or a command "
+		    "that changes it) to upgrade it."), db->path);
 	if (db->readonly && *version < DB_SCHEMA_VERSION)
 		return open_err(err, N_("%s must be set up or upgraded, but it "
 		    "is read-only."), db->path);

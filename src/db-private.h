@@ -35,6 +35,7 @@ struct db {
 	char		*path;
 	char		*errmsg;	/* the last error, translated */
 	int		 readonly;
+	int		 asked_ro;	/* opened DB_READ_ONLY by choice */
 	int		 batch;		/* inside db_batch_begin() */
 	int		 busy_ms;
 	int		 had_wal;	/* the -wal was there before we opened */

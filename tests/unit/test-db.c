@@ -680,6 +680,47 @@ make_file(const char *name, int n)
 	return path;
 }
 
+/* The user_version of the file at path, read with sqlite3 itself. */
+static int
+file_version(const char *path)
+{
+	sqlite3		*raw;
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	if (sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(raw, "PRAGMA user_version", -1,
+	    &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(raw);
+	return v;
+}
+
+/* A command that only reads cannot upgrade an older file: it says how to
+ * upgrade it, and leaves it at its schema. */
+static void
+test_readonly_older(void)
+{
+	char		*path = make_file("older.db", 1), *err = NULL;
+	struct db	*db;
+
+	db = open_ok(path, 0);
+	if (db == NULL)
+		goto out;
+	CHECK_INT(db_exec(db, "PRAGMA user_version = 4"), SQLITE_OK);
+	db_close(db);
+	CHECK(db_open(path, DB_READ_ONLY, &err) == NULL);
+	CHECK(err != NULL && strstr(err, "made by an older velkomst") !=
+	    NULL && strstr(err, "This command only reads") != NULL);
+	free(err);
+	CHECK_INT(file_version(path), 4);	/* left as it was */
+out:
+	free(path);
+}
+
 static void
 test_refuse_newer_and_truncated(void)
 {
@@ -1019,6 +1060,7 @@ main(void)
 	RUN("db", test_refuse_files);
 	RUN("db", test_refuse_newer_and_truncated);
 	RUN("db", test_readonly);
+	RUN("db", test_readonly_older);
 	RUN("db", test_busy);
 	RUN("db", test_create_modes);
 	RUN("db", test_demo_and_check);
