@@ -527,9 +527,13 @@ struct audit_query {
 	long		 until;		/* day number (inclusive), or DATE_NONE;
 					   both are days of the local time, as
 					   the times are shown */
+	int		 backward;	/* the rows newer than `after` (or the
+					   oldest rows), nearest first */
 };
 /* The trail newest first, up to limit after `after` (NULL: the newest);
- * secretariat and admin. */
+ * with backward, older to newer from `after` (NULL: the oldest).
+ * Fewer than limit rows means the end was reached.  Secretariat and
+ * admin. */
 enum db_status	 db_audit_list(struct db *, const struct who *,
 		    const struct audit_query *, const struct audit_row *after,
 		    size_t limit, struct audit_row **rows, size_t *n);

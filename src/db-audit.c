@@ -164,17 +164,22 @@ db_audit_rows_free(struct audit_row *rows, size_t n)
 	free(rows);
 }
 
-/* The SQL of an audit list for q (and after) into sql. */
+/*
+ * The SQL of an audit list for q (and after) into sql: keyset paging on
+ * id, newest first, or oldest first when q->backward.
+ */
 static void
 audit_list_sql(char *sql, size_t len, const struct audit_query *q,
     const struct audit_row *after)
 {
+	int	 back = q != NULL && q->backward;
 	size_t	 o;
 
 	o = (size_t)snprintf(sql, len, "SELECT id, at, login, command_line, "
 	    "kind, tbl, record, detail FROM audit WHERE 1");
 	if (after != NULL)
-		o += (size_t)snprintf(sql + o, len - o, " AND id < ?1");
+		o += (size_t)snprintf(sql + o, len - o, " AND id %s ?1",
+		    back ? ">" : "<");
 	if (q != NULL && q->login != NULL && q->login[0] != '\0')
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND login = ?2 COLLATE NOCASE");
@@ -182,11 +187,17 @@ audit_list_sql(char *sql, size_t len, const struct audit_query *q,
 		o += (size_t)snprintf(sql + o, len - o, " AND tbl = ?3");
 	if (q != NULL && q->record > 0)
 		o += (size_t)snprintf(sql + o, len - o, " AND record = ?4");
+	/* The days are local; at is UTC, within a day of local time: the
+	 * plain comparison on at (?8, ?9) is cheap and lets the index on
+	 * at find a range of dates. */
 	if (q != NULL && q->since != DATE_NONE)
-		o += (size_t)snprintf(sql + o, len - o, " AND date(at, 'localtime') >= ?5");
+		o += (size_t)snprintf(sql + o, len - o, " AND at >= ?8"
+		    " AND date(at, 'localtime') >= ?5");
 	if (q != NULL && q->until != DATE_NONE)
-		o += (size_t)snprintf(sql + o, len - o, " AND date(at, 'localtime') <= ?6");
-	snprintf(sql + o, len - o, " ORDER BY id DESC LIMIT ?7");
+		o += (size_t)snprintf(sql + o, len - o, " AND at < ?9"
+		    " AND date(at, 'localtime') <= ?6");
+	snprintf(sql + o, len - o, " ORDER BY id%s LIMIT ?7",
+	    back ? "" : " DESC");
 }
 
 /* Bind q's filters (those the SQL names) and the limit. */
@@ -207,12 +218,18 @@ audit_list_bind(sqlite3_stmt *st, const struct audit_query *q,
 			    SQLITE_TRANSIENT);
 		if (q->record > 0)
 			sqlite3_bind_int64(st, 4, q->record);
-		if (q->since != DATE_NONE)
+		if (q->since != DATE_NONE) {
 			sqlite3_bind_text(st, 5, util_date_iso(q->since, day),
 			    -1, SQLITE_TRANSIENT);
-		if (q->until != DATE_NONE)
+			sqlite3_bind_text(st, 8, util_date_iso(q->since - 1,
+			    day), -1, SQLITE_TRANSIENT);
+		}
+		if (q->until != DATE_NONE) {
 			sqlite3_bind_text(st, 6, util_date_iso(q->until, day),
 			    -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 9, util_date_iso(q->until + 2,
+			    day), -1, SQLITE_TRANSIENT);
+		}
 	}
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)limit);
 }
@@ -231,7 +248,8 @@ audit_read_row(sqlite3_stmt *st, struct audit_row *r)
 	r->detail = db_column_text(st, 7, 1);
 }
 
-/* The trail newest first, up to limit rows after `after`. */
+/* The trail newest first (backward: oldest first), up to limit rows
+ * after `after`. */
 enum db_status
 db_audit_list(struct db *db, const struct who *who,
     const struct audit_query *q, const struct audit_row *after, size_t limit,

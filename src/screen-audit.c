@@ -1,8 +1,13 @@
 /*
  * screen-audit.c — the audit trail, newest first: who did what kind of
- * thing to which record, and when (never the personal content).  Rows
- * are fetched a window at a time as the list is scrolled.  Filters: one
- * account, one record (or kind of record), a range of dates.
+ * thing to which record, and when (never the personal content).  Filters:
+ * one account, one record (or kind of record), a range of dates.
+ *
+ * A trail gets a row for every login and change, 100 000 and more after
+ * some years, so the list holds a sliding window of rows: more are
+ * fetched older or newer as the selection moves (keyset paging both
+ * ways), rows far from the selection are let go, and End fetches the
+ * oldest window, Home the newest.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -17,14 +22,16 @@
 #include "ui.h"
 #include "util.h"
 
-#define AU_WINDOW	200
+#define AU_WINDOW	100	/* rows fetched at a time */
+#define AU_KEEP		(3 * AU_WINDOW)	/* most rows held at once */
 
 enum au_prompt { AP_NONE, AP_ACCOUNT, AP_RECORD, AP_DATES };
 
 struct audit_list {
-	struct audit_row	*rows;
+	struct audit_row	*rows;		/* newest first */
 	size_t			 n;
-	int			 at_end;
+	int			 at_start;	/* nothing newer than rows[0] */
+	int			 at_end;	/* nothing older than rows[n - 1] */
 	int			 failed;	/* the trail could not be read */
 	char			*why;		/* why not (translated) */
 	int			 sel, top;
@@ -150,26 +157,82 @@ au_filtered(const struct audit_list *l)
 	    l->until != DATE_NONE;
 }
 
-/* Fetch the next window after the last row held. */
-static void
-au_fetch(struct ui *ui, struct audit_list *l)
+/* Fetch up to AU_WINDOW rows older than cursor (backward: newer), or
+ * the newest (the oldest) when cursor is NULL; NULL on error, with the
+ * list failed when it holds nothing. */
+static struct audit_row *
+au_query(struct ui *ui, struct audit_list *l, const struct audit_row *cursor,
+    int backward, size_t *n)
 {
 	struct audit_query	 q = { .login = l->login, .table = l->table,
 				    .record = l->record, .since = l->since,
-				    .until = l->until };
+				    .until = l->until, .backward = backward };
+	struct audit_row	*rows;
+
+	if (db_audit_list(ui_db(ui), ui_who(ui), &q, cursor, AU_WINDOW, &rows,
+	    n) == DB_OK)
+		return rows;
+	if (l->n == 0) {
+		l->failed = 1;
+		free(l->why);
+		l->why = xstrdup(_(db_errmsg(ui_db(ui))));
+	} else
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+	return NULL;
+}
+
+/* Free the strings of n rows held (db_audit_rows_free on a copy: the
+ * rows stay in the array, which is moved or shortened after). */
+static void
+au_let_go(const struct audit_row *rows, size_t n)
+{
+	struct audit_row	*copy = xcalloc(n, sizeof *copy);
+
+	memcpy(copy, rows, n * sizeof *copy);
+	db_audit_rows_free(copy, n);
+}
+
+/* Let go of rows at the far end from the selection, keeping AU_KEEP:
+ * the newest (at_front) or the oldest. */
+static void
+au_trim(struct audit_list *l, int at_front)
+{
+	size_t	drop;
+
+	if (l->n <= AU_KEEP)
+		return;
+	drop = l->n - AU_KEEP;
+	if (at_front && drop > (size_t)l->sel)	/* never the selected row */
+		drop = (size_t)l->sel;
+	if (!at_front && l->n - drop <= (size_t)l->sel)
+		drop = l->n - (size_t)l->sel - 1;
+	if (drop == 0)
+		return;
+	if (at_front) {
+		au_let_go(l->rows, drop);
+		memmove(l->rows, l->rows + drop, (l->n - drop) *
+		    sizeof *l->rows);
+		l->sel -= (int)drop;
+		l->top = l->top > (int)drop ? l->top - (int)drop : 0;
+		l->at_start = 0;
+	} else {
+		au_let_go(l->rows + l->n - drop, drop);
+		l->at_end = 0;
+	}
+	l->n -= drop;
+}
+
+/* Fetch the window older than the last row held. */
+static void
+au_fetch(struct ui *ui, struct audit_list *l)
+{
 	struct audit_row	*more;
 	size_t			 n;
 
 	if (l->at_end)
 		return;
-	if (db_audit_list(ui_db(ui), ui_who(ui), &q, l->n > 0 ?
-	    &l->rows[l->n - 1] : NULL, AU_WINDOW, &more, &n) != DB_OK) {
-		if (l->n == 0) {
-			l->failed = 1;
-			free(l->why);
-			l->why = xstrdup(_(db_errmsg(ui_db(ui))));
-		} else
-			ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+	if ((more = au_query(ui, l, l->n > 0 ? &l->rows[l->n - 1] : NULL, 0,
+	    &n)) == NULL) {
 		l->at_end = 1;
 		return;
 	}
@@ -178,19 +241,52 @@ au_fetch(struct ui *ui, struct audit_list *l)
 	free(more);	/* the strings now belong to l->rows */
 	l->n += n;
 	l->at_end = n < AU_WINDOW;
+	au_trim(l, 1);
 }
 
-/* Start again from the newest row. */
+/* Fetch the window newer than the first row held (or the oldest). */
 static void
-au_reload(struct ui *ui, struct audit_list *l)
+au_fetch_back(struct ui *ui, struct audit_list *l)
+{
+	struct audit_row	*more;
+	size_t			 n, i;
+
+	if (l->at_start)
+		return;
+	if ((more = au_query(ui, l, l->n > 0 ? &l->rows[0] : NULL, 1,
+	    &n)) == NULL) {
+		l->at_start = 1;
+		return;
+	}
+	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
+	memmove(l->rows + n, l->rows, l->n * sizeof *l->rows);
+	for (i = 0; i < n; i++)		/* nearest first: turn them round */
+		l->rows[n - 1 - i] = more[i];
+	free(more);
+	l->n += n;
+	l->sel += (int)n;
+	l->top += (int)n;
+	l->at_start = n < AU_WINDOW;
+	au_trim(l, 0);
+}
+
+/* Start again from the newest row, or (from_end) from the oldest. */
+static void
+au_reload(struct ui *ui, struct audit_list *l, int from_end)
 {
 	db_audit_rows_free(l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
-	l->at_end = 0;
+	l->at_start = !from_end;
+	l->at_end = from_end;
 	l->failed = 0;
 	l->sel = l->top = 0;
-	au_fetch(ui, l);
+	if (from_end) {
+		au_fetch_back(ui, l);
+		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
+		l->top = 0;	/* drawing scrolls so the last rows fill */
+	} else
+		au_fetch(ui, l);
 }
 
 static void *
@@ -202,7 +298,7 @@ au_init(struct ui *ui, void *arg)
 	l->since = l->until = DATE_NONE;
 	util_edit_init(&l->e[0], "", 40);
 	util_edit_init(&l->e[1], "", 40);
-	au_reload(ui, l);
+	au_reload(ui, l, 0);
 	return l;
 }
 
@@ -278,8 +374,14 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 		s = au_join(s, part);
 		free(part);
 	}
-	part = l->at_end ? xasprintf(P_("%zu row", "%zu rows", l->n), l->n) :
-	    xasprintf(_("%zu rows so far, more below"), l->n);
+	if (l->at_start && l->at_end)
+		part = xasprintf(P_("%zu row", "%zu rows", l->n), l->n);
+	else if (l->at_start)
+		part = xasprintf(_("%zu rows so far, more below"), l->n);
+	else if (l->at_end)
+		part = xstrdup(_("the oldest rows, more above"));
+	else
+		part = xstrdup(_("more above and below"));
 	s = au_join(s, part);
 	free(part);
 	part = xasprintf(_("Showing: %s"), s);
@@ -415,22 +517,37 @@ au_cursor(struct ui *ui, void *state, int *y, int *x)
 	return 0;
 }
 
-/* Move the selection, fetching more at the end. */
+/* Move the selection by delta rows, fetching more on either side.  The
+ * fetches shift the indexes (rows come in front, rows are let go), but
+ * sel always names the same row, so the target is sel + delta. */
 static void
 au_move(struct ui *ui, struct audit_list *l, int delta)
 {
-	while (l->sel + delta >= (int)l->n && !l->at_end) {
-		size_t	had = l->n;
+	size_t	had;
 
+	while ((long)l->sel + delta >= (long)l->n && !l->at_end) {
+		had = l->n;
 		au_fetch(ui, l);
-		if (l->n == had)
+		if (l->n == had && !l->at_end)
 			break;
 	}
-	l->sel += delta;
-	if (l->sel >= (int)l->n)
-		l->sel = (int)l->n - 1;
-	if (l->sel < 0)
-		l->sel = 0;
+	while ((long)l->sel + delta < 0 && !l->at_start) {
+		had = l->n;
+		au_fetch_back(ui, l);
+		if (l->n == had && !l->at_start)
+			break;
+	}
+	delta += l->sel;
+	if (delta >= (int)l->n)
+		delta = (int)l->n - 1;
+	if (delta < 0)
+		delta = 0;
+	l->sel = delta;
+	/* At a held end: look past it, so the top line tells the truth. */
+	if (l->sel == 0)
+		au_fetch_back(ui, l);
+	else if (l->sel == (int)l->n - 1)
+		au_fetch(ui, l);
 }
 
 /* Open a prompt, filled with the filter as it stands. */
@@ -568,7 +685,7 @@ au_confirm(struct ui *ui, struct audit_list *l)
 	if (rc != 0)
 		return;
 	l->prompt = AP_NONE;
-	au_reload(ui, l);
+	au_reload(ui, l, 0);
 }
 
 /* Keys while a filter is typed. */
@@ -608,12 +725,8 @@ au_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_DOWN:	au_move(ui, l, 1); break;
 	case ACT_PGUP:	au_move(ui, l, -page); break;
 	case ACT_PGDN:	au_move(ui, l, page); break;
-	case ACT_FIRST:	l->sel = 0; break;
-	case ACT_LAST:
-		while (!l->at_end)
-			au_fetch(ui, l);
-		au_move(ui, l, (int)l->n);
-		break;
+	case ACT_FIRST:	au_reload(ui, l, 0); break;
+	case ACT_LAST:	au_reload(ui, l, 1); break;
 	case ACT_FILTER_ACCOUNT:	au_open(l, AP_ACCOUNT); break;
 	case ACT_FILTER_RECORD:		au_open(l, AP_RECORD); break;
 	case ACT_FILTER_DATE:		au_open(l, AP_DATES); break;
@@ -628,7 +741,7 @@ au_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		l->table = NULL;
 		l->record = 0;
 		l->since = l->until = DATE_NONE;
-		au_reload(ui, l);
+		au_reload(ui, l, 0);
 		ui_message(ui, "%s", _("The filters are cleared: this is the "
 		    "whole trail."));
 		break;
@@ -650,8 +763,9 @@ const struct screen screen_audit = {
 	    "Press a to see what one login did, r to see what happened to "
 	    "one record (type household 12, or only 12), d for a range of "
 	    "dates (from, and to if you want), and c to see everything "
-	    "again. The line at the top says what is shown and how many "
-	    "rows."),
+	    "again. The line at the top says what is shown, and how many "
+	    "rows or whether there are more above or below. Home goes to the "
+	    "newest row, End to the oldest."),
 	.init = au_init,
 	.draw = au_draw,
 	.key = au_key,

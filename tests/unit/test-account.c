@@ -3,7 +3,7 @@
  * file: the first admin, who may add, login right and wrong, the one
  * sentence for every refusal, the lockout (kept across a restart, lifted
  * by time, unlock and reset), disabling, rehashing on login, the audit
- * trail (its rows, its filters and paging, and that it cannot be
+ * trail (its rows, its filters and paging both ways, and that it cannot be
  * changed), that no secret reaches the file, a private file mode, and an
  * account tied to an ambassador.
  */
@@ -686,6 +686,130 @@ out:
 	free(path);
 }
 
+/* The ids of n rows, in order, joined by spaces into buf. */
+static const char *
+audit_ids(const struct audit_row *rows, size_t n, char *buf, size_t len)
+{
+	size_t	i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o < len; i++)
+		o += (size_t)snprintf(buf + o, len - o, "%s%ld",
+		    i == 0 ? "" : " ", rows[i].id);
+	return buf;
+}
+
+/* The ids backward of q from after (0: from nothing), up to limit. */
+static const char *
+audit_back(struct db *db, struct audit_query *q, long after, size_t limit,
+    char *buf, size_t len)
+{
+	struct audit_row	*rows, a = { .id = after };
+	size_t			 n;
+
+	q->backward = 1;
+	buf[0] = '\0';
+	if (db_audit_list(db, &cli, q, after > 0 ? &a : NULL, limit, &rows,
+	    &n) != DB_OK) {
+		TEST_FAIL("audit list: %s", db_errmsg(db));
+		return buf;
+	}
+	audit_ids(rows, n, buf, len);
+	db_audit_rows_free(rows, n);
+	return buf;
+}
+
+/* Paging the other way: older to newer from a row (or from the oldest),
+ * nearest first, with and without filters; it meets the forward pages. */
+static void
+audit_backward(void)
+{
+	char			*path;
+	struct db		*db = fresh(&path);
+	struct audit_query	 q = { .since = DATE_NONE,
+				    .until = DATE_NONE };
+	const struct who	 amb = { .name = "x", .account = 2,
+				    .role = ROLE_AMBASSADOR };
+	struct audit_row	*rows, *more;
+	size_t			 n, m;
+	long			 today = local_today();
+	char			 buf[256];
+	int			 i;
+
+	if (db == NULL)
+		goto out;
+	/* Ids 1, 2: the accounts; 3-7: exports of households 1-5; 8, 9:
+	 * anna's logins. */
+	for (i = 1; i <= 5; i++)
+		CHECK_INT(db_audit_note(db, &cli, "export", "household", i,
+		    NULL), DB_OK);
+	try_login(db, "anna", PIN, NOW);
+	try_login(db, "anna", PIN, NOW);
+	q.backward = 1;
+	CHECK_INT(db_audit_list(db, &amb, &q, NULL, 10, &rows, &n),
+	    DB_DENIED);
+	/* From nothing: the oldest, oldest first. */
+	CHECK_STR(audit_back(db, &q, 0, 3, buf, sizeof buf), "1 2 3");
+	CHECK_STR(audit_back(db, &q, 3, 3, buf, sizeof buf), "4 5 6");
+	CHECK_STR(audit_back(db, &q, 6, 3, buf, sizeof buf), "7 8 9");
+	CHECK_STR(audit_back(db, &q, 9, 3, buf, sizeof buf), "");
+	CHECK_STR(audit_back(db, &q, 0, 100, buf, sizeof buf),
+	    "1 2 3 4 5 6 7 8 9");
+	CHECK_INT(db_audit_list(db, &cli, &q, NULL, 0, &rows, &n), DB_OK);
+	CHECK_INT(n, 0);
+	db_audit_rows_free(rows, n);
+	/* The rows of a backward page are whole, as forward. */
+	CHECK_INT(db_audit_list(db, &cli, &q, NULL, 3, &rows, &n), DB_OK);
+	if (n == 3) {
+		CHECK_STR(rows[0].kind, "account added");
+		CHECK_STR(rows[2].kind, "export");
+		CHECK_STR(rows[2].table, "household");
+		CHECK_INT(rows[2].record, 1);
+		CHECK_INT(rows[2].command_line, 1);
+	}
+	/* Forward from the row after them gives the rest, the other way. */
+	q.backward = 0;
+	CHECK_INT(db_audit_list(db, &cli, &q, &rows[n - 1], 100, &more, &m),
+	    DB_OK);
+	CHECK_STR(audit_ids(more, m, buf, sizeof buf), "2 1");
+	db_audit_rows_free(more, m);
+	CHECK_INT(db_audit_list(db, &cli, &q, NULL, 2, &more, &m), DB_OK);
+	CHECK_STR(audit_ids(more, m, buf, sizeof buf), "9 8");
+	db_audit_rows_free(more, m);
+	db_audit_rows_free(rows, n);
+	/* From a row in the middle: the nearest newer row first. */
+	CHECK_STR(audit_back(db, &q, 5, 2, buf, sizeof buf), "6 7");
+	/* Filters: one kind of record, one record, a login, dates. */
+	q.table = "household";
+	CHECK_STR(audit_back(db, &q, 0, 2, buf, sizeof buf), "3 4");
+	CHECK_STR(audit_back(db, &q, 4, 10, buf, sizeof buf), "5 6 7");
+	CHECK_STR(audit_back(db, &q, 7, 10, buf, sizeof buf), "");
+	q.record = 4;
+	CHECK_STR(audit_back(db, &q, 0, 10, buf, sizeof buf), "6");
+	CHECK_STR(audit_back(db, &q, 6, 10, buf, sizeof buf), "");
+	q.table = NULL;
+	q.record = 0;
+	q.login = "ANNA";
+	CHECK_STR(audit_back(db, &q, 0, 10, buf, sizeof buf), "8 9");
+	CHECK_STR(audit_back(db, &q, 1, 1, buf, sizeof buf), "8");
+	CHECK_STR(audit_back(db, &q, 8, 1, buf, sizeof buf), "9");
+	q.login = "tester";
+	CHECK_STR(audit_back(db, &q, 2, 2, buf, sizeof buf), "3 4");
+	q.login = NULL;
+	q.since = today;
+	q.until = today;
+	CHECK_STR(audit_back(db, &q, 7, 10, buf, sizeof buf), "8 9");
+	q.since = today + 1;
+	q.until = DATE_NONE;
+	CHECK_STR(audit_back(db, &q, 0, 10, buf, sizeof buf), "");
+	q.since = DATE_NONE;
+	q.until = today - 1;
+	CHECK_STR(audit_back(db, &q, 0, 10, buf, sizeof buf), "");
+	db_close(db);
+out:
+	free(path);
+}
+
 /* 1 if the file at path holds the bytes of s. */
 static int
 file_has(const char *path, const char *s)
@@ -1145,6 +1269,7 @@ main(void)
 	RUN("account", rehash);
 	RUN("account", audit_immutable);
 	RUN("account", audit_list);
+	RUN("account", audit_backward);
 	RUN("account", audit_local_days);
 	RUN("account", no_secret_in_file);
 	RUN("account", private_mode);
