@@ -518,6 +518,8 @@ struct audit_row {
 	char		*detail;	/* non-personal detail, or NULL */
 };
 void		 db_audit_rows_free(struct audit_row *, size_t n);
+/* Free the strings one row owns (for a list that keeps a sliding window). */
+void		 db_audit_row_clear(struct audit_row *);
 
 struct audit_query {
 	const char	*login;		/* one account's rows, or NULL */

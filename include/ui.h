@@ -206,6 +206,41 @@ int		 ui_put_hidden(int y, int x, const struct edit *, int cols,
 /* Map a key onto the line editor: returns 1 if the key was used. */
 int		 ui_edit_key(struct edit *, const struct ui_keypress *);
 
+/* ---- a sliding window over a long list (ui-window.c) -------------------- */
+
+/*
+ * The rows of a long list held around the selection: fetched `fetch` at
+ * a time with keyset paging on either side, at most `keep` held.  The
+ * screen sets size, fetch, keep, query, clear and ctx, and reads rows
+ * (n rows of size bytes, in list order), sel and top.
+ */
+struct ui_window {
+	void	*rows;
+	size_t	 n;
+	size_t	 size;		/* bytes of one row */
+	size_t	 fetch;		/* rows asked for at a time */
+	size_t	 keep;		/* most rows held */
+	int	 at_start;	/* nothing comes before rows[0] */
+	int	 at_end;	/* nothing comes after rows[n - 1] */
+	int	 sel;		/* the selected row */
+	int	 top;		/* the first row drawn */
+	/* Up to want rows after cursor (backward: before it, nearest
+	 * first); cursor NULL: from the start (the end).  A new array whose
+	 * rows' strings pass to the window; NULL on error (said already). */
+	void	*(*query)(struct ui *, void *ctx, const void *cursor,
+		    int backward, size_t want, size_t *n);
+	void	 (*clear)(void *row);	/* free what one row owns */
+	void	*ctx;
+};
+void		 ui_window_fetch(struct ui *, struct ui_window *);
+void		 ui_window_fetch_back(struct ui *, struct ui_window *);
+/* Start again from the first row, or (from_end) from the last. */
+void		 ui_window_reload(struct ui *, struct ui_window *, int from_end);
+/* Move the selection by delta rows, fetching on either side. */
+void		 ui_window_move(struct ui *, struct ui_window *, int delta);
+/* Let go of every row (the window can be filled again). */
+void		 ui_window_clear(struct ui_window *);
+
 /* ---- a pick list (screen-pick.c) --------------------------------------- */
 
 /* Ask the person to pick one of n items: done(ui, ctx, index) is called

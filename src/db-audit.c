@@ -154,14 +154,21 @@ db_audit_rows_free(struct audit_row *rows, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; rows != NULL && i < n; i++) {
-		free(rows[i].at);
-		free(rows[i].login);
-		free(rows[i].kind);
-		free(rows[i].table);
-		free(rows[i].detail);
-	}
+	for (i = 0; rows != NULL && i < n; i++)
+		db_audit_row_clear(&rows[i]);
 	free(rows);
+}
+
+/* Free the strings of one row (not the row itself) and zero it. */
+void
+db_audit_row_clear(struct audit_row *r)
+{
+	free(r->at);
+	free(r->login);
+	free(r->kind);
+	free(r->table);
+	free(r->detail);
+	memset(r, 0, sizeof *r);
 }
 
 /*

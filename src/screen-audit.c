@@ -25,16 +25,16 @@
 #define AU_WINDOW	100	/* rows fetched at a time */
 #define AU_KEEP		(3 * AU_WINDOW)	/* most rows held at once */
 
+/* The rows the window holds. */
+#define AU_ROWS(l)	((struct audit_row *)(l)->w.rows)
+
 enum au_prompt { AP_NONE, AP_ACCOUNT, AP_RECORD, AP_DATES };
 
 struct audit_list {
-	struct audit_row	*rows;		/* newest first */
-	size_t			 n;
-	int			 at_start;	/* nothing newer than rows[0] */
-	int			 at_end;	/* nothing older than rows[n - 1] */
+	struct ui_window	 w;		/* struct audit_row, newest
+						   first */
 	int			 failed;	/* the trail could not be read */
 	char			*why;		/* why not (translated) */
-	int			 sel, top;
 	char			*login;		/* the filters, or NULL */
 	const char		*table;		/* a stable table name */
 	long			 record;
@@ -157,22 +157,23 @@ au_filtered(const struct audit_list *l)
 	    l->until != DATE_NONE;
 }
 
-/* Fetch up to AU_WINDOW rows older than cursor (backward: newer), or
- * the newest (the oldest) when cursor is NULL; NULL on error, with the
- * list failed when it holds nothing. */
-static struct audit_row *
-au_query(struct ui *ui, struct audit_list *l, const struct audit_row *cursor,
-    int backward, size_t *n)
+/* Fetch up to want rows older than cursor (backward: newer), or the
+ * newest (the oldest) when cursor is NULL; NULL on error, with the list
+ * failed when it holds nothing. */
+static void *
+au_query(struct ui *ui, void *ctx, const void *cursor, int backward,
+    size_t want, size_t *n)
 {
+	struct audit_list	*l = ctx;
 	struct audit_query	 q = { .login = l->login, .table = l->table,
 				    .record = l->record, .since = l->since,
 				    .until = l->until, .backward = backward };
 	struct audit_row	*rows;
 
-	if (db_audit_list(ui_db(ui), ui_who(ui), &q, cursor, AU_WINDOW, &rows,
+	if (db_audit_list(ui_db(ui), ui_who(ui), &q, cursor, want, &rows,
 	    n) == DB_OK)
 		return rows;
-	if (l->n == 0) {
+	if (l->w.n == 0) {
 		l->failed = 1;
 		free(l->why);
 		l->why = xstrdup(_(db_errmsg(ui_db(ui))));
@@ -181,114 +182,23 @@ au_query(struct ui *ui, struct audit_list *l, const struct audit_row *cursor,
 	return NULL;
 }
 
-/* Free the strings of n rows held (db_audit_rows_free on a copy: the
- * rows stay in the array, which is moved or shortened after). */
+/* Free what one row of the window owns. */
 static void
-au_let_go(const struct audit_row *rows, size_t n)
+au_row_clear(void *row)
 {
-	struct audit_row	*copy = xcalloc(n, sizeof *copy);
-
-	memcpy(copy, rows, n * sizeof *copy);
-	db_audit_rows_free(copy, n);
-}
-
-/* Let go of rows at the far end from the selection, keeping AU_KEEP:
- * the newest (at_front) or the oldest. */
-static void
-au_trim(struct audit_list *l, int at_front)
-{
-	size_t	drop;
-
-	if (l->n <= AU_KEEP)
-		return;
-	drop = l->n - AU_KEEP;
-	if (at_front && drop > (size_t)l->sel)	/* never the selected row */
-		drop = (size_t)l->sel;
-	if (!at_front && l->n - drop <= (size_t)l->sel)
-		drop = l->n - (size_t)l->sel - 1;
-	if (drop == 0)
-		return;
-	if (at_front) {
-		au_let_go(l->rows, drop);
-		memmove(l->rows, l->rows + drop, (l->n - drop) *
-		    sizeof *l->rows);
-		l->sel -= (int)drop;
-		l->top = l->top > (int)drop ? l->top - (int)drop : 0;
-		l->at_start = 0;
-	} else {
-		au_let_go(l->rows + l->n - drop, drop);
-		l->at_end = 0;
-	}
-	l->n -= drop;
-}
-
-/* Fetch the window older than the last row held. */
-static void
-au_fetch(struct ui *ui, struct audit_list *l)
-{
-	struct audit_row	*more;
-	size_t			 n;
-
-	if (l->at_end)
-		return;
-	if ((more = au_query(ui, l, l->n > 0 ? &l->rows[l->n - 1] : NULL, 0,
-	    &n)) == NULL) {
-		l->at_end = 1;
-		return;
-	}
-	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
-	memcpy(l->rows + l->n, more, n * sizeof *more);
-	free(more);	/* the strings now belong to l->rows */
-	l->n += n;
-	l->at_end = n < AU_WINDOW;
-	au_trim(l, 1);
-}
-
-/* Fetch the window newer than the first row held (or the oldest). */
-static void
-au_fetch_back(struct ui *ui, struct audit_list *l)
-{
-	struct audit_row	*more;
-	size_t			 n, i;
-
-	if (l->at_start)
-		return;
-	if ((more = au_query(ui, l, l->n > 0 ? &l->rows[0] : NULL, 1,
-	    &n)) == NULL) {
-		l->at_start = 1;
-		return;
-	}
-	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
-	memmove(l->rows + n, l->rows, l->n * sizeof *l->rows);
-	for (i = 0; i < n; i++)		/* nearest first: turn them round */
-		l->rows[n - 1 - i] = more[i];
-	free(more);
-	l->n += n;
-	l->sel += (int)n;
-	l->top += (int)n;
-	l->at_start = n < AU_WINDOW;
-	au_trim(l, 0);
+	db_audit_row_clear(row);
 }
 
 /* Start again from the newest row, or (from_end) from the oldest. */
 static void
 au_reload(struct ui *ui, struct audit_list *l, int from_end)
 {
-	db_audit_rows_free(l->rows, l->n);
-	l->rows = NULL;
-	l->n = 0;
-	l->at_start = !from_end;
-	l->at_end = from_end;
+	ui_window_clear(&l->w);
 	l->failed = 0;
-	l->sel = l->top = 0;
-	if (from_end) {
-		au_fetch_back(ui, l);
-		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
-		l->top = 0;	/* drawing scrolls so the last rows fill */
-	} else
-		au_fetch(ui, l);
+	ui_window_reload(ui, &l->w, from_end);
 }
 
+/* Open the trail at its newest row, with no filter. */
 static void *
 au_init(struct ui *ui, void *arg)
 {
@@ -298,16 +208,23 @@ au_init(struct ui *ui, void *arg)
 	l->since = l->until = DATE_NONE;
 	util_edit_init(&l->e[0], "", 40);
 	util_edit_init(&l->e[1], "", 40);
+	l->w.size = sizeof (struct audit_row);
+	l->w.fetch = AU_WINDOW;
+	l->w.keep = AU_KEEP;
+	l->w.query = au_query;
+	l->w.clear = au_row_clear;
+	l->w.ctx = l;
 	au_reload(ui, l, 0);
 	return l;
 }
 
+/* Close the trail. */
 static void
 au_free(void *state)
 {
 	struct audit_list	*l = state;
 
-	db_audit_rows_free(l->rows, l->n);
+	ui_window_clear(&l->w);
 	util_edit_free(&l->e[0]);
 	util_edit_free(&l->e[1]);
 	free(l->login);
@@ -374,11 +291,11 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 		s = au_join(s, part);
 		free(part);
 	}
-	if (l->at_start && l->at_end)
-		part = xasprintf(P_("%zu row", "%zu rows", l->n), l->n);
-	else if (l->at_start)
-		part = xasprintf(_("%zu rows so far, more below"), l->n);
-	else if (l->at_end)
+	if (l->w.at_start && l->w.at_end)
+		part = xasprintf(P_("%zu row", "%zu rows", l->w.n), l->w.n);
+	else if (l->w.at_start)
+		part = xasprintf(_("%zu rows so far, more below"), l->w.n);
+	else if (l->w.at_end)
 		part = xstrdup(_("the oldest rows, more above"));
 	else
 		part = xstrdup(_("more above and below"));
@@ -488,15 +405,15 @@ au_draw(struct ui *ui, void *state)
 	au_draw_info(ui, l, y);
 	au_row(ui, y + 1, NULL, STYLE_HEADER);
 	rows = bottom - 1 - (y + 2) + 1;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	for (i = 0; i < rows && l->top + i < (int)l->n; i++)
-		au_row(ui, y + 2 + i, &l->rows[l->top + i], l->top + i ==
-		    l->sel ? STYLE_SELECTED : STYLE_NORMAL);
-	if (l->n > 0)
-		au_draw_full(ui, &l->rows[l->sel], bottom);
+	if (l->w.sel < l->w.top)
+		l->w.top = l->w.sel;
+	if (l->w.sel >= l->w.top + rows)
+		l->w.top = l->w.sel - rows + 1;
+	for (i = 0; i < rows && l->w.top + i < (int)l->w.n; i++)
+		au_row(ui, y + 2 + i, &AU_ROWS(l)[l->w.top + i], l->w.top + i ==
+		    l->w.sel ? STYLE_SELECTED : STYLE_NORMAL);
+	if (l->w.n > 0)
+		au_draw_full(ui, &AU_ROWS(l)[l->w.sel], bottom);
 	else
 		ui_wrap(y + 3, 2, ui_cols(ui) - 4, 3, 0, au_filtered(l) ?
 		    _("Nothing in the trail matches these filters. Press c to "
@@ -517,37 +434,16 @@ au_cursor(struct ui *ui, void *state, int *y, int *x)
 	return 0;
 }
 
-/* Move the selection by delta rows, fetching more on either side.  The
- * fetches shift the indexes (rows come in front, rows are let go), but
- * sel always names the same row, so the target is sel + delta. */
+/* Move the selection by delta rows, fetching more on either side. */
 static void
 au_move(struct ui *ui, struct audit_list *l, int delta)
 {
-	size_t	had;
-
-	while ((long)l->sel + delta >= (long)l->n && !l->at_end) {
-		had = l->n;
-		au_fetch(ui, l);
-		if (l->n == had && !l->at_end)
-			break;
-	}
-	while ((long)l->sel + delta < 0 && !l->at_start) {
-		had = l->n;
-		au_fetch_back(ui, l);
-		if (l->n == had && !l->at_start)
-			break;
-	}
-	delta += l->sel;
-	if (delta >= (int)l->n)
-		delta = (int)l->n - 1;
-	if (delta < 0)
-		delta = 0;
-	l->sel = delta;
+	ui_window_move(ui, &l->w, delta);
 	/* At a held end: look past it, so the top line tells the truth. */
-	if (l->sel == 0)
-		au_fetch_back(ui, l);
-	else if (l->sel == (int)l->n - 1)
-		au_fetch(ui, l);
+	if (l->w.sel == 0)
+		ui_window_fetch_back(ui, &l->w);
+	else if (l->w.sel == (int)l->w.n - 1)
+		ui_window_fetch(ui, &l->w);
 }
 
 /* Open a prompt, filled with the filter as it stands. */

@@ -53,15 +53,13 @@ struct hh_list {
 	struct edit		 search;
 	int			 searching;	/* typing goes to the search */
 	enum household_order	 order;
-	struct household_row	*rows;
-	size_t			 n;
-	int			 at_start;	/* nothing before rows[0] */
-	int			 at_end;	/* nothing after rows[n - 1] */
+	struct ui_window	 w;		/* struct household_row */
 	long			 count;
-	int			 sel;
-	int			 top;
 	char			*last_search;	/* what rows were fetched for */
 };
+
+/* The rows the window holds. */
+#define HH_ROWS(l)	((struct household_row *)(l)->w.rows)
 
 static const enum ui_action list_actions[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_BACK,
@@ -120,10 +118,11 @@ hh_no_ambassador(struct hh_list *l)
 
 /* Fetch up to want rows after (backward: before) cursor, which may be
  * NULL for the start (the end); *n gets how many.  NULL on error. */
-static struct household_row *
-hh_query(struct ui *ui, struct hh_list *l, const struct household_row *cursor,
-    int backward, size_t want, size_t *n)
+static void *
+hh_query(struct ui *ui, void *ctx, const void *cursor, int backward,
+    size_t want, size_t *n)
 {
+	struct hh_list		*l = ctx;
 	struct household_query	 q;
 	struct household_row	*rows;
 
@@ -138,95 +137,11 @@ hh_query(struct ui *ui, struct hh_list *l, const struct household_row *cursor,
 	return rows;
 }
 
-/* Let go of rows at the far end from the selection, keeping HH_KEEP. */
+/* Free what one row of the window owns. */
 static void
-hh_trim(struct hh_list *l, int at_front)
+hh_row_clear(void *row)
 {
-	size_t	drop, i;
-
-	if (l->n <= HH_KEEP)
-		return;
-	drop = l->n - HH_KEEP;
-	if (at_front && drop > (size_t)l->sel)	/* never the selected row */
-		drop = (size_t)l->sel;
-	if (!at_front && l->n - drop <= (size_t)l->sel)
-		drop = l->n - (size_t)l->sel - 1;
-	if (drop == 0)
-		return;
-	if (at_front) {
-		for (i = 0; i < drop; i++)
-			db_household_row_clear(&l->rows[i]);
-		memmove(l->rows, l->rows + drop, (l->n - drop) *
-		    sizeof *l->rows);
-		l->sel -= (int)drop;
-		l->top = l->top > (int)drop ? l->top - (int)drop : 0;
-		l->at_start = 0;
-	} else {
-		for (i = l->n - drop; i < l->n; i++)
-			db_household_row_clear(&l->rows[i]);
-		l->at_end = 0;
-	}
-	l->n -= drop;
-}
-
-/* Fetch the next window after the last row held. */
-static void
-hh_fetch(struct ui *ui, struct hh_list *l)
-{
-	struct household_row	*more;
-	size_t			 n;
-
-	if (l->at_end)
-		return;
-	more = hh_query(ui, l, l->n > 0 ? &l->rows[l->n - 1] : NULL, 0,
-	    HH_WINDOW, &n);
-	if (more == NULL) {
-		l->at_end = 1;
-		return;
-	}
-	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
-	memcpy(l->rows + l->n, more, n * sizeof *more);
-	free(more);	/* the strings now belong to l->rows */
-	l->n += n;
-	l->at_end = n < HH_WINDOW;
-	hh_trim(l, 1);
-}
-
-/* Fetch the window before the first row held (or the last window). */
-static void
-hh_fetch_back(struct ui *ui, struct hh_list *l)
-{
-	struct household_row	*more;
-	size_t			 n, i;
-
-	if (l->at_start)
-		return;
-	more = hh_query(ui, l, l->n > 0 ? &l->rows[0] : NULL, 1, HH_WINDOW,
-	    &n);
-	if (more == NULL) {
-		l->at_start = 1;
-		return;
-	}
-	l->rows = xreallocarray(l->rows, l->n + n + 1, sizeof *l->rows);
-	memmove(l->rows + n, l->rows, l->n * sizeof *l->rows);
-	for (i = 0; i < n; i++)		/* nearest first: turn them round */
-		l->rows[n - 1 - i] = more[i];
-	free(more);
-	l->n += n;
-	l->sel += (int)n;
-	l->top += (int)n;
-	l->at_start = n < HH_WINDOW;
-	hh_trim(l, 0);
-}
-
-/* Let go of every row held. */
-static void
-hh_clear(struct hh_list *l)
-{
-	db_household_rows_free(l->rows, l->n);
-	l->rows = NULL;
-	l->n = 0;
-	l->sel = l->top = 0;
+	db_household_row_clear(row);
 }
 
 /* Start the list again for the current search and order: from the start,
@@ -236,20 +151,12 @@ hh_reload(struct ui *ui, struct hh_list *l, int from_end)
 {
 	struct household_query	q;
 
-	hh_clear(l);
 	free(l->last_search);
 	l->last_search = util_edit_text(&l->search);
 	hh_make_query(ui, l, &q);
 	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
 		l->count = -1;
-	l->at_start = !from_end;
-	l->at_end = from_end;
-	if (from_end) {
-		hh_fetch_back(ui, l);
-		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
-		l->top = 0;	/* drawing scrolls so the last rows fill */
-	} else
-		hh_fetch(ui, l);
+	ui_window_reload(ui, &l->w, from_end);
 }
 
 /* Open a list of the given kind. */
@@ -263,6 +170,12 @@ hh_open(struct ui *ui, const struct hh_mode *mode, int searching)
 	util_edit_init(&l->search, "", CORE_NAME_MAX);
 	l->order = mode->order;
 	l->searching = searching;
+	l->w.size = sizeof (struct household_row);
+	l->w.fetch = HH_WINDOW;
+	l->w.keep = HH_KEEP;
+	l->w.query = hh_query;
+	l->w.clear = hh_row_clear;
+	l->w.ctx = l;
 	hh_reload(ui, l, 0);
 	return l;
 }
@@ -277,23 +190,23 @@ hh_resume(struct ui *ui, void *state)
 	struct hh_list		*l = state;
 	struct household_row	*before, anchor;
 	struct household_query	 q;
-	size_t			 n, keep = l->n;
-	int			 sel = l->sel - l->top, top;
+	size_t			 n, keep = l->w.n;
+	int			 sel = l->w.sel - l->w.top, top;
 
-	if (l->n == 0 || l->at_start || l->top == 0) {
-		top = l->top;
-		sel = l->sel;
+	if (l->w.n == 0 || l->w.at_start || l->w.top == 0) {
+		top = l->w.top;
+		sel = l->w.sel;
 		hh_reload(ui, l, 0);
-		while (l->n < keep && !l->at_end)
-			hh_fetch(ui, l);
-		l->top = top;
-		l->sel = sel < (int)l->n ? sel : (int)l->n - 1;
-		if (l->sel < 0)
-			l->sel = 0;
+		while (l->w.n < keep && !l->w.at_end)
+			ui_window_fetch(ui, &l->w);
+		l->w.top = top;
+		l->w.sel = sel < (int)l->w.n ? sel : (int)l->w.n - 1;
+		if (l->w.sel < 0)
+			l->w.sel = 0;
 		return;
 	}
 	/* The row just before the first shown is the cursor to start at. */
-	before = hh_query(ui, l, &l->rows[l->top], 1, 1, &n);
+	before = hh_query(ui, l, &HH_ROWS(l)[l->w.top], 1, 1, &n);
 	if (before == NULL || n == 0) {
 		db_household_rows_free(before, n);
 		hh_reload(ui, l, 0);
@@ -301,26 +214,27 @@ hh_resume(struct ui *ui, void *state)
 	}
 	anchor = before[0];
 	free(before);
-	hh_clear(l);
-	l->rows = xcalloc(1, sizeof *l->rows);
-	l->rows[0] = anchor;
-	l->n = 1;
-	l->at_start = 0;
-	l->at_end = 0;
-	hh_fetch(ui, l);
-	l->top = 1;
-	l->sel = 1 + sel < (int)l->n ? 1 + sel : (int)l->n - 1;
+	ui_window_clear(&l->w);
+	l->w.rows = xcalloc(1, sizeof anchor);
+	HH_ROWS(l)[0] = anchor;
+	l->w.n = 1;
+	l->w.at_start = 0;
+	l->w.at_end = 0;
+	ui_window_fetch(ui, &l->w);
+	l->w.top = 1;
+	l->w.sel = 1 + sel < (int)l->w.n ? 1 + sel : (int)l->w.n - 1;
 	hh_make_query(ui, l, &q);
 	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
 		l->count = -1;
 }
 
+/* Close the list. */
 static void
 hh_free(void *state)
 {
 	struct hh_list	*l = state;
 
-	db_household_rows_free(l->rows, l->n);
+	ui_window_clear(&l->w);
 	util_edit_free(&l->search);
 	free(l->last_search);
 	free(l->stair);
@@ -536,19 +450,19 @@ hh_draw(struct ui *ui, void *state)
 
 	hh_draw_search(ui, l, y);
 	hh_draw_row(ui, l, y + 2, NULL, STYLE_HEADER);
-	if (l->sel >= (int)l->n)	/* rows went away (a visit, a search) */
-		l->sel = (int)l->n - 1;
-	if (l->sel < 0)
-		l->sel = 0;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	for (i = 0; i < rows && l->top + i < (int)l->n; i++)
-		hh_draw_row(ui, l, y + 3 + i, &l->rows[l->top + i],
-		    l->top + i == l->sel && !l->searching ? STYLE_SELECTED :
+	if (l->w.sel >= (int)l->w.n)	/* rows went away (a visit, a search) */
+		l->w.sel = (int)l->w.n - 1;
+	if (l->w.sel < 0)
+		l->w.sel = 0;
+	if (l->w.sel < l->w.top)
+		l->w.top = l->w.sel;
+	if (l->w.sel >= l->w.top + rows)
+		l->w.top = l->w.sel - rows + 1;
+	for (i = 0; i < rows && l->w.top + i < (int)l->w.n; i++)
+		hh_draw_row(ui, l, y + 3 + i, &HH_ROWS(l)[l->w.top + i],
+		    l->w.top + i == l->w.sel && !l->searching ? STYLE_SELECTED :
 		    STYLE_NORMAL);
-	if (l->n == 0)
+	if (l->w.n == 0)
 		ui_wrap(y + 4, 2, ui_cols(ui) - 4, 3, 0,
 		    l->last_search[0] != '\0' ? _("Nobody's name starts with "
 		    "that. Check the spelling, or type fewer letters.") :
@@ -567,34 +481,6 @@ hh_cursor(struct ui *ui, void *state, int *y, int *x)
 	*y = ui_body_top(ui);
 	*x = lx + util_edit_cursor_col(&l->search) - l->search.scroll;
 	return 0;
-}
-
-/* Move the selection by delta rows, fetching more on either side.  The
- * fetches shift the indexes (rows come in front, rows are let go), but
- * sel always names the same row, so the target is sel + delta. */
-static void
-hh_move(struct ui *ui, struct hh_list *l, int delta)
-{
-	size_t	had;
-
-	while ((long)l->sel + delta >= (long)l->n && !l->at_end) {
-		had = l->n;
-		hh_fetch(ui, l);
-		if (l->n == had && !l->at_end)
-			break;
-	}
-	while (l->sel + delta < 0 && !l->at_start) {
-		had = l->n;
-		hh_fetch_back(ui, l);
-		if (l->n == had && !l->at_start)
-			break;
-	}
-	delta += l->sel;
-	if (delta >= (int)l->n)
-		delta = (int)l->n - 1;
-	if (delta < 0)
-		delta = 0;
-	l->sel = delta;
 }
 
 /* Keys while typing in the search field. */
@@ -619,7 +505,7 @@ hh_key_search(struct ui *ui, struct hh_list *l, const struct ui_keypress *k)
 		return 0;
 	now = util_edit_text(&l->search);
 	if (strcmp(now, l->last_search) != 0) {
-		l->sel = 0;
+		l->w.sel = 0;
 		hh_reload(ui, l, 0);
 	}
 	free(now);
@@ -633,10 +519,10 @@ hh_key_move(struct ui *ui, struct hh_list *l, enum ui_action a)
 	int	page = ui_body_rows(ui) - 4;
 
 	switch (a) {
-	case ACT_UP:	hh_move(ui, l, -1); break;
-	case ACT_DOWN:	hh_move(ui, l, 1); break;
-	case ACT_PGUP:	hh_move(ui, l, -page); break;
-	case ACT_PGDN:	hh_move(ui, l, page); break;
+	case ACT_UP:	ui_window_move(ui, &l->w, -1); break;
+	case ACT_DOWN:	ui_window_move(ui, &l->w, 1); break;
+	case ACT_PGUP:	ui_window_move(ui, &l->w, -page); break;
+	case ACT_PGDN:	ui_window_move(ui, &l->w, page); break;
 	case ACT_FIRST:	hh_reload(ui, l, 0); break;
 	case ACT_LAST:	hh_reload(ui, l, 1); break;
 	default:	return 0;
@@ -775,14 +661,14 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return UI_REDRAW | UI_HANDLED;
 	switch (ui_key_action(k, l->mode->actions)) {
 	case ACT_OPEN:
-		if (l->n > 0)
+		if (l->w.n > 0)
 			ui_push(ui, &screen_household,
-			    (void *)(intptr_t)l->rows[l->sel].id);
+			    (void *)(intptr_t)HH_ROWS(l)[l->w.sel].id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_VISIT:
-		if (l->n > 0)
+		if (l->w.n > 0)
 			ui_push(ui, &screen_visit,
-			    (void *)(intptr_t)l->rows[l->sel].id);
+			    (void *)(intptr_t)HH_ROWS(l)[l->w.sel].id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_PICK_DEPT:
 	case ACT_PICK_STAIR:
@@ -803,14 +689,14 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 			return 0;
 		l->order = l->order == ORDER_NEWEST ? ORDER_NAME :
 		    ORDER_NEWEST;
-		l->sel = 0;
+		l->w.sel = 0;
 		hh_reload(ui, l, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_BACK:
 		if (l->search.len == 0)
 			return 0;	/* the loop goes back */
 		util_edit_set(&l->search, "");
-		l->sel = 0;
+		l->w.sel = 0;
 		hh_reload(ui, l, 0);
 		ui_message(ui, "%s", _("Search cleared. Esc again goes back."));
 		return UI_REDRAW | UI_HANDLED;
@@ -824,19 +710,19 @@ static int
 hh_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct hh_list	*l = state;
-	int		 i = y - ui_body_top(ui) - 3 + l->top;
+	int		 i = y - ui_body_top(ui) - 3 + l->w.top;
 
 	(void)x;
 	if (y == ui_body_top(ui)) {
 		l->searching = 1;
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (y < ui_body_top(ui) + 3 || i < 0 || i >= (int)l->n)
+	if (y < ui_body_top(ui) + 3 || i < 0 || i >= (int)l->w.n)
 		return 0;
 	l->searching = 0;
-	l->sel = i;
+	l->w.sel = i;
 	if (twice)
-		ui_push(ui, &screen_household, (void *)(intptr_t)l->rows[i].id);
+		ui_push(ui, &screen_household, (void *)(intptr_t)HH_ROWS(l)[i].id);
 	return UI_REDRAW | UI_HANDLED;
 }
 
