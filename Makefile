@@ -39,7 +39,8 @@ BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
 MAN	= man/velkomst.1
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
-	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term
+	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
+	   faketime
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
 

@@ -7,6 +7,7 @@
 #define VELKOMST_UTIL_H
 
 #include <stddef.h>
+#include <time.h>
 #include <wchar.h>
 
 /* ---- memory (util-mem.c) ---------------------------------------------
@@ -65,18 +66,24 @@ char	*util_date_iso(long, char *buf);
 char	*util_date_dk(long, char *buf);
 
 /*
- * Today.  util_today_init() reads VELKOMST_TODAY (YYYY-MM-DD) once; it
- * returns -1 and leaves *bad pointing at the value if it is set but not a
- * date (today is then the local date).  Without it, today is the local
- * date.  util_today_fixed() tells if
- * VELKOMST_TODAY fixed it (the screen says so).
+ * Today is the local date at the moment of asking, so a screen left open
+ * past midnight has the new day: util_today() reads the clock every time,
+ * unless VELKOMST_TODAY fixes the day.  util_today_init() reads
+ * VELKOMST_TODAY (YYYY-MM-DD); it returns -1 and leaves *bad pointing at
+ * the value if it is set but not a date (today is then the local date).
+ * util_today_fixed() tells if VELKOMST_TODAY fixed it (the screen says
+ * so).
  */
 int	 util_today_init(const char **bad);
 long	 util_today(void);
-/* Make day today for the rest of the run (the demo records each visit as
- * on its day); returns the day that was today. */
+/* Make day today until it is set back (the demo records each visit as on
+ * its day); returns what was set before, DATE_NONE if nothing was, and
+ * util_today_set(DATE_NONE) lets go. */
 long	 util_today_set(long day);
 int	 util_today_fixed(void);
+/* For tests: the clock util_today reads (seconds since the epoch), or
+ * NULL for time(). */
+void	 util_today_clock(time_t (*)(void));
 
 /* ---- UTF-8 text in display columns (util-text.c) ------------------------
  * Invalid UTF-8 bytes count as one column each (they are shown as '?').

@@ -45,6 +45,7 @@ struct ui {
 	int			 login_drawn;	/* the last draw was of the
 						   login or lock screen */
 	long long		 last_key;	/* when, in milliseconds */
+	long			 day;		/* today, when last drawn */
 	struct frame		 stack[UI_DEPTH];
 	int			 depth;
 	char			 message[512];
@@ -532,18 +533,58 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 	    ui->depth == 0 || f != &ui->stack[ui->depth - 1];
 }
 
+/* Milliseconds until just after the next local midnight, or -1 when
+ * VELKOMST_TODAY holds the day. */
+static long long
+ui_midnight_ms(void)
+{
+	struct tm	tm;
+	time_t		t = time(NULL);
+	long long	left;
+
+	if (util_today_fixed() || localtime_r(&t, &tm) == NULL)
+		return -1;
+	left = 86400LL - (tm.tm_hour * 3600LL + tm.tm_min * 60 + tm.tm_sec);
+	/* A day of 23 or 25 hours (summer time) wakes once more: harmless. */
+	return (left < 1 ? 1 : left) * 1000 + 500;
+}
+
 /* How long the loop may wait for a key, in milliseconds: until the idle
- * lock is due, or -1 (for ever) when no lock can come, so that an idle
- * velkomst does not wake up for nothing. */
+ * lock is due or the day changes, so that an idle velkomst does not wake
+ * up for nothing. */
 static int
 ui_wait_ms(const struct ui *ui, long long now)
 {
-	long long	due;
+	long long	due = -1, midnight = ui_midnight_ms();
 
-	if (!ui_logged_in(ui) || ui->locked || ui->conf->idle_lock <= 0)
-		return -1;
-	due = ui->last_key + ui->conf->idle_lock * 1000LL - now;
-	return due < 0 ? 0 : due > 86400000LL ? 86400000 : (int)due;
+	if (ui_logged_in(ui) && !ui->locked && ui->conf->idle_lock > 0) {
+		due = ui->last_key + ui->conf->idle_lock * 1000LL - now;
+		if (due < 0)
+			due = 0;
+	}
+	if (midnight >= 0 && (due < 0 || midnight < due))
+		due = midnight;
+	return due < 0 ? -1 : due > 86400000LL ? 86400000 : (int)due;
+}
+
+/* A new day since the last draw (a screen left open past midnight): the
+ * screen on top fetches its figures again, as when it is returned to.
+ * 1 if the day changed. */
+static int
+ui_new_day(struct ui *ui)
+{
+	struct frame	*f;
+	long		 today = util_today();
+
+	if (today == ui->day)
+		return 0;
+	ui->day = today;
+	if (ui->depth == 0)
+		return 1;
+	f = &ui->stack[ui->depth - 1];
+	if (f->screen != &screen_login && f->screen->resume != NULL)
+		f->screen->resume(ui, f->state);
+	return 1;
 }
 
 /* Read one key, waiting at most wait ms (-1: for ever): 0 when a key
@@ -619,12 +660,15 @@ ui_run(const struct conf *conf, struct db *db)
 	ui.last_key = ui_ms();
 	ui_push(&ui, &screen_login, NULL);
 	ui_readonly_note(&ui);
+	ui.day = util_today();
 	while (!ui.quit && ui.depth > 0) {
+		if (ui_new_day(&ui))
+			redraw = 1;
 		if (redraw)
 			ui_draw(&ui);
 		redraw = 0;
 		rc = ui_read(&k, ui_wait_ms(&ui, ui_ms()));
-		if (rc == 1) {		/* no key: only the idle lock */
+		if (rc == 1) {		/* no key: the idle lock, a new day */
 			errs = 0;
 			redraw = ui_idle(&ui, ui_ms());
 			continue;

@@ -14,8 +14,9 @@
 #define DATE_YEAR_MIN	1900
 #define DATE_YEAR_MAX	2199
 
-static long	 today_day = DATE_NONE;
-static int	 today_is_fixed;
+static long	 today_env = DATE_NONE;	/* VELKOMST_TODAY */
+static long	 today_set = DATE_NONE;	/* util_today_set (the demo) */
+static time_t	(*date_clock)(void);	/* a test's clock, or NULL */
 
 /* 1 if y is a leap year. */
 static int
@@ -245,29 +246,41 @@ date_parse_iso(const char *s, long *out)
 	return util_date_make(y, m, d, out);
 }
 
-/* Set today from VELKOMST_TODAY or the local clock. */
-int
-util_today_init(const char **bad)
+/* The seconds since the epoch now (time(), unless a test set a clock). */
+static time_t
+date_clock_now(void)
 {
-	const char	*env;
-	struct tm	 tm;
-	time_t		 t;
-	long		 day;
+	return date_clock != NULL ? date_clock() : time(NULL);
+}
 
-	env = getenv("VELKOMST_TODAY");
-	if (env != NULL && *env != '\0' && date_parse_iso(env, &day) == 0) {
-		today_day = day;
-		today_is_fixed = 1;
-		return 0;
-	}
-	/* Not set, or not a date: use the local date (and say so if bad). */
-	today_is_fixed = 0;
-	t = time(NULL);
+/* The local date at the moment t. */
+static long
+date_local(time_t t)
+{
+	struct tm	tm;
+	long		day;
+
 	if (localtime_r(&t, &tm) == NULL ||
 	    util_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 	    &day) != 0)
 		day = (long)(t / 86400);
-	today_day = day;
+	return day;
+}
+
+/* Read VELKOMST_TODAY: it fixes today when it is a date. */
+int
+util_today_init(const char **bad)
+{
+	const char	*env;
+	long		 day;
+
+	env = getenv("VELKOMST_TODAY");
+	if (env != NULL && *env != '\0' && date_parse_iso(env, &day) == 0) {
+		today_env = day;
+		return 0;
+	}
+	/* Not set, or not a date: today is the local date (say so if bad). */
+	today_env = DATE_NONE;
 	if (env != NULL && *env != '\0') {
 		if (bad != NULL)
 			*bad = env;
@@ -276,29 +289,40 @@ util_today_init(const char **bad)
 	return 0;
 }
 
-/* Today's day number (the local date if util_today_init was not called). */
+/* Today's day number: the fixed day, else the local date right now (a
+ * terminal left open past midnight has the new day at once). */
 long
 util_today(void)
 {
-	if (today_day == DATE_NONE)
-		util_today_init(NULL);
-	return today_day;
+	if (today_set != DATE_NONE)
+		return today_set;
+	if (today_env != DATE_NONE)
+		return today_env;
+	return date_local(date_clock_now());
 }
 
 /* 1 if VELKOMST_TODAY fixed today. */
 int
 util_today_fixed(void)
 {
-	return today_is_fixed;
+	return today_env != DATE_NONE;
 }
 
-/* Make day today, for the rest of the run (the demo records each visit
- * on the day it happened); returns the day that was today. */
+/* Make day today until it is set back (the demo records each visit on
+ * the day it happened); returns what was set before (DATE_NONE: nothing,
+ * and setting DATE_NONE lets go). */
 long
 util_today_set(long day)
 {
-	long	was = util_today();
+	long	was = today_set;
 
-	today_day = day;
+	today_set = day;
 	return was;
+}
+
+/* Let a test set the clock behind util_today (NULL: time()). */
+void
+util_today_clock(time_t (*clock)(void))
+{
+	date_clock = clock;
 }

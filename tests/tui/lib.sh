@@ -14,6 +14,8 @@ TM=(tmux -L "$SOCK" -f /dev/null)
 export VELKOMST_SHARE=$top/share/velkomst
 export TODAY=${TODAY:-2019-06-01}
 DB=$TMP/velkomst.db
+# More "-e NAME=VALUE" for the pane's environment (a test's own).
+T_ENV=()
 # ASan: ncurses keeps memory after endwin by design (tests/lsan.supp).
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 
@@ -84,7 +86,7 @@ tui_launch() {
 	    -e ASAN_OPTIONS="log_path=$OUT/asan.$(echo "$SUITE" | tr / -)" \
 	    -e LANGUAGE="${LANGUAGE:-}" -e HOME="$TMP" \
 	    -e XDG_CONFIG_HOME="$TMP/config" -e XDG_DATA_HOME="$TMP/data" \
-	    "$BIN ${DB:+--db $DB} $*; echo velkomst-exited-\$?; sleep 600"
+	    "${T_ENV[@]}" "$BIN ${DB:+--db $DB} $*; echo velkomst-exited-\$?; sleep 600"
 }
 
 tui_screen() {
@@ -96,11 +98,17 @@ tui_history() {
 	"${TM[@]}" capture-pane -p -S -
 }
 
-# The pid of velkomst in the pane (the shell runs it as its child).
+# The pid of velkomst in the pane (the shell runs it as its child), from
+# /proc: a fresh Debian has no procps (pgrep).
 tui_pid() {
-	local shell
+	local shell pid
 	shell=$("${TM[@]}" display-message -p '#{pane_pid}')
-	pgrep -P "$shell" -x velkomst | head -1
+	for pid in $(cat /proc/"$shell"/task/*/children 2>/dev/null); do
+		if [ "$(cat /proc/"$pid"/comm 2>/dev/null)" = velkomst ]; then
+			echo "$pid"
+			return 0
+		fi
+	done
 }
 
 # Wait until the screen shows text (a fixed string); 1 on time-out.

@@ -225,6 +225,54 @@ date_today(void)
 	CHECK(util_today() > want);
 }
 
+/* The clock of date_today_moves. */
+static time_t	test_clock_now;
+
+static time_t
+test_clock(void)
+{
+	return test_clock_now;
+}
+
+/* Today is the local date when asked: it moves on at local midnight (a
+ * kiosk left open for weeks), set days and VELKOMST_TODAY hold it. */
+static void
+date_today_moves(void)
+{
+	long	d1, d2, d3;
+
+	unsetenv("VELKOMST_TODAY");
+	util_today_init(NULL);
+	setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+	tzset();
+	util_date_make(2019, 6, 1, &d1);
+	util_date_make(2019, 6, 2, &d2);
+	util_date_make(2019, 6, 3, &d3);
+	util_today_clock(test_clock);
+	/* 2019-06-01 21:59:59 UTC is 23:59:59 in Copenhagen (CEST). */
+	test_clock_now = (time_t)d1 * 86400 + 21 * 3600 + 59 * 60 + 59;
+	CHECK_INT(util_today(), d1);
+	test_clock_now += 1;	/* midnight in Copenhagen, 22:00 UTC */
+	CHECK_INT(util_today(), d2);
+	test_clock_now += 86400;
+	CHECK_INT(util_today(), d3);
+	/* The demo's day holds until it is let go. */
+	CHECK_INT(util_today_set(d1), DATE_NONE);
+	CHECK_INT(util_today(), d1);
+	CHECK_INT(util_today_set(DATE_NONE), d1);
+	CHECK_INT(util_today(), d3);
+	/* VELKOMST_TODAY holds it whatever the clock says. */
+	setenv("VELKOMST_TODAY", "2019-06-01", 1);
+	util_today_init(NULL);
+	CHECK_INT(util_today(), d1);
+	unsetenv("VELKOMST_TODAY");
+	util_today_init(NULL);
+	CHECK_INT(util_today(), d3);
+	util_today_clock(NULL);
+	unsetenv("TZ");
+	tzset();
+}
+
 /* ---- text in columns ------------------------------------------------- */
 
 /* Widths of Danish, Arabic, Chinese, combining marks and bad bytes. */
@@ -538,6 +586,7 @@ main(void)
 	RUN("date", date_errstr);
 	RUN("date", date_format);
 	RUN("date", date_today);
+	RUN("today moves on at local midnight", date_today_moves);
 	RUN("text", text_width_table);
 	RUN("text", text_fit_table);
 	RUN("text", text_valid_table);
