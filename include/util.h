@@ -66,6 +66,19 @@ char	*util_date_iso(long, char *buf);
 char	*util_date_dk(long, char *buf);
 
 /*
+ * Times are kept in UTC ("2026-11-28 10:05:00", as SQLite's datetime()
+ * writes them) and shown in local time: "28.11.2026 11:05" or, with
+ * UTIL_TIME_ISO, "2026-11-28 11:05"; with UTIL_TIME_SECONDS the seconds
+ * too.  A text that is not such a time is copied as it is (cut to fit),
+ * NULL gives "".  buf has UTIL_TIME_LEN bytes; returns buf.
+ */
+#define UTIL_TIME_LEN		20
+#define UTIL_TIME_ISO		0x1
+#define UTIL_TIME_SECONDS	0x2
+char	*util_time_local(const char *utc, int flags, char *buf);
+char	*util_time_local_at(long long at, int flags, char *buf);
+
+/*
  * Today is the local date at the moment of asking, so a screen left open
  * past midnight has the new day: util_today() reads the clock every time,
  * unless VELKOMST_TODAY fixes the day.  util_today_init() reads

@@ -334,19 +334,14 @@ view_visits(struct ui *ui, struct hh_view *v, int y)
 	return y;
 }
 
-/* A stored time ("2026-11-28 09:12:00", UTC) the Danish way:
- * "28.11.2026 09:12 UTC". */
+/* A stored time (UTC) in local time the Danish way: "28.11.2026 11:12". */
 static void
-view_stamp(const char *iso, char out[32])
+view_stamp(const char *utc, char out[32])
 {
-	int	y, mo, d, h, mi;
-
-	if (iso != NULL && sscanf(iso, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d,
-	    &h, &mi) == 5)
-		snprintf(out, 32, "%02d.%02d.%04d %02d:%02d UTC", d, mo, y, h,
-		    mi);
+	if (utc == NULL)
+		snprintf(out, 32, "?");
 	else
-		snprintf(out, 32, "%s", iso != NULL ? iso : "?");
+		util_time_local(utc, 0, out);
 }
 
 static void

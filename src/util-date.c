@@ -246,6 +246,58 @@ date_parse_iso(const char *s, long *out)
 	return util_date_make(y, m, d, out);
 }
 
+/* Format the moment t in local time into buf (UTIL_TIME_LEN bytes). */
+static char *
+date_time_fmt(time_t t, int flags, char *buf)
+{
+	struct tm	 tm;
+	const char	*fmt;
+	int		 secs = (flags & UTIL_TIME_SECONDS) != 0;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (flags & UTIL_TIME_ISO)
+		fmt = secs ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M";
+	else
+		fmt = secs ? "%d.%m.%Y %H:%M:%S" : "%d.%m.%Y %H:%M";
+	if (strftime(buf, UTIL_TIME_LEN, fmt, &tm) == 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The local time of a UTC text "2026-11-28 10:05:00" as the database
+ * keeps it; a text that is not such a time is copied as it is. */
+char *
+util_time_local(const char *utc, int flags, char *buf)
+{
+	struct tm	 tm;
+	int		 n = 0;
+
+	memset(&tm, 0, sizeof tm);
+	if (utc == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+	    &n) != 6 || utc[n] != '\0') {
+		snprintf(buf, UTIL_TIME_LEN, "%s", utc);
+		return buf;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return date_time_fmt(timegm(&tm), flags, buf);
+}
+
+/* The local time of seconds since the epoch. */
+char *
+util_time_local_at(long long at, int flags, char *buf)
+{
+	return date_time_fmt((time_t)at, flags, buf);
+}
+
 /* The seconds since the epoch now (time(), unless a test set a clock). */
 static time_t
 date_clock_now(void)

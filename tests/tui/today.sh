@@ -60,3 +60,22 @@ tui_wait "Register a move-in"
 tui_keys 3
 expect "the queue opens on the new day" "Queue: who to visit"
 if tui_screen | grep -q "04.06.2019"; then ok "the queue's title keeps the day"; else fail "the queue's title keeps the day" "no 04.06.2019"; fi
+
+# Times are shown in local time: a household's "Registered" time in a
+# zone five hours east of UTC is the stored UTC time plus five hours.
+T_ENV=(-e TZ=ABC-5)
+TODAY=2019-06-01 tui_start
+tui_keys 1
+tui_wait "newest move-in first"
+tui_keys Enter
+tui_wait "Household "
+id=$(tui_screen | sed -n 's/.*Household \([0-9][0-9]*\) ·.*/\1/p' | head -1)
+utc=$(sqlite3 "$DB" "select created_at from household where id = ${id:-0}")
+want=$(TZ=ABC-5 date -d "$utc UTC" '+%d.%m.%Y %H:%M')
+for i in 1 2 3 4 5 6 7 8; do tui_keys Down; done
+if [ -n "$utc" ] && tui_wait "Registered" && tui_screen | grep -q "Registered.*$want by"; then
+	ok "a household's registration time is in local time ($want)"
+else
+	fail "a household's registration time is in local time" "want $want (UTC $utc)"
+fi
+expect_not "and does not say UTC" "UTC"

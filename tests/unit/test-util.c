@@ -273,6 +273,28 @@ date_today_moves(void)
 	tzset();
 }
 
+/* Stored UTC times are shown in local time, the Danish way or ISO. */
+static void
+date_time_local(void)
+{
+	char	buf[UTIL_TIME_LEN];
+
+	setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+	tzset();
+	CHECK_STR(util_time_local("2026-11-28 10:05:09", 0, buf),
+	    "28.11.2026 11:05");
+	CHECK_STR(util_time_local("2026-07-01 22:30:00", UTIL_TIME_SECONDS,
+	    buf), "02.07.2026 00:30:00");
+	CHECK_STR(util_time_local("2026-07-01 22:30:00", UTIL_TIME_ISO, buf),
+	    "2026-07-02 00:30");
+	CHECK_STR(util_time_local("not a time", 0, buf), "not a time");
+	CHECK_STR(util_time_local(NULL, 0, buf), "");
+	CHECK_STR(util_time_local_at(0, UTIL_TIME_ISO | UTIL_TIME_SECONDS,
+	    buf), "1970-01-01 01:00:00");
+	unsetenv("TZ");
+	tzset();
+}
+
 /* ---- text in columns ------------------------------------------------- */
 
 /* Widths of Danish, Arabic, Chinese, combining marks and bad bytes. */
@@ -587,6 +609,7 @@ main(void)
 	RUN("date", date_format);
 	RUN("date", date_today);
 	RUN("today moves on at local midnight", date_today_moves);
+	RUN("times in local time", date_time_local);
 	RUN("text", text_width_table);
 	RUN("text", text_fit_table);
 	RUN("text", text_valid_table);
