@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <wctype.h>
 
 #include "cfg.h"
 #include "core.h"
@@ -44,6 +45,9 @@ struct login {
 	char		**logins;	/* terminal.login_list: to choose */
 	size_t		 nlogins;
 	int		 chosen;	/* in logins, or -1 */
+	int		 marked;	/* after a refused login: the login
+					   kept is marked, and typing a
+					   character replaces it */
 };
 
 static const enum ui_action login_actions[] = {
@@ -196,7 +200,8 @@ login_draw_field(struct ui *ui, struct login *l, int i, const char *label)
 	    STYLE_LABEL);
 	if (i == F_LOGIN)
 		cx = ui_put_edit(y, LOGIN_FIELD_X, &l->fields[i],
-		    LOGIN_FIELD_W, st);
+		    LOGIN_FIELD_W, l->marked && l->focus == i ?
+		    STYLE_SELECTED : st);
 	else
 		cx = ui_put_hidden(y, LOGIN_FIELD_X, &l->fields[i],
 		    LOGIN_FIELD_W, st);
@@ -235,6 +240,7 @@ login_choose(struct login *l, int step)
 
 	if (n == 0)
 		return 0;
+	l->marked = 0;
 	l->chosen = l->chosen < 0 ? (step > 0 ? 0 : n - 1) :
 	    (l->chosen + step + n) % n;
 	util_edit_set(&l->fields[F_LOGIN], l->logins[l->chosen]);
@@ -316,8 +322,13 @@ login_try(struct ui *ui, struct login *l)
 	free(l->db_err);
 	l->db_err = NULL;
 	if (st != DB_OK) {
+		/* Back to the login, kept and marked: the next person (or the
+		 * same one, starting over) types a login, which must never go
+		 * into the PIN field and cost a try; Enter keeps it. */
 		l->db_err = xstrdup(_(db_errmsg(ui_db(ui))));
-		l->focus = F_SECRET;
+		l->focus = F_LOGIN;
+		l->marked = 1;
+		util_edit_end(&l->fields[F_LOGIN]);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (l->mode == MODE_LOCK && s.who.account == ui_who(ui)->account) {
@@ -459,6 +470,9 @@ login_edit(struct login *l, const struct ui_keypress *k)
 
 	if (l->focus != F_LOGIN)
 		util_edit_end(e);
+	else if (l->marked && !k->is_key && iswprint((wint_t)k->ch))
+		util_edit_set(e, "");	/* a new login replaces the kept one */
+	l->marked = 0;
 	used = ui_edit_key(e, k);
 	if (l->focus != F_LOGIN)
 		util_edit_end(e);
@@ -488,11 +502,14 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return login_choose(l, k->ch == KEY_DOWN ? 1 : -1);
 	switch (ui_key_action(k, login_actions)) {
 	case ACT_LOGIN:
+		l->marked = 0;
 		return login_enter(ui, l);
 	case ACT_NEXT_FIELD:
+		l->marked = 0;
 		l->focus = (l->focus + 1) % n;
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_PREV_FIELD:
+		l->marked = 0;
 		l->focus = (l->focus + n - 1) % n;
 		return UI_REDRAW | UI_HANDLED;
 	default:
@@ -512,6 +529,7 @@ login_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)twice;
 	if (l->asking)
 		return 0;
+	l->marked = 0;
 	for (i = 0; i < login_nfields(l); i++)
 		if (y == login_row(ui, i) && x >= LOGIN_LABEL_X &&
 		    x < LOGIN_FIELD_X + LOGIN_FIELD_W) {

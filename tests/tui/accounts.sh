@@ -144,6 +144,8 @@ for i in 1 2 3 4 5; do
 	tui_wait "PIN or password       ****"
 	tui_keys Enter
 	tui_wait_gone "PIN or password       ****" 400
+	tui_wait "is wrong"
+	tui_keys Enter	# the login kept, on to the PIN
 done
 expect "wrong PINs are refused" "is wrong"
 # And two wrong PINs for samira: counted, not locked.
@@ -155,6 +157,8 @@ for i in 1 2; do
 	tui_wait "PIN or password       ****"
 	tui_keys Enter
 	tui_wait_gone "PIN or password       ****" 400
+	tui_wait "is wrong"
+	tui_keys Enter	# the login kept, on to the PIN
 done
 
 # The secretariat sees the lock, may lift it, may not disable or add.

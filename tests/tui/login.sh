@@ -91,9 +91,23 @@ expect_not "a wrong PIN shows nothing of the home screen" "Welcome to velkomst"
 expect_not "a wrong PIN shows no household" "households are in the register"
 expect "the login is kept" "birgit"
 expect_not "the PIN is wiped" "****"
+# Starting over, she types her login again: it replaces the kept one and
+# does not go into the PIN field (where it would cost a try).
+tui_type birgit
+tui_settle
+if tui_screen | grep -q '^ *Login  *birgit *$'; then
+	ok "typing a login after a wrong PIN replaces the kept one"
+else
+	fail "typing a login after a wrong PIN replaces the kept one" "the login field is not just birgit"
+fi
+expect_not "it does not go into the PIN field" "birgitbirgit"
+expect_not "nor is it drawn as a PIN" "******"
+tui_keys Enter
 tui_type 1234
 tui_keys Enter
 expect "the right PIN opens the home screen" "Logged in as birgit (ambassador)"
+fails=$("$BIN" --db "$DB" audit --login birgit --format tsv | grep -c "login failed")
+if [ "$fails" = 1 ]; then ok "only the one wrong PIN was counted"; else fail "only the one wrong PIN was counted" "$fails failed logins in the trail"; fi
 expect_not "an ambassador has no goal" "Recruitment goal"
 expect_not "an ambassador has no accounts" "Accounts"
 expect "the title names who is logged in" "birgit  today is"
@@ -152,6 +166,7 @@ for i in 1 2 3 4 5; do
 	tui_keys Enter
 	tui_wait_gone "****"
 	tui_wait "The login or the PIN is wrong"
+	tui_keys Enter	# the login kept, on to the PIN
 done
 tui_type 2468
 tui_keys Enter
