@@ -264,11 +264,13 @@ extern const struct screen screen_pick;
 /*
  * The fields of a form, one a row: the label at column 2, the box at
  * column 25 and, under the box, what is wrong with it.  A wrong field
- * keeps what was typed.  The screen owns the array of fields and keeps
- * its own rules: which fields there are, the checks, saving, the pick
- * lists, the hints beside a box.  struct ui_form is the screen's too
- * (zero it, then set f, n and what else it needs); free the fields with
- * ui_form_free.  i is always an index into f.
+ * keeps what was typed; a field that refuses a character because it is
+ * full says there how many it takes, until the next key.  The screen
+ * owns the array of fields and keeps its own rules: which fields there
+ * are, the checks, saving, the pick lists, the hints beside a box.
+ * struct ui_form is the screen's too (zero it, then set f, n and what
+ * else it needs); free the fields with ui_form_free.  i is always an
+ * index into f.
  */
 enum ui_field_kind {
 	UI_FIELD_TEXT,		/* a line of text */
@@ -321,6 +323,8 @@ struct ui_form {
 					   NULL: the usual question */
 	int		 noting;	/* the focused item's note is being
 					   written (UI_FIELD_ITEM) */
+	int		 full;		/* 1 + the field saying how many
+					   characters it takes, or 0 */
 	/* 1 if field i is shown now (NULL: every field is). */
 	int		(*visible)(const void *ctx, int i);
 	const void	*ctx;
@@ -407,7 +411,8 @@ void		 ui_form_set_text(struct ui_form *, int i, const char *text);
  * (ACT_SAVE, ACT_PICK on a choice; else try ui_form_edit_key). */
 int		 ui_form_key(struct ui *, struct ui_form *, enum ui_action);
 /* Map a key onto the focused field's editor (an item's note only while
- * noting): flags, or 0 if unused. */
+ * noting): flags, or 0 if unused.  A character refused because the field
+ * is full makes the field say how many characters it takes. */
 int		 ui_form_edit_key(struct ui_form *, const struct ui_keypress *);
 
 extern const struct screen screen_home;

@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "core.h"
 #include "i18n.h"
@@ -471,6 +472,29 @@ ui_form_set_text(struct ui_form *fm, int i, const char *text)
 	fm->dirty = 1;
 }
 
+/* The field that said how many characters it takes forgets it. */
+static void
+form_forget_full(struct ui_form *fm)
+{
+	if (fm->full > 0 && fm->full <= fm->n)
+		ui_form_clear_error(fm, fm->full - 1);
+	fm->full = 0;
+}
+
+/* Field i refused a character: say how many it takes. */
+static void
+form_say_full(struct ui_form *fm, int i)
+{
+	size_t	max = fm->f[i].e.max;
+
+	ui_form_error_own(fm, i, fm->f[i].kind == UI_FIELD_ITEM ?
+	    xasprintf(P_("The note takes at most %zu character.",
+	    "The note takes at most %zu characters.", max), max) :
+	    xasprintf(P_("This field takes at most %zu character.",
+	    "This field takes at most %zu characters.", max), max));
+	fm->full = i + 1;
+}
+
 /* Esc: leave at once when nothing changed, else on the second Esc. */
 static int
 form_back(struct ui *ui, struct ui_form *fm)
@@ -494,6 +518,7 @@ ui_form_key(struct ui *ui, struct ui_form *fm, enum ui_action a)
 	struct ui_field	*f = &fm->f[fm->focus];
 	int		 flags = UI_REDRAW | UI_HANDLED;
 
+	form_forget_full(fm);
 	if (a != ACT_BACK)
 		fm->leaving = 0;
 	switch (a) {
@@ -519,17 +544,27 @@ ui_form_key(struct ui *ui, struct ui_form *fm, enum ui_action a)
 	}
 }
 
-/* A key typed into the focused field. */
+/* A key typed into the focused field; a full one says how many
+ * characters it takes. */
 int
 ui_form_edit_key(struct ui_form *fm, const struct ui_keypress *k)
 {
 	struct ui_field	*f = &fm->f[fm->focus];
+	int		 full;
 
+	form_forget_full(fm);
 	if (f->kind == UI_FIELD_CHECK || f->kind == UI_FIELD_PICKED ||
 	    f->kind == UI_FIELD_HEADING || (f->kind == UI_FIELD_ITEM &&
-	    !fm->noting) || !ui_edit_key(&f->e, k))
+	    !fm->noting))
+		return 0;
+	full = !k->is_key && iswprint(k->ch) && f->e.max != 0 &&
+	    f->e.len >= f->e.max;
+	if (!ui_edit_key(&f->e, k))
 		return 0;
 	fm->dirty = 1;
-	ui_form_clear_error(fm, fm->focus);
+	if (full)
+		form_say_full(fm, fm->focus);
+	else
+		ui_form_clear_error(fm, fm->focus);
 	return UI_REDRAW | UI_HANDLED;
 }
