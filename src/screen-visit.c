@@ -611,11 +611,11 @@ visit_saved(struct ui *ui, const struct visit *vis)
 	else if (vis->outcome == VO_WELCOMED)
 		ui_message(ui, "%s", _("Saved: the household is welcomed."));
 	else if (vis->outcome == VO_PARTLY)
-		ui_message(ui, _("Saved: partly welcomed; the household is back "
-		    "in the queue to come back on %s."), d);
+		ui_message(ui, _("Saved: partly welcomed; back in the queue to "
+		    "come back on %s."), d);
 	else if (vis->outcome == VO_NOT_HOME)
-		ui_message(ui, _("Saved: not home; the household is back in the "
-		    "queue to try again on %s."), d);
+		ui_message(ui, _("Saved: not home; back in the queue to try "
+		    "again on %s."), d);
 	else
 		ui_message(ui, "%s", _("Saved: declined; nobody will try "
 		    "again."));
