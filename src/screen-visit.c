@@ -349,76 +349,114 @@ visit_rule(struct ui *ui, int y, const char *name, const char *right)
 	free(s);
 }
 
-/* The text of the item in focus, at the bottom of the rows y .. end-1
- * with a line above it: whole when it fits in room rows, else scrolled
- * (text_skip) with the key that shows more.  Returns the rows taken. */
+/* The item whose text is shown under the form, or -1: the one in focus,
+ * when it has a text and no note is being written. */
 static int
-visit_draw_text(struct ui *ui, struct visit_scr *v, int end, int room)
+visit_text_item(const struct visit_scr *v)
 {
-	const struct cfg_check_item	*it;
-	const char			*text;
-	char				*right = NULL;
-	int				 cols = ui_cols(ui) - 6, n, i;
+	const char	*text;
+	int		 i;
+
+	if ((i = visit_item_at(v)) < 0 || v->form.noting ||
+	    (text = visit_text(v, v->items[i])) == NULL || text[0] == '\0')
+		return -1;
+	return i;
+}
+
+/* How many rows the text of the item in focus takes under the form, its
+ * line above it counted, with room rows at most: all of it when it fits,
+ * else a part from text_skip (the rest below it is text_more). */
+static int
+visit_text_rows(struct ui *ui, struct visit_scr *v, int room)
+{
+	int	i = visit_text_item(v), n;
 
 	if (v->form.focus != v->text_field) {
 		v->text_field = v->form.focus;
 		v->text_skip = 0;
 	}
 	v->text_rows = v->text_more = 0;
-	if ((i = visit_item_at(v)) < 0 || v->form.noting || room < 2)
+	if (i < 0 || room < 2)
 		return 0;
-	it = v->items[i];
-	if ((text = visit_text(v, it)) == NULL || text[0] == '\0')
-		return 0;
-	n = ui_wrap(0, 0, cols, 0, 0, text, STYLE_NORMAL);
+	n = ui_wrap(0, 0, ui_cols(ui) - 6, 0, 0, visit_text(v, v->items[i]),
+	    STYLE_NORMAL);
 	v->text_rows = n < room - 1 ? n : room - 1;
 	if (v->text_skip > n - v->text_rows)
 		v->text_skip = n - v->text_rows;
 	v->text_more = n - v->text_rows - v->text_skip;
+	return v->text_rows + 1;
+}
+
+/* Draw the text of the item in focus from row y: a line with its title
+ * (and the key that shows more of it), then the text. */
+static void
+visit_draw_text(struct ui *ui, struct visit_scr *v, int y)
+{
+	const struct cfg_check_item	*it;
+	char				*right = NULL;
+	int				 i = visit_text_item(v);
+
+	if (i < 0 || v->text_rows == 0)
+		return;
+	it = v->items[i];
 	if (v->text_more > 0)
 		right = xasprintf(_("%s: more"), ui_key_label(ACT_TEXT_DOWN));
 	else if (v->text_skip > 0)
 		right = xasprintf(_("%s: back up"), ui_key_label(ACT_TEXT_UP));
-	visit_rule(ui, end - v->text_rows - 1, visit_title(v, it), right);
+	visit_rule(ui, y, visit_title(v, it), right);
 	free(right);
-	ui_wrap(end - v->text_rows, 4, cols, v->text_rows, v->text_skip, text,
-	    STYLE_NORMAL);
-	return v->text_rows + 1;
+	ui_wrap(y + 1, 4, ui_cols(ui) - 6, v->text_rows, v->text_skip,
+	    visit_text(v, it), STYLE_NORMAL);
 }
 
-/* The question Esc asks when something was set, at the bottom of the
- * rows before end; returns the rows taken. */
-static int
-visit_draw_ask(struct ui *ui, int end, int room)
+/* The question Esc asks when something was set. */
+static const char *
+visit_question(void)
 {
-	const char	*q = _("Leave the visit? Press y to save what is set "
-	    "(items not gone through count as later), n to leave without "
-	    "saving anything, or Esc to go on with the visit.");
-	int		 n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, q, STYLE_ERROR);
+	return _("Leave the visit? Press y to save what is set (items not "
+	    "gone through count as later), n to leave without saving "
+	    "anything, or Esc to go on with the visit.");
+}
 
-	if (n > room - 1)
-		n = room - 1;
-	ui_wrap(end - n, 2, ui_cols(ui) - 4, n, 0, q, STYLE_ERROR);
-	return n + 1;
+/* How many rows the question takes under the form (room at most), a
+ * blank row above it counted. */
+static int
+visit_ask_rows(struct ui *ui, int room)
+{
+	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(),
+		    STYLE_ERROR);
+
+	if (room < 2)
+		return 0;
+	return (n < room - 1 ? n : room - 1) + 1;
 }
 
 /* The household, the form, and under it the question or the text of the
- * item in focus.  The body's last row is left to a long message. */
+ * item in focus: right under the form, or at the bottom when the form
+ * fills its rows.  The body's last row is left to a long message. */
 static void
 visit_draw(struct ui *ui, void *state)
 {
 	struct visit_scr	*v = state;
-	int			 y, end, below;
+	int			 y, end, below, rows, used;
 
 	if (!v->loaded)
 		return;
 	y = visit_draw_head(ui, v, ui_body_top(ui)) + 1;
 	end = ui_body_top(ui) + ui_body_rows(ui) - 1;
-	if (v->asking)
-		below = visit_draw_ask(ui, end, end - y - VISIT_FORM_MIN);
-	else
-		below = visit_draw_text(ui, v, end, end - y - VISIT_FORM_MIN);
-	ui_form_draw(ui, &v->form, y, end - y - below);
+	below = v->asking ? visit_ask_rows(ui, end - y - VISIT_FORM_MIN) :
+	    visit_text_rows(ui, v, end - y - VISIT_FORM_MIN);
+	rows = end - y - below;
+	ui_form_draw(ui, &v->form, y, rows);
+	used = ui_form_layout_row(&v->form, v->form.n) - v->form.top;
+	y += (used < rows ? used + 1 : rows);
+	if (y > end - below)
+		y = end - below;
+	if (v->asking && below > 0)	/* a blank row above it */
+		ui_wrap(y + (used >= rows), 2, ui_cols(ui) - 4, below - 1, 0,
+		    visit_question(), STYLE_ERROR);
+	else if (!v->asking)
+		visit_draw_text(ui, v, y);
 }
 
 static int
