@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <libconfig.h>
 
@@ -361,14 +362,20 @@ cfg_string(struct cfg_walk *w, const config_setting_t *group,
 static char *
 cfg_slurp(const char *path)
 {
-	FILE	*f;
-	char	*buf;
-	size_t	 n;
+	struct stat	 st;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
 
 	if ((f = fopen(path, "r")) == NULL)
 		return NULL;
-	buf = xmalloc(CFG_FILE_MAX + 1);
-	n = fread(buf, 1, CFG_FILE_MAX, f);
+	if (fstat(fileno(f), &st) != 0 || st.st_size < 0) {
+		fclose(f);
+		return NULL;
+	}
+	n = st.st_size < CFG_FILE_MAX ? (size_t)st.st_size : CFG_FILE_MAX;
+	buf = xmalloc(n + 1);
+	n = fread(buf, 1, n, f);
 	buf[n] = '\0';
 	fclose(f);
 	return buf;
