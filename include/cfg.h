@@ -101,6 +101,14 @@ int	 cfg_department_find(const struct conf *, const char *key_or_name);
 int	 cfg_stairwell_find(const struct conf *, int department,
 	    const char *name);
 /*
+ * The most checklist items one department may have: the items for every
+ * department and its own, together.  A visit holds no more (the visit
+ * screen scrolls, so the terminal sets no lower limit); cfg_load refuses
+ * a checklist that gives a department more, naming this limit.
+ */
+#define CFG_CHECKLIST_MAX	32
+
+/*
  * The checklist of a department: the items for every department and the
  * department's own, in the order of the file.  Fills items (up to max)
  * with pointers into c and returns how many there are (may be more than

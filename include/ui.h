@@ -68,6 +68,8 @@ enum ui_action {
 	ACT_FILTER_RECORD,
 	ACT_FILTER_DATE,
 	ACT_FILTER_CLEAR,
+	ACT_TEXT_UP,		/* a text longer than its room: scroll it */
+	ACT_TEXT_DOWN,
 	ACT_COUNT
 };
 
@@ -262,11 +264,13 @@ extern const struct screen screen_pick;
 /*
  * The fields of a form, one a row: the label at column 2, the box at
  * column 25 and, under the box, what is wrong with it.  A wrong field
- * keeps what was typed.  The screen owns the array of fields and keeps
- * its own rules: which fields there are, the checks, saving, the pick
- * lists, the hints beside a box.  struct ui_form is the screen's too
- * (zero it, then set f, n and what else it needs); free the fields with
- * ui_form_free.  i is always an index into f.
+ * keeps what was typed; a field that refuses a character because it is
+ * full says there how many it takes, until the next key.  The screen
+ * owns the array of fields and keeps its own rules: which fields there
+ * are, the checks, saving, the pick lists, the hints beside a box.
+ * struct ui_form is the screen's too (zero it, then set f, n and what
+ * else it needs); free the fields with ui_form_free.  i is always an
+ * index into f.
  */
 enum ui_field_kind {
 	UI_FIELD_TEXT,		/* a line of text */
@@ -274,7 +278,14 @@ enum ui_field_kind {
 	UI_FIELD_CHOICE,	/* typed, or picked from a list (Enter) */
 	UI_FIELD_PICKED,	/* only picked: shows `shows`, no cursor */
 	UI_FIELD_CHECK,		/* yes or no (Space) */
-	UI_FIELD_SECRET		/* a PIN or password: stars, wiped */
+	UI_FIELD_SECRET,	/* a PIN or password: stars, wiped */
+	UI_FIELD_ITEM,		/* a checklist item: its state where the
+				   label goes, its title (`shows`) and its
+				   note (e) in the box; while the form is
+				   `noting`, the note's editor on the row
+				   under it */
+	UI_FIELD_HEADING	/* no field: a text (`shows`) wrapped over
+				   the rows it needs; the focus passes it */
 };
 
 struct ui_field {
@@ -282,8 +293,14 @@ struct ui_field {
 	const char		*label;		/* English, for _(), or NULL */
 	struct edit		 e;		/* the text (not a check) */
 	int			 checked;	/* UI_FIELD_CHECK */
-	const char		*shows;		/* UI_FIELD_PICKED: the text
+	const char		*shows;		/* UI_FIELD_PICKED, _ITEM,
+						   _HEADING: the text
 						   (translated, not owned) */
+	int			 state;		/* UI_FIELD_ITEM: an enum
+						   item_state (core.h) */
+	int			 width;		/* ui_form_draw: the box's
+						   columns (0: to the right
+						   edge) */
 	int			 gap;		/* a blank row above it */
 	const char		*error;		/* N_() sentence, or NULL */
 	char			*error_own;	/* or a translated one, owned */
@@ -304,6 +321,10 @@ struct ui_form {
 					   field (N_()), or NULL */
 	const char	*leave;		/* asked on Esc with changes (N_());
 					   NULL: the usual question */
+	int		 noting;	/* the focused item's note is being
+					   written (UI_FIELD_ITEM) */
+	int		 full;		/* 1 + the field saying how many
+					   characters it takes, or 0 */
 	/* 1 if field i is shown now (NULL: every field is). */
 	int		(*visible)(const void *ctx, int i);
 	const void	*ctx;
@@ -316,6 +337,15 @@ void		 ui_form_field(struct ui_form *, int i, enum ui_field_kind,
  * reserved now and never moves, so no copy of the secret is left. */
 void		 ui_form_secret(struct ui_form *, int i, const char *label,
 		    size_t max);
+/* Set up field i as a checklist item titled title (not owned, must live
+ * as long as the form) whose note takes at most max characters; or as a
+ * heading showing text (the same; change it with f[i].shows). */
+void		 ui_form_item(struct ui_form *, int i, const char *title,
+		    size_t max);
+void		 ui_form_heading(struct ui_form *, int i, const char *text);
+/* Set the state of item i (an enum item_state): its error goes, and the
+ * form is changed. */
+void		 ui_form_set_state(struct ui_form *, int i, int state);
 /* Wipe what field i holds (core_secret_wipe) and empty it. */
 void		 ui_form_wipe(struct ui_form *, int i);
 /* The same for a line editor outside a form (the login screen):
@@ -326,6 +356,8 @@ void		 ui_secret_wipe(struct edit *);
  * array itself stays the screen's. */
 void		 ui_form_free(struct ui_form *);
 int		 ui_form_visible(const struct ui_form *, int i);
+/* 1 if field i is shown and can take the focus (not a heading). */
+int		 ui_form_focusable(const struct ui_form *, int i);
 
 /* Set (N_() or NULL) or forget the error of field i; ui_form_error
  * returns 1 if there is one.  ui_form_error_own takes a translated,
@@ -346,7 +378,8 @@ int		 ui_form_check_text(struct ui_form *, int i,
 void		 ui_form_refused(struct ui *, struct ui_form *, int bad);
 
 /* Layout: the rows field i takes (its error too), its row counted from
- * the first field, and scrolling (top) so the focus shows in rows rows. */
+ * the first field (i == n: the rows of the whole form), and scrolling
+ * (top) so the focus shows in rows rows. */
 int		 ui_form_rows(const struct ui_form *, int i);
 int		 ui_form_layout_row(const struct ui_form *, int i);
 void		 ui_form_scroll(struct ui_form *, int rows);
@@ -357,6 +390,11 @@ int		 ui_form_place(struct ui_form *, int i, int y, int rows);
  * (a check is 10), and what is wrong under it. */
 void		 ui_form_draw_field(struct ui *, struct ui_form *, int i,
 		    int y, const char *label, int cols);
+/* Draw the whole form in rows rows from row y: scrolled so the focus
+ * shows (and no rows are left empty at the end while some are scrolled
+ * off at the top), every field with its width and its own label, and a
+ * mark at the right edge where more is above or below. */
+void		 ui_form_draw(struct ui *, struct ui_form *, int y, int rows);
 /* Where the cursor goes (as screen.cursor): 0, or -1 to hide it. */
 int		 ui_form_cursor(const struct ui_form *, int *y, int *x);
 /* Focus the field drawn at row y: UI_REDRAW | UI_HANDLED, or 0. */
@@ -372,7 +410,9 @@ void		 ui_form_set_text(struct ui_form *, int i, const char *text);
  * returns the handler's flags, or 0 when the action is the screen's
  * (ACT_SAVE, ACT_PICK on a choice; else try ui_form_edit_key). */
 int		 ui_form_key(struct ui *, struct ui_form *, enum ui_action);
-/* Map a key onto the focused field's editor: flags, or 0 if unused. */
+/* Map a key onto the focused field's editor (an item's note only while
+ * noting): flags, or 0 if unused.  A character refused because the field
+ * is full makes the field say how many characters it takes. */
 int		 ui_form_edit_key(struct ui_form *, const struct ui_keypress *);
 
 extern const struct screen screen_home;

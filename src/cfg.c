@@ -6,11 +6,13 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <libconfig.h>
 
@@ -24,6 +26,9 @@
 #endif
 
 #define CFG_NLAYERS	4
+#define CFG_FILE_MAX	(4 * 1024 * 1024)	/* bytes of a file read
+						   again for a number */
+#define CFG_NUMBER_MAX	40	/* characters of a number quoted back */
 
 /* One file read, kept alive until the walk ends. */
 struct cfg_layer {
@@ -353,12 +358,243 @@ cfg_string(struct cfg_walk *w, const config_setting_t *group,
 	return v;
 }
 
-/* A whole number setting within lo..hi; returns 0 and sets *out, or -1. */
+/* The whole text of a file (at most CFG_FILE_MAX bytes), or NULL. */
+static char *
+cfg_slurp(const char *path)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		*buf;
+	size_t		 n;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	if (fstat(fileno(f), &st) != 0 || st.st_size < 0) {
+		fclose(f);
+		return NULL;
+	}
+	n = st.st_size < CFG_FILE_MAX ? (size_t)st.st_size : CFG_FILE_MAX;
+	buf = xmalloc(n + 1);
+	n = fread(buf, 1, n, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* 1 if c may be part of a setting's name. */
+static int
+cfg_name_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '-' || c == '*';
+}
+
+/* Past spaces, line ends and comments. */
+static const char *
+cfg_skip_space(const char *p)
+{
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '#' || (p[0] == '/' && p[1] == '/'))
+			p += strcspn(p, "\n");
+		else if (p[0] == '/' && p[1] == '*' && strstr(p + 2, "*/"))
+			p = strstr(p + 2, "*/") + 2;
+		else
+			return p;
+	}
+}
+
+/* The length of the number written at p ([-+]digits or 0xhex, then L or
+ * LL), or 0 if none is there. */
+static size_t
+cfg_number_len(const char *p)
+{
+	size_t	n = 0;
+
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+	    isxdigit((unsigned char)p[2])) {
+		for (n = 2; isxdigit((unsigned char)p[n]); n++)
+			;
+	} else {
+		if (p[0] == '-' || p[0] == '+')
+			n++;
+		if (!isdigit((unsigned char)p[n]))
+			return 0;
+		while (isdigit((unsigned char)p[n]))
+			n++;
+	}
+	while (p[n] == 'L' && n > 0 && (p[n - 1] != 'L' || p[n - 2] != 'L'))
+		n++;
+	return n;
+}
+
+/* What libconfig 1.5 makes of the number at p: without L it keeps 32
+ * bits, as atoi() and strtoul() leave them; with L, 64. */
+static long long
+cfg_as_read(const char *p, int is64)
+{
+	int	hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+
+	if (is64)
+		return hex ? (long long)strtoull(p, NULL, 16) :
+		    strtoll(p, NULL, 10);
+	return hex ? (int)strtoul(p, NULL, 16) : (int)strtol(p, NULL, 10);
+}
+
+/* The value of the number written at p; 0 if it does not fit in a long
+ * long. */
+static int
+cfg_written_value(const char *p, long long *out)
+{
+	unsigned long long	u;
+
+	errno = 0;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		u = strtoull(p, NULL, 16);
+		if (errno != 0 || u > LLONG_MAX)
+			return 0;
+		*out = (long long)u;
+	} else
+		*out = strtoll(p, NULL, 10);
+	return errno == 0;
+}
+
+/* 1 if a and b are settings of one name on one line of one file. */
+static int
+cfg_same_place(const config_setting_t *a, const config_setting_t *b)
+{
+	const char	*fa = config_setting_source_file(a);
+	const char	*fb = config_setting_source_file(b);
+	const char	*na = config_setting_name(a), *nb = config_setting_name(b);
+
+	return na != NULL && nb != NULL && fa != NULL && fb != NULL &&
+	    strcmp(na, nb) == 0 && strcmp(fa, fb) == 0 &&
+	    config_setting_source_line(a) == config_setting_source_line(b);
+}
+
+/* How many settings at the place of s come before it in the tree t, in
+ * the order of the file; *found is set on reaching s. */
+static int
+cfg_before(const config_setting_t *t, const config_setting_t *s, int *found)
+{
+	int	i, n, len;
+
+	if (t == s) {
+		*found = 1;
+		return 0;
+	}
+	n = cfg_same_place(t, s);
+	if (!config_setting_is_aggregate(t))
+		return n;
+	len = config_setting_length(t);
+	for (i = 0; i < len && !*found; i++)
+		n += cfg_before(config_setting_get_elem(t, (unsigned)i), s,
+		    found);
+	return n;
+}
+
+/* Where the value starts of the k-th setting of name on the line at p
+ * ("name =" or "name :", outside strings and comments), or NULL. */
+static const char *
+cfg_find_value(const char *p, const char *name, int k)
+{
+	const char	*start = p, *q;
+	size_t		 nl = strlen(name);
+	int		 quoted = 0;
+
+	for (; *p != '\0' && *p != '\n'; p++) {
+		if (quoted) {
+			if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+				p++;
+			else if (*p == '"')
+				quoted = 0;
+			continue;
+		}
+		if (*p == '"')
+			quoted = 1;
+		if (*p == '#' || (p[0] == '/' && p[1] == '/'))
+			return NULL;
+		if (p[0] == '/' && p[1] == '*') {
+			if ((q = strstr(p + 2, "*/")) == NULL ||
+			    memchr(p, '\n', (size_t)(q - p)) != NULL)
+				return NULL;
+			p = q + 1;
+			continue;
+		}
+		if (strncmp(p, name, nl) != 0 || (p > start &&
+		    cfg_name_char(p[-1])) || cfg_name_char(p[nl]))
+			continue;
+		for (q = p + nl; *q == ' ' || *q == '\t'; q++)
+			;
+		if (*q == '=' || *q == ':') {
+			if (k-- == 0)
+				return cfg_skip_space(q + 1);
+			p = q;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The number written for the whole number setting s: libconfig has cut a
+ * number too big for its 32 (or, with L, 64) bits and keeps no text, so
+ * the file is read again at the setting's line, and the setting found
+ * there by its name and its place among the settings of that name on the
+ * line.  Copies the number into buf (cut to CFG_NUMBER_MAX characters),
+ * sets *v to its value and returns 1, or 0 when it does not fit in a
+ * long long; -1 when it is not found.
+ */
+static int
+cfg_written(const config_setting_t *s, char *buf, size_t len, long long *v)
+{
+	const config_setting_t	*root;
+	const char		*file = config_setting_source_file(s), *p;
+	const char		*name = config_setting_name(s);
+	char			*text;
+	long long		 got;
+	size_t			 n;
+	unsigned		 line = config_setting_source_line(s), l;
+	int			 is64, found = 0, k, fits;
+
+	if (file == NULL || name == NULL || line == 0 ||
+	    (text = cfg_slurp(file)) == NULL)
+		return -1;
+	is64 = config_setting_type(s) == CONFIG_TYPE_INT64;
+	got = is64 ? config_setting_get_int64(s) : config_setting_get_int(s);
+	for (root = s; config_setting_parent(root) != NULL;
+	    root = config_setting_parent(root))
+		;
+	k = cfg_before(root, s, &found);
+	for (p = text, l = 1; l < line && (p = strchr(p, '\n')) != NULL; l++)
+		p++;
+	/* What libconfig read must be what is written there. */
+	if (p == NULL || (p = cfg_find_value(p, name, k)) == NULL ||
+	    (n = cfg_number_len(p)) == 0 || cfg_as_read(p, is64) != got) {
+		free(text);
+		return -1;
+	}
+	if (n > CFG_NUMBER_MAX)
+		snprintf(buf, len, "%.*s...", CFG_NUMBER_MAX, p);
+	else
+		snprintf(buf, len, "%.*s", (int)n, p);
+	fits = cfg_written_value(p, v);
+	free(text);
+	return fits;
+}
+
+/*
+ * A whole number setting within lo..hi; returns 0 and sets *out, or -1.
+ * The number is taken as written in the file: one that does not fit in
+ * libconfig's 32 bits (64 with L) is refused, not cut, and named as
+ * written.
+ */
 static int
 cfg_int(struct cfg_walk *w, const config_setting_t *s, long long lo,
     long long hi, int *out)
 {
+	char		 as[CFG_NUMBER_MAX + 8];
 	long long	 v;
+	int		 fits = 1;
 
 	if (!cfg_want(w, s, CONFIG_TYPE_INT, NULL))
 		return -1;
@@ -366,9 +602,13 @@ cfg_int(struct cfg_walk *w, const config_setting_t *s, long long lo,
 		v = config_setting_get_int64(s);
 	else
 		v = config_setting_get_int(s);
-	if (v < lo || v > hi) {
+	if ((fits = cfg_written(s, as, sizeof as, &v)) == -1) {
+		snprintf(as, sizeof as, "%lld", v);
+		fits = 1;
+	}
+	if (!fits || v < lo || v > hi) {
 		cfg_err(w, s, _("\"%s\" must be between %lld and %lld, "
-		    "not %lld"), config_setting_name(s), lo, hi, v);
+		    "not %s"), config_setting_name(s), lo, hi, as);
 		return -1;
 	}
 	*out = (int)v;
@@ -852,6 +1092,42 @@ cfg_check_item(struct cfg_walk *w, const config_setting_t *e,
 	it->referral = referral;
 }
 
+/* A visit holds at most CFG_CHECKLIST_MAX items: refuse a checklist
+ * that gives a department more (the items for every department and its
+ * own together), at the first item over the limit.  The visit screen
+ * scrolls, so the size of the terminal sets no lower limit. */
+static void
+cfg_checklist_fits(struct cfg_walk *w, const config_setting_t **where)
+{
+	const struct conf	*c = w->c;
+	size_t			 i, n, common = 0, over = 0;
+	int			 d;
+
+	for (i = 0; i < c->nchecklist; i++)
+		if (c->checklist[i].department == -1 &&
+		    ++common == CFG_CHECKLIST_MAX + 1)
+			over = i;
+	if (common > CFG_CHECKLIST_MAX) {
+		cfg_err(w, where[over], _("%zu checklist items are for every "
+		    "department, but a visit holds at most %d items (those "
+		    "for every department and a department's own together)"),
+		    common, CFG_CHECKLIST_MAX);
+		return;
+	}
+	for (d = 0; d < (int)c->ndepartments; d++) {
+		for (i = n = 0; i < c->nchecklist; i++)
+			if ((c->checklist[i].department == -1 ||
+			    c->checklist[i].department == d) &&
+			    ++n == CFG_CHECKLIST_MAX + 1)
+				over = i;
+		if (n > CFG_CHECKLIST_MAX)
+			cfg_err(w, where[over], _("department \"%s\" has %zu "
+			    "checklist items (those for every department and "
+			    "its own), but a visit holds at most %d"),
+			    c->departments[d].key, n, CFG_CHECKLIST_MAX);
+	}
+}
+
 /* Read the checklist items, in file order; at least one is needed.
  * Without a checklist in any file, the files read are named. */
 static void
@@ -881,6 +1157,7 @@ cfg_build_checklist(struct cfg_walk *w, const config_setting_t *list,
 	for (i = 0; i < n; i++)
 		cfg_check_item(w, config_setting_get_elem(list, (unsigned)i),
 		    where);
+	cfg_checklist_fits(w, where);
 	free(where);
 }
 

@@ -267,12 +267,14 @@ view_welcome(struct ui *ui, struct hh_view *v, int y)
 	y = view_line(ui, v, y, _("Welcome"), s, STYLE_NORMAL);
 	free(s);
 	if (od > 0) {
-		s = xasprintf(_("%ld days overdue"), od);
+		s = xasprintf(P_("%ld day overdue", "%ld days overdue", od),
+		    od);
 		y = view_line(ui, v, y, "", s, STYLE_ERROR);
 		free(s);
 	}
 	if (v->h.attempts > 0) {
-		s = xasprintf(_("nobody home %d times"), v->h.attempts);
+		s = xasprintf(P_("nobody home %d time", "nobody home %d times",
+		    v->h.attempts), v->h.attempts);
 		y = view_line(ui, v, y, _("Not home"), s, STYLE_NORMAL);
 		free(s);
 	}

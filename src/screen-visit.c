@@ -1,9 +1,11 @@
 /*
  * screen-visit.c — a welcome visit: who went and when, then the checklist
  * at the door (each item done, not relevant or later, with a note), or
- * "not home" with a day to try again, or "declined".  Nothing is written
- * until the visit is saved, in one transaction; Esc in the middle asks
- * whether to save what was set or leave it all.
+ * "not home" with a day to try again, or "declined".  The visit is a form
+ * (ui-form.c) that scrolls like every form; under it, the whole text of
+ * the item in focus, scrolled on its own when it is longer than its room.
+ * Nothing is written until the visit is saved, in one transaction; Esc in
+ * the middle asks whether to save what was set or leave it all.
  */
 #include <curses.h>
 #include <stdint.h>
@@ -17,37 +19,31 @@
 #include "ui.h"
 #include "util.h"
 
-#define VISIT_ITEMS	32
+#define VISIT_FORM_MIN	6	/* rows the form keeps beside the text */
 
 enum visit_mode { MODE_CHECKLIST, MODE_NOT_HOME, MODE_DECLINED };
 
-/* The fields, in the order Tab goes through them; items sit between
- * F_DATE and F_NEXT. */
-enum { F_AMBASSADOR, F_DATE, F_ITEMS };
-
-struct vitem {
-	const struct cfg_check_item	*cfg;
-	enum item_state			 state;
-	struct edit			 note;
-	const char			*error;
-};
+/* The fields, in the order Tab goes through them: the ambassador, the
+ * date, a heading, the items, then the day to come back and the notes
+ * (visit_f_next, visit_f_next + 1). */
+enum { F_AMBASSADOR, F_DATE, F_HEAD, F_ITEMS };
 
 struct visit_scr {
-	long			 hid;
-	struct household	 h;
-	int			 loaded;
-	int			 da;		/* Danish titles and texts */
-	struct edit		 ambassador, date, next, notes;
-	const char		*err_ambassador, *err_date, *err_next;
-	const char		*err_notes;
-	struct vitem		 items[VISIT_ITEMS];
-	size_t			 nitems;
-	enum visit_mode		 mode;
-	int			 focus;		/* a field number, see below */
-	int			 noting;	/* writing the focused item's note */
-	int			 asking;	/* "leave the visit?" */
-	int			 dirty;
-	int			 cur_y, cur_x;	/* where the cursor goes */
+	long				 hid;
+	struct household		 h;
+	int				 loaded;
+	int				 da;	/* Danish titles and texts */
+	const struct cfg_check_item	*items[CFG_CHECKLIST_MAX];
+	char				*titles[CFG_CHECKLIST_MAX];
+	size_t				 nitems;
+	struct ui_field			*f;
+	struct ui_form			 form;
+	enum visit_mode			 mode;
+	int				 asking;	/* "leave the visit?" */
+	int				 text_field;	/* whose text is shown */
+	int				 text_skip;	/* its first line shown */
+	int				 text_rows;	/* lines shown */
+	int				 text_more;	/* lines below them */
 };
 
 /* The name of the last ambassador who saved a visit here, to fill in,
@@ -59,10 +55,14 @@ static const enum ui_action field_actions[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NOT_HOME, ACT_DECLINED,
 	ACT_BACK, ACT_HELP, ACT_NONE
 };
+static const enum ui_action field_keys[] = {
+	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_NOT_HOME,
+	ACT_DECLINED, ACT_BACK, ACT_NONE
+};
 static const enum ui_action item_actions[] = {
 	ACT_ITEM_DONE, ACT_ITEM_NOT_RELEVANT, ACT_ITEM_LATER, ACT_ITEM_NOTE,
 	ACT_NOT_HOME, ACT_DECLINED, ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-	ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_BACK, ACT_HELP, ACT_TEXT_DOWN, ACT_TEXT_UP, ACT_NONE
 };
 static const enum ui_action note_actions[] = {
 	ACT_KEEP, ACT_NONE
@@ -74,17 +74,22 @@ static const enum ui_action back_actions[] = {
 	ACT_BACK, ACT_HELP, ACT_NONE
 };
 
-/* Field numbers: ambassador, date, the items, then next and notes. */
+/* The field of the day to come back; the notes come after it. */
 static int
 visit_f_next(const struct visit_scr *v)
 {
-	return F_ITEMS + (v->mode == MODE_CHECKLIST ? (int)v->nitems : 0);
+	return F_ITEMS + (int)v->nitems;
 }
 
+/* The item the focus is on (an index into items), or -1. */
 static int
-visit_f_notes(const struct visit_scr *v)
+visit_item_at(const struct visit_scr *v)
 {
-	return visit_f_next(v) + 1;
+	int	i = v->form.focus - F_ITEMS;
+
+	if (v->mode != MODE_CHECKLIST || i < 0 || i >= (int)v->nitems)
+		return -1;
+	return i;
 }
 
 /* 1 if the visit needs a day to come back: not home, or an item later. */
@@ -98,43 +103,23 @@ visit_needs_next(const struct visit_scr *v)
 	if (v->mode == MODE_DECLINED)
 		return 0;
 	for (i = 0; i < v->nitems; i++)
-		if (v->items[i].state == IS_LATER)
+		if (v->f[F_ITEMS + i].state == IS_LATER)
 			return 1;
 	return 0;
 }
 
-/* 1 if field f is shown now. */
+/* 1 if field i is shown now: the items on the checklist only, the day
+ * to come back when one is needed. */
 static int
-visit_shown(const struct visit_scr *v, int f)
+visit_visible(const void *ctx, int i)
 {
-	if (f == visit_f_next(v))
+	const struct visit_scr	*v = ctx;
+
+	if (i >= F_ITEMS && i < visit_f_next(v))
+		return v->mode == MODE_CHECKLIST;
+	if (i == visit_f_next(v))
 		return visit_needs_next(v);
-	return f >= 0 && f <= visit_f_notes(v);
-}
-
-/* The item the focus is on, or NULL. */
-static struct vitem *
-visit_item_at(struct visit_scr *v)
-{
-	if (v->mode != MODE_CHECKLIST || v->focus < F_ITEMS ||
-	    v->focus >= F_ITEMS + (int)v->nitems)
-		return NULL;
-	return &v->items[v->focus - F_ITEMS];
-}
-
-/* The edit buffer of a text field, or NULL for an item. */
-static struct edit *
-visit_edit_at(struct visit_scr *v, int f)
-{
-	if (f == F_AMBASSADOR)
-		return &v->ambassador;
-	if (f == F_DATE)
-		return &v->date;
-	if (f == visit_f_next(v))
-		return &v->next;
-	if (f == visit_f_notes(v))
-		return &v->notes;
-	return NULL;
+	return 1;
 }
 
 /* 1 if Danish is the language of the screen (for the checklist texts). */
@@ -154,28 +139,105 @@ visit_danish(const struct conf *c)
 	return 0;
 }
 
-/* Set up the checklist of the household's department. */
-static void
-visit_checklist(struct ui *ui, struct visit_scr *v)
+/* The title and text of an item in the screen's language. */
+static const char *
+visit_title(const struct visit_scr *v, const struct cfg_check_item *it)
 {
-	const struct conf		*c = ui_conf(ui);
-	const struct cfg_check_item	*items[VISIT_ITEMS];
-	size_t				 i, n;
+	return v->da && it->title_da != NULL ? it->title_da : it->title;
+}
 
-	n = cfg_checklist(c, cfg_department_find(c, v->h.department), items,
-	    VISIT_ITEMS);
-	v->nitems = n < VISIT_ITEMS ? n : VISIT_ITEMS;
-	for (i = 0; i < v->nitems; i++) {
-		v->items[i].cfg = items[i];
-		util_edit_init(&v->items[i].note, "", CORE_NOTES_MAX);
-	}
+static const char *
+visit_text(const struct visit_scr *v, const struct cfg_check_item *it)
+{
+	return v->da && it->text_da != NULL ? it->text_da : it->text;
+}
+
+/* The heading above the items says what the middle of the visit is, and
+ * the day to come back is named after it. */
+static void
+visit_heading(struct visit_scr *v)
+{
+	struct ui_field	*h = &v->f[F_HEAD], *next = &v->f[visit_f_next(v)];
+
+	if (v->mode == MODE_NOT_HOME)
+		h->shows = _("NOT HOME: the attempt is saved with a day to try "
+		    "again. F3 goes back to the checklist.");
+	else if (v->mode == MODE_DECLINED)
+		h->shows = _("DECLINED: they do not want a visit, and nobody "
+		    "will try again. F4 goes back to the checklist.");
+	else if (v->nitems == 0)
+		h->shows = _("There is no checklist for this department: F3 "
+		    "if nobody was home, F4 if they declined.");
+	else
+		h->shows = _("The checklist at the door:");
+	next->label = v->mode == MODE_NOT_HOME ? N_("Try again on") :
+	    N_("Come back on");
+}
+
+/* Set up the checklist of the household's department as items. */
+static void
+visit_items(struct ui *ui, struct visit_scr *v)
+{
+	const struct conf	*c = ui_conf(ui);
+	size_t			 i, n;
+
+	n = cfg_checklist(c, cfg_department_find(c, v->h.department),
+	    v->items, CFG_CHECKLIST_MAX);
+	/* cfg_load refuses a checklist longer than the visit holds. */
+	v->nitems = n < CFG_CHECKLIST_MAX ? n : CFG_CHECKLIST_MAX;
+	for (i = 0; i < v->nitems; i++)
+		v->titles[i] = v->items[i]->referral ? xasprintf("%s \xe2\x86"
+		    "\x92 %s", visit_title(v, v->items[i]), _("secretariat")) :
+		    xstrdup(visit_title(v, v->items[i]));
+}
+
+/* Set up the form: the ambassador (the one logged in, else whoever the
+ * same login saved the last visit for), today, the items, the rest. */
+static void
+visit_fields(struct ui *ui, struct visit_scr *v)
+{
+	struct ui_form	*fm = &v->form;
+	const char	*name;
+	char		 d[11];
+	size_t		 i;
+	int		 next;
+
+	visit_items(ui, v);
+	next = visit_f_next(v);
+	v->f = xcalloc((size_t)next + 2, sizeof *v->f);
+	fm->f = v->f;
+	fm->n = next + 2;
+	fm->error_lines = 2;
+	fm->visible = visit_visible;
+	fm->ctx = v;
+	name = ui_ambassador_name(ui) != NULL ? ui_ambassador_name(ui) :
+	    last_account == ui_who(ui)->account ? last_ambassador : "";
+	ui_form_field(fm, F_AMBASSADOR, UI_FIELD_TEXT, N_("Ambassador"), name,
+	    CORE_NAME_MAX);
+	v->f[F_AMBASSADOR].width = 30;
+	ui_form_field(fm, F_DATE, UI_FIELD_DATE, N_("Date of visit"),
+	    util_date_dk(util_today(), d), 10);
+	v->f[F_DATE].width = 12;
+	ui_form_heading(fm, F_HEAD, NULL);
+	v->f[F_HEAD].gap = 1;
+	for (i = 0; i < v->nitems; i++)
+		ui_form_item(fm, F_ITEMS + (int)i, v->titles[i],
+		    CORE_NOTES_MAX);
+	ui_form_field(fm, next, UI_FIELD_DATE, NULL, "", 10);
+	v->f[next].width = 12;
+	v->f[next].gap = 1;
+	ui_form_field(fm, next + 1, UI_FIELD_TEXT, N_("Notes"), "",
+	    CORE_NOTES_MAX);
+	visit_heading(v);
+	fm->focus = name[0] == '\0' ? F_AMBASSADOR : v->nitems > 0 ?
+	    F_ITEMS : F_DATE;
+	v->text_field = -1;
 }
 
 static void *
 visit_init(struct ui *ui, void *arg)
 {
 	struct visit_scr	*v = xcalloc(1, sizeof *v);
-	char			 d[11];
 
 	v->hid = (long)(intptr_t)arg;
 	v->da = visit_danish(ui_conf(ui));
@@ -190,23 +252,13 @@ visit_init(struct ui *ui, void *arg)
 		db_household_clear(&v->h);
 		v->loaded = 0;
 	}
-	/* The ambassador logged in visits; else whoever the same login
-	 * saved the last visit for. */
-	util_edit_init(&v->ambassador, ui_ambassador_name(ui) != NULL ?
-	    ui_ambassador_name(ui) : last_account == ui_who(ui)->account ?
-	    last_ambassador : "", CORE_NAME_MAX);
-	util_edit_init(&v->date, util_date_dk(util_today(), d), 10);
-	util_edit_init(&v->next, "", 10);
-	util_edit_init(&v->notes, "", CORE_NOTES_MAX);
-	if (v->loaded)
-		visit_checklist(ui, v);
-	if (v->loaded && v->nitems == 0)
+	if (!v->loaded)
+		return v;
+	visit_fields(ui, v);
+	if (v->nitems == 0)
 		ui_error(ui, "%s", _("The configuration has no checklist items "
 		    "for this department, so only \"not home\" and "
 		    "\"declined\" can be saved."));
-	v->focus = v->ambassador.len > 0 ? F_DATE + 1 : F_AMBASSADOR;
-	if (v->focus == F_ITEMS && v->nitems == 0)
-		v->focus = F_DATE;
 	return v;
 }
 
@@ -218,12 +270,11 @@ visit_free(void *state)
 
 	if (v->loaded)
 		db_household_clear(&v->h);
-	util_edit_free(&v->ambassador);
-	util_edit_free(&v->date);
-	util_edit_free(&v->next);
-	util_edit_free(&v->notes);
+	if (v->f != NULL)
+		ui_form_free(&v->form);
+	free(v->f);
 	for (i = 0; i < v->nitems; i++)
-		util_edit_free(&v->items[i].note);
+		free(v->titles[i]);
 	free(v);
 }
 
@@ -236,55 +287,9 @@ visit_actions_now(void *state)
 		return back_actions;
 	if (v->asking)
 		return ask_actions;
-	if (v->noting)
+	if (v->form.noting)
 		return note_actions;
-	return visit_item_at(v) != NULL ? item_actions : field_actions;
-}
-
-/* The title and text of an item in the screen's language. */
-static const char *
-visit_title(const struct visit_scr *v, const struct cfg_check_item *it)
-{
-	return v->da && it->title_da != NULL ? it->title_da : it->title;
-}
-
-static const char *
-visit_text(const struct visit_scr *v, const struct cfg_check_item *it)
-{
-	return v->da && it->text_da != NULL ? it->text_da : it->text;
-}
-
-/* A word for an item's state, as a box: "[ done ]". */
-static const char *
-visit_state_box(enum item_state st)
-{
-	switch (st) {
-	case IS_DONE:		return _("[x] done");
-	case IS_NOT_RELEVANT:	return _("[-] not relevant");
-	case IS_LATER:		return _("[>] later");
-	default:		return _("[ ] not yet");
-	}
-}
-
-/* Draw a labelled text field; returns the next row. */
-static int
-visit_draw_field(struct ui *ui, struct visit_scr *v, int y, int f,
-    const char *label, int width, const char *error)
-{
-	struct edit	*e = visit_edit_at(v, f);
-	int		 x;
-
-	ui_put(y, 2, label, 18, 1, v->focus == f ? STYLE_HEADER : STYLE_LABEL);
-	x = ui_put_edit(y, 21, e, width, v->focus == f ? STYLE_FIELD_FOCUS :
-	    STYLE_FIELD);
-	if (v->focus == f && !v->asking) {
-		v->cur_y = y;
-		v->cur_x = x;
-	}
-	if (error == NULL)
-		return y + 1;
-	ui_put(y + 1, 21, error, ui_cols(ui) - 22, 0, STYLE_ERROR);
-	return y + 2;
+	return visit_item_at(v) >= 0 ? item_actions : field_actions;
 }
 
 /* The household at the top: where, who, what they need. */
@@ -320,115 +325,138 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	return y + 1;
 }
 
-/* Draw one checklist item on one line: its state, its title and its
- * note; the note's editor takes the next line while it is written. */
-static int
-visit_draw_item(struct ui *ui, struct visit_scr *v, int y, size_t i)
+/* A line across the screen at row y naming what is under it, and what
+ * a key shows of it (right, or NULL). */
+static void
+visit_rule(struct ui *ui, int y, const char *name, const char *right)
 {
-	struct vitem	*it = &v->items[i];
-	int		 focus = v->focus == F_ITEMS + (int)i, x;
-	char		*title, *note;
+	int	 cols = ui_cols(ui) - 4, i;
+	char	*line = xmalloc((size_t)cols * 3 + 1), *s;
 
-	ui_put(y, 2, it->error != NULL ? _("[!] choose") :
-	    visit_state_box(it->state), 18, 1, it->error != NULL ?
-	    STYLE_ERROR : focus ? STYLE_SELECTED : it->state == IS_UNSET ?
-	    STYLE_DIM : STYLE_NORMAL);
-	note = it->note.len > 0 && !(focus && v->noting) ?
-	    util_edit_text(&it->note) : NULL;
-	title = xasprintf("%s%s%s%s%s", visit_title(v, it->cfg),
-	    it->cfg->referral ? " \xe2\x86\x92 " : "",
-	    it->cfg->referral ? _("secretariat") : "",
-	    note != NULL ? " \xe2\x80\x94 " : "", note != NULL ? note : "");
-	ui_put(y, 21, title, ui_cols(ui) - 22, 1, focus ? STYLE_SELECTED :
-	    STYLE_NORMAL);
-	free(title);
-	free(note);
-	if (!(focus && v->noting))
-		return y + 1;
-	ui_put(++y, 21, _("Note:"), 6, 0, STYLE_DIM);
-	x = ui_put_edit(y, 27, &it->note, ui_cols(ui) - 29, STYLE_FIELD_FOCUS);
-	v->cur_y = y;
-	v->cur_x = x;
-	return y + 1;
+	for (i = 0; i < cols; i++)
+		memcpy(line + i * 3, "\xe2\x94\x80", 3);
+	line[cols * 3] = '\0';
+	ui_put(y, 2, line, cols, 0, STYLE_DIM);
+	free(line);
+	s = xasprintf(" %s ", name);
+	ui_put(y, 4, s, cols - 4, 0, STYLE_LABEL);
+	free(s);
+	if (right == NULL)
+		return;
+	s = xasprintf(" %s ", right);
+	ui_put(y, 2 + cols - 2 - util_text_width(s), s, util_text_width(s), 0,
+	    STYLE_HEADER);
+	free(s);
 }
 
-/* Under the checklist: what is wrong with the focused item, or what to
- * tell or show (two lines at most). */
+/* The item whose text is shown under the form, or -1: the one in focus,
+ * when it has a text and no note is being written. */
 static int
+visit_text_item(const struct visit_scr *v)
+{
+	const char	*text;
+	int		 i;
+
+	if ((i = visit_item_at(v)) < 0 || v->form.noting ||
+	    (text = visit_text(v, v->items[i])) == NULL || text[0] == '\0')
+		return -1;
+	return i;
+}
+
+/* How many rows the text of the item in focus takes under the form, its
+ * line above it counted, with room rows at most: all of it when it fits,
+ * else a part from text_skip (the rest below it is text_more). */
+static int
+visit_text_rows(struct ui *ui, struct visit_scr *v, int room)
+{
+	int	i = visit_text_item(v), n;
+
+	if (v->form.focus != v->text_field) {
+		v->text_field = v->form.focus;
+		v->text_skip = 0;
+	}
+	v->text_rows = v->text_more = 0;
+	if (i < 0 || room < 2)
+		return 0;
+	n = ui_wrap(0, 0, ui_cols(ui) - 6, 0, 0, visit_text(v, v->items[i]),
+	    STYLE_NORMAL);
+	v->text_rows = n < room - 1 ? n : room - 1;
+	if (v->text_skip > n - v->text_rows)
+		v->text_skip = n - v->text_rows;
+	v->text_more = n - v->text_rows - v->text_skip;
+	return v->text_rows + 1;
+}
+
+/* Draw the text of the item in focus from row y: a line with its title
+ * (and the key that shows more of it), then the text. */
+static void
 visit_draw_text(struct ui *ui, struct visit_scr *v, int y)
 {
-	struct vitem	*it = visit_item_at(v);
-	const char	*text;
+	const struct cfg_check_item	*it;
+	char				*right = NULL;
+	int				 i = visit_text_item(v);
 
-	if (it == NULL || v->noting)
-		return y;
-	if (it->error != NULL)
-		return y + ui_wrap(y, 4, ui_cols(ui) - 6, 2, 0, _(it->error),
-		    STYLE_ERROR);
-	if ((text = visit_text(v, it->cfg)) == NULL || text[0] == '\0')
-		return y;
-	return y + (ui_wrap(y, 4, ui_cols(ui) - 6, 2, 0, text, STYLE_DIM) > 2 ?
-	    2 : ui_wrap(y, 4, ui_cols(ui) - 6, 0, 0, text, STYLE_DIM));
-}
-
-/* The middle: the checklist, or what "not home" / "declined" means. */
-static int
-visit_draw_middle(struct ui *ui, struct visit_scr *v, int y)
-{
-	size_t	i;
-
-	if (v->mode == MODE_NOT_HOME) {
-		ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, _("NOT HOME: the attempt "
-		    "is saved with a day to try again. F3 goes back to the "
-		    "checklist."), STYLE_HEADER);
-		return y + 3;
-	}
-	if (v->mode == MODE_DECLINED) {
-		ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, _("DECLINED: they do not "
-		    "want a visit, and nobody will try again. F4 goes back to "
-		    "the checklist."), STYLE_HEADER);
-		return y + 3;
-	}
-	ui_put(y++, 2, _("The checklist at the door:"), ui_cols(ui) - 4, 0,
-	    STYLE_LABEL);
-	for (i = 0; i < v->nitems; i++)
-		y = visit_draw_item(ui, v, y, i);
-	return visit_draw_text(ui, v, y) + 1;
+	if (i < 0 || v->text_rows == 0)
+		return;
+	it = v->items[i];
+	if (v->text_more > 0)
+		right = xasprintf(_("%s: more"), ui_key_label(ACT_TEXT_DOWN));
+	else if (v->text_skip > 0)
+		right = xasprintf(_("%s: back up"), ui_key_label(ACT_TEXT_UP));
+	visit_rule(ui, y, visit_title(v, it), right);
+	free(right);
+	ui_wrap(y + 1, 4, ui_cols(ui) - 6, v->text_rows, v->text_skip,
+	    visit_text(v, it), STYLE_NORMAL);
 }
 
 /* The question Esc asks when something was set. */
-static void
-visit_draw_ask(struct ui *ui, int y)
+static const char *
+visit_question(void)
 {
-	ui_wrap(y, 2, ui_cols(ui) - 4, 3, 0, _("Leave the visit? Press y to "
-	    "save what is set (items not gone through count as later), n to "
-	    "leave without saving anything, or Esc to go on with the "
-	    "visit."), STYLE_ERROR);
+	return _("Leave the visit? Press y to save what is set (items not "
+	    "gone through count as later), n to leave without saving "
+	    "anything, or Esc to go on with the visit.");
 }
 
+/* How many rows the question takes under the form (room at most), a
+ * blank row above it counted. */
+static int
+visit_ask_rows(struct ui *ui, int room)
+{
+	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(),
+		    STYLE_ERROR);
+
+	if (room < 2)
+		return 0;
+	return (n < room - 1 ? n : room - 1) + 1;
+}
+
+/* The household, the form, and under it the question or the text of the
+ * item in focus: right under the form, or at the bottom when the form
+ * fills its rows.  The body's last row is left to a long message. */
 static void
 visit_draw(struct ui *ui, void *state)
 {
 	struct visit_scr	*v = state;
-	int			 y = ui_body_top(ui);
+	int			 y, end, below, rows, used;
 
-	v->cur_y = -1;
 	if (!v->loaded)
 		return;
-	y = visit_draw_head(ui, v, y) + 1;
-	y = visit_draw_field(ui, v, y, F_AMBASSADOR, _("Ambassador"), 30,
-	    v->err_ambassador);
-	y = visit_draw_field(ui, v, y, F_DATE, _("Date of visit"), 12,
-	    v->err_date) + 1;
-	y = visit_draw_middle(ui, v, y);
-	if (visit_needs_next(v))
-		y = visit_draw_field(ui, v, y, visit_f_next(v),
-		    v->mode == MODE_NOT_HOME ? _("Try again on") :
-		    _("Come back on"), 12, v->err_next);
-	y = visit_draw_field(ui, v, y, visit_f_notes(v), _("Notes"),
-	    ui_cols(ui) - 23, v->err_notes);
-	if (v->asking)
-		visit_draw_ask(ui, y + 1 < LINES - 5 ? y + 1 : LINES - 5);
+	y = visit_draw_head(ui, v, ui_body_top(ui)) + 1;
+	end = ui_body_top(ui) + ui_body_rows(ui) - 1;
+	below = v->asking ? visit_ask_rows(ui, end - y - VISIT_FORM_MIN) :
+	    visit_text_rows(ui, v, end - y - VISIT_FORM_MIN);
+	rows = end - y - below;
+	ui_form_draw(ui, &v->form, y, rows);
+	used = ui_form_layout_row(&v->form, v->form.n) - v->form.top;
+	y += (used < rows ? used + 1 : rows);
+	if (y > end - below)
+		y = end - below;
+	if (v->asking && below > 0)	/* a blank row above it */
+		ui_wrap(y + (used >= rows), 2, ui_cols(ui) - 4, below - 1, 0,
+		    visit_question(), STYLE_ERROR);
+	else if (!v->asking)
+		visit_draw_text(ui, v, y);
 }
 
 static int
@@ -437,60 +465,44 @@ visit_cursor(struct ui *ui, void *state, int *y, int *x)
 	struct visit_scr	*v = state;
 
 	(void)ui;
-	if (v->cur_y < 0 || v->asking)
+	if (!v->loaded || v->asking)
 		return -1;
-	*y = v->cur_y;
-	*x = v->cur_x;
-	return 0;
-}
-
-/* Move the focus to the next (dir 1) or previous (-1) shown field. */
-static void
-visit_move(struct visit_scr *v, int dir)
-{
-	int	f = v->focus;
-
-	do {
-		f += dir;
-	} while (f >= 0 && f <= visit_f_notes(v) && !visit_shown(v, f));
-	if (f >= 0 && f <= visit_f_notes(v))
-		v->focus = f;
+	return ui_form_cursor(&v->form, y, x);
 }
 
 /* Propose the day to come back: retry_days after the visit's date. */
 static void
 visit_propose_next(struct ui *ui, struct visit_scr *v)
 {
-	char	*t = util_edit_text(&v->date), d[11];
-	long	 day;
+	struct edit	*next = &v->f[visit_f_next(v)].e;
+	char		*t = util_edit_text(&v->f[F_DATE].e), d[11];
+	long		 day;
 
-	if (v->next.len == 0 && util_date_parse(t, &day) == DATE_OK) {
+	if (next->len == 0 && util_date_parse(t, &day) == DATE_OK) {
 		day = core_retry_date(day, ui_conf(ui)->retry_days);
 		if (day < util_today())	/* a visit written in afterwards */
 			day = util_today();
-		util_edit_set(&v->next, util_date_dk(day, d));
-		util_edit_end(&v->next);
+		util_edit_set(next, util_date_dk(day, d));
+		util_edit_end(next);
 	}
 	free(t);
 }
 
-/* Set the state of the focused item. */
+/* Set the state of item i (an index into items). */
 static void
-visit_set_item(struct ui *ui, struct visit_scr *v, struct vitem *it,
-    enum item_state st)
+visit_set_item(struct ui *ui, struct visit_scr *v, int i, enum item_state st)
 {
-	it->state = st;
-	it->error = NULL;
-	v->dirty = 1;
+	ui_form_set_state(&v->form, F_ITEMS + i, st);
 	if (st == IS_LATER)
 		visit_propose_next(ui, v);
-	if (st == IS_DONE && it->cfg->referral && it->note.len == 0) {
-		v->noting = 1;		/* a referral needs a note */
+	if (st == IS_DONE && v->items[i]->referral &&
+	    v->f[F_ITEMS + i].e.len == 0) {
+		v->form.noting = 1;	/* a referral needs a note */
 		ui_message(ui, "%s", _("Write what to pass to the secretariat, "
 		    "then press Enter."));
 		return;
 	}
-	visit_move(v, 1);
+	ui_form_move(ui, &v->form, 1);
 }
 
 /* Switch between the checklist and "not home" / "declined". */
@@ -498,35 +510,25 @@ static void
 visit_set_mode(struct ui *ui, struct visit_scr *v, enum visit_mode m)
 {
 	v->mode = v->mode == m ? MODE_CHECKLIST : m;
-	v->dirty = 1;
-	v->err_next = NULL;
+	v->form.dirty = 1;
+	ui_form_clear_error(&v->form, visit_f_next(v));
 	if (v->mode == MODE_NOT_HOME)
 		visit_propose_next(ui, v);
-	if (v->focus > visit_f_notes(v) || !visit_shown(v, v->focus))
-		v->focus = F_DATE;
+	visit_heading(v);
+	if (!ui_form_focusable(&v->form, v->form.focus))
+		v->form.focus = F_DATE;
 }
 
-/* Check a date field into *day; the error sentence or NULL. */
-static const char *
-visit_check_date(struct edit *e, long *day)
+/* Check date field i into *day; 1 if it is wrong (said under it). */
+static int
+visit_check_date(struct visit_scr *v, int i, long *day)
 {
-	char		*t = util_edit_text(e);
+	char		*t = ui_form_clean(&v->form, i);
 	enum date_err	 de = util_date_parse(t, day);
 
 	free(t);
-	return de == DATE_OK ? NULL : util_date_errstr(de);
-}
-
-/* Check a text field with a core check, as it will be stored. */
-static const char *
-visit_check_text(struct edit *e, const char *(*check)(const char *))
-{
-	char		*t = util_edit_text(e), *c = core_clean_text(t);
-	const char	*err = check(c != NULL ? c : t);
-
-	free(c);
-	free(t);
-	return err;
+	return ui_form_error(&v->form, i, de == DATE_OK ? NULL :
+	    util_date_errstr(de));
 }
 
 /* Check the checklist; with later_for_unset, items not gone through
@@ -534,25 +536,26 @@ visit_check_text(struct edit *e, const char *(*check)(const char *))
 static int
 visit_check_items(struct visit_scr *v, int later_for_unset)
 {
-	struct vitem	*it;
+	struct ui_field	*f;
 	size_t		 i;
-	int		 bad = 0;
+	int		 bad = 0, k;
 
 	for (i = 0; i < v->nitems; i++) {
-		it = &v->items[i];
-		it->error = NULL;
-		if (it->state == IS_UNSET && later_for_unset)
-			it->state = IS_LATER;
-		if (it->state == IS_UNSET)
-			it->error = N_("Choose: d done, n not relevant, l later.");
-		else if (it->cfg->referral && it->state == IS_DONE &&
-		    it->note.len == 0)
-			it->error = N_("Write what to pass to the secretariat "
-			    "(Enter), or choose n if there is nothing.");
+		k = F_ITEMS + (int)i;
+		f = &v->f[k];
+		if (f->state == IS_UNSET && later_for_unset)
+			f->state = IS_LATER;
+		if (f->state == IS_UNSET)
+			bad += ui_form_error(&v->form, k, N_("Choose: d done, "
+			    "n not relevant, l later."));
+		else if (v->items[i]->referral && f->state == IS_DONE &&
+		    f->e.len == 0)
+			bad += ui_form_error(&v->form, k, N_("Write what to "
+			    "pass to the secretariat (Enter), or choose n if "
+			    "there is nothing."));
 		else
-			it->error = visit_check_text(&it->note,
+			bad += ui_form_check_text(&v->form, k,
 			    core_check_notes);
-		bad += it->error != NULL;
 	}
 	return bad;
 }
@@ -562,100 +565,95 @@ static int
 visit_check(struct visit_scr *v, int later_for_unset, long *date,
     long *next)
 {
-	int	bad = 0;
+	struct ui_form	*fm = &v->form;
+	int		 bad = 0, n = visit_f_next(v), date_bad;
 
-	v->err_ambassador = v->ambassador.len == 0 ? N_("Write your name: "
-	    "who made the visit.") : visit_check_text(&v->ambassador,
-	    core_check_name);
-	if ((v->err_date = visit_check_date(&v->date, date)) == NULL)
-		v->err_date = core_check_visit_date(*date, v->h.moved_in,
-		    v->h.moved_out, util_today());
-	bad += (v->err_ambassador != NULL) + (v->err_date != NULL);
+	if (v->f[F_AMBASSADOR].e.len == 0)
+		bad += ui_form_error(fm, F_AMBASSADOR, N_("Write your name: "
+		    "who made the visit."));
+	else
+		bad += ui_form_check_text(fm, F_AMBASSADOR, core_check_name);
+	if (!(date_bad = visit_check_date(v, F_DATE, date)))
+		date_bad = ui_form_error(fm, F_DATE, core_check_visit_date(
+		    *date, v->h.moved_in, v->h.moved_out, util_today()));
+	bad += date_bad;
 	if (v->mode == MODE_CHECKLIST)
 		bad += visit_check_items(v, later_for_unset);
-	v->err_next = NULL;
+	ui_form_clear_error(fm, n);
 	*next = DATE_NONE;
-	if (visit_needs_next(v) && (v->err_next = visit_check_date(&v->next,
-	    next)) == NULL && v->err_date == NULL)
-		v->err_next = core_check_next_date(*next, *date, util_today());
-	v->err_notes = visit_check_text(&v->notes, core_check_notes);
-	return bad + (v->err_next != NULL) + (v->err_notes != NULL);
-}
-
-/* Focus the first field with an error. */
-static void
-visit_focus_error(struct visit_scr *v)
-{
-	size_t	i;
-
-	if (v->err_ambassador != NULL || v->err_date != NULL) {
-		v->focus = v->err_ambassador != NULL ? F_AMBASSADOR : F_DATE;
-		return;
-	}
-	for (i = 0; v->mode == MODE_CHECKLIST && i < v->nitems; i++)
-		if (v->items[i].error != NULL) {
-			v->focus = F_ITEMS + (int)i;
-			return;
-		}
-	v->focus = v->err_next != NULL ? visit_f_next(v) : visit_f_notes(v);
+	if (visit_needs_next(v) && !visit_check_date(v, n, next) && !date_bad)
+		ui_form_error(fm, n, core_check_next_date(*next, *date,
+		    util_today()));
+	bad += ui_form_error_text(fm, n) != NULL;
+	return bad + ui_form_check_text(fm, n + 1, core_check_notes);
 }
 
 /* Fill a visit from the (checked) screen; its strings are new. */
 static void
 visit_build(struct visit_scr *v, long date, long next, struct visit *out)
 {
-	enum item_state	 st[VISIT_ITEMS];
+	enum item_state	 st[CFG_CHECKLIST_MAX];
+	struct ui_field	*f;
 	size_t		 i;
 
 	memset(out, 0, sizeof *out);
 	out->household = v->hid;
 	out->date = date;
 	out->next_date = next;
-	out->ambassador = util_edit_text(&v->ambassador);
-	out->notes = v->notes.len > 0 ? util_edit_text(&v->notes) : NULL;
+	out->ambassador = util_edit_text(&v->f[F_AMBASSADOR].e);
+	f = &v->f[visit_f_next(v) + 1];
+	out->notes = f->e.len > 0 ? util_edit_text(&f->e) : NULL;
 	out->outcome = v->mode == MODE_NOT_HOME ? VO_NOT_HOME : VO_DECLINED;
 	if (v->mode != MODE_CHECKLIST)
 		return;
 	out->items = xcalloc(v->nitems, sizeof *out->items);
 	out->nitems = v->nitems;
 	for (i = 0; i < v->nitems; i++) {
-		st[i] = v->items[i].state;
-		out->items[i].key = xstrdup(v->items[i].cfg->key);
-		out->items[i].title = xstrdup(v->items[i].cfg->title);
+		f = &v->f[F_ITEMS + i];
+		st[i] = f->state;
+		out->items[i].key = xstrdup(v->items[i]->key);
+		out->items[i].title = xstrdup(v->items[i]->title);
 		out->items[i].state = st[i];
-		out->items[i].note = v->items[i].note.len > 0 ?
-		    util_edit_text(&v->items[i].note) : NULL;
-		out->items[i].referral = v->items[i].cfg->referral &&
+		out->items[i].note = f->e.len > 0 ? util_edit_text(&f->e) :
+		    NULL;
+		out->items[i].referral = v->items[i]->referral &&
 		    st[i] == IS_DONE;
 	}
 	core_checklist_outcome(st, v->nitems, &out->outcome);
 }
 
-/* Say what was saved. */
+/* Say what was saved, with the day to come back or to try again. */
 static void
 visit_saved(struct ui *ui, const struct visit *vis)
 {
 	struct household	h;
+	char			d[11];
 
 	memset(&h, 0, sizeof h);
+	if (vis->next_date != DATE_NONE)
+		util_date_dk(vis->next_date, d);
+	else
+		d[0] = '\0';
 	if (db_household_get(ui_db(ui), ui_who(ui), vis->household, &h) !=
 	    DB_OK)
 		ui_message(ui, "%s", _("Saved."));
 	else if ((h.flags & FLAG_ATTEMPTS) && vis->outcome == VO_NOT_HOME)
-		ui_message(ui, _("Saved. Nobody was home %d times: the "
-		    "household is now on the secretariat's list."), h.attempts);
+		ui_message(ui, P_("Saved. Nobody was home %d time: the "
+		    "household is now on the secretariat's list.", "Saved. "
+		    "Nobody was home %d times: the household is now on the "
+		    "secretariat's list.", h.attempts), h.attempts);
 	else if ((vis->outcome == VO_NOT_HOME) && (h.state == HS_WELCOMED ||
 	    h.state == HS_DECLINED))
-		ui_message(ui, _("Saved: not home. The household stays %s."),
-		    _(core_status_label(h.state)));
+		ui_message(ui, _("Saved: not home. The household stays %s; "
+		    "try again on %s."), _(core_status_label(h.state)), d);
 	else if (vis->outcome == VO_WELCOMED)
 		ui_message(ui, "%s", _("Saved: the household is welcomed."));
 	else if (vis->outcome == VO_PARTLY)
-		ui_message(ui, "%s", _("Saved: partly welcomed; the household "
-		    "is in the queue again on the day to come back."));
+		ui_message(ui, _("Saved: partly welcomed; back in the queue to "
+		    "come back on %s."), d);
 	else if (vis->outcome == VO_NOT_HOME)
-		ui_message(ui, "%s", _("Saved: not home; the household is in "
-		    "the queue again on the day to try again."));
+		ui_message(ui, _("Saved: not home; back in the queue to try "
+		    "again on %s."), d);
 	else
 		ui_message(ui, "%s", _("Saved: declined; nobody will try "
 		    "again."));
@@ -670,8 +668,6 @@ visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
 	long		date, next;
 	int		bad;
 
-	if (!v->loaded)
-		return 0;
 	if (v->mode == MODE_CHECKLIST && v->nitems == 0) {
 		ui_error(ui, "%s", _("There is no checklist to go through: "
 		    "choose F3 (not home) or F4 (declined)."));
@@ -681,10 +677,7 @@ visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
 		visit_propose_next(ui, v);	/* unset items become later */
 	if ((bad = visit_check(v, later_for_unset, &date, &next)) > 0) {
 		v->asking = 0;
-		visit_focus_error(v);
-		ui_error(ui, bad == 1 ? _("One thing needs a change; nothing "
-		    "is saved yet.") : _("%d things need a change; nothing is "
-		    "saved yet."), bad);
+		ui_form_refused(ui, &v->form, bad);
 		return 0;
 	}
 	visit_build(v, date, next, &vis);
@@ -711,28 +704,22 @@ visit_any_set(const struct visit_scr *v)
 	size_t	i;
 
 	for (i = 0; i < v->nitems; i++)
-		if (v->items[i].state != IS_UNSET)
+		if (v->f[F_ITEMS + i].state != IS_UNSET)
 			return 1;
 	return 0;
 }
 
-/* Keys while a note is being written. */
+/* Keys while a note is written: Enter (or Esc) keeps it. */
 static int
 visit_key_note(struct visit_scr *v, const struct ui_keypress *k)
 {
-	struct vitem	*it = visit_item_at(v);
-
 	if (ui_key_action(k, note_actions) == ACT_KEEP ||
-	    (!k->is_key && k->ch == 27)) {	/* Esc keeps the note too */
-		v->noting = 0;
-		if (it != NULL)
-			it->error = NULL;
+	    ui_key_action(k, back_actions) == ACT_BACK) {
+		v->form.noting = 0;
+		ui_form_clear_error(&v->form, v->form.focus);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (it == NULL || !ui_edit_key(&it->note, k))
-		return 0;
-	v->dirty = 1;
-	return UI_REDRAW | UI_HANDLED;
+	return ui_form_edit_key(&v->form, k);
 }
 
 /* Keys of the question "leave the visit?". */
@@ -758,23 +745,30 @@ visit_key_ask(struct ui *ui, struct visit_scr *v, const struct ui_keypress *k)
 	}
 }
 
-/* Keys on a checklist item. */
+/* Keys on checklist item i, and PgDn/PgUp through its text. */
 static int
-visit_key_item(struct ui *ui, struct visit_scr *v, struct vitem *it,
-    enum ui_action a)
+visit_key_item(struct ui *ui, struct visit_scr *v, int i, enum ui_action a)
 {
+	int	page = v->text_rows > 2 ? v->text_rows - 1 : 1;
+
 	switch (a) {
 	case ACT_ITEM_DONE:
-		visit_set_item(ui, v, it, IS_DONE);
+		visit_set_item(ui, v, i, IS_DONE);
 		break;
 	case ACT_ITEM_NOT_RELEVANT:
-		visit_set_item(ui, v, it, IS_NOT_RELEVANT);
+		visit_set_item(ui, v, i, IS_NOT_RELEVANT);
 		break;
 	case ACT_ITEM_LATER:
-		visit_set_item(ui, v, it, IS_LATER);
+		visit_set_item(ui, v, i, IS_LATER);
 		break;
 	case ACT_ITEM_NOTE:
-		v->noting = 1;
+		v->form.noting = 1;
+		break;
+	case ACT_TEXT_DOWN:
+		v->text_skip += v->text_more < page ? v->text_more : page;
+		break;
+	case ACT_TEXT_UP:
+		v->text_skip = v->text_skip > page ? v->text_skip - page : 0;
 		break;
 	default:
 		return 0;
@@ -786,8 +780,7 @@ static int
 visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct visit_scr	*v = state;
-	struct vitem		*it = visit_item_at(v);
-	struct edit		*e;
+	int			 i = visit_item_at(v), flags;
 	enum ui_action		 a;
 
 	if (!v->loaded)		/* nothing to visit: only Esc works */
@@ -795,42 +788,48 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		    UI_POP | UI_HANDLED : 0;
 	if (v->asking)
 		return visit_key_ask(ui, v, k);
-	if (v->noting)
+	if (v->form.noting)
 		return visit_key_note(v, k);
-	a = ui_key_action(k, it != NULL ? item_actions : field_actions);
-	if (it == NULL && !k->is_key && (a == ACT_NOT_HOME ||
-	    a == ACT_DECLINED))
+	a = ui_key_action(k, i >= 0 ? item_actions : field_keys);
+	if (i < 0 && !k->is_key && (a == ACT_NOT_HOME || a == ACT_DECLINED))
 		a = ACT_NONE;	/* h and x are letters in a text field */
-	if (it != NULL && visit_key_item(ui, v, it, a))
+	if (a == ACT_BACK) {
+		if (!v->form.dirty)
+			return UI_POP | UI_HANDLED;
+		v->asking = 1;
+		return UI_REDRAW | UI_HANDLED;
+	}
+	/* Tab, Shift-Tab, arrows; Enter in a text field goes on. */
+	if ((flags = ui_form_key(ui, &v->form, a)) != 0)
+		return flags;
+	if (i >= 0 && visit_key_item(ui, v, i, a))
 		return UI_REDRAW | UI_HANDLED;
 	switch (a) {
 	case ACT_SAVE:
 		return UI_REDRAW | UI_HANDLED | visit_save(ui, v, 0);
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		visit_move(v, a == ACT_NEXT_FIELD ? 1 : -1);
-		return UI_REDRAW | UI_HANDLED;
 	case ACT_NOT_HOME:
 	case ACT_DECLINED:
 		visit_set_mode(ui, v, a == ACT_NOT_HOME ? MODE_NOT_HOME :
 		    MODE_DECLINED);
 		return UI_REDRAW | UI_HANDLED;
-	case ACT_BACK:
-		if (!v->dirty)
-			return UI_POP | UI_HANDLED;
-		v->asking = 1;
-		return UI_REDRAW | UI_HANDLED;
 	default:
-		break;
+		return ui_form_edit_key(&v->form, k);
 	}
-	if (!k->is_key && (k->ch == '\n' || k->ch == '\r')) {
-		visit_move(v, 1);	/* Enter in a text field: next */
-		return UI_REDRAW | UI_HANDLED;
-	}
-	if ((e = visit_edit_at(v, v->focus)) == NULL || !ui_edit_key(e, k))
+}
+
+/* A click on a field focuses it (not while a note or a question is
+ * open). */
+static int
+visit_click(struct ui *ui, void *state, int y, int x, int twice)
+{
+	struct visit_scr	*v = state;
+
+	(void)ui;
+	(void)x;
+	(void)twice;
+	if (!v->loaded || v->asking || v->form.noting)
 		return 0;
-	v->dirty = 1;
-	return UI_REDRAW | UI_HANDLED;
+	return ui_form_click(&v->form, y);
 }
 
 const struct screen screen_visit = {
@@ -843,7 +842,10 @@ const struct screen screen_visit = {
 	    "with \xe2\x86\x91 and \xe2\x86\x93: press d when you have told "
 	    "or shown it, n when it does not matter for them, l when it is "
 	    "for another day. Enter writes a short note on the line. The "
-	    "text under the list says what to tell or show.\n\n"
+	    "text under the list says what to tell or show; when it is "
+	    "longer than its room, PgDn shows more of it and PgUp goes back. "
+	    "The visit scrolls: an arrow at the right edge says there is more "
+	    "above or below.\n\n"
 	    "If one line is later, the visit is partly done: write the day "
 	    "you come back. A line marked \xe2\x86\x92 secretariat passes "
 	    "something to the secretariat: press d and write what. "
@@ -862,4 +864,5 @@ const struct screen screen_visit = {
 	.free = visit_free,
 	.cursor = visit_cursor,
 	.actions_now = visit_actions_now,
+	.click = visit_click,
 };

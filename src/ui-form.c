@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "core.h"
 #include "i18n.h"
@@ -28,6 +29,38 @@ ui_form_field(struct ui_form *fm, int i, enum ui_field_kind kind,
 	f->label = label;
 	util_edit_init(&f->e, text != NULL ? text : "", max);
 	util_edit_end(&f->e);
+}
+
+/* Set up field i as a checklist item with an empty note. */
+void
+ui_form_item(struct ui_form *fm, int i, const char *title, size_t max)
+{
+	struct ui_field	*f = &fm->f[i];
+
+	f->kind = UI_FIELD_ITEM;
+	f->shows = title;
+	f->state = IS_UNSET;
+	util_edit_init(&f->e, "", max);
+}
+
+/* Set up field i as a heading: a text, no field. */
+void
+ui_form_heading(struct ui_form *fm, int i, const char *text)
+{
+	struct ui_field	*f = &fm->f[i];
+
+	f->kind = UI_FIELD_HEADING;
+	f->shows = text;
+	util_edit_init(&f->e, "", 0);
+}
+
+/* Set the state of item i. */
+void
+ui_form_set_state(struct ui_form *fm, int i, int state)
+{
+	fm->f[i].state = state;
+	ui_form_clear_error(fm, i);
+	fm->dirty = 1;
 }
 
 /* Set up secret field i: its buffer never moves, so no copy is left. */
@@ -92,6 +125,13 @@ int
 ui_form_visible(const struct ui_form *fm, int i)
 {
 	return fm->visible == NULL || fm->visible(fm->ctx, i);
+}
+
+/* 1 if field i is shown and takes the focus. */
+int
+ui_form_focusable(const struct ui_form *fm, int i)
+{
+	return fm->f[i].kind != UI_FIELD_HEADING && ui_form_visible(fm, i);
 }
 
 /* Forget the error of field i. */
@@ -164,27 +204,41 @@ ui_form_refused(struct ui *ui, struct ui_form *fm, int bad)
 	int	i;
 
 	for (i = 0; i < fm->n; i++) {
-		if (fm->f[i].error != NULL && ui_form_visible(fm, i)) {
+		if (fm->f[i].error != NULL && ui_form_focusable(fm, i)) {
 			fm->focus = i;
 			break;
 		}
 	}
-	ui_error(ui, bad == 1 ? _("One field needs a change; nothing is "
-	    "saved yet.") : _("%d fields need a change; nothing is saved "
-	    "yet."), bad);
+	ui_error(ui, P_("One field needs a change; nothing is saved yet.",
+	    "%d fields need a change; nothing is saved yet.", bad), bad);
 }
 
-/* Rows field i takes: one, and one or two for what is wrong. */
+/* The columns a heading is wrapped in. */
+static int
+form_heading_cols(void)
+{
+	return COLS - FORM_LABEL_X - 2;
+}
+
+/* Rows field i takes: one (a heading: its lines; an item whose note is
+ * written: two), and one or two for what is wrong. */
 int
 ui_form_rows(const struct ui_form *fm, int i)
 {
-	const char	*e = ui_form_error_text(fm, i);
+	const struct ui_field	*f = &fm->f[i];
+	const char		*e = ui_form_error_text(fm, i);
+	int			 n = 1;
 
+	if (f->kind == UI_FIELD_HEADING)
+		return f->shows != NULL ? ui_wrap(0, 0, form_heading_cols(), 0,
+		    0, f->shows, STYLE_NORMAL) : 0;
+	if (f->kind == UI_FIELD_ITEM && fm->noting && i == fm->focus)
+		n = 2;
 	if (e == NULL)
-		return 1;
+		return n;
 	if (fm->error_lines == 1)
-		return 2;
-	return util_text_width(e) + 2 > COLS - FORM_BOX_X - 1 ? 3 : 2;
+		return n + 1;
+	return n + (util_text_width(e) + 2 > COLS - FORM_BOX_X - 1 ? 2 : 1);
 }
 
 /* The layout row of field want; a gap is a blank row above a field. */
@@ -261,6 +315,50 @@ form_box(struct ui_field *f, int focus, int y, int cols)
 	f->row = y;
 }
 
+/* The state of a checklist item as a box: "[x] done". */
+static const char *
+form_mark(int state)
+{
+	switch (state) {
+	case IS_DONE:		return _("[x] done");
+	case IS_NOT_RELEVANT:	return _("[-] not relevant");
+	case IS_LATER:		return _("[>] later");
+	default:		return _("[ ] not yet");
+	}
+}
+
+/* Draw item i at row y: its state where the label goes, its title and
+ * note in the box (cols wide); while its note is written, the note's
+ * editor on the next row.  Returns the rows taken. */
+static int
+form_item(struct ui_form *fm, int i, int y, int cols)
+{
+	struct ui_field	*f = &fm->f[i];
+	int		 focus = i == fm->focus, noting = focus && fm->noting;
+	char		*note = NULL, *s;
+
+	ui_put(y, FORM_LABEL_X, f->error != NULL && f->state == IS_UNSET ?
+	    _("[!] choose") : form_mark(f->state), FORM_LABEL_W, 1,
+	    f->error != NULL ? STYLE_ERROR : focus ? STYLE_SELECTED :
+	    f->state == IS_UNSET ? STYLE_DIM : STYLE_NORMAL);
+	if (f->e.len > 0 && !noting)
+		note = util_edit_text(&f->e);
+	s = xasprintf("%s%s%s", f->shows != NULL ? f->shows : "",
+	    note != NULL ? " \xe2\x80\x94 " : "", note != NULL ? note : "");
+	ui_put(y, FORM_BOX_X, s, cols, 1, focus ? STYLE_SELECTED :
+	    STYLE_NORMAL);
+	free(s);
+	free(note);
+	f->row = y;
+	f->col = -1;
+	if (!noting)
+		return 1;
+	ui_put(y + 1, FORM_BOX_X, _("Note:"), 6, 0, STYLE_DIM);
+	f->col = ui_put_edit(y + 1, FORM_BOX_X + 6, &f->e, cols - 6,
+	    STYLE_FIELD_FOCUS);
+	return 2;
+}
+
 /* Draw field i at row y: label, box and what is wrong under it. */
 void
 ui_form_draw_field(struct ui *ui, struct ui_form *fm, int i, int y,
@@ -271,9 +369,19 @@ ui_form_draw_field(struct ui *ui, struct ui_form *fm, int i, int y,
 	int		 w = ui_cols(ui) - FORM_BOX_X - 1;
 	char		*err;
 
-	ui_put(y, FORM_LABEL_X, label != NULL ? label : _(f->label),
-	    FORM_LABEL_W, 1, focus ? STYLE_HEADER : STYLE_LABEL);
-	form_box(f, focus, y, cols);
+	if (f->kind == UI_FIELD_HEADING) {
+		if (f->shows != NULL)
+			ui_wrap(y, FORM_LABEL_X, form_heading_cols(),
+			    ui_form_rows(fm, i), 0, f->shows, STYLE_HEADER);
+		return;
+	}
+	if (f->kind == UI_FIELD_ITEM)
+		y += form_item(fm, i, y, cols) - 1;
+	else {
+		ui_put(y, FORM_LABEL_X, label != NULL ? label : _(f->label),
+		    FORM_LABEL_W, 1, focus ? STYLE_HEADER : STYLE_LABEL);
+		form_box(f, focus, y, cols);
+	}
 	if (f->error == NULL)
 		return;
 	err = xasprintf("\xe2\x86\xb3 %s", ui_form_error_text(fm, i));
@@ -284,7 +392,32 @@ ui_form_draw_field(struct ui *ui, struct ui_form *fm, int i, int y,
 	free(err);
 }
 
-/* Where the cursor goes: the focused field's box, or -1 to hide it. */
+/* Draw the whole form in rows rows from y, scrolled, with marks where
+ * more is above or below. */
+void
+ui_form_draw(struct ui *ui, struct ui_form *fm, int y, int rows)
+{
+	struct ui_field	*f;
+	int		 i, r, total = ui_form_layout_row(fm, fm->n);
+
+	ui_form_scroll(fm, rows);
+	if (fm->top > 0 && total - fm->top < rows)
+		fm->top = total > rows ? total - rows : 0;
+	for (i = 0; i < fm->n; i++) {
+		f = &fm->f[i];
+		if ((r = ui_form_place(fm, i, y, rows)) >= 0)
+			ui_form_draw_field(ui, fm, i, r, NULL, f->width > 0 ?
+			    f->width : ui_cols(ui) - FORM_BOX_X - 2);
+	}
+	if (fm->top > 0)
+		ui_put(y, ui_cols(ui) - 1, "\xe2\x86\x91", 1, 0, STYLE_DIM);
+	if (total - fm->top > rows)
+		ui_put(y + rows - 1, ui_cols(ui) - 1, "\xe2\x86\x93", 1, 0,
+		    STYLE_DIM);
+}
+
+/* Where the cursor goes: the focused field's box (an item's: its note's
+ * editor under it), or -1 to hide it. */
 int
 ui_form_cursor(const struct ui_form *fm, int *y, int *x)
 {
@@ -292,7 +425,7 @@ ui_form_cursor(const struct ui_form *fm, int *y, int *x)
 
 	if (f->row < 0 || f->col < 0)
 		return -1;
-	*y = f->row;
+	*y = f->row + (f->kind == UI_FIELD_ITEM);
 	*x = f->col;
 	return 0;
 }
@@ -320,7 +453,7 @@ ui_form_move(struct ui *ui, struct ui_form *fm, int dir)
 
 	do {
 		i += dir;
-	} while (i >= 0 && i < fm->n && !ui_form_visible(fm, i));
+	} while (i >= 0 && i < fm->n && !ui_form_focusable(fm, i));
 	if (i < 0 || i >= fm->n) {
 		if (dir > 0 && fm->last != NULL)
 			ui_message(ui, "%s", _(fm->last));
@@ -337,6 +470,29 @@ ui_form_set_text(struct ui_form *fm, int i, const char *text)
 	util_edit_end(&fm->f[i].e);
 	ui_form_clear_error(fm, i);
 	fm->dirty = 1;
+}
+
+/* The field that said how many characters it takes forgets it. */
+static void
+form_forget_full(struct ui_form *fm)
+{
+	if (fm->full > 0 && fm->full <= fm->n)
+		ui_form_clear_error(fm, fm->full - 1);
+	fm->full = 0;
+}
+
+/* Field i refused a character: say how many it takes. */
+static void
+form_say_full(struct ui_form *fm, int i)
+{
+	size_t	max = fm->f[i].e.max;
+
+	ui_form_error_own(fm, i, fm->f[i].kind == UI_FIELD_ITEM ?
+	    xasprintf(P_("The note takes at most %zu character.",
+	    "The note takes at most %zu characters.", max), max) :
+	    xasprintf(P_("This field takes at most %zu character.",
+	    "This field takes at most %zu characters.", max), max));
+	fm->full = i + 1;
 }
 
 /* Esc: leave at once when nothing changed, else on the second Esc. */
@@ -362,6 +518,7 @@ ui_form_key(struct ui *ui, struct ui_form *fm, enum ui_action a)
 	struct ui_field	*f = &fm->f[fm->focus];
 	int		 flags = UI_REDRAW | UI_HANDLED;
 
+	form_forget_full(fm);
 	if (a != ACT_BACK)
 		fm->leaving = 0;
 	switch (a) {
@@ -387,16 +544,27 @@ ui_form_key(struct ui *ui, struct ui_form *fm, enum ui_action a)
 	}
 }
 
-/* A key typed into the focused field. */
+/* A key typed into the focused field; a full one says how many
+ * characters it takes. */
 int
 ui_form_edit_key(struct ui_form *fm, const struct ui_keypress *k)
 {
 	struct ui_field	*f = &fm->f[fm->focus];
+	int		 full;
 
+	form_forget_full(fm);
 	if (f->kind == UI_FIELD_CHECK || f->kind == UI_FIELD_PICKED ||
-	    !ui_edit_key(&f->e, k))
+	    f->kind == UI_FIELD_HEADING || (f->kind == UI_FIELD_ITEM &&
+	    !fm->noting))
+		return 0;
+	full = !k->is_key && iswprint(k->ch) && f->e.max != 0 &&
+	    f->e.len >= f->e.max;
+	if (!ui_edit_key(&f->e, k))
 		return 0;
 	fm->dirty = 1;
-	ui_form_clear_error(fm, fm->focus);
+	if (full)
+		form_say_full(fm, fm->focus);
+	else
+		ui_form_clear_error(fm, fm->focus);
 	return UI_REDRAW | UI_HANDLED;
 }

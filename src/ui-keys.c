@@ -150,6 +150,11 @@ static const struct keydef keydefs[] = {
 	    "dates.") },
 	{ ACT_FILTER_CLEAR, { C('c') }, 1, "c", N_("Clear"),
 	    N_("Show the whole trail again.") },
+	{ ACT_TEXT_UP, { K(KEY_PPAGE) }, 1, "PgUp", N_("Text up"),
+	    N_("Scroll the text of the item in focus back up.") },
+	{ ACT_TEXT_DOWN, { K(KEY_NPAGE) }, 1, "PgDn", N_("More text"),
+	    N_("Show more of the text of the item in focus, when it is "
+	    "longer than its room.") },
 };
 
 /* The definition of an action, or NULL. */

@@ -840,6 +840,80 @@ layer_user(void)
 	free(xdg);
 }
 
+/* Numbers too big for libconfig's 32 bits (64 with L) are refused and
+ * named as written, not cut to another number that may fit. */
+static void
+err_big(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("big.conf")), -1);
+	CHECK(has_line(FIX("big.conf") ":2: \"welcome_days\" must be "
+	    "between 1 and 365, not 4294967297"));
+	CHECK(has_line(FIX("big.conf") ":3: \"ambassadors\" must be "
+	    "between 1 and 10000, not 99999999999"));
+	CHECK(has_line(FIX("big.conf") ":5: \"idle_lock\" must be "
+	    "between 1 and 86400, not -4294967297"));
+	CHECK(has_line(FIX("big.conf") ":7: \"retry_days\" must be "
+	    "between 1 and 60, not 99999999999999999999L"));
+	CHECK(has_line(FIX("big.conf") ":8: \"max_attempts\" must be "
+	    "between 1 and 100, not 0x100000005"));
+	CHECK(has_line(FIX("big.conf") ":9: \"lock_minutes\" must be "
+	    "between 1 and 10080, not 4294967306"));
+	CHECK_INT(err_lines(), 6);
+	check_empty(&c);
+	/* Two settings of one name on one line, the big one second. */
+	CHECK_INT(load(&c, DEFAULT, FIX("big-line.conf")), -1);
+	CHECK_ERR(FIX("big-line.conf") ":2: \"max_attempts\" must be "
+	    "between 1 and 100, not 4294967299\n");
+	/* The name in a string and a comment before it on the line. */
+	CHECK_INT(load(&c, DEFAULT, FIX("big-decoy.conf")), -1);
+	CHECK_ERR(FIX("big-decoy.conf") ":2: \"welcome_days\" must be "
+	    "between 1 and 365, not 4294967301\n");
+}
+
+/* Numbers written with L, in hex, with a sign or a leading zero that
+ * fit are read as written. */
+static void
+big_ok(void)
+{
+	struct conf	 c;
+
+	CHECK_INT(load(&c, DEFAULT, FIX("big-ok.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(c.welcome_days, 21);
+	CHECK_INT(c.retry_days, 16);
+	CHECK_INT(c.max_attempts, 10);
+	CHECK_INT(c.idle_lock, 600);
+	cfg_free(&c);
+}
+
+/* A department's checklist (the items for every department and its own)
+ * holds at most CFG_CHECKLIST_MAX items: no item is dropped silently. */
+static void
+err_items_max(void)
+{
+	const struct cfg_check_item	*items[CFG_CHECKLIST_MAX + 1];
+	struct conf			 c;
+
+	CHECK_INT(CFG_CHECKLIST_MAX, 32);
+	CHECK_INT(load(&c, DEFAULT, FIX("items-max.conf")), 0);
+	CHECK_ERR("");
+	CHECK_INT(cfg_checklist(&c, cfg_department_find(&c, "605"), items,
+	    CFG_CHECKLIST_MAX + 1), 32);
+	cfg_free(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("items-over.conf")), -1);
+	CHECK_ERR(FIX("items-over.conf") ":37: department \"605\" has 33 "
+	    "checklist items (those for every department and its own), but "
+	    "a visit holds at most 32\n");
+	check_empty(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("items-common.conf")), -1);
+	CHECK_ERR(FIX("items-common.conf") ":35: 33 checklist items are for "
+	    "every department, but a visit holds at most 32 items (those for "
+	    "every department and a department's own together)\n");
+	check_empty(&c);
+}
+
 int
 main(void)
 {
@@ -872,5 +946,8 @@ main(void)
 	RUN("cfg", err_accounts);
 	RUN("cfg", err_nochecklist);
 	RUN("cfg", layer_user);
+	RUN("cfg", err_big);
+	RUN("cfg", big_ok);
+	RUN("cfg", err_items_max);
 	TEST_END();
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A field that is full says how many characters it takes, in every form
+# (the form widget): here the household form and the ambassador form.
+. "$(dirname "$0")/lib.sh"
+
+tui_start
+tui_wait "Register a move-in"
+tui_keys n
+tui_wait "Moved in"
+tui_keys Tab Tab Tab C-u
+tui_type "10.05.2019"
+expect "the date is typed" "10.05.2019"
+expect_not "a field with room says nothing" "takes at most"
+tui_type "7"
+expect "a full date field says how many characters it takes" \
+    "This field takes at most 10 characters."
+expect_not "the refused character is not added" "10.05.20197"
+tui_keys BSpace
+if tui_wait_gone "This field takes at most"; then
+	ok "the next key takes the sentence away"
+else
+	fail "the next key takes the sentence away" "it stays"
+fi
+tui_keys F2
+expect "saving still checks the form" "need a change"
+expect_not "the sentence is not counted as wrong" "takes at most"
+tui_keys Escape Escape
+tui_wait "Welcome to velkomst"
+
+# The ambassador form: a name of at most 80 characters.
+tui_keys 6
+tui_wait "Ambassadors"
+tui_keys n
+tui_wait "Recruited on"
+tui_type "$(printf 'a%.0s' $(seq 1 80))"
+expect "the name is typed to its end" "aaaaaaaa"
+expect_not "a name with room says nothing" "takes at most"
+tui_type "b"
+expect "a full name field says how many characters it takes" \
+    "This field takes at most 80 characters."
