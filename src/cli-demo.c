@@ -1044,35 +1044,25 @@ demo_fill(struct db *db, const struct conf *conf, long n)
 	return 0;
 }
 
-/* Read "--households N"; returns -1 to go on, else the exit code. */
+/* --households N into *(long *)to. */
 static int
-demo_args(int argc, char **argv, long *n)
+demo_set_households(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
 {
 	char	*end;
-	int	 i;
+	long	 n;
 
-	*n = DEMO_DEFAULT;
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(_("usage: velkomst [--db FILE] demo "
-			    "[--households N]\n"));
-			return 0;
-		}
-		if (strcmp(argv[i], "--households") != 0 || i + 1 >= argc)
-			goto usage;
-		errno = 0;
-		*n = strtol(argv[++i], &end, 10);
-		if (errno != 0 || end == argv[i] || *end != '\0' || *n < 1 ||
-		    *n > DEMO_MAX) {
-			cli_error(_("--households needs a number from 1 to %d."),
-			    DEMO_MAX);
-			return 2;
-		}
+	(void)cli;
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 ||
+	    n > DEMO_MAX) {
+		cli_error(_("--households needs a number from 1 to %d."),
+		    DEMO_MAX);
+		return -1;
 	}
-	return -1;
-usage:
-	cli_error(_("usage: velkomst [--db FILE] demo [--households N]"));
-	return 2;
+	*(long *)opt->to = n;
+	return 0;
 }
 
 /* 1 if the configuration has a stairwell to put households in. */
@@ -1120,15 +1110,41 @@ demo_remove(const char *path)
 	}
 }
 
+/* What to do with a database that is there and not to be filled:
+ * add the demo logins to an older demo, or refuse; the exit code. */
+static int
+demo_there(const struct cli *cli, struct db *db)
+{
+	int	 rc;
+
+	rc = db_is_demo(db) ? demo_accounts_late(db, cli->conf) : 1;
+	if (rc == -1) {
+		printf(_("%s is already a demo database; nothing was done.\n"),
+		    db_path(db));
+		rc = 0;
+	} else if (rc != 0 && !db_is_demo(db))
+		cli_error(_("%s is not a demo database; the demo will not "
+		    "touch it."), db_path(db));
+	return rc;
+}
+
 /* `velkomst demo`: fill a new database with fictional households. */
 int
 cli_demo(const struct cli *cli, int argc, char **argv)
 {
-	struct db	*db;
-	long		 n;
-	int		 rc, existed;
+	struct db		*db;
+	long			 n = DEMO_DEFAULT;
+	int			 rc, existed;
+	const struct cli_opt	 opts[] = {
+		{ "households", 0, "N", demo_set_households, &n, 0,
+		    N_("how many households (1 to 100000; 240 if not given)") },
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "demo", NULL, 0, 0, opts,
+	    N_("Fills a new database (--db FILE) with fictional households, "
+	    "visits, ambassadors and the demo logins.") };
 
-	if ((rc = demo_args(argc, argv, &n)) >= 0)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
 	if (cli->db_path == NULL) {
 		cli_error("%s", _("demo needs --db FILE: a demo must never land "
@@ -1140,18 +1156,12 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 	existed = demo_exists(cli);
 	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
 		return 1;
-	if (!db_is_empty(db) || (existed && !db_is_demo(db))) {
-		rc = db_is_demo(db) ? demo_accounts_late(db, cli->conf) : 1;
-		if (rc == -1) {
-			printf(_("%s is already a demo database; nothing was "
-			    "done.\n"), db_path(db));
-			rc = 0;
-		} else if (rc != 0 && !db_is_demo(db))
-			cli_error(_("%s is not a demo database; the demo will "
-			    "not touch it."), db_path(db));
-	} else if ((rc = demo_fill(db, cli->conf, n)) == 0)
-		printf(_("Created a demo database with %ld households in "
-		    "%s.\n"), n, db_path(db));
+	if (!db_is_empty(db) || (existed && !db_is_demo(db)))
+		rc = demo_there(cli, db);
+	else if ((rc = demo_fill(db, cli->conf, n)) == 0)
+		printf(P_("Created a demo database with %ld household in %s.\n",
+		    "Created a demo database with %ld households in %s.\n", n),
+		    n, db_path(db));
 	db_close(db);
 	if (rc != 0 && !existed)	/* leave no half-made file behind */
 		demo_remove(cli->db_path);
