@@ -1023,17 +1023,20 @@ demo_failed(struct db *db)
 	return 1;
 }
 
-/* Mark the database and fill it, all in one batch; 0 or 1. */
+/*
+ * Mark the database as a demo, then fill it in one batch; 0 or 1.  The
+ * mark is saved first, on its own: a run killed during the fill leaves a
+ * marked database with nothing in it (the batch is all or nothing),
+ * which the next run recognises (demo_half_made) and fills.
+ */
 static int
 demo_fill(struct db *db, const struct conf *conf, long n)
 {
 	enum db_status	st;
 
-	if (db_batch_begin(db) != DB_OK)
+	if (db_mark_demo(db) != DB_OK || db_batch_begin(db) != DB_OK)
 		return demo_failed(db);
-	if ((st = db_mark_demo(db)) == DB_OK)
-		st = demo_add_all(db, conf, n);
-	if (st != DB_OK) {
+	if ((st = demo_add_all(db, conf, n)) != DB_OK) {
 		/* The message first: the rollback may replace it. */
 		demo_failed(db);
 		db_batch_end(db, 0);
@@ -1063,6 +1066,23 @@ demo_set_households(const struct cli *cli, const struct cli_opt *opt,
 	}
 	*(long *)opt->to = n;
 	return 0;
+}
+
+/* 1 if db has no households and no accounts. */
+static int
+demo_bare(struct db *db)
+{
+	long	 n;
+
+	return db_is_empty(db) && db_account_count(db, &n) == DB_OK && n == 0;
+}
+
+/* 1 if db is a demo whose fill was interrupted: marked, and bare (a
+ * finished demo has households and accounts). */
+static int
+demo_half_made(struct db *db)
+{
+	return db_is_demo(db) && demo_bare(db);
 }
 
 /* 1 if the configuration has a stairwell to put households in. */
@@ -1122,7 +1142,12 @@ demo_there(const struct cli *cli, struct db *db)
 		printf(_("%s is already a demo database; nothing was done.\n"),
 		    db_path(db));
 		rc = 0;
-	} else if (rc != 0 && !db_is_demo(db))
+	} else if (rc != 0 && !db_is_demo(db) && demo_bare(db))
+		cli_error(_("%s is an empty database, but not a demo database; "
+		    "the demo will not touch it.  If a demo was stopped while "
+		    "it set the file up, delete the file and run demo again."),
+		    db_path(db));
+	else if (rc != 0 && !db_is_demo(db))
 		cli_error(_("%s is not a demo database; the demo will not "
 		    "touch it."), db_path(db));
 	return rc;
@@ -1134,7 +1159,7 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 {
 	struct db		*db;
 	long			 n = DEMO_DEFAULT;
-	int			 rc, existed;
+	int			 rc, existed, again;
 	const struct cli_opt	 opts[] = {
 		{ "households", 0, "N", demo_set_households, &n, 0,
 		    N_("how many households (1 to 100000; 240 if not given)") },
@@ -1156,12 +1181,16 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 	existed = demo_exists(cli);
 	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
 		return 1;
-	if (!db_is_empty(db) || (existed && !db_is_demo(db)))
+	again = existed && demo_half_made(db);
+	if (!db_is_empty(db) || (existed && !again))
 		rc = demo_there(cli, db);
 	else if ((rc = demo_fill(db, cli->conf, n)) == 0)
-		printf(P_("Created a demo database with %ld household in %s.\n",
-		    "Created a demo database with %ld households in %s.\n", n),
-		    n, db_path(db));
+		printf(again ? P_("An earlier demo was interrupted; created it "
+		    "again with %ld household in %s.\n", "An earlier demo was "
+		    "interrupted; created it again with %ld households in "
+		    "%s.\n", n) : P_("Created a demo database with %ld "
+		    "household in %s.\n", "Created a demo database with %ld "
+		    "households in %s.\n", n), n, db_path(db));
 	db_close(db);
 	if (rc != 0 && !existed)	/* leave no half-made file behind */
 		demo_remove(cli->db_path);
