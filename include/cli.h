@@ -7,6 +7,7 @@
 #define VELKOMST_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct account_policy;
 struct conf;
@@ -38,14 +39,154 @@ const char	*cli_who_name(void);
  * database file (cli_open_db checks), with the rights of an admin. */
 const struct who *cli_who(void);
 
-/* Print s fitted and padded to cols display columns, then two spaces. */
-void		 cli_cell(const char *s, int cols);
-/* The options of a list command: --department D and --format text|tsv
- * (and --help).  Returns -1 to go on, else the exit code. */
-int		 cli_list_args(const struct cli *, int argc, char **argv,
-		    const char *usage, const char **department, int *tsv);
-/* --format text|tsv into *tsv; -1 with a message if it is neither. */
-int		 cli_format(const char *arg, int *tsv);
+/* ---- options (cli-args.c) -------------------------------------------------
+ * Every command describes its options in a table of struct cli_opt and
+ * parses them with cli_args, so that all commands take options the same
+ * way and say the same things about a wrong one.
+ */
+
+/* An option: --name (and -letter, if it has one), with or without a
+ * value. */
+struct cli_opt {
+	const char	*name;		/* the long name, without "--" */
+	int		 letter;	/* the short letter, or 0 */
+	const char	*arg;		/* what it takes, as the usage shows it
+					   ("TEXT", "text|tsv"), or NULL: it
+					   takes no value */
+	/* Check the value and store it at opt->to (arg is NULL for an
+	 * option without a value): 0, or -1 with the reason printed (a
+	 * usage error). */
+	int		(*set)(const struct cli *, const struct cli_opt *opt,
+			    const char *arg);
+	void		*to;		/* where set() stores it */
+	int		 flags;		/* CLI_OPT_* */
+	const char	*help;		/* N_(): one line for --help */
+};
+#define CLI_OPT_REQUIRED 0x1	/* the command needs it */
+#define CLI_OPT_MANY	0x2	/* may be given more than once ("D...") */
+
+/* A command: what cli_args needs to parse and explain it. */
+struct cli_cmd {
+	const char		*name;		/* "households", "user add" */
+	const char		*operands;	/* the words after the name in the
+						   usage ("LOGIN"), or NULL */
+	int			 min;		/* how many operands, at least */
+	int			 max;		/* and at most */
+	const struct cli_opt	*opts;		/* ends with { NULL } */
+	const char		*about;		/* N_(): what it does, for --help;
+						   or NULL */
+};
+
+/*
+ * Parse a command's words: argv[0] is its name; options may stand
+ * anywhere (--name VALUE, --name=VALUE, -x VALUE, -xVALUE; "--" ends
+ * them); the other words are the operands, stored in order in operand[]
+ * (room for cmd->max; may be NULL when max is 0).  --help prints the
+ * usage, the about text and every option's help on stdout.  Returns -1
+ * to go on, 0 after --help, or 2 after a usage error: an unknown option,
+ * a value missing or not wanted, a required option missing, too few or
+ * too many operands, or a value set() refused; the reason and the usage
+ * are then printed on stderr.
+ */
+int		 cli_args(const struct cli *, const struct cli_cmd *, int argc,
+		    char **argv, char **operand);
+/* Print "usage: velkomst NAME ..." of cmd and a newline to f. */
+void		 cli_usage(const struct cli_cmd *, FILE *f);
+/* Setters for struct cli_opt: a flag (int, set to 1); a string (const
+ * char *, the word itself); --format text|tsv (int, 1 for tsv); a
+ * department by key, name or short name (const char *, its key); a
+ * date as people type it (long, a day number). */
+int		 cli_set_flag(const struct cli *, const struct cli_opt *,
+		    const char *);
+int		 cli_set_string(const struct cli *, const struct cli_opt *,
+		    const char *);
+int		 cli_set_format(const struct cli *, const struct cli_opt *,
+		    const char *);
+int		 cli_set_department(const struct cli *, const struct cli_opt *,
+		    const char *);
+int		 cli_set_date(const struct cli *, const struct cli_opt *,
+		    const char *);
+/* The --format option every list command has, storing into the int *tsv. */
+#define CLI_OPT_FORMAT(tsv) \
+	{ "format", 0, "text|tsv", cli_set_format, (tsv), 0, cli_help_format }
+/* --password-stdin, setting the int *flag. */
+#define CLI_OPT_PASSWORD_STDIN(flag) \
+	{ "password-stdin", 0, NULL, cli_set_flag, (flag), 0, \
+	    cli_help_password_stdin }
+/* The end of a table of options. */
+#define CLI_OPT_END	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+extern const char cli_help_format[];		/* their help (N_) */
+extern const char cli_help_password_stdin[];
+
+/* ---- tables as text or tsv (cli-table.c) --------------------------------
+ * One printer for every list.  Text is a table for people: each cell is
+ * fitted to its column by display columns (a cut cell ends with "…"),
+ * two spaces between columns.  tsv is one line per row, the cells joined
+ * by tabs, after a line of the columns' names.  Either way no stored
+ * text reaches the terminal as it is: see cli_text_safe and
+ * cli_tsv_safe.
+ */
+
+/* A column.  A command has one list of columns for text and one for tsv. */
+struct cli_col {
+	const char	*title;		/* text: N_(), translated when printed;
+					   tsv: the column's name as it is */
+	int		 width;		/* text: display columns; 0 for a last
+					   column that takes the rest of the
+					   line, never cut */
+	int		 flags;		/* CLI_COL_* */
+};
+#define CLI_COL_RIGHT	0x1	/* text: aligned right (numbers) */
+
+struct cli_table {
+	FILE			*out;
+	const struct cli_col	*cols;
+	size_t			 ncols;
+	int			 tsv;
+	int			*width;		/* text: each column's width now */
+	size_t			 at;		/* the next cell of the row */
+	long			 rows;		/* rows ended so far */
+};
+
+/* Start a table printed to out: as tsv with the columns tsvcols (ntsv
+ * of them), else as text with the columns text.  A table printed in one
+ * form only may give NULL, 0 for the other. */
+void		 cli_table_init(struct cli_table *, FILE *out, int tsv,
+		    const struct cli_col *text, size_t ntext,
+		    const struct cli_col *tsvcols, size_t ntsv);
+/* An array of columns and how many: cli_table_init(&t, out, tsv,
+ * CLI_COLS(text), CLI_COLS(tsv)). */
+#define CLI_COLS(a)	(a), (sizeof (a) / sizeof (a)[0])
+void		 cli_table_free(struct cli_table *);
+/* Text: widen column col so that s fits in it whole (a login, a
+ * name that must never be cut); tsv: nothing. */
+void		 cli_table_widen(struct cli_table *, size_t col,
+		    const char *s);
+/* Print the line of the columns' titles (text) or names (tsv). */
+void		 cli_table_header(struct cli_table *);
+/* Add the next cell of the row: s (NULL is empty), or printf-style. */
+void		 cli_table_cell(struct cli_table *, const char *s);
+void		 cli_table_cellf(struct cli_table *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* End the row (every column must have had its cell). */
+void		 cli_table_end(struct cli_table *);
+
+/*
+ * Stored text made safe to print, as a new string.  Text (as the
+ * screens show it): a character that is not printable (control
+ * characters) or that overrides the direction of text (U+202A..U+202E,
+ * U+2066..U+2069) is shown as "?", a byte that is not UTF-8 as U+FFFD.
+ * tsv: a backslash is written "\\", a tab "\t", a line feed "\n", a
+ * carriage return "\r", and every byte of another control character
+ * (U+0000..U+001F, U+007F..U+009F, U+2028, U+2029), of a direction
+ * override or of text that is not UTF-8 as "\xHH" (two lowercase hex
+ * digits); everything else is kept as it is.
+ */
+char		*cli_text_safe(const char *);
+char		*cli_tsv_safe(const char *);
+/* fputs(cli_text_safe(s), f). */
+void		 cli_put_text(FILE *f, const char *s);
+
 /* Call fn(ctx, row) for every household of the query, a page at a time;
  * the count, or -1 with the reason printed. */
 long		 cli_each_household(struct db *,
@@ -72,13 +213,22 @@ void		 cli_policy(const struct conf *, struct account_policy *);
 int		 cli_new_secret(const char *login, int role, int from_stdin,
 		    char *buf, size_t size);
 /*
- * Write an "export" row to the audit trail after a list command printed
- * rows of what (its name): detail "households tsv 120 rows", never the
- * content.  Skipped on a read-only database; a failure is reported on
- * stderr and does not change the exit code.
+ * An export (households, ambassadors, overdue, visits): its rows leave
+ * the program only once the audit trail records them.  cli_export opens
+ * the database (an empty file is no database to it), starts a
+ * transaction that holds the write lock, so that the rows, their count
+ * and the audit row belong to one moment, and calls print(db, out, ctx)
+ * to print the rows into out, a buffer in memory; print returns how many
+ * rows, or -1 with the reason printed.  Then it writes the "export" row
+ * ("households tsv 120 rows": what, the format, how many, never the
+ * content) and commits, and only then writes the buffer to standard
+ * output.  A read-only database, a lock held for too long or any other
+ * failure refuses the export: nothing is printed.  Returns the exit
+ * code: 0, or 1 with the reason printed.
  */
-void		 cli_note_export(struct db *, const char *what, int tsv,
-		    long rows);
+int		 cli_export(const struct cli *, const char *what, int tsv,
+		    long (*print)(struct db *, FILE *out, void *ctx),
+		    void *ctx);
 /*
  * Local time of a UTC text "2026-11-28 10:05:00" (as the database keeps
  * it) or of seconds since the epoch (cli_time_at), into buf (at least

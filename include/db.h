@@ -59,6 +59,9 @@ struct who {
 
 #define DB_CREATE	0x1	/* create the file (0600, folder 0700) if missing */
 #define DB_READ_ONLY	0x2	/* never write, even if the file allows it */
+#define DB_NO_SETUP	0x4	/* a file without tables (an empty file) is
+				   refused as not a velkomst database, not
+				   made one (implied by DB_READ_ONLY) */
 
 /*
  * Open (and with DB_CREATE, create) the database at path, check that it is

@@ -6,6 +6,7 @@
 #ifndef VELKOMST_UTIL_H
 #define VELKOMST_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <time.h>
 #include <wchar.h>
@@ -21,6 +22,7 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);		/* xstrdup(NULL) returns NULL */
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /*
  * fatal() prints "velkomst: MESSAGE" to stderr and exits 1.  Before it
@@ -32,6 +34,10 @@ void	 util_set_fatal_hook(void (*)(void));
 
 /* The Unix login running velkomst (util-user.c); a static string. */
 const char	*util_login(void);
+/* The login of the person who ran velkomst through sudo(8), or NULL
+ * when it did not really come through sudo (util-user.c says how that
+ * is told); a static string. */
+const char	*util_sudo_user(void);
 
 /* ---- dates (util-date.c) ----------------------------------------------
  * A date is a day number: days since 1970-01-01 (proleptic Gregorian).
@@ -116,6 +122,9 @@ int	 util_text_valid(const char *);
 /* Convert UTF-8 to a new wide string (xmalloc'd; invalid bytes become
  * U+FFFD), and back.  *len (may be NULL) gets the length in wchar_t. */
 wchar_t	*util_text_to_wcs(const char *, size_t *len);
+/* Decode the character at s (n > 0 bytes left) into *wc: the bytes it
+ * takes, or 0 for a byte that does not start a valid character. */
+size_t	 util_text_char(const char *s, size_t n, wchar_t *wc);
 char	*util_text_from_wcs(const wchar_t *, size_t len);
 
 /* ---- line editor buffer (util-edit.c) ----------------------------------

@@ -1,5 +1,4 @@
 /* cli-ambassadors.c — `velkomst ambassadors`: the stairwell ambassadors. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,96 +10,79 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char amb_usage[] = N_("usage: velkomst ambassadors "
-    "[--department D] [--status active|paused|stopped] [--search TEXT] "
-    "[--format text|tsv]");
+static const struct cli_col amb_text[] = {
+	{ N_("ID"), 4, CLI_COL_RIGHT },
+	{ N_("Name"), 24, 0 },
+	{ N_("Department"), 10, 0 },
+	{ N_("Stairwells"), 28, 0 },
+	{ N_("Recruited"), 10, 0 },
+	{ N_("Status"), 8, 0 },
+	{ N_("Languages"), 0, 0 },
+};
+static const struct cli_col amb_tsv[] = {
+	{ "id", 0, 0 }, { "name", 0, 0 }, { "department", 0, 0 },
+	{ "stairwells", 0, 0 }, { "languages", 0, 0 },
+	{ "recruited_on", 0, 0 }, { "status", 0, 0 },
+};
 
-/* Parse the options into q; -1 to go on, else the exit code. */
+/* What the export prints. */
+struct amb_ask {
+	const struct conf	*conf;
+	struct ambassador_query	 q;
+	int			 tsv;
+};
+
+/* --status active|paused|stopped into *(int *)to. */
 static int
-amb_args(const struct cli *cli, int argc, char **argv,
-    struct ambassador_query *q, int *tsv)
+amb_set_status(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
 {
-	static const struct option opts[] = {
-		{ "department", required_argument, NULL, 'd' },
-		{ "status", required_argument, NULL, 's' },
-		{ "search", required_argument, NULL, 'S' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum amb_status	 st;
-	int		 c, d;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if ((d = cfg_department_find(cli->conf, optarg)) < 0) {
-				cli_error(_("there is no department \"%s\" in "
-				    "the configuration"), optarg);
-				return 2;
-			}
-			q->department = cli->conf->departments[d].key;
-			break;
-		case 's':
-			if (core_amb_status_parse(optarg, &st) != 0) {
-				cli_error(_("--status is active, paused or "
-				    "stopped, not \"%s\""), optarg);
-				return 2;
-			}
-			q->status = (int)st;
-			break;
-		case 'S':
-			q->search = optarg;
-			break;
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n", _(amb_usage));
-			return 0;
-		default:
-			cli_error("%s", _(amb_usage));
-			return 2;
-		}
-	}
-	if (optind == argc)
+	(void)cli;
+	if (core_amb_status_parse(arg, &st) != 0) {
+		cli_error(_("--status is active, paused or stopped, not "
+		    "\"%s\""), arg);
 		return -1;
-	cli_error("%s", _(amb_usage));
-	return 2;
+	}
+	*(int *)opt->to = (int)st;
+	return 0;
 }
 
-/* Print one ambassador as a tsv line or a line of text. */
+/* Print one ambassador as a row of the table. */
 static void
-amb_print(const struct conf *conf, const struct ambassador_row *r, int tsv)
+amb_print(const struct conf *conf, const struct ambassador_row *r,
+    struct cli_table *t)
 {
 	char	day[11];
 	int	d;
 
-	if (tsv) {
-		printf("%ld\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, r->name,
-		    r->department, r->stairwells,
-		    r->languages != NULL ? r->languages : "",
-		    util_date_iso(r->recruited_on, day),
-		    core_amb_status_name(r->status));
-		return;
+	cli_table_cellf(t, "%ld", r->id);
+	cli_table_cell(t, r->name);
+	if (t->tsv) {
+		cli_table_cell(t, r->department);
+		cli_table_cell(t, r->stairwells);
+		cli_table_cell(t, r->languages);
+		cli_table_cell(t, util_date_iso(r->recruited_on, day));
+		cli_table_cell(t, core_amb_status_name(r->status));
+	} else {
+		d = cfg_department_find(conf, r->department);
+		cli_table_cell(t, d < 0 ? r->department :
+		    conf->departments[d].shortname);
+		cli_table_cell(t, *r->stairwells == '\0' ? _("all") :
+		    r->stairwells);
+		cli_table_cell(t, util_date_dk(r->recruited_on, day));
+		cli_table_cell(t, _(core_amb_status_label(r->status)));
+		cli_table_cell(t, r->languages);
 	}
-	d = cfg_department_find(conf, r->department);
-	printf("%4ld  ", r->id);
-	cli_cell(r->name, 24);
-	cli_cell(d < 0 ? r->department : conf->departments[d].shortname, 10);
-	cli_cell(*r->stairwells == '\0' ? _("all") : r->stairwells, 28);
-	printf("%-10s  ", util_date_dk(r->recruited_on, day));
-	cli_cell(_(core_amb_status_label(r->status)), 8);
-	printf("%s\n", r->languages != NULL ? r->languages : "");
+	cli_table_end(t);
 }
 
 /* Print every ambassador of q, a page at a time; the count, or -1 with
  * the reason printed. */
 static long
 amb_each(struct db *db, const struct conf *conf,
-    const struct ambassador_query *q, int tsv)
+    const struct ambassador_query *q, struct cli_table *t)
 {
 	struct who		 who = *cli_who();
 	struct ambassador_row	*rows, last = { 0 };	/* the cursor */
@@ -116,7 +98,7 @@ amb_each(struct db *db, const struct conf *conf,
 			return -1;
 		}
 		for (i = 0; i < n; i++)
-			amb_print(conf, &rows[i], tsv);
+			amb_print(conf, &rows[i], t);
 		total += (long)n;
 		if (n > 0) {
 			db_ambassador_row_clear(&last);
@@ -132,42 +114,49 @@ amb_each(struct db *db, const struct conf *conf,
 	return total;
 }
 
-/* The column titles of the text list. */
-static void
-amb_header(void)
+/* Print the ambassadors asked for to f (a cli_export printer); the
+ * count, or -1. */
+static long
+amb_list(struct db *db, FILE *f, void *ctx)
 {
-	printf("%4s  ", _("ID"));
-	cli_cell(_("Name"), 24);
-	cli_cell(_("Department"), 10);
-	cli_cell(_("Stairwells"), 28);
-	cli_cell(_("Recruited"), 10);
-	cli_cell(_("Status"), 8);
-	printf("%s\n", _("Languages"));
+	struct amb_ask		*a = ctx;
+	struct cli_table	 t;
+	long			 n;
+
+	cli_table_init(&t, f, a->tsv, CLI_COLS(amb_text), CLI_COLS(amb_tsv));
+	cli_table_header(&t);
+	n = amb_each(db, a->conf, &a->q, &t);
+	if (n >= 0 && !a->tsv)
+		fprintf(f, P_("%ld ambassador\n", "%ld ambassadors\n", n), n);
+	cli_table_free(&t);
+	return n;
 }
 
 int
 cli_ambassadors(const struct cli *cli, int argc, char **argv)
 {
-	struct ambassador_query	 q = { .status = -1 };
-	struct db		*db;
-	long			 n;
-	int			 tsv = 0, rc;
+	struct amb_ask		 a = { .conf = cli->conf, .q.status = -1 };
+	int			 rc;
+	const struct cli_opt	 opts[] = {
+		{ "department", 0, "D", cli_set_department, &a.q.department,
+		    0, N_("only this department (its key, name or short "
+		    "name)") },
+		{ "status", 0, "active|paused|stopped", amb_set_status,
+		    &a.q.status, 0, N_("only the ambassadors with this "
+		    "status today") },
+		{ "search", 0, "TEXT", cli_set_string, &a.q.search, 0,
+		    N_("only the ambassadors whose name has words starting "
+		    "with each word of TEXT") },
+		CLI_OPT_FORMAT(&a.tsv),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "ambassadors", NULL, 0, 0, opts,
+	    N_("Prints the stairwell ambassadors by name, without phone "
+	    "numbers or e-mails.  The export is recorded in the audit trail "
+	    "before it is printed.") };
 
-	q.today = util_today();
-	if ((rc = amb_args(cli, argc, argv, &q, &tsv)) != -1)
+	a.q.today = util_today();
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	if ((db = cli_open_db(cli, 0)) == NULL)	/* the export's audit row */
-		return 1;
-	if (tsv)
-		printf("id\tname\tdepartment\tstairwells\tlanguages"
-		    "\trecruited_on\tstatus\n");
-	else
-		amb_header();
-	n = amb_each(db, cli->conf, &q, tsv);
-	if (n >= 0 && !tsv)
-		printf(P_("%ld ambassador\n", "%ld ambassadors\n", n), n);
-	if (n >= 0)
-		cli_note_export(db, "ambassadors", tsv, n);
-	db_close(db);
-	return n < 0 ? 1 : 0;
+	return cli_export(cli, "ambassadors", a.tsv, amb_list, &a);
 }

@@ -5,7 +5,6 @@
  * notes where each page starts, then the pages are read again from the
  * last and printed backwards, so memory stays one page.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +16,19 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char audit_usage[] = N_("usage: velkomst [--db FILE] audit "
-    "[--since DATE] [--until DATE] [--login LOGIN] [--format text|tsv]");
+static const struct cli_col audit_text[] = {
+	{ N_("Time"), 19, 0 },
+	{ N_("Who"), 22, 0 },		/* widened to the longest */
+	{ N_("What"), 20, 0 },
+	{ N_("Record"), 16, 0 },
+	{ N_("Detail"), 0, 0 },
+};
+static const struct cli_col audit_tsv[] = {
+	{ "time", 0, 0 }, { "login", 0, 0 }, { "command_line", 0, 0 },
+	{ "kind", 0, 0 }, { "table", 0, 0 }, { "record", 0, 0 },
+	{ "detail", 0, 0 },
+};
+#define AUDIT_WHO	1	/* the column of who did it */
 
 /* The record kinds of the trail, for the text table. */
 static const char *const audit_tables[][2] = {
@@ -27,76 +37,6 @@ static const char *const audit_tables[][2] = {
 	{ "ambassador", N_("ambassador") },
 	{ "account", N_("account") },
 };
-
-/* Parse DATE of option; 0, or 2 with the reason printed. */
-static int
-audit_date(const char *option, const char *arg, long *day)
-{
-	enum date_err	 e;
-
-	if ((e = util_date_parse(arg, day)) == DATE_OK)
-		return 0;
-	cli_error("%s: %s", option, _(util_date_errstr(e)));
-	return 2;
-}
-
-/* Parse the options; -1 to go on, else the exit code. */
-static int
-audit_args(int argc, char **argv, struct audit_query *q, int *tsv)
-{
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "login", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	 c;
-
-	optind = 0;	/* a full restart: main parsed with "+" */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			if (audit_date("--since", optarg, &q->since) != 0)
-				return 2;
-			break;
-		case 'u':
-			if (audit_date("--until", optarg, &q->until) != 0)
-				return 2;
-			break;
-		case 'l':
-			q->login = optarg;
-			break;
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n%s\n", _(audit_usage), _("Prints the audit "
-			    "trail oldest first, in local time: who did what "
-			    "kind of thing to which record, never the "
-			    "content.  --since and --until take a date like "
-			    "28.11.2026 and include that day."));
-			return 0;
-		default:
-			cli_error("%s", _(audit_usage));
-			return 2;
-		}
-	}
-	if (optind == argc)
-		return -1;
-	cli_error("%s", _(audit_usage));
-	return 2;
-}
-
-/* Print s as a tsv field: tabs and line breaks become spaces. */
-static void
-audit_field(const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
 
 /* The record of r for the table: "household 12", or "". */
 static char *
@@ -127,79 +67,56 @@ audit_who(const struct audit_row *r)
 	return xstrdup(r->login);
 }
 
-/* Widen *cols (the Who column) to fit who of the rows, never cutting a
- * login. */
+/* Widen the Who column to fit who of the rows, never cutting a login. */
 static void
-audit_who_cols(const struct audit_row *rows, size_t n, int *cols)
+audit_who_cols(const struct audit_row *rows, size_t n, struct cli_table *t)
 {
 	char	*who;
 	size_t	 i;
-	int	 w;
 
 	for (i = 0; i < n; i++) {
 		who = audit_who(&rows[i]);
-		util_text_fit(who, 80, &w);
-		if (w > *cols)
-			*cols = w;
+		cli_table_widen(t, AUDIT_WHO, who);
 		free(who);
 	}
 }
 
-/* Print one row of the trail (the Who column cols wide). */
+/* Print one row of the trail. */
 static void
-audit_print(const struct audit_row *r, int tsv, int cols)
+audit_print(const struct audit_row *r, struct cli_table *t)
 {
 	char	 at[20], *who, *rec;
 
-	cli_time(r->at, tsv, 1, at);
-	if (tsv) {
-		printf("%s\t", at);
-		audit_field(r->login);
-		printf("\t%d\t", r->command_line);
-		audit_field(r->kind);
-		putchar('\t');
-		audit_field(r->table);
-		printf("\t%ld\t", r->record);
-		audit_field(r->detail);
-		putchar('\n');
-		return;
+	cli_table_cell(t, cli_time(r->at, t->tsv, 1, at));
+	if (t->tsv) {
+		cli_table_cell(t, r->login);
+		cli_table_cellf(t, "%d", r->command_line);
+		cli_table_cell(t, r->kind);
+		cli_table_cell(t, r->table);
+		cli_table_cellf(t, "%ld", r->record);
+		cli_table_cell(t, r->detail);
+	} else {
+		who = audit_who(r);
+		rec = audit_record(r);
+		cli_table_cell(t, who);
+		cli_table_cell(t, _(r->kind));
+		cli_table_cell(t, rec);
+		cli_table_cell(t, r->detail);
+		free(who);
+		free(rec);
 	}
-	who = audit_who(r);
-	rec = audit_record(r);
-	cli_cell(at, 19);
-	cli_cell(who, cols);
-	cli_cell(_(r->kind), 20);
-	cli_cell(rec, 16);
-	printf("%s\n", r->detail != NULL ? r->detail : "");
-	free(who);
-	free(rec);
-}
-
-/* The column titles of the table (Who cols wide), or of tsv. */
-static void
-audit_header(int tsv, int cols)
-{
-	if (tsv) {
-		printf("time\tlogin\tcommand_line\tkind\ttable\trecord"
-		    "\tdetail\n");
-		return;
-	}
-	cli_cell(_("Time"), 19);
-	cli_cell(_("Who"), cols);
-	cli_cell(_("What"), 20);
-	cli_cell(_("Record"), 16);
-	printf("%s\n", _("Detail"));
+	cli_table_end(t);
 }
 
 /*
  * First pass: where each page starts.  (*starts)[k] is the id the page
  * k comes after (page 0: one past the newest row, so rows written while
- * this runs are left out), and *cols fits every Who.  Returns the number
+ * this runs are left out), and t's Who column fits every Who.  Returns the number
  * of pages, or -1 with the reason printed.
  */
 static long
 audit_pages(struct db *db, const struct audit_query *q, long **starts,
-    int *cols)
+    struct cli_table *t)
 {
 	struct audit_row	*rows, after;
 	size_t			 n, cap = 16;
@@ -225,7 +142,7 @@ audit_pages(struct db *db, const struct audit_query *q, long **starts,
 			    after.id;
 			npages++;
 			after.id = rows[n - 1].id;
-			audit_who_cols(rows, n, cols);
+			audit_who_cols(rows, n, t);
 		}
 		db_audit_rows_free(rows, n);
 	} while (n == CLI_PAGE);
@@ -234,16 +151,15 @@ audit_pages(struct db *db, const struct audit_query *q, long **starts,
 
 /* Print the trail of q oldest first; the count, or -1. */
 static long
-audit_each(struct db *db, const struct audit_query *q, int tsv)
+audit_each(struct db *db, const struct audit_query *q, struct cli_table *t)
 {
 	struct audit_row	*rows, after;
 	long			*starts, npages, k, total = 0;
 	size_t			 n, i;
-	int			 cols = 22;
 
-	if ((npages = audit_pages(db, q, &starts, &cols)) < 0)
+	if ((npages = audit_pages(db, q, &starts, t)) < 0)
 		return -1;
-	audit_header(tsv, cols);
+	cli_table_header(t);
 	memset(&after, 0, sizeof after);
 	for (k = npages - 1; k >= 0; k--) {
 		after.id = starts[k];
@@ -254,7 +170,7 @@ audit_each(struct db *db, const struct audit_query *q, int tsv)
 			return -1;
 		}
 		for (i = n; i > 0; i--)
-			audit_print(&rows[i - 1], tsv, cols);
+			audit_print(&rows[i - 1], t);
 		total += (long)n;
 		db_audit_rows_free(rows, n);
 	}
@@ -267,19 +183,37 @@ int
 cli_audit(const struct cli *cli, int argc, char **argv)
 {
 	struct audit_query	 q;
+	struct cli_table	 t;
 	struct db		*db;
 	long			 n;
 	int			 tsv = 0, rc;
+	const struct cli_opt	 opts[] = {
+		{ "since", 0, "DATE", cli_set_date, &q.since, 0,
+		    N_("only what happened on this day or later") },
+		{ "until", 0, "DATE", cli_set_date, &q.until, 0,
+		    N_("only what happened on this day or before") },
+		{ "login", 0, "LOGIN", cli_set_string, &q.login, 0,
+		    N_("only what this account did") },
+		CLI_OPT_FORMAT(&tsv),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "audit", NULL, 0, 0, opts,
+	    N_("Prints the audit trail oldest first, in local time: who did "
+	    "what kind of thing to which record, never the content.  --since "
+	    "and --until take a date like 28.11.2026 and include that day.") };
 
 	memset(&q, 0, sizeof q);
 	q.since = q.until = DATE_NONE;
-	if ((rc = audit_args(argc, argv, &q, &tsv)) != -1)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;
-	n = audit_each(db, &q, tsv);
+	cli_table_init(&t, stdout, tsv, CLI_COLS(audit_text),
+	    CLI_COLS(audit_tsv));
+	n = audit_each(db, &q, &t);
 	if (n >= 0 && !tsv)
 		printf(P_("%ld entry\n", "%ld entries\n", n), n);
+	cli_table_free(&t);
 	db_close(db);
 	return n < 0 ? 1 : 0;
 }

@@ -2,7 +2,6 @@
  * cli-coverage.c — `velkomst coverage`: which stairwells have an active
  * ambassador, and how many households await a welcome where none does.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +13,15 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char cov_usage[] = N_("usage: velkomst coverage "
-    "[--format text|tsv]");
+static const struct cli_col cov_tsv_cols[] = {
+	{ "department", 0, 0 }, { "stairwell", 0, 0 },
+	{ "ambassadors", 0, 0 }, { "awaiting", 0, 0 },
+};
+/* A stairwell in text: "!" when it has no ambassador, its name, how many
+ * ambassadors, how many households await a welcome. */
+static const struct cli_col cov_text_cols[] = {
+	{ "", 3, CLI_COL_RIGHT }, { "", 16, 0 }, { "", 15, 0 }, { "", 0, 0 },
+};
 
 /* What the coverage of the configured stairwells adds up to. */
 struct cov {
@@ -68,39 +74,6 @@ cov_awaiting(struct db *db, struct cov *c, long today)
 	return 0;
 }
 
-/* Parse the options; -1 to go on, else the exit code. */
-static int
-cov_args(int argc, char **argv, int *tsv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	*tsv = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n", _(cov_usage));
-			return 0;
-		default:
-			cli_error("%s", _(cov_usage));
-			return 2;
-		}
-	}
-	if (optind == argc)
-		return -1;
-	cli_error("%s", _(cov_usage));
-	return 2;
-}
-
 /* The ambassadors covering stairwell i. */
 static int
 cov_count(const struct cov *c, size_t i)
@@ -113,34 +86,37 @@ static void
 cov_tsv(const struct cov *c)
 {
 	const struct cfg_stairwell	*s;
+	struct cli_table		 t;
 	size_t				 i;
 
-	printf("department\tstairwell\tambassadors\tawaiting\n");
+	cli_table_init(&t, stdout, 1, NULL, 0, CLI_COLS(cov_tsv_cols));
+	cli_table_header(&t);
 	for (i = 0; i < c->conf->nstairwells; i++) {
 		s = &c->conf->stairwells[i];
-		printf("%s\t%s\t%d\t%ld\n",
-		    c->conf->departments[s->department].key, s->name,
-		    cov_count(c, i), c->awaiting[i]);
+		cli_table_cell(&t, c->conf->departments[s->department].key);
+		cli_table_cell(&t, s->name);
+		cli_table_cellf(&t, "%d", cov_count(c, i));
+		cli_table_cellf(&t, "%ld", c->awaiting[i]);
+		cli_table_end(&t);
 	}
+	cli_table_free(&t);
 }
 
 /* One stairwell as a line of text; "!" marks one without an ambassador. */
 static void
-cov_line(const struct cov *c, size_t i)
+cov_line(const struct cov *c, size_t i, struct cli_table *t)
 {
-	char	buf[64];
 	int	n = cov_count(c, i);
 
-	printf("  %s ", n == 0 ? "!" : " ");
-	cli_cell(c->conf->stairwells[i].name, 16);
+	cli_table_cell(t, n == 0 ? "!" : "");
+	cli_table_cell(t, c->conf->stairwells[i].name);
 	if (n == 0)
-		snprintf(buf, sizeof buf, "%s", _("no ambassador"));
-	else if (n == 1)
-		snprintf(buf, sizeof buf, "%s", _("1 ambassador"));
+		cli_table_cell(t, _("no ambassador"));
 	else
-		snprintf(buf, sizeof buf, _("%d ambassadors"), n);
-	cli_cell(buf, 15);
-	printf(_("%ld awaiting a welcome\n"), c->awaiting[i]);
+		cli_table_cellf(t, P_("%d ambassador", "%d ambassadors", n), n);
+	cli_table_cellf(t, P_("%ld awaiting a welcome", "%ld awaiting a "
+	    "welcome", c->awaiting[i]), c->awaiting[i]);
+	cli_table_end(t);
 }
 
 /* The stairwells grouped per department, then where to recruit next. */
@@ -148,40 +124,57 @@ static void
 cov_text(const struct cov *c)
 {
 	const struct conf	*conf = c->conf;
+	struct cli_table	 t;
 	size_t			 d, i, bare = 0;
 	long			 waiting = 0;
 
+	cli_table_init(&t, stdout, 0, CLI_COLS(cov_text_cols), NULL, 0);
 	for (d = 0; d < conf->ndepartments; d++) {
-		printf("%s", conf->departments[d].name);
+		cli_put_text(stdout, conf->departments[d].name);
 		if (c->whole[d] > 0)
-			printf(_(" (%d covering the whole department)"),
-			    c->whole[d]);
+			printf(P_(" (%d covering the whole department)",
+			    " (%d covering the whole department)",
+			    c->whole[d]), c->whole[d]);
 		putchar('\n');
 		for (i = 0; i < conf->nstairwells; i++) {
 			if ((size_t)conf->stairwells[i].department != d)
 				continue;
-			cov_line(c, i);
+			cov_line(c, i, &t);
 			if (cov_count(c, i) == 0) {
 				bare++;
 				waiting += c->awaiting[i];
 			}
 		}
 	}
-	printf(_("\n%zu of %zu stairwells have no ambassador; %ld households "
-	    "await a welcome there (where to recruit next).\n"), bare,
-	    conf->nstairwells, waiting);
+	cli_table_free(&t);
+	putchar('\n');
+	/* TRANSLATORS: the first half of "3 of 52 stairwells have no
+	 * ambassador; 12 households await a welcome there (...)". */
+	printf(P_("%zu of %zu stairwells has no ambassador; ",
+	    "%zu of %zu stairwells have no ambassador; ", bare), bare,
+	    conf->nstairwells);
+	printf(P_("%ld household awaits a welcome there (where to recruit "
+	    "next).\n", "%ld households await a welcome there (where to "
+	    "recruit next).\n", waiting), waiting);
 }
 
 int
 cli_coverage(const struct cli *cli, int argc, char **argv)
 {
-	struct who	 who = *cli_who();
-	struct cov	 c = { .conf = cli->conf };
-	struct db	*db;
-	long		 today = util_today();
-	int		 tsv, rc;
+	struct who		 who = *cli_who();
+	struct cov		 c = { .conf = cli->conf };
+	struct db		*db;
+	long			 today = util_today();
+	int			 tsv = 0, rc;
+	const struct cli_opt	 opts[] = {
+		CLI_OPT_FORMAT(&tsv),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "coverage", NULL, 0, 0, opts,
+	    N_("Prints each stairwell of the configuration with its active "
+	    "ambassadors and the households that await a welcome there.") };
 
-	if ((rc = cov_args(argc, argv, &tsv)) != -1)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;

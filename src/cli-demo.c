@@ -1023,17 +1023,20 @@ demo_failed(struct db *db)
 	return 1;
 }
 
-/* Mark the database and fill it, all in one batch; 0 or 1. */
+/*
+ * Mark the database as a demo, then fill it in one batch; 0 or 1.  The
+ * mark is saved first, on its own: a run killed during the fill leaves a
+ * marked database with nothing in it (the batch is all or nothing),
+ * which the next run recognises (demo_half_made) and fills.
+ */
 static int
 demo_fill(struct db *db, const struct conf *conf, long n)
 {
 	enum db_status	st;
 
-	if (db_batch_begin(db) != DB_OK)
+	if (db_mark_demo(db) != DB_OK || db_batch_begin(db) != DB_OK)
 		return demo_failed(db);
-	if ((st = db_mark_demo(db)) == DB_OK)
-		st = demo_add_all(db, conf, n);
-	if (st != DB_OK) {
+	if ((st = demo_add_all(db, conf, n)) != DB_OK) {
 		/* The message first: the rollback may replace it. */
 		demo_failed(db);
 		db_batch_end(db, 0);
@@ -1044,35 +1047,42 @@ demo_fill(struct db *db, const struct conf *conf, long n)
 	return 0;
 }
 
-/* Read "--households N"; returns -1 to go on, else the exit code. */
+/* --households N into *(long *)to. */
 static int
-demo_args(int argc, char **argv, long *n)
+demo_set_households(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
 {
 	char	*end;
-	int	 i;
+	long	 n;
 
-	*n = DEMO_DEFAULT;
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf(_("usage: velkomst [--db FILE] demo "
-			    "[--households N]\n"));
-			return 0;
-		}
-		if (strcmp(argv[i], "--households") != 0 || i + 1 >= argc)
-			goto usage;
-		errno = 0;
-		*n = strtol(argv[++i], &end, 10);
-		if (errno != 0 || end == argv[i] || *end != '\0' || *n < 1 ||
-		    *n > DEMO_MAX) {
-			cli_error(_("--households needs a number from 1 to %d."),
-			    DEMO_MAX);
-			return 2;
-		}
+	(void)cli;
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 ||
+	    n > DEMO_MAX) {
+		cli_error(_("--households needs a number from 1 to %d."),
+		    DEMO_MAX);
+		return -1;
 	}
-	return -1;
-usage:
-	cli_error(_("usage: velkomst [--db FILE] demo [--households N]"));
-	return 2;
+	*(long *)opt->to = n;
+	return 0;
+}
+
+/* 1 if db has no households and no accounts. */
+static int
+demo_bare(struct db *db)
+{
+	long	 n;
+
+	return db_is_empty(db) && db_account_count(db, &n) == DB_OK && n == 0;
+}
+
+/* 1 if db is a demo whose fill was interrupted: marked, and bare (a
+ * finished demo has households and accounts). */
+static int
+demo_half_made(struct db *db)
+{
+	return db_is_demo(db) && demo_bare(db);
 }
 
 /* 1 if the configuration has a stairwell to put households in. */
@@ -1120,15 +1130,46 @@ demo_remove(const char *path)
 	}
 }
 
+/* What to do with a database that is there and not to be filled:
+ * add the demo logins to an older demo, or refuse; the exit code. */
+static int
+demo_there(const struct cli *cli, struct db *db)
+{
+	int	 rc;
+
+	rc = db_is_demo(db) ? demo_accounts_late(db, cli->conf) : 1;
+	if (rc == -1) {
+		printf(_("%s is already a demo database; nothing was done.\n"),
+		    db_path(db));
+		rc = 0;
+	} else if (rc != 0 && !db_is_demo(db) && demo_bare(db))
+		cli_error(_("%s is an empty database, but not a demo database; "
+		    "the demo will not touch it.  If a demo was stopped while "
+		    "it set the file up, delete the file and run demo again."),
+		    db_path(db));
+	else if (rc != 0 && !db_is_demo(db))
+		cli_error(_("%s is not a demo database; the demo will not "
+		    "touch it."), db_path(db));
+	return rc;
+}
+
 /* `velkomst demo`: fill a new database with fictional households. */
 int
 cli_demo(const struct cli *cli, int argc, char **argv)
 {
-	struct db	*db;
-	long		 n;
-	int		 rc, existed;
+	struct db		*db;
+	long			 n = DEMO_DEFAULT;
+	int			 rc, existed, again;
+	const struct cli_opt	 opts[] = {
+		{ "households", 0, "N", demo_set_households, &n, 0,
+		    N_("how many households (1 to 100000; 240 if not given)") },
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "demo", NULL, 0, 0, opts,
+	    N_("Fills a new database (--db FILE) with fictional households, "
+	    "visits, ambassadors and the demo logins.") };
 
-	if ((rc = demo_args(argc, argv, &n)) >= 0)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
 	if (cli->db_path == NULL) {
 		cli_error("%s", _("demo needs --db FILE: a demo must never land "
@@ -1140,18 +1181,16 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 	existed = demo_exists(cli);
 	if ((db = cli_open_db(cli, DB_CREATE)) == NULL)
 		return 1;
-	if (!db_is_empty(db) || (existed && !db_is_demo(db))) {
-		rc = db_is_demo(db) ? demo_accounts_late(db, cli->conf) : 1;
-		if (rc == -1) {
-			printf(_("%s is already a demo database; nothing was "
-			    "done.\n"), db_path(db));
-			rc = 0;
-		} else if (rc != 0 && !db_is_demo(db))
-			cli_error(_("%s is not a demo database; the demo will "
-			    "not touch it."), db_path(db));
-	} else if ((rc = demo_fill(db, cli->conf, n)) == 0)
-		printf(_("Created a demo database with %ld households in "
-		    "%s.\n"), n, db_path(db));
+	again = existed && demo_half_made(db);
+	if (!db_is_empty(db) || (existed && !again))
+		rc = demo_there(cli, db);
+	else if ((rc = demo_fill(db, cli->conf, n)) == 0)
+		printf(again ? P_("An earlier demo was interrupted; created it "
+		    "again with %ld household in %s.\n", "An earlier demo was "
+		    "interrupted; created it again with %ld households in "
+		    "%s.\n", n) : P_("Created a demo database with %ld "
+		    "household in %s.\n", "Created a demo database with %ld "
+		    "households in %s.\n", n), n, db_path(db));
 	db_close(db);
 	if (rc != 0 && !existed)	/* leave no half-made file behind */
 		demo_remove(cli->db_path);

@@ -1,5 +1,4 @@
 /* cli-goal.c — `velkomst goal`: recruitment toward the goal, year by year. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +12,17 @@
 
 #define GOAL_BAR	30	/* columns of the progress bar */
 
-static const char goal_usage[] = N_("usage: velkomst goal "
-    "[--format text|tsv]");
+static const struct cli_col goal_text_cols[] = {
+	{ N_("Year"), 21, 0 },
+	{ N_("Recruited"), 9, CLI_COL_RIGHT },
+	{ N_("Stopped"), 7, CLI_COL_RIGHT },
+	{ N_("Cumulative"), 10, CLI_COL_RIGHT },
+	{ N_("Active at year end"), 18, CLI_COL_RIGHT },
+};
+static const struct cli_col goal_tsv_cols[] = {
+	{ "year", 0, 0 }, { "recruited", 0, 0 }, { "stopped", 0, 0 },
+	{ "cumulative", 0, 0 }, { "active_at_year_end", 0, 0 },
+};
 
 /* A date as people write it in Danish: "1.3.2017" (no leading zeros). */
 static char *
@@ -37,57 +45,31 @@ goal_span(long from, long to, char *buf)
 	return buf;
 }
 
-/* Parse the options; -1 to go on, else the exit code. */
-static int
-goal_args(int argc, char **argv, int *tsv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	*tsv = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n", _(goal_usage));
-			return 0;
-		default:
-			cli_error("%s", _(goal_usage));
-			return 2;
-		}
-	}
-	if (optind == argc)
-		return -1;
-	cli_error("%s", _(goal_usage));
-	return 2;
-}
-
 /* The years as tsv; a year not begun has no active count. */
 static void
 goal_tsv(const struct goal_report *g)
 {
 	const struct goal_year	*y;
+	struct cli_table	 t;
 	size_t			 i;
 	int			 year, m, d;
 
-	printf("year\trecruited\tstopped\tcumulative\tactive_at_year_end\n");
+	cli_table_init(&t, stdout, 1, NULL, 0, CLI_COLS(goal_tsv_cols));
+	cli_table_header(&t);
 	for (i = 0; i < g->nyears; i++) {
 		y = &g->years[i];
 		util_date_split(y->from, &year, &m, &d);
-		printf("%d\t%d\t%d\t%d\t", year, y->recruited, y->stopped,
-		    y->cumulative);
+		cli_table_cellf(&t, "%d", year);
+		cli_table_cellf(&t, "%d", y->recruited);
+		cli_table_cellf(&t, "%d", y->stopped);
+		cli_table_cellf(&t, "%d", y->cumulative);
 		if (y->active_at_end >= 0)
-			printf("%d", y->active_at_end);
-		putchar('\n');
+			cli_table_cellf(&t, "%d", y->active_at_end);
+		else
+			cli_table_cell(&t, "");
+		cli_table_end(&t);
 	}
+	cli_table_free(&t);
 }
 
 /* "[#######.........] 7 of 15 recruited" */
@@ -104,7 +86,8 @@ goal_bar(const struct goal_report *g)
 	for (i = 0; i < GOAL_BAR; i++)
 		putchar(i < fill ? '#' : '.');
 	printf("] ");
-	printf(_("%d of %d recruited\n"), g->recruited, g->goal);
+	printf(P_("%d of %d recruited\n", "%d of %d recruited\n", g->goal),
+	    g->recruited, g->goal);
 }
 
 /* Active today, and the pace the goal asks for. */
@@ -115,17 +98,22 @@ goal_now(const struct goal_report *g, long today)
 
 	printf(_("Active today (%s): %d"), goal_date(today, day), g->active);
 	if (g->outside > 0)
-		printf(_(", of whom %d recruited outside the period; they do "
-		    "not count toward the goal"), g->outside);
+		printf(P_(", of whom %d recruited outside the period; it "
+		    "does not count toward the goal", ", of whom %d "
+		    "recruited outside the period; they do not count toward "
+		    "the goal", g->outside), g->outside);
 	printf(".\n");
 	if (today < g->from)
 		printf(_("The period begins on %s.\n"), goal_date(g->from, day));
 	else if (today > g->to)
-		printf(_("The period ended on %s and %d should have been "
-		    "recruited by then"), goal_date(g->to, end), g->pace);
+		printf(P_("The period ended on %s and %d should have been "
+		    "recruited by then", "The period ended on %s and %d "
+		    "should have been recruited by then", g->pace),
+		    goal_date(g->to, end), g->pace);
 	else
-		printf(_("By today %d should have been recruited to meet the "
-		    "goal evenly"), g->pace);
+		printf(P_("By today %d should have been recruited to meet "
+		    "the goal evenly", "By today %d should have been "
+		    "recruited to meet the goal evenly", g->pace), g->pace);
 	if (today < g->from)
 		return;
 	if (g->ahead < 0)
@@ -136,18 +124,14 @@ goal_now(const struct goal_report *g, long today)
 		printf(_(": on pace.\n"));
 }
 
-/* Print a count right-aligned in cols columns, or "—" for a year that
- * has not begun, then sep. */
+/* A count of a year, or "—" for a year that has not begun. */
 static void
-goal_num(int n, int begun, int cols, const char *sep)
+goal_num(struct cli_table *t, int n, int begun)
 {
-	char	buf[16];
-
 	if (begun)
-		snprintf(buf, sizeof buf, "%d", n);
+		cli_table_cellf(t, "%d", n);
 	else
-		snprintf(buf, sizeof buf, "—");
-	printf("%*s%s%s", cols - util_text_width(buf), "", buf, sep);
+		cli_table_cell(t, "—");
 }
 
 /* The table of the years. */
@@ -155,22 +139,24 @@ static void
 goal_years(const struct goal_report *g)
 {
 	const struct goal_year	*y;
+	struct cli_table	 t;
 	char			 span[40];
 	size_t			 i;
 	int			 begun;
 
-	cli_cell(_("Year"), 21);
-	printf("%9s  %7s  %10s  %s\n", _("Recruited"), _("Stopped"),
-	    _("Cumulative"), _("Active at year end"));
+	cli_table_init(&t, stdout, 0, CLI_COLS(goal_text_cols), NULL, 0);
+	cli_table_header(&t);
 	for (i = 0; i < g->nyears; i++) {
 		y = &g->years[i];
 		begun = y->active_at_end >= 0;
-		cli_cell(goal_span(y->from, y->to, span), 21);
-		goal_num(y->recruited, begun, 9, "  ");
-		goal_num(y->stopped, begun, 7, "  ");
-		goal_num(y->cumulative, begun, 10, "  ");
-		goal_num(y->active_at_end, begun, 18, "\n");
+		cli_table_cell(&t, goal_span(y->from, y->to, span));
+		goal_num(&t, y->recruited, begun);
+		goal_num(&t, y->stopped, begun);
+		goal_num(&t, y->cumulative, begun);
+		goal_num(&t, y->active_at_end, begun);
+		cli_table_end(&t);
 	}
+	cli_table_free(&t);
 }
 
 /* The whole report as text, ending with the one-line summary. */
@@ -180,13 +166,15 @@ goal_text(const struct goal_report *g, long today)
 	char	span[40];
 
 	goal_span(g->from, g->to, span);
-	printf(_("Goal: %d ambassadors in %s\n"), g->goal, span);
+	printf(P_("Goal: %d ambassador in %s\n", "Goal: %d ambassadors in "
+	    "%s\n", g->goal), g->goal, span);
 	goal_bar(g);
 	goal_now(g, today);
 	putchar('\n');
 	goal_years(g);
 	putchar('\n');
-	printf(_("%d of %d recruited (%s), "), g->recruited, g->goal, span);
+	printf(P_("%d of %d recruited (%s), ", "%d of %d recruited (%s), ",
+	    g->goal), g->recruited, g->goal, span);
 	if (g->ahead < 0)
 		printf(_("%d behind pace\n"), -g->ahead);
 	else if (g->ahead > 0)
@@ -205,9 +193,16 @@ cli_goal(const struct cli *cli, int argc, char **argv)
 	struct db		*db;
 	size_t			 n = 0;
 	long			 today = util_today();
-	int			 tsv, rc;
+	int			 tsv = 0, rc;
+	const struct cli_opt	 opts[] = {
+		CLI_OPT_FORMAT(&tsv),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "goal", NULL, 0, 0, opts,
+	    N_("Prints how recruitment goes toward the goal of the "
+	    "configuration, with a line for each year of its period.") };
 
-	if ((rc = goal_args(argc, argv, &tsv)) != -1)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;

@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,45 +19,26 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char init_usage[] = N_("usage: velkomst [--db FILE] init "
-    "[--login LOGIN] [--password-stdin]");
-
 /* Parse the options; -1 to go on, else the exit code. */
 static int
-init_args(int argc, char **argv, const char **login, int *from_stdin)
+init_args(const struct cli *cli, int argc, char **argv, const char **login,
+    int *from_stdin)
 {
-	static const struct option opts[] = {
-		{ "login", required_argument, NULL, 'l' },
-		{ "password-stdin", no_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	int			 rc;
+	const struct cli_opt	 opts[] = {
+		{ "login", 0, "LOGIN", cli_set_string, login, 0,
+		    N_("the login of the admin account (\"admin\" if not "
+		    "given)") },
+		CLI_OPT_PASSWORD_STDIN(from_stdin),
+		CLI_OPT_END
 	};
-	int	 c;
+	const struct cli_cmd	 cmd = { "init", NULL, 0, 0, opts,
+	    N_("Creates the database (if it is not there) and its first "
+	    "account, an admin.  The login is \"admin\" unless --login says "
+	    "another.") };
 
-	optind = 0;	/* a full restart: main parsed with "+" */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			*login = optarg;
-			break;
-		case 'p':
-			*from_stdin = 1;
-			break;
-		case 'h':
-			printf("%s\n", _(init_usage));
-			printf("%s\n", _("Creates the database (if it is not "
-			    "there) and its first account, an admin.  The "
-			    "login is \"admin\" unless --login says another."));
-			return 0;
-		default:
-			cli_error("%s", _(init_usage));
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		cli_error("%s", _(init_usage));
-		return 2;
-	}
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
+		return rc;
 	return cli_login_ok(*login) != 0 ? 2 : -1;
 }
 
@@ -158,7 +138,7 @@ cli_init(const struct cli *cli, int argc, char **argv)
 	char		*path, secret[CLI_SECRET_MAX];
 	int		 rc, from_stdin = 0, existed, made = 0;
 
-	if ((rc = init_args(argc, argv, &login, &from_stdin)) != -1)
+	if ((rc = init_args(cli, argc, argv, &login, &from_stdin)) != -1)
 		return rc;
 	path = cli_db_path(cli);
 	existed = stat(path, &sb) == 0;

@@ -4,7 +4,6 @@
  * database, with an admin's rights (cli_who).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +16,7 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char user_usage[] = N_("usage: velkomst [--db FILE] user "
+static const char user_usage[] = N_("usage: velkomst user "
     "add|list|disable|enable|reset|unlock ...\n"
     "  user add LOGIN --role ambassador|secretariat|admin "
     "[--department D]... [--ambassador ID] [--password-stdin]\n"
@@ -26,13 +25,6 @@ static const char user_usage[] = N_("usage: velkomst [--db FILE] user "
     "  user enable LOGIN\n"
     "  user reset LOGIN [--password-stdin]\n"
     "  user unlock LOGIN");
-static const char add_usage[] = N_("usage: velkomst [--db FILE] user add "
-    "LOGIN --role ambassador|secretariat|admin [--department D]... "
-    "[--ambassador ID] [--password-stdin]");
-static const char list_usage[] = N_("usage: velkomst [--db FILE] user list "
-    "[--format text|tsv]");
-static const char reset_usage[] = N_("usage: velkomst [--db FILE] user "
-    "reset LOGIN [--password-stdin]");
 
 /* What `user add` was asked. */
 struct user_add {
@@ -41,6 +33,8 @@ struct user_add {
 	int		 have_role;
 	const char	*departments[WHO_MAX_DEPARTMENTS];	/* keys */
 	size_t		 ndepartments;
+	char		*named[WHO_MAX_DEPARTMENTS];	/* as given */
+	size_t		 nnamed;
 	long		 ambassador;
 	int		 from_stdin;
 };
@@ -69,6 +63,16 @@ user_open(const struct cli *cli)
 		return NULL;
 	}
 	return db;
+}
+
+/* printf(fmt, login) with the stored login made safe. */
+static void
+user_said(const char *fmt, const char *stored)
+{
+	char	*login = cli_text_safe(stored);
+
+	printf(fmt, login);
+	free(login);
 }
 
 /* Read the account login into *a; 0, or 1 with the reason printed. */
@@ -144,30 +148,66 @@ add_departments(const struct conf *conf, char *const *list, size_t n,
 	return nbad > 0 ? 2 : 0;
 }
 
-/* Read --ambassador's number into *id; 0, or 2 with the reason. */
+/* --ambassador ID into *(long *)to; 0, or -1 with the reason. */
 static int
-add_ambassador(const char *arg, long *id)
+add_set_ambassador(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
 {
 	char	*end;
+	long	 id;
 
+	(void)cli;
 	errno = 0;
-	*id = strtol(arg, &end, 10);
-	if (errno == 0 && end != arg && *end == '\0' && *id > 0)
+	id = strtol(arg, &end, 10);
+	if (errno == 0 && end != arg && *end == '\0' && id > 0) {
+		*(long *)opt->to = id;
 		return 0;
+	}
 	cli_error(_("--ambassador needs the number of an ambassador (see "
 	    "velkomst ambassadors), not \"%s\""), arg);
-	return 2;
+	return -1;
+}
+
+/* --role ROLE into the struct user_add at opt->to. */
+static int
+add_set_role(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
+{
+	struct user_add	*ua = opt->to;
+
+	(void)cli;
+	if (core_role_parse(arg, &ua->role) != 0) {
+		cli_error(_("--role is ambassador, secretariat or admin, not "
+		    "\"%s\""), arg);
+		return -1;
+	}
+	ua->have_role = 1;
+	return 0;
+}
+
+/* One more --department D for the struct user_add at opt->to (checked
+ * against the configuration once all are read, to name every unknown). */
+static int
+add_set_department(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
+{
+	struct user_add	*ua = opt->to;
+
+	(void)cli;
+	if (ua->nnamed == WHO_MAX_DEPARTMENTS) {
+		cli_error(P_("an account has at most %d department.",
+		    "an account has at most %d departments.",
+		    WHO_MAX_DEPARTMENTS), WHO_MAX_DEPARTMENTS);
+		return -1;
+	}
+	ua->named[ua->nnamed++] = (char *)arg;
+	return 0;
 }
 
 /* Check what the options say together; -1 to go on, else 2. */
 static int
 add_check(struct user_add *ua)
 {
-	if (!ua->have_role) {
-		cli_error("%s", _("user add needs --role ambassador, "
-		    "secretariat or admin."));
-		return 2;
-	}
 	if (ua->role != ROLE_AMBASSADOR && ua->ndepartments > 0) {
 		cli_error("%s", _("only ambassador accounts have departments; "
 		    "the secretariat and admins see them all."));
@@ -185,59 +225,31 @@ add_check(struct user_add *ua)
 
 /* Parse the options of `user add`; -1 to go on, else the exit code. */
 static int
-add_args(const struct conf *conf, int argc, char **argv,
-    struct user_add *ua)
+add_args(const struct cli *cli, int argc, char **argv, struct user_add *ua)
 {
-	static const struct option opts[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "department", required_argument, NULL, 'd' },
-		{ "ambassador", required_argument, NULL, 'a' },
-		{ "password-stdin", no_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	char			*login[1];
+	int			 rc;
+	const struct cli_opt	 opts[] = {
+		{ "role", 0, "ambassador|secretariat|admin", add_set_role, ua,
+		    CLI_OPT_REQUIRED, N_("what the account may do") },
+		{ "department", 0, "D", add_set_department, ua, CLI_OPT_MANY,
+		    N_("an ambassador account sees this department (its key, "
+		    "name or short name); give it once for each") },
+		{ "ambassador", 0, "ID", add_set_ambassador, &ua->ambassador,
+		    0, N_("tie the account to this ambassador (see velkomst "
+		    "ambassadors)") },
+		CLI_OPT_PASSWORD_STDIN(&ua->from_stdin),
+		CLI_OPT_END
 	};
-	char	*deps[WHO_MAX_DEPARTMENTS];
-	size_t	 ndeps = 0;
-	int	 c;
+	const struct cli_cmd	 cmd = { "user add", "LOGIN", 1, 1, opts,
+	    N_("Adds an account.  An ambassador gets a PIN of 4 to 8 digits, "
+	    "the others a password of at least 10 characters.") };
 
-	optind = 0;	/* a full restart: main parsed with "+" */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			if (core_role_parse(optarg, &ua->role) != 0) {
-				cli_error(_("--role is ambassador, secretariat "
-				    "or admin, not \"%s\""), optarg);
-				return 2;
-			}
-			ua->have_role = 1;
-			break;
-		case 'd':
-			if (ndeps == WHO_MAX_DEPARTMENTS) {
-				cli_error(_("an account has at most %d "
-				    "departments."), WHO_MAX_DEPARTMENTS);
-				return 2;
-			}
-			deps[ndeps++] = optarg;
-			break;
-		case 'a':
-			if (add_ambassador(optarg, &ua->ambassador) != 0)
-				return 2;
-			break;
-		case 'p':
-			ua->from_stdin = 1;
-			break;
-		case 'h':
-			printf("%s\n", _(add_usage));
-			return 0;
-		default:
-			return user_bad(add_usage);
-		}
-	}
-	if (optind + 1 != argc)
-		return user_bad(add_usage);
-	ua->login = argv[optind];
+	if ((rc = cli_args(cli, &cmd, argc, argv, login)) != -1)
+		return rc;
+	ua->login = login[0];
 	if (cli_login_ok(ua->login) != 0 ||
-	    add_departments(conf, deps, ndeps, ua) != 0)
+	    add_departments(cli->conf, ua->named, ua->nnamed, ua) != 0)
 		return 2;
 	return add_check(ua);
 }
@@ -325,7 +337,7 @@ user_add(const struct cli *cli, int argc, char **argv)
 	int			 rc;
 
 	memset(&ua, 0, sizeof ua);
-	if ((rc = add_args(cli->conf, argc, argv, &ua)) != -1)
+	if ((rc = add_args(cli, argc, argv, &ua)) != -1)
 		return rc;
 	if ((db = user_open(cli)) == NULL)
 		return 1;
@@ -394,98 +406,93 @@ list_state(const struct account *a, int tsv, long long now)
 	return xstrdup(tsv ? "active" : _("active"));
 }
 
-/* The width of the login column: the longest login, never cut. */
-static int
-list_login_cols(const struct account *a, size_t n)
-{
-	size_t	 i;
-	int	 cols = 14, w;
+static const struct cli_col list_text[] = {
+	{ N_("Login"), 14, 0 },		/* widened to the longest */
+	{ N_("Role"), 11, 0 },
+	{ N_("Departments"), 14, 0 },
+	{ N_("Ambassador"), 16, 0 },
+	{ N_("Last login"), 16, 0 },
+	{ N_("State"), 0, 0 },
+};
+static const struct cli_col list_tsv[] = {
+	{ "login", 0, 0 }, { "role", 0, 0 }, { "departments", 0, 0 },
+	{ "ambassador_id", 0, 0 }, { "ambassador", 0, 0 }, { "state", 0, 0 },
+	{ "locked_until", 0, 0 }, { "last_login", 0, 0 },
+};
 
-	for (i = 0; i < n; i++) {
-		util_text_fit(a[i].login, ACCOUNT_LOGIN_MAX, &w);
-		if (w > cols)
-			cols = w;
-	}
-	return cols;
-}
-
-/* Print one account as a line of the table (its login in cols columns)
- * or of tsv. */
+/* Print one account as a row of the table. */
 static void
-list_print(const struct conf *conf, const struct account *a, int tsv,
-    int cols, long long now)
+list_print(const struct conf *conf, const struct account *a,
+    struct cli_table *t, long long now)
 {
 	char	*deps, *state, last[20], until[20];
 
-	deps = list_departments(conf, a, tsv);
-	state = list_state(a, tsv, now);
-	cli_time(a->last_login, tsv, 0, last);
-	if (tsv) {
+	deps = list_departments(conf, a, t->tsv);
+	state = list_state(a, t->tsv, now);
+	cli_time(a->last_login, t->tsv, 0, last);
+	cli_table_cell(t, a->login);
+	if (t->tsv) {
 		if (core_locked(a->locked_until, now))
 			cli_time_at(a->locked_until, 1, 0, until);
 		else
 			until[0] = '\0';
-		printf("%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\n", a->login,
-		    core_role_name(a->role), deps, a->ambassador,
-		    a->ambassador_name != NULL ? a->ambassador_name : "",
-		    state, until, last);
+		cli_table_cell(t, core_role_name(a->role));
+		cli_table_cell(t, deps);
+		cli_table_cellf(t, "%ld", a->ambassador);
+		cli_table_cell(t, a->ambassador_name);
+		cli_table_cell(t, state);
+		cli_table_cell(t, until);
+		cli_table_cell(t, last);
 	} else {
-		cli_cell(a->login, cols);
-		cli_cell(_(core_role_label(a->role)), 11);
-		cli_cell(deps, 14);
-		cli_cell(a->ambassador_name != NULL ? a->ambassador_name : "",
-		    16);
-		cli_cell(a->last_login != NULL ? last : _("never"), 16);
-		printf("%s\n", state);
+		cli_table_cell(t, _(core_role_label(a->role)));
+		cli_table_cell(t, deps);
+		cli_table_cell(t, a->ambassador_name);
+		cli_table_cell(t, a->last_login != NULL ? last : _("never"));
+		cli_table_cell(t, state);
 	}
+	cli_table_end(t);
 	free(deps);
 	free(state);
 }
 
-/* The column titles of the table (the logins cols wide), or of tsv. */
+/* Print the accounts as a table to stdout. */
 static void
-list_header(int tsv, int cols)
+list_table(const struct conf *conf, const struct account *a, size_t n,
+    int tsv)
 {
-	if (tsv) {
-		printf("login\trole\tdepartments\tambassador_id\tambassador"
-		    "\tstate\tlocked_until\tlast_login\n");
-		return;
-	}
-	cli_cell(_("Login"), cols);
-	cli_cell(_("Role"), 11);
-	cli_cell(_("Departments"), 14);
-	cli_cell(_("Ambassador"), 16);
-	cli_cell(_("Last login"), 16);
-	printf("%s\n", _("State"));
+	struct cli_table	 t;
+	long long		 now = (long long)time(NULL);
+	size_t			 i;
+
+	cli_table_init(&t, stdout, tsv, CLI_COLS(list_text), CLI_COLS(list_tsv));
+	for (i = 0; i < n; i++)
+		cli_table_widen(&t, 0, a[i].login);
+	cli_table_header(&t);
+	for (i = 0; i < n; i++)
+		list_print(conf, &a[i], &t, now);
+	if (!tsv)
+		printf(P_("%zu account\n", "%zu accounts\n", n), n);
+	cli_table_free(&t);
 }
 
 /* `user list`: every account by login. */
 static int
 user_list(const struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	struct account		*a;
+	struct db		*db;
+	size_t			 n;
+	int			 rc, tsv = 0;
+	const struct cli_opt	 opts[] = {
+		CLI_OPT_FORMAT(&tsv),
+		CLI_OPT_END
 	};
-	struct account	*a;
-	struct db	*db;
-	size_t		 n, i;
-	int		 c, cols, tsv = 0;
+	const struct cli_cmd	 cmd = { "user list", NULL, 0, 0, opts,
+	    N_("Prints every account: login, role, departments, the "
+	    "ambassador it is tied to, its state and its last login.") };
 
-	optind = 0;	/* a full restart: main parsed with "+" */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'f' && cli_format(optarg, &tsv) != 0)
-			return 2;
-		if (c == 'h') {
-			printf("%s\n", _(list_usage));
-			return 0;
-		}
-		if (c != 'f')
-			return user_bad(list_usage);
-	}
-	if (optind != argc)
-		return user_bad(list_usage);
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
+		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;
 	if (db_account_list(db, cli_who(), &a, &n) != DB_OK) {
@@ -493,12 +500,7 @@ user_list(const struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	cols = list_login_cols(a, n);
-	list_header(tsv, cols);
-	for (i = 0; i < n; i++)
-		list_print(cli->conf, &a[i], tsv, cols, (long long)time(NULL));
-	if (!tsv)
-		printf(P_("%zu account\n", "%zu accounts\n", n), n);
+	list_table(cli->conf, a, n, tsv);
 	db_accounts_free(a, n);
 	db_close(db);
 	return 0;
@@ -524,10 +526,12 @@ one_do(struct db *db, const struct account *a, enum user_act act)
 	return db_account_unlock(db, cli_who(), a->id);
 }
 
-/* Say what was done to login. */
+/* Say what was done to the account stored as stored (made safe). */
 static void
-one_said(const char *login, enum user_act act)
+one_said(const char *stored, enum user_act act)
 {
+	char	*login = cli_text_safe(stored);
+
 	switch (act) {
 	case USER_DISABLE:
 		printf(_("The account \"%s\" is disabled: it can no longer "
@@ -541,32 +545,42 @@ one_said(const char *login, enum user_act act)
 		printf(_("The account \"%s\" is unlocked.\n"), login);
 		break;
 	}
+	free(login);
 }
+
+/* What the one-login commands do, for their --help. */
+static const char *const one_about[] = {
+	N_("Disables the account: nobody can log in with it any more.  Its "
+	    "history stays."),
+	N_("Enables the account again."),
+	N_("Lifts the lock of an account that was locked after too many "
+	    "wrong tries."),
+};
 
 /* `user disable|enable|unlock LOGIN`. */
 static int
 user_one(const struct cli *cli, int argc, char **argv, enum user_act act)
 {
+	static const struct cli_opt	 opts[] = {
+		CLI_OPT_END
+	};
 	struct account	 a;
 	struct db	*db;
-	char		*usage;
-	int		 rc = 1;
+	struct cli_cmd	 cmd = { NULL, "LOGIN", 1, 1, opts, NULL };
+	char		*name, *login[1];
+	int		 rc;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf(_("usage: velkomst [--db FILE] user %s LOGIN\n"),
-		    argv[0]);
-		return 0;
-	}
-	if (argc != 2 || argv[1][0] == '-') {
-		usage = xasprintf(_("usage: velkomst [--db FILE] user %s "
-		    "LOGIN"), argv[0]);
-		cli_error("%s", usage);
-		free(usage);
-		return 2;
-	}
+	name = xasprintf("user %s", argv[0]);
+	cmd.name = name;
+	cmd.about = one_about[act];
+	rc = cli_args(cli, &cmd, argc, argv, login);
+	free(name);
+	if (rc != -1)
+		return rc;
 	if ((db = user_open(cli)) == NULL)
 		return 1;
-	if (user_get(db, argv[1], &a) == 0) {
+	rc = 1;
+	if (user_get(db, login[0], &a) == 0) {
 		if (one_do(db, &a, act) == DB_OK) {
 			one_said(a.login, act);
 			rc = 0;
@@ -585,32 +599,28 @@ user_reset(const struct cli *cli, int argc, char **argv)
 	struct account_policy	 policy;
 	struct account		 a;
 	struct db		*db;
-	char			 secret[CLI_SECRET_MAX];
-	int			 i, from_stdin = 0, rc = 1;
-	const char		*login = NULL;
+	char			 secret[CLI_SECRET_MAX], *login[1];
+	int			 from_stdin = 0, rc;
+	const struct cli_opt	 opts[] = {
+		CLI_OPT_PASSWORD_STDIN(&from_stdin),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "user reset", "LOGIN", 1, 1, opts,
+	    N_("Gives the account a new PIN or password, and lifts a "
+	    "lock.") };
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			printf("%s\n", _(reset_usage));
-			return 0;
-		} else if (strcmp(argv[i], "--password-stdin") == 0)
-			from_stdin = 1;
-		else if (argv[i][0] == '-' || login != NULL)
-			return user_bad(reset_usage);
-		else
-			login = argv[i];
-	}
-	if (login == NULL)
-		return user_bad(reset_usage);
+	if ((rc = cli_args(cli, &cmd, argc, argv, login)) != -1)
+		return rc;
 	if ((db = user_open(cli)) == NULL)
 		return 1;
-	if (user_get(db, login, &a) == 0) {
+	rc = 1;
+	if (user_get(db, login[0], &a) == 0) {
 		if (cli_new_secret(a.login, a.role, from_stdin, secret,
 		    sizeof secret) == 0) {
 			cli_policy(cli->conf, &policy);
 			if (db_account_reset(db, cli_who(), a.id, secret,
 			    &policy) == DB_OK) {
-				printf(a.role == ROLE_AMBASSADOR ?
+				user_said(a.role == ROLE_AMBASSADOR ?
 				    _("The account \"%s\" has a new PIN.\n") :
 				    _("The account \"%s\" has a new "
 				    "password.\n"), a.login);

@@ -1,6 +1,5 @@
 /* cli-visits.c — `velkomst visits`: the visits with their checklists. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,55 +12,83 @@
 
 #define PAGE	200
 
-static const char vi_usage[] = N_("usage: velkomst visits [--household ID] "
-    "[--format text|tsv]");
+static const struct cli_col vi_tsv_cols[] = {
+	{ "id", 0, 0 }, { "household", 0, 0 }, { "date", 0, 0 },
+	{ "ambassador", 0, 0 }, { "outcome", 0, 0 }, { "next_date", 0, 0 },
+	{ "items", 0, 0 }, { "referral", 0, 0 },
+};
+/* The lines of a visit's checklist in text: indent, state, the rest. */
+static const struct cli_col vi_item_cols[] = {
+	{ "", 2, 0 }, { "", 12, 0 }, { "", 0, 0 },
+};
 
-/* Print a visit as one tsv line: the items as key=state, joined by "; ". */
+/* Print a visit as one row of tsv: the items as key=state, joined by
+ * "; ". */
 static void
-vi_tsv(const struct visit *v)
+vi_tsv(const struct visit *v, struct cli_table *t)
 {
-	char	d[11], nd[11];
+	char	d[11], nd[11], *items = xstrdup(""), *s;
 	size_t	i;
 	int	referral = 0;
 
-	printf("%ld\t%ld\t%s\t%s\t%s\t%s\t", v->id, v->household,
-	    util_date_iso(v->date, d), v->ambassador,
-	    core_outcome_name(v->outcome), util_date_iso(v->next_date, nd));
 	for (i = 0; i < v->nitems; i++) {
-		printf("%s%s=%s", i > 0 ? "; " : "", v->items[i].key,
-		    core_item_state_name(v->items[i].state));
+		s = xasprintf("%s%s%s=%s", items, i > 0 ? "; " : "",
+		    v->items[i].key, core_item_state_name(v->items[i].state));
+		free(items);
+		items = s;
 		referral |= v->items[i].referral;
 	}
-	printf("\t%d\n", referral);
+	cli_table_cellf(t, "%ld", v->id);
+	cli_table_cellf(t, "%ld", v->household);
+	cli_table_cell(t, util_date_iso(v->date, d));
+	cli_table_cell(t, v->ambassador);
+	cli_table_cell(t, core_outcome_name(v->outcome));
+	cli_table_cell(t, util_date_iso(v->next_date, nd));
+	cli_table_cell(t, items);
+	cli_table_cellf(t, "%d", referral);
+	cli_table_end(t);
+	free(items);
 }
 
 /* Print a visit as a few lines of text, with its items and notes. */
 static void
-vi_text(const struct visit *v)
+vi_text(const struct visit *v, FILE *f)
 {
-	char	d[11], nd[11];
-	size_t	i;
+	struct cli_table	 t;
+	const struct visit_item	*it;
+	char			 d[11], nd[11], *rest;
+	size_t			 i;
 
-	printf("%s  %s %ld  %s  %s", util_date_dk(v->date, d), _("household"),
-	    v->household, _(core_outcome_label(v->outcome)), v->ambassador);
+	fprintf(f, "%s  %s %ld  %s  ", util_date_dk(v->date, d),
+	    _("household"), v->household, _(core_outcome_label(v->outcome)));
+	cli_put_text(f, v->ambassador);
 	if (v->next_date != DATE_NONE)
-		printf(_("  come back %s"), util_date_dk(v->next_date, nd));
-	putchar('\n');
+		fprintf(f, _("  come back %s"), util_date_dk(v->next_date, nd));
+	fputc('\n', f);
+	cli_table_init(&t, f, 0, CLI_COLS(vi_item_cols), NULL, 0);
 	for (i = 0; i < v->nitems; i++) {
-		printf("    ");
-		cli_cell(_(core_item_state_label(v->items[i].state)), 12);
-		printf("%s%s%s%s\n", v->items[i].title, v->items[i].referral ?
-		    _(" (to the secretariat)") : "", v->items[i].note != NULL ?
-		    ": " : "", v->items[i].note != NULL ? v->items[i].note :
-		    "");
+		it = &v->items[i];
+		rest = xasprintf("%s%s%s%s", it->title, it->referral ?
+		    _(" (to the secretariat)") : "", it->note != NULL ? ": " :
+		    "", it->note != NULL ? it->note : "");
+		cli_table_cell(&t, "");
+		cli_table_cell(&t, _(core_item_state_label(it->state)));
+		cli_table_cell(&t, rest);
+		cli_table_end(&t);
+		free(rest);
 	}
-	if (v->notes != NULL)
-		printf("    %s\n", v->notes);
+	cli_table_free(&t);
+	if (v->notes != NULL) {
+		fputs("    ", f);
+		cli_put_text(f, v->notes);
+		fputc('\n', f);
+	}
 }
 
-/* Print every visit, page by page; the count, or -1 with the reason. */
+/* Print every visit, page by page, as rows of the tsv table t, or (t
+ * NULL) as text to f; the count, or -1 with the reason printed. */
 static long
-vi_list(struct db *db, long household, int tsv)
+vi_list(struct db *db, long household, struct cli_table *t, FILE *f)
 {
 	struct who	 who = *cli_who();
 	struct visit	*v, last = { 0 };
@@ -76,10 +103,10 @@ vi_list(struct db *db, long household, int tsv)
 			return -1;
 		}
 		for (i = 0; i < n; i++) {
-			if (tsv)
-				vi_tsv(&v[i]);
+			if (t != NULL)
+				vi_tsv(&v[i], t);
 			else
-				vi_text(&v[i]);
+				vi_text(&v[i], f);
 		}
 		total += (long)n;
 		if (n > 0) {
@@ -106,73 +133,75 @@ vi_exists(struct db *db, long id)
 	return there;
 }
 
-/* Parse the options; -1 to go on, else the exit code. */
+/* --household ID into *(long *)to. */
 static int
-vi_args(int argc, char **argv, long *household, int *tsv)
+vi_set_household(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
 {
-	static const struct option opts[] = {
-		{ "household", required_argument, NULL, 'H' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char	*end;
-	int	 c;
+	long	 id;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'H':
-			errno = 0;
-			*household = strtol(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || *household < 1) {
-				cli_error(_("--household needs the number of "
-				    "a household, not \"%s\""), optarg);
-				return 2;
-			}
-			break;
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n", _(vi_usage));
-			return 0;
-		default:
-			cli_error("%s", _(vi_usage));
-			return 2;
-		}
-	}
-	if (optind == argc)
+	(void)cli;
+	errno = 0;
+	id = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || id < 1) {
+		cli_error(_("--household needs the number of a household, not "
+		    "\"%s\""), arg);
 		return -1;
-	cli_error("%s", _(vi_usage));
-	return 2;
+	}
+	*(long *)opt->to = id;
+	return 0;
+}
+
+/* What the export prints: the visits of household (0: all). */
+struct vi_ask {
+	long	 household;
+	int	 tsv;
+};
+
+/* Print the visits asked for to f (a cli_export printer); the count, or
+ * -1 with the reason printed. */
+static long
+vi_print(struct db *db, FILE *f, void *ctx)
+{
+	struct vi_ask		*a = ctx;
+	struct cli_table	 t;
+	long			 n, household = a->household;
+
+	if (household != 0 && !vi_exists(db, household)) {
+		cli_error(_("there is no household %ld"), household);
+		return -1;
+	}
+	if (!a->tsv) {		/* a few lines per visit, not a table */
+		n = vi_list(db, household, NULL, f);
+		if (n >= 0)
+			fprintf(f, P_("%ld visit\n", "%ld visits\n", n), n);
+		return n;
+	}
+	cli_table_init(&t, f, 1, NULL, 0, CLI_COLS(vi_tsv_cols));
+	cli_table_header(&t);
+	n = vi_list(db, household, &t, f);
+	cli_table_free(&t);
+	return n;
 }
 
 int
 cli_visits(const struct cli *cli, int argc, char **argv)
 {
-	struct db	*db;
-	long		 household = 0, n;
-	int		 tsv = 0, rc;
+	struct vi_ask		 a = { 0, 0 };
+	int			 rc;
+	const struct cli_opt	 opts[] = {
+		{ "household", 0, "ID", vi_set_household, &a.household, 0,
+		    N_("only the visits of the household with this number") },
+		CLI_OPT_FORMAT(&a.tsv),
+		CLI_OPT_END
+	};
+	const struct cli_cmd	 cmd = { "visits", NULL, 0, 0, opts,
+	    N_("Prints the visits, the newest first, with their checklists "
+	    "(and, as text, their notes).  The export is recorded in the "
+	    "audit trail before it is printed.") };
 
-	if ((rc = vi_args(argc, argv, &household, &tsv)) != -1)
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	if ((db = cli_open_db(cli, 0)) == NULL)	/* the export's audit row */
-		return 1;
-	if (household != 0 && !vi_exists(db, household)) {
-		cli_error(_("there is no household %ld"), household);
-		db_close(db);
-		return 1;
-	}
-	if (tsv)
-		printf("id\thousehold\tdate\tambassador\toutcome\tnext_date"
-		    "\titems\treferral\n");
-	n = vi_list(db, household, tsv);
-	if (n >= 0 && !tsv)
-		printf(P_("%ld visit\n", "%ld visits\n", n), n);
-	if (n >= 0)
-		cli_note_export(db, "visits", tsv, n);
-	db_close(db);
-	return n < 0 ? 1 : 0;
+	return cli_export(cli, "visits", a.tsv, vi_print, &a);
 }

@@ -1,12 +1,11 @@
 /*
  * cli.c — what the subcommands share: opening the database (only as the
  * Unix account that owns it, and only when it is private), messages,
- * new secrets, the export note of the audit trail, times.
+ * new secrets, exports recorded in the audit trail, times.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,17 +20,30 @@
 #include "i18n.h"
 #include "util.h"
 
-/* Print "velkomst: MESSAGE" to stderr. */
+/*
+ * Print "velkomst: MESSAGE" to stderr.  The message may quote stored
+ * text (a name, a login), so each of its lines is made safe as the
+ * tables are: no control character reaches the terminal.
+ */
 void
 cli_error(const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg, *line, *nl;
 
-	fputs("velkomst: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputs("velkomst: ", stderr);
+	for (line = msg; line != NULL; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		cli_put_text(stderr, line);
+		fputc('\n', stderr);
+		if (nl != NULL && *nl == '\0')
+			break;
+	}
+	free(msg);
 }
 
 /* The name a command's changes are recorded under: the Unix login. */
@@ -43,15 +55,16 @@ cli_who_name(void)
 
 /* The command line acts as the Unix account that owns the file: admin.
  * Run through sudo, the name also says who ran it ("velkomst (sudo
- * ole)"), so the trail names a person, not only the shared account. */
+ * ole)"), so the trail names a person, not only the shared account;
+ * util_sudo_user says when a command really came through sudo. */
 const struct who *
 cli_who(void)
 {
 	static struct who	 who;
 	static char		 name[160];
-	const char		*sudo = getenv("SUDO_USER");
+	const char		*sudo = util_sudo_user();
 
-	if (sudo != NULL && sudo[0] != '\0' && strlen(sudo) <= 32 &&
+	if (sudo != NULL && strlen(sudo) <= 32 &&
 	    strcmp(sudo, util_login()) != 0 && !core_has_forbidden_chars(sudo))
 		snprintf(name, sizeof name, "%s (sudo %s)", util_login(), sudo);
 	else
@@ -162,6 +175,23 @@ cli_there(const char *path, int flags)
 	return -1;
 }
 
+/* VELKOMST_BUSY_MS, when it is a number of milliseconds (0 to 600000):
+ * how long a change waits for another's write lock (tests shorten it). */
+static void
+cli_busy(struct db *db)
+{
+	const char	*s = getenv("VELKOMST_BUSY_MS");
+	char		*end;
+	long		 ms;
+
+	if (s == NULL || *s == '\0')
+		return;
+	errno = 0;
+	ms = strtol(s, &end, 10);
+	if (errno == 0 && *end == '\0' && ms >= 0 && ms <= 600000)
+		db_set_busy_timeout(db, (int)ms);
+}
+
 /* Open the database of --db or the default path; print why not. */
 struct db *
 cli_open_db(const struct cli *cli, int flags)
@@ -177,7 +207,8 @@ cli_open_db(const struct cli *cli, int flags)
 	else if ((db = db_open(path, flags, &err)) == NULL) {
 		cli_error("%s", err != NULL ? err : _("cannot open the database"));
 		free(err);
-	}
+	} else
+		cli_busy(db);
 	free(path);
 	return db;
 }
@@ -211,78 +242,6 @@ cli_login_ok(const char *login)
 		return 0;
 	cli_error("%s", _(why));
 	return 2;
-}
-
-/* Print s fitted and padded to cols display columns, then two spaces. */
-void
-cli_cell(const char *s, int cols)
-{
-	int	width;
-	size_t	len;
-
-	len = util_text_fit(s, cols, &width);
-	fwrite(s, 1, len, stdout);
-	printf("%*s  ", cols - width, "");
-}
-
-/*
- * The options of a list command: --department D (by key or name) and
- * --format text|tsv.  Returns -1 to go on, or the exit code (0 after
- * --help, 2 for a usage error).
- */
-int
-cli_list_args(const struct cli *cli, int argc, char **argv,
-    const char *usage, const char **department, int *tsv)
-{
-	static const struct option opts[] = {
-		{ "department", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c, d;
-
-	*tsv = 0;
-	optind = 0;	/* a full restart: main parsed with "+" */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if ((d = cfg_department_find(cli->conf, optarg)) < 0) {
-				cli_error(_("there is no department \"%s\" in "
-				    "the configuration"), optarg);
-				return 2;
-			}
-			*department = cli->conf->departments[d].key;
-			break;
-		case 'f':
-			if (cli_format(optarg, tsv) != 0)
-				return 2;
-			break;
-		case 'h':
-			printf("%s\n", usage);
-			return 0;
-		default:
-			cli_error("%s", usage);
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		cli_error("%s", usage);
-		return 2;
-	}
-	return -1;
-}
-
-/* --format text|tsv into *tsv; -1 with a message if it is neither. */
-int
-cli_format(const char *arg, int *tsv)
-{
-	if (strcmp(arg, "tsv") == 0 || strcmp(arg, "text") == 0) {
-		*tsv = arg[1] == 's';
-		return 0;
-	}
-	cli_error(_("--format is text or tsv, not \"%s\""), arg);
-	return -1;
 }
 
 /*
@@ -398,20 +357,105 @@ cli_new_secret(const char *login, int role, int from_stdin, char *buf,
 	return rc;
 }
 
-/* Write an "export" audit row after a list command printed its rows. */
-void
-cli_note_export(struct db *db, const char *what, int tsv, long rows)
+/* ---- exports ------------------------------------------------------------ */
+
+static const char cli_export_failed[] = N_("The export could not be "
+    "recorded in the audit trail, so nothing was exported.");
+
+/* An export under way: the database and the buffer the rows go to. */
+struct cli_export {
+	struct db	*db;
+	FILE		*out;
+	char		*buf;
+	size_t		 len;
+};
+
+/* Start an export: the write lock, and a buffer for the rows; 0, or 1
+ * with the reason printed. */
+static int
+cli_export_begin(struct cli_export *e)
+{
+	if (db_readonly(e->db)) {
+		cli_error(_("%s cannot be written, so the export cannot be "
+		    "recorded in the audit trail; nothing was exported."),
+		    db_path(e->db));
+		return 1;
+	}
+	if (db_batch_begin(e->db) != DB_OK) {
+		cli_error("%s", _(cli_export_failed));
+		cli_error("%s", _(db_errmsg(e->db)));
+		return 1;
+	}
+	if ((e->out = open_memstream(&e->buf, &e->len)) == NULL)
+		fatal("open_memstream: %s", strerror(errno));
+	return 0;
+}
+
+/* Write the export's audit row and commit; 0, or 1 with the reason. */
+static int
+cli_export_note(struct cli_export *e, const char *what, int tsv, long rows)
 {
 	char	*detail;
+	int	 rc = 0;
 
-	if (db == NULL || db_readonly(db))
-		return;
+	/* The trail's content stays in English, whatever the language. */
 	detail = xasprintf("%s %s %ld %s", what, tsv ? "tsv" : "text", rows,
 	    rows == 1 ? "row" : "rows");
-	if (db_audit_note(db, cli_who(), "export", NULL, 0, detail) != DB_OK)
-		cli_error(_("the export could not be written to the audit "
-		    "trail: %s"), _(db_errmsg(db)));
+	if (db_audit_note(e->db, cli_who(), "export", NULL, 0, detail) !=
+	    DB_OK) {
+		/* The message first: the rollback may replace it. */
+		cli_error("%s", _(cli_export_failed));
+		cli_error("%s", _(db_errmsg(e->db)));
+		db_batch_end(e->db, 0);
+		rc = 1;
+	} else if (db_batch_end(e->db, 1) != DB_OK) {
+		cli_error("%s", _(cli_export_failed));
+		cli_error("%s", _(db_errmsg(e->db)));
+		rc = 1;
+	}
 	free(detail);
+	return rc;
+}
+
+/* End an export: the audit row, then (only then) the rows on stdout. */
+static int
+cli_export_end(struct cli_export *e, const char *what, int tsv, long rows)
+{
+	int	 rc = 1;
+
+	if (fclose(e->out) != 0)
+		fatal("open_memstream: %s", strerror(errno));
+	if (rows < 0)
+		db_batch_end(e->db, 0);
+	else if (cli_export_note(e, what, tsv, rows) == 0) {
+		fwrite(e->buf, 1, e->len, stdout);
+		rc = 0;
+		if (fflush(stdout) != 0) {
+			cli_error(_("the export could not be written: %s"),
+			    strerror(errno));
+			rc = 1;
+		}
+	}
+	explicit_bzero(e->buf, e->len);	/* residents' data */
+	free(e->buf);
+	return rc;
+}
+
+/* Print an export, recorded in the audit trail first; the exit code. */
+int
+cli_export(const struct cli *cli, const char *what, int tsv,
+    long (*print)(struct db *, FILE *, void *), void *ctx)
+{
+	struct cli_export	 e;
+	int			 rc;
+
+	memset(&e, 0, sizeof e);
+	if ((e.db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
+		return 1;
+	if ((rc = cli_export_begin(&e)) == 0)
+		rc = cli_export_end(&e, what, tsv, print(e.db, e.out, ctx));
+	db_close(e.db);
+	return rc;
 }
 
 /* Format t as local time into buf (20 bytes). */

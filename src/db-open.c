@@ -892,6 +892,28 @@ open_private_sides(const char *path, char **err)
 	return 0;
 }
 
+/*
+ * A file without tables (an empty file, say) is made a velkomst database
+ * only by a command that may make one: one that only reads (DB_READ_ONLY,
+ * DB_NO_SETUP) refuses it, and the file stays as it was.
+ */
+static int
+open_empty(struct db *db, int flags, char **err)
+{
+	long	 tables;
+	int	 rc;
+
+	if (!(flags & (DB_READ_ONLY | DB_NO_SETUP)))
+		return 0;
+	rc = open_int(db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (rc != SQLITE_OK)
+		return open_sqlite_err(db, rc, err);
+	if (tables == 0)
+		return open_err(err, N_("%s is empty; it is not a velkomst "
+		    "database."), db->path);
+	return 0;
+}
+
 /* Find, create, connect to and check the file at db->path. */
 static int
 open_file(struct db *db, int flags, long *version, char **err)
@@ -913,6 +935,7 @@ open_file(struct db *db, int flags, long *version, char **err)
 	if (open_sniff(db->path, err) == -1 ||
 	    open_private(db->path, 0, err) == -1 ||
 	    open_connect(db, flags, err) == -1 ||
+	    open_empty(db, flags, err) == -1 ||
 	    open_check(db, version, err) == -1)
 		return -1;
 	return open_private_sides(db->path, err);

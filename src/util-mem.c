@@ -109,17 +109,28 @@ char *
 xasprintf(const char *fmt, ...)
 {
 	va_list	 ap;
-	int	 len;
 	char	*p;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	p = xvasprintf(fmt, ap);
 	va_end(ap);
+	return p;
+}
+
+/* The same with a va_list. */
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 copy;
+	int	 len;
+	char	*p;
+
+	va_copy(copy, ap);
+	len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (len < 0)
 		fatal("bad format");
 	p = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
 	vsnprintf(p, (size_t)len + 1, fmt, ap);
-	va_end(ap);
 	return p;
 }

@@ -134,6 +134,15 @@ util_text_valid(const char *s)
 	return 1;
 }
 
+/* Decode one character: its bytes, or 0 for an invalid byte. */
+size_t
+util_text_char(const char *s, size_t n, wchar_t *wc)
+{
+	size_t	 k = text_decode(s, n, wc);
+
+	return *wc == TEXT_BAD ? 0 : k;
+}
+
 /* Convert UTF-8 to a new wide string; invalid bytes become U+FFFD. */
 wchar_t *
 util_text_to_wcs(const char *s, size_t *len)

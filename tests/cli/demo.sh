@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A demo killed while it fills (kill -9) can be run again: the fill is one
+# transaction, so the file has the demo mark and nothing else, and the
+# next run recognises it and makes the demo again.
+. "$(dirname "$0")/lib.sh"
+
+"$BIN" --db "$DB" demo --households 20000 >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+# The mark is saved before the fill begins.  (-readonly: the sqlite3
+# tool must not make the file itself before velkomst does.)
+for i in $(seq 600); do
+	[ -s "$DB" ] && [ "$(sqlite3 -readonly "$DB" "SELECT value FROM meta WHERE key = 'demo'" 2>/dev/null)" = 1 ] && break
+	sleep 0.05
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+RC=$?
+[ "$RC" = 137 ] && ok "the demo was killed while it filled" || fail "the demo was killed while it filled" "exit $RC: $(cat "$TMP/out" "$TMP/err")"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM household")
+[ "$n" = 0 ] && ok "the killed fill left no household" || fail "the killed fill left no household" "$n"
+
+run --db "$DB" demo --households 25
+check "demo again after a kill" 0 "An earlier demo was interrupted; created it again with 25 households"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM household")
+[ "$n" = 25 ] && ok "the new demo is whole" || fail "the new demo is whole" "$n households"
+run --db "$DB" user list --format tsv
+check "with its logins" 0 $'sekretariat\tsecretariat'
+run --db "$DB" check
+check "and no damage" 0 "no problems found"
+run --db "$DB" demo --households 25
+check "a whole demo is left alone" 0 "already a demo database"
+
+# A demo whose households were all deleted is still a demo, not half made.
+sqlite3 "$DB" "DELETE FROM household;"
+run --db "$DB" demo
+check "a demo emptied by hand is not made again" 0 "already a demo database"

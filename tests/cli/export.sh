@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# An export leaves velkomst only once the audit trail records it: the
+# audit row is written (and says what and how many rows) before a byte is
+# printed; a read-only file or a write lock held too long refuses the
+# export, prints nothing and ends with 1.
+. "$(dirname "$0")/lib.sh"
+
+run --db "$DB" demo --households 30
+check "the demo" 0 "Created a demo database"
+
+# exports NAME: how many export rows the trail has.
+exports() {
+	sqlite3 "$DB" "SELECT count(*) FROM audit WHERE kind = 'export'"
+}
+# last_export: the detail of the newest export row.
+last_export() {
+	sqlite3 "$DB" "SELECT detail FROM audit WHERE kind = 'export' ORDER BY id DESC LIMIT 1"
+}
+
+# ---- what the row says -------------------------------------------------
+for cmd in households ambassadors overdue visits; do
+	run --db "$DB" $cmd --format tsv
+	check "$cmd --format tsv" 0
+	n=$(($(wc -l <"$TMP/out") - 1))
+	d=$(last_export)
+	if [ "$n" = 1 ]; then want="$cmd tsv 1 row"; else want="$cmd tsv $n rows"; fi
+	[ "$d" = "$want" ] && ok "$cmd: the row counts what was printed" || fail "$cmd: the row counts what was printed" "\"$d\", printed $n"
+done
+run --db "$DB" households
+check "households as text" 0 "30 households"
+[ "$(last_export)" = "households text 30 rows" ] && ok "a text export is recorded as text" || fail "a text export is recorded as text" "$(last_export)"
+run --db "$DB" visits --household 99999
+check "an export that fails" 1 "no household 99999" stderr
+[ "$(last_export)" = "households text 30 rows" ] && ok "a failed export writes no row" || fail "a failed export writes no row" "$(last_export)"
+
+# ---- a read-only file ------------------------------------------------------
+cp "$DB" "$TMP/ro.db"
+sqlite3 "$TMP/ro.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+chmod 0400 "$TMP/ro.db"
+before=$(sqlite3 "$TMP/ro.db" "SELECT count(*) FROM audit")
+for cmd in households ambassadors overdue visits; do
+	for f in text tsv; do
+		run --db "$TMP/ro.db" $cmd --format $f
+		check "read-only: $cmd ($f) is refused" 1 "cannot be recorded in the audit trail; nothing was exported" stderr
+		[ -s "$TMP/out" ] && fail "read-only: $cmd ($f) prints nothing" "$(head -c 200 "$TMP/out")" || ok "read-only: $cmd ($f) prints nothing"
+	done
+done
+[ "$(sqlite3 "$TMP/ro.db" "SELECT count(*) FROM audit")" = "$before" ] && ok "read-only: no row was written" || fail "read-only: no row was written" "the trail changed"
+run --db "$TMP/ro.db" goal
+check "read-only: goal still reads" 0 "recruited"
+run --db "$TMP/ro.db" audit --format tsv
+check "read-only: audit still reads" 0 $'time\tlogin'
+
+# ---- a write lock held for longer than the wait ------------------------------
+mkfifo "$TMP/sql"
+sqlite3 "$DB" <"$TMP/sql" >"$TMP/lock.out" 2>&1 &
+lockpid=$!
+exec 4>"$TMP/sql"
+printf 'BEGIN IMMEDIATE;\nINSERT INTO meta (key, value) VALUES (%s, %s);\n.system touch %s\n' \
+    "'lock-test'" "'1'" "$TMP/locked" >&4
+for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
+[ -e "$TMP/locked" ] && ok "another program holds the write lock" || fail "another program holds the write lock" "$(cat "$TMP/lock.out")"
+before=$(exports)
+for cmd in households ambassadors overdue visits; do
+	VELKOMST_BUSY_MS=200 run --db "$DB" $cmd --format tsv
+	check "locked: $cmd is refused" 1 "could not be recorded in the audit trail, so nothing was exported" stderr
+	[ -s "$TMP/out" ] && fail "locked: $cmd prints nothing" "$(head -c 200 "$TMP/out")" || ok "locked: $cmd prints nothing"
+done
+printf 'COMMIT;\n' >&4
+exec 4>&-
+wait "$lockpid"
+[ "$(exports)" = "$before" ] && ok "locked: no export row was written" || fail "locked: no export row was written" "$(exports), was $before"
+VELKOMST_BUSY_MS=200 run --db "$DB" households --format tsv
+check "once the lock is gone the export works" 0 $'id\tdepartment'
+[ "$(exports)" = "$((before + 1))" ] && ok "and is recorded" || fail "and is recorded" "$(exports)"
