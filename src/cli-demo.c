@@ -512,11 +512,11 @@ static void
 demo_items(struct demo_rng *r, const struct conf *conf, int dept, int partly,
     struct visit *v)
 {
-	const struct cfg_check_item	*items[32];
+	const struct cfg_check_item	*items[CFG_CHECKLIST_MAX];
 	size_t				 i, n;
 
-	n = cfg_checklist(conf, dept, items, 32);
-	v->nitems = n < 32 ? n : 32;
+	n = cfg_checklist(conf, dept, items, CFG_CHECKLIST_MAX);
+	v->nitems = n < CFG_CHECKLIST_MAX ? n : CFG_CHECKLIST_MAX;
 	v->items = xcalloc(v->nitems + 1, sizeof *v->items);
 	for (i = 0; i < v->nitems; i++) {
 		v->items[i].key = xstrdup(items[i]->key);

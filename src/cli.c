@@ -458,52 +458,23 @@ cli_export(const struct cli *cli, const char *what, int tsv,
 	return rc;
 }
 
-/* Format t as local time into buf (20 bytes). */
-static char *
-cli_time_fmt(time_t t, int iso, int seconds, char *buf)
+/* The flags of util_time_local for a command's time. */
+static int
+cli_time_flags(int iso, int seconds)
 {
-	struct tm	 tm;
-	const char	*fmt;
-
-	if (localtime_r(&t, &tm) == NULL) {
-		buf[0] = '\0';
-		return buf;
-	}
-	if (iso)
-		fmt = seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M";
-	else
-		fmt = seconds ? "%d.%m.%Y %H:%M:%S" : "%d.%m.%Y %H:%M";
-	if (strftime(buf, 20, fmt, &tm) == 0)
-		buf[0] = '\0';
-	return buf;
+	return (iso ? UTIL_TIME_ISO : 0) | (seconds ? UTIL_TIME_SECONDS : 0);
 }
 
 /* The local time of a UTC text as the database keeps it. */
 char *
 cli_time(const char *utc, int iso, int seconds, char *buf)
 {
-	struct tm	 tm;
-	int		 n = 0;
-
-	memset(&tm, 0, sizeof tm);
-	if (utc == NULL) {
-		buf[0] = '\0';
-		return buf;
-	}
-	if (sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d%n", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-	    &n) != 6 || utc[n] != '\0') {
-		snprintf(buf, 20, "%s", utc);
-		return buf;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return cli_time_fmt(timegm(&tm), iso, seconds, buf);
+	return util_time_local(utc, cli_time_flags(iso, seconds), buf);
 }
 
 /* The local time of seconds since the epoch. */
 char *
 cli_time_at(long long at, int iso, int seconds, char *buf)
 {
-	return cli_time_fmt((time_t)at, iso, seconds, buf);
+	return util_time_local_at(at, cli_time_flags(iso, seconds), buf);
 }
