@@ -208,6 +208,8 @@ cli_login_ok(const char *login)
 		    ". _ - and starts with a letter or a digit.");
 	}
 	if (why == NULL)
+		why = core_check_login(login);	/* also: not a CPR number */
+	if (why == NULL)
 		return 0;
 	cli_error("%s", _(why));
 	return 2;
