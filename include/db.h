@@ -93,9 +93,22 @@ int		 db_is_empty(struct db *);	/* no households at all */
 enum db_status	 db_mark_demo(struct db *);
 
 /*
- * `velkomst check`: run integrity_check and foreign_key_check, calling
- * report(ctx, line) for each problem.  Returns the count of problems, or
- * -1 if the checks could not run (db_errmsg says why).
+ * What db_open found and repaired, as a sentence fit to show a person
+ * (translated), or NULL: a guard trigger of the audit trail that
+ * another tool removed or changed is put back (and that is written in
+ * the trail).  The screens show it; the commands print it on stderr.
+ */
+const char	*db_notice(const struct db *);
+
+/*
+ * `velkomst check`: run integrity_check and foreign_key_check, check the
+ * audit trail (its guard triggers, and its chain: a row removed, changed
+ * or added with another tool, by row id; rows removed from its end), and
+ * stored text velkomst would refuse (control or bidi characters, bad
+ * UTF-8, a CPR number, too long; by table, record id and field, never
+ * the text), calling report(ctx, line) for each problem.  Returns the
+ * count of problems, or -1 if the checks could not run (db_errmsg says
+ * why).
  */
 int		 db_check(struct db *, void (*report)(void *, const char *),
 		    void *ctx);

@@ -177,7 +177,8 @@ cli_open_db(const struct cli *cli, int flags)
 	else if ((db = db_open(path, flags, &err)) == NULL) {
 		cli_error("%s", err != NULL ? err : _("cannot open the database"));
 		free(err);
-	}
+	} else if (db_notice(db) != NULL)
+		cli_error("%s", db_notice(db));	/* what opening repaired */
 	free(path);
 	return db;
 }

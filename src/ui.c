@@ -619,6 +619,8 @@ ui_run(const struct conf *conf, struct db *db)
 	ui.last_key = ui_ms();
 	ui_push(&ui, &screen_login, NULL);
 	ui_readonly_note(&ui);
+	if (db_notice(db) != NULL)	/* what opening repaired */
+		ui_error(&ui, "%s", db_notice(db));
 	while (!ui.quit && ui.depth > 0) {
 		if (redraw)
 			ui_draw(&ui);
