@@ -16,6 +16,8 @@
  * DELETE; db_open puts back one that is missing or changed and says so
  * (db_notice), and writes that in the trail.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,13 +56,27 @@ struct chain_head {
 	unsigned char	 hash[CORE_CHAIN_BYTES];
 };
 
+/* Read a head written as "ID HASH" into h; 1 if it is one. */
+static int
+chain_head_parse(const char *v, struct chain_head *h)
+{
+	char	*end;
+
+	if (v == NULL || *v < '1' || *v > '9')
+		return 0;
+	errno = 0;
+	h->id = strtoll(v, &end, 10);
+	if (errno != 0 || h->id <= 0 || h->id == LLONG_MAX || *end != ' ')
+		return 0;
+	end++;
+	return core_chain_unhex(end, strlen(end), h->hash) == 0;
+}
+
 /* Read the head from meta. */
 static enum db_status
 chain_head_read(struct db *db, struct chain_head *h)
 {
 	sqlite3_stmt	*st;
-	const char	*v;
-	char		 hex[CORE_CHAIN_HEX + 1];
 	int		 rc;
 
 	memset(h, 0, sizeof *h);
@@ -69,10 +85,8 @@ chain_head_read(struct db *db, struct chain_head *h)
 		return DB_ERROR;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h->present = 1;
-		v = (const char *)sqlite3_column_text(st, 0);
-		h->readable = v != NULL && sscanf(v, "%lld %65s", &h->id,
-		    hex) == 2 && h->id > 0 &&
-		    core_chain_unhex(hex, strlen(hex), h->hash) == 0;
+		h->readable = chain_head_parse((const char *)
+		    sqlite3_column_text(st, 0), h);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -199,7 +213,13 @@ db_chain_append(struct db *db, struct db_audit_fields *r)
 		return s;
 	/* After the head even when rows past it were removed, so that the
 	 * gap shows. */
-	r->id = (head.id > last ? head.id : last) + 1;
+	if (head.id > last)
+		last = head.id;
+	if (last == LLONG_MAX)		/* a row put there with another tool */
+		return db_fail(db, DB_ERROR, N_("The audit trail cannot go on: "
+		    "its last row was changed with another tool. Run "
+		    "\"velkomst check\"."));
+	r->id = last + 1;
 	chain_fields(r, num, f);
 	core_chain_hash(head.hash, f, CHAIN_FIELDS, hash);
 	if ((s = chain_insert_row(db, r, hash)) != DB_OK)

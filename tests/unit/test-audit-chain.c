@@ -220,6 +220,14 @@ chain_inserted(void)
 	    "kind, hash FROM audit WHERE id = 2");
 	CHECK_INT(check(db, &l), 2);
 	has(&l, "Audit row 6 was changed");
+	/* A row with the largest id: velkomst refuses to go on, without
+	 * overflowing (and says what to do). */
+	raw(db, "INSERT INTO audit (id, at, kind) VALUES "
+	    "(9223372036854775807, '2019-06-01 10:00:00', 'login')");
+	CHECK_INT(db_audit_note(db, &cli, "export", NULL, 0, NULL), DB_ERROR);
+	CHECK(strstr(db_errmsg(db), "velkomst check") != NULL);
+	CHECK_INT(check(db, &l), 3);
+	has(&l, "Audit row 9223372036854775807 was not written by velkomst");
 	db_close(db);
 out:
 	free(path);
