@@ -30,8 +30,24 @@ const char *core_check_notes(const char *);	/* optional, no CPR number */
 /*
  * 1 if s contains something that looks like a Danish CPR number:
  * ddmmyy-xxxx or ddmmyyxxxx (ten digits) where ddmmyy is a real date.
+ * Every Unicode decimal digit counts as a digit (full-width "０１",
+ * Arabic-Indic, ...), and the text is read in NFKC, so full-width
+ * separators count as their ASCII forms.
  */
 int	 core_looks_like_cpr(const char *s);
+/* Longest login, in bytes. */
+#define CORE_LOGIN_MAX	32
+/* A login: 1 to 32 of the letters a to z (any case), digits and . _ -
+ * (not first), and nothing that looks like a CPR number. */
+const char *core_check_login(const char *);
+/*
+ * A date as the data layer stores it: NULL for DATE_NONE or a day of the
+ * years util_date_parse accepts (CORE_YEAR_MIN..CORE_YEAR_MAX, its
+ * DATE_RANGE), else the sentence of util_date_errstr(DATE_RANGE).
+ */
+#define CORE_YEAR_MIN	1900
+#define CORE_YEAR_MAX	2199
+const char *core_check_date_range(long day);
 /* 1 if s has a control character (other than none) or a bidi override /
  * isolate character (U+202A..U+202E, U+2066..U+2069). */
 int	 core_has_forbidden_chars(const char *s);
@@ -331,12 +347,36 @@ enum access {
 	ACCESS_AMBASSADORS_EDIT,	/* recruit, change, change status */
 	ACCESS_GOAL,		/* goal and coverage */
 	ACCESS_AUDIT,		/* read the audit trail */
-	ACCESS_UNLOCK,		/* lift an account's lock */
-	ACCESS_ACCOUNTS,	/* add, disable, enable, reset accounts */
-	ACCESS_EXPORT		/* lists of personal data out of velkomst */
+	ACCESS_UNLOCK,		/* read the accounts, lift an ambassador
+				   account's lock */
+	ACCESS_ACCOUNTS,	/* add, disable, enable, reset and unlock
+				   every account */
+	ACCESS_EXPORT,		/* lists of personal data out of velkomst */
+	ACCESS_AMBASSADOR_ACCOUNTS	/* add, disable, enable, reset and
+				   unlock ambassadors' accounts */
 };
 /* 1 if role may do what, else 0. */
 int	 core_may(enum role, enum access what);
+
+/* What may be done to an account (core_may_account). */
+enum account_op {
+	ACCOUNT_ADD,
+	ACCOUNT_DISABLE,
+	ACCOUNT_ENABLE,
+	ACCOUNT_RESET,		/* a new PIN or password */
+	ACCOUNT_UNLOCK
+};
+/*
+ * 1 if role r may do op to an account of role target: an admin to every
+ * account; the secretariat to ambassadors' accounts only (admin and
+ * secretariat accounts stay with admins).  Whether one may disable one's
+ * own account is not this rule's (nobody may).
+ */
+int	 core_may_account(enum role r, enum account_op op, enum role target);
+/* Why role r may not do op to an account of role target: a sentence
+ * (N_()), or NULL when it may. */
+const char *core_account_refusal(enum role r, enum account_op op,
+	    enum role target);
 
 /* ---- secrets and lockout (core-secret.c) --------------------------------- */
 
@@ -364,6 +404,29 @@ int	 core_secret_verify(const char *hash, const char *secret);
 int	 core_secret_needs_rehash(const char *hash, enum secret_cost);
 /* Wipe a buffer that held a secret (not optimised away). */
 void	 core_secret_wipe(void *, size_t);
+
+/*
+ * The audit trail's chain: each row's hash is BLAKE2b (libsodium's
+ * crypto_generichash) of the hash before it and the row's fields, so a
+ * row removed, changed or put in between no longer fits.  A field is
+ * its bytes (s, len), or s NULL for SQL NULL.
+ */
+#define CORE_CHAIN_BYTES	32
+#define CORE_CHAIN_HEX		(2 * CORE_CHAIN_BYTES + 1)	/* with NUL */
+struct core_chain_field {
+	const char	*s;
+	size_t		 len;
+};
+void	 core_chain_hash(const unsigned char prev[CORE_CHAIN_BYTES],
+	    const struct core_chain_field *, size_t n,
+	    unsigned char out[CORE_CHAIN_BYTES]);
+/* h as lowercase hex into out; returns out. */
+char	*core_chain_hex(const unsigned char h[CORE_CHAIN_BYTES],
+	    char out[CORE_CHAIN_HEX]);
+/* The hash written as hex in s (len bytes) into h: 0, or -1 when s is
+ * not one. */
+int	 core_chain_unhex(const char *s, size_t len,
+	    unsigned char h[CORE_CHAIN_BYTES]);
 
 /* The lockout rule (accounts.max_attempts, accounts.lock_minutes). */
 struct lockout {

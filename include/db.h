@@ -96,9 +96,22 @@ int		 db_is_empty(struct db *);	/* no households at all */
 enum db_status	 db_mark_demo(struct db *);
 
 /*
- * `velkomst check`: run integrity_check and foreign_key_check, calling
- * report(ctx, line) for each problem.  Returns the count of problems, or
- * -1 if the checks could not run (db_errmsg says why).
+ * What db_open found and repaired, as a sentence fit to show a person
+ * (translated), or NULL: a guard trigger of the audit trail that
+ * another tool removed or changed is put back (and that is written in
+ * the trail).  The screens show it; the commands print it on stderr.
+ */
+const char	*db_notice(const struct db *);
+
+/*
+ * `velkomst check`: run integrity_check and foreign_key_check, check the
+ * audit trail (its guard triggers, and its chain: a row removed, changed
+ * or added with another tool, by row id; rows removed from its end), and
+ * stored text velkomst would refuse (control or bidi characters, bad
+ * UTF-8, a CPR number, too long; by table, record id and field, never
+ * the text), calling report(ctx, line) for each problem.  Returns the
+ * count of problems, or -1 if the checks could not run (db_errmsg says
+ * why).
  */
 int		 db_check(struct db *, void (*report)(void *, const char *),
 		    void *ctx);
@@ -412,7 +425,7 @@ enum db_status	 db_ambassador_stairwells(struct db *, const struct who *,
 
 /* ---- accounts and login (db-account.c) ----------------------------------- */
 
-#define ACCOUNT_LOGIN_MAX	32	/* bytes of a login */
+#define ACCOUNT_LOGIN_MAX	CORE_LOGIN_MAX	/* bytes of a login */
 
 struct account {
 	long		 id;		/* 0 before it is added */
@@ -450,9 +463,10 @@ enum db_status	 db_account_logins(struct db *, long long now, char ***out,
 		    size_t *n);
 /*
  * Add account a with secret (core_check_secret for its role); sets a->id.
- * Only an admin may, or anyone when there are no accounts yet and a is an
- * admin (the first-run step and `velkomst init`).  Refused with
- * DB_INVALID and a sentence: a bad or taken login, a secret the role
+ * An admin may, the secretariat an ambassador's account, or anyone when
+ * there are no accounts yet and a is an admin (the first-run step and
+ * `velkomst init`).  Refused with DB_INVALID and a sentence: a bad
+ * (core_check_login) or taken login, a secret the role
  * refuses, an ambassador account with no department (when tied to an
  * ambassador and given none, it gets the ambassador's), a department
  * given twice, a tie to an ambassador that does not exist or already has
@@ -469,13 +483,19 @@ enum db_status	 db_account_list(struct db *, const struct who *,
  * and admin; anyone for their own). */
 enum db_status	 db_account_get(struct db *, const struct who *,
 		    const char *login, struct account *out);
-/* Disable (1) or enable (0) account id (admin; not the caller's own). */
+/*
+ * Adding, disabling, enabling, resetting and unlocking follow
+ * core_may_account: an admin for every account, the secretariat for
+ * ambassadors' accounts only; anything else is DB_DENIED with the
+ * sentence of core_account_refusal.
+ */
+/* Disable (1) or enable (0) account id (not the caller's own). */
 enum db_status	 db_account_set_disabled(struct db *, const struct who *,
 		    long id, int disabled);
-/* Give account id a new secret and lift its lock (admin). */
+/* Give account id a new secret and lift its lock. */
 enum db_status	 db_account_reset(struct db *, const struct who *, long id,
 		    const char *secret, const struct account_policy *);
-/* Lift account id's lock and forget its wrong tries (secretariat, admin). */
+/* Lift account id's lock and forget its wrong tries. */
 enum db_status	 db_account_unlock(struct db *, const struct who *, long id);
 
 /* A logged-in person: who points into the strings the session owns. */
@@ -499,7 +519,11 @@ void		 db_session_clear(struct session *);
  * typed text is never stored), "account locked".  On a read-only
  * database a login still works and nothing is written; the wrong tries
  * of every login are then counted in this process, which refuses every
- * login while that count has it locked.
+ * login while that count has it locked.  When a login's rows cannot be
+ * written (another process holds the write lock past the busy timeout,
+ * the disk is full), the answer is that failure (DB_BUSY, DB_FULL, ...)
+ * whether the secret was right or wrong, and a refusal is counted in
+ * this process as on a read-only database.
  */
 enum db_status	 db_login(struct db *, const char *login, const char *secret,
 		    long long now, const struct account_policy *,

@@ -1,4 +1,9 @@
-/* cli-check.c — `velkomst check`: the configuration and the database. */
+/*
+ * cli-check.c — `velkomst check`: the configuration and the database
+ * (SQLite's checks, the audit trail's chain and guard triggers, stored
+ * text velkomst would refuse, stairwells the configuration lost).  It
+ * only reads.
+ */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,9 +31,19 @@ check_config(const struct conf *conf)
 	printf(_("Configuration: no errors.\n"));
 	for (i = 0; i < conf->nfiles; i++)
 		printf(_("  read %s\n"), conf->files[i]);
-	printf(_("  %zu departments, %zu stairwells, %zu checklist items, "
-	    "welcome within %d days\n"), conf->ndepartments,
-	    conf->nstairwells, conf->nchecklist, conf->welcome_days);
+	printf("  ");
+	printf(P_("%zu department", "%zu departments", conf->ndepartments),
+	    conf->ndepartments);
+	printf(", ");
+	printf(P_("%zu stairwell", "%zu stairwells", conf->nstairwells),
+	    conf->nstairwells);
+	printf(", ");
+	printf(P_("%zu checklist item", "%zu checklist items",
+	    conf->nchecklist), conf->nchecklist);
+	printf(", ");
+	printf(P_("welcome within %d day", "welcome within %d days",
+	    conf->welcome_days), conf->welcome_days);
+	printf("\n");
 }
 
 /* What the ambassador check needs and counts. */

@@ -207,8 +207,11 @@ cli_open_db(const struct cli *cli, int flags)
 	else if ((db = db_open(path, flags, &err)) == NULL) {
 		cli_error("%s", err != NULL ? err : _("cannot open the database"));
 		free(err);
-	} else
+	} else {
 		cli_busy(db);
+		if (db_notice(db) != NULL)	/* what opening repaired */
+			cli_error("%s", db_notice(db));
+	}
 	free(path);
 	return db;
 }
@@ -238,6 +241,8 @@ cli_login_ok(const char *login)
 		why = N_("A login has only the letters a to z, digits and "
 		    ". _ - and starts with a letter or a digit.");
 	}
+	if (why == NULL)
+		why = core_check_login(login);	/* also: not a CPR number */
 	if (why == NULL)
 		return 0;
 	cli_error("%s", _(why));

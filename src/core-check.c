@@ -1,6 +1,7 @@
 /*
  * core-check.c — checking what people type: names, flats, phones,
- * languages and notes, the CPR guard, and the text as it is stored.
+ * languages, notes and logins, the CPR guard, the years a stored date
+ * may have, and the text as it is stored.
  * Characters are classified with the C library (iswalpha ...), so the
  * program must run in a UTF-8 locale, as main() makes sure it does.
  */
@@ -12,6 +13,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "core.h"
 #include "i18n.h"
@@ -64,6 +67,44 @@ check_text_close(struct check_text *t)
 {
 	free(t->ws);
 	t->ws = NULL;
+}
+
+/*
+ * The UTF-8 text s normalised by norm (NULL: ICU failed to give it) as
+ * UTF-16 (xmalloc'd), or NULL on error.
+ */
+static UChar *
+check_normalize(const UNormalizer2 *norm, const char *s, int32_t *len)
+{
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UChar		*in, *out;
+	int32_t		 n, cap, need;
+
+	*len = 0;
+	if (norm == NULL)
+		return NULL;
+	n = (int32_t)strlen(s);
+	in = xreallocarray(NULL, (size_t)n + 1, sizeof *in);
+	u_strFromUTF8(in, n + 1, &n, s, -1, &ec);
+	/* NFC is at most three times as long as its input; NFKC may be
+	 * longer, and is then asked again with the room it needs. */
+	cap = 3 * n + 1;
+	out = xreallocarray(NULL, (size_t)cap, sizeof *out);
+	need = U_SUCCESS(ec) ? unorm2_normalize(norm, in, n, out, cap, &ec) :
+	    0;
+	if (ec == U_BUFFER_OVERFLOW_ERROR) {
+		ec = U_ZERO_ERROR;
+		cap = need + 1;
+		out = xreallocarray(out, (size_t)cap, sizeof *out);
+		need = unorm2_normalize(norm, in, n, out, cap, &ec);
+	}
+	free(in);
+	if (U_FAILURE(ec)) {
+		free(out);
+		return NULL;
+	}
+	*len = need;
+	return out;
 }
 
 /* 1 if the trimmed text has a character for which ok() is 0. */
@@ -194,19 +235,17 @@ check_cpr_chain(const char *const *at, const size_t *len, size_t n)
 }
 
 /*
- * 1 if s has something that looks like a CPR number.  Digits are read in
+ * The scan of core_looks_like_cpr over ASCII digits.  Digits are read in
  * chains of groups joined by one to three separators ("010190-1234",
  * "010190  1234", "01.01.90-1234", "0101901234"), and the chain is
  * checked as a whole, so a phone number like "+45 12 34 56 78" is not.
  */
-int
-core_looks_like_cpr(const char *s)
+static int
+check_cpr_scan(const char *s)
 {
 	const char	*at[CPR_GROUPS];
 	size_t		 len[CPR_GROUPS], n = 0, d, sep, k;
 
-	if (s == NULL)
-		return 0;
 	while (*s != '\0') {
 		if ((d = check_digits(s)) == 0) {
 			if (n > 0 && check_cpr_chain(at, len, n))
@@ -233,6 +272,111 @@ core_looks_like_cpr(const char *s)
 		}
 	}
 	return n > 0 && check_cpr_chain(at, len, n);
+}
+
+/* 1 if s has a byte outside ASCII. */
+static int
+check_has_high(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * s read in NFKC with every Unicode decimal digit made its ASCII digit
+ * ("０１" and "٠١" become "01"), as a new UTF-8 string; NULL when s is
+ * not valid UTF-8 or ICU fails.
+ */
+static char *
+check_fold_digits(const char *s)
+{
+	UErrorCode	 ec = U_ZERO_ERROR;
+	UChar32		 c;
+	UChar		*u;
+	char		*out;
+	int32_t		 n, i = 0, o = 0;
+
+	if ((u = check_normalize(unorm2_getNFKCInstance(&ec), s, &n)) == NULL)
+		return NULL;
+	/* A UTF-16 unit gives at most three bytes, a pair four. */
+	out = xmalloc((size_t)n * 3 + 1);
+	while (i < n) {
+		U16_NEXT(u, i, n, c);
+		if (u_isdigit(c) && u_charDigitValue(c) >= 0 &&
+		    u_charDigitValue(c) <= 9)
+			out[o++] = (char)('0' + u_charDigitValue(c));
+		else
+			U8_APPEND_UNSAFE(out, o, c);
+	}
+	out[o] = '\0';
+	free(u);
+	return out;
+}
+
+/*
+ * 1 if s has something that looks like a CPR number: the scan above, on
+ * the text with every Unicode digit read as its ASCII digit.
+ */
+int
+core_looks_like_cpr(const char *s)
+{
+	char	*ascii;
+	int	 found;
+
+	if (s == NULL)
+		return 0;
+	if (!check_has_high(s) || !util_text_valid(s))
+		return check_cpr_scan(s);
+	if ((ascii = check_fold_digits(s)) == NULL)
+		return check_cpr_scan(s);
+	found = check_cpr_scan(ascii);
+	free(ascii);
+	return found;
+}
+
+/* Check a login: letters a to z, digits, . _ - (not first); no CPR. */
+const char *
+core_check_login(const char *login)
+{
+	size_t	 i, len;
+	char	 c;
+
+	if (login == NULL || login[0] == '\0')
+		return N_("The login is empty.");
+	len = strlen(login);
+	if (len > CORE_LOGIN_MAX)
+		return N_("A login has at most 32 characters.");
+	for (i = 0; i < len; i++) {
+		c = login[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			continue;
+		if (i > 0 && (c == '.' || c == '_' || c == '-'))
+			continue;
+		return N_("A login has only the letters a to z, digits and "
+		    ". _ - and starts with a letter or a digit.");
+	}
+	if (core_looks_like_cpr(login))
+		return N_("That login looks like a CPR number. CPR numbers "
+		    "must never be written in velkomst: choose another login.");
+	return NULL;
+}
+
+/* NULL if day is DATE_NONE or in the years util_date_parse accepts. */
+const char *
+core_check_date_range(long day)
+{
+	long	 lo, hi;
+
+	if (day == DATE_NONE)
+		return NULL;
+	if (util_date_make(CORE_YEAR_MIN, 1, 1, &lo) != 0 ||
+	    util_date_make(CORE_YEAR_MAX, 12, 31, &hi) != 0 ||
+	    day < lo || day > hi)
+		return util_date_errstr(DATE_RANGE);
+	return NULL;
 }
 
 /* Check a member's name. */
@@ -392,34 +536,6 @@ check_squeeze(UChar *u, int32_t n)
 	return o;
 }
 
-/* NFC of the UTF-8 text s as UTF-16 (xmalloc'd), or NULL on error. */
-static UChar *
-check_nfc(const char *s, int32_t *len)
-{
-	const UNormalizer2	*nfc;
-	UErrorCode		 ec = U_ZERO_ERROR;
-	UChar			*in, *out;
-	int32_t			 n, cap;
-
-	*len = 0;
-	nfc = unorm2_getNFCInstance(&ec);
-	if (U_FAILURE(ec))
-		return NULL;
-	n = (int32_t)strlen(s);
-	in = xreallocarray(NULL, (size_t)n + 1, sizeof *in);
-	u_strFromUTF8(in, n + 1, &n, s, -1, &ec);
-	/* NFC is at most three times as long as its input. */
-	cap = 3 * n + 1;
-	out = xreallocarray(NULL, (size_t)cap, sizeof *out);
-	if (U_SUCCESS(ec))
-		*len = unorm2_normalize(nfc, in, n, out, cap, &ec);
-	free(in);
-	if (U_FAILURE(ec)) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
 
 /* The text as it is stored: NFC, trimmed, inner white space squeezed. */
 char *
@@ -432,8 +548,10 @@ core_clean_text(const char *s)
 
 	if (s == NULL || !util_text_valid(s))
 		return NULL;
-	if ((u = check_nfc(s, &n)) == NULL)
+	if ((u = check_normalize(unorm2_getNFCInstance(&ec), s, &n)) ==
+	    NULL)
 		return NULL;
+	ec = U_ZERO_ERROR;
 	n = check_squeeze(u, n);
 	/* Each UTF-16 unit gives at most three bytes of UTF-8. */
 	out = xmalloc((size_t)n * 3 + 1);

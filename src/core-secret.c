@@ -1,7 +1,8 @@
 /*
  * core-secret.c — PINs and passwords: what an account's secret may be,
  * hashing it with libsodium's Argon2id, and the lockout after wrong
- * tries.  The one file that includes <sodium.h>.
+ * tries; and the BLAKE2b hash that chains the audit trail's rows.  The
+ * one file that includes <sodium.h>.
  */
 #include <sodium.h>
 #include <stdlib.h>
@@ -20,6 +21,13 @@
 
 _Static_assert(CORE_HASH_SIZE == crypto_pwhash_STRBYTES,
     "CORE_HASH_SIZE must be crypto_pwhash_STRBYTES");
+_Static_assert(CORE_CHAIN_BYTES >= crypto_generichash_BYTES_MIN &&
+    CORE_CHAIN_BYTES <= crypto_generichash_BYTES_MAX,
+    "CORE_CHAIN_BYTES must be a BLAKE2b output size");
+
+/* What the chain's hash starts with: a change of how rows are hashed
+ * must change this. */
+static const char chain_domain[] = "velkomst audit chain 1";
 
 /* Start libsodium once, before its first use. */
 static void
@@ -192,4 +200,63 @@ core_lockout_fail(const struct lockout *rule, int *failures,
 	*locked_until = now + rule->lock_seconds;
 	*failures = 0;
 	return 1;
+}
+
+/* Add one field to the chain's hash: a NULL and "" differ, and no two
+ * lists of fields give the same bytes (each is tagged and sized). */
+static void
+chain_field(crypto_generichash_state *st, const struct core_chain_field *f)
+{
+	unsigned char	 tag[9];
+	unsigned long long len = f->s != NULL ? (unsigned long long)f->len : 0;
+	int		 i;
+
+	tag[0] = f->s != NULL;
+	for (i = 0; i < 8; i++)
+		tag[1 + i] = (unsigned char)(len >> (56 - 8 * i));
+	crypto_generichash_update(st, tag, f->s != NULL ? sizeof tag : 1);
+	if (f->s != NULL && len > 0)
+		crypto_generichash_update(st, (const unsigned char *)f->s, len);
+}
+
+/* BLAKE2b of prev and the fields f[0..n) into out. */
+void
+core_chain_hash(const unsigned char prev[CORE_CHAIN_BYTES],
+    const struct core_chain_field *f, size_t n,
+    unsigned char out[CORE_CHAIN_BYTES])
+{
+	crypto_generichash_state st;
+	size_t			 i;
+
+	secret_init();
+	crypto_generichash_init(&st, NULL, 0, CORE_CHAIN_BYTES);
+	crypto_generichash_update(&st, (const unsigned char *)chain_domain,
+	    sizeof chain_domain);
+	crypto_generichash_update(&st, prev, CORE_CHAIN_BYTES);
+	for (i = 0; i < n; i++)
+		chain_field(&st, &f[i]);
+	crypto_generichash_final(&st, out, CORE_CHAIN_BYTES);
+}
+
+/* A chain hash as lowercase hex (CORE_CHAIN_HEX bytes with the NUL). */
+char *
+core_chain_hex(const unsigned char h[CORE_CHAIN_BYTES],
+    char out[CORE_CHAIN_HEX])
+{
+	return sodium_bin2hex(out, CORE_CHAIN_HEX, h, CORE_CHAIN_BYTES);
+}
+
+/* Read len bytes of hex s into h; 0, or -1 if it is not a chain hash. */
+int
+core_chain_unhex(const char *s, size_t len, unsigned char h[CORE_CHAIN_BYTES])
+{
+	size_t	 got = 0;
+
+	if (s == NULL || len != CORE_CHAIN_HEX - 1)
+		return -1;
+	secret_init();
+	if (sodium_hex2bin(h, CORE_CHAIN_BYTES, s, len, NULL, &got, NULL) != 0 ||
+	    got != CORE_CHAIN_BYTES)
+		return -1;
+	return 0;
 }

@@ -85,29 +85,14 @@ db_session_clear(struct session *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* NULL if login may be a login, else what is wrong (N_()). */
-static const char *
-acct_check_login(const char *login)
+/* 1 if login may name an account that is there: a login made before a
+ * rule was added (one that looks like a CPR number) can still be found,
+ * to log in, disable or reset it. */
+static int
+acct_login_like(const char *login)
 {
-	size_t	 i, len;
-	char	 c;
-
-	if (login == NULL || login[0] == '\0')
-		return N_("The login is empty.");
-	len = strlen(login);
-	if (len > ACCOUNT_LOGIN_MAX)
-		return N_("A login has at most 32 characters.");
-	for (i = 0; i < len; i++) {
-		c = login[i];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'))
-			continue;
-		if (i > 0 && (c == '.' || c == '_' || c == '-'))
-			continue;
-		return N_("A login has only the letters a to z, digits and "
-		    ". _ - and starts with a letter or a digit.");
-	}
-	return NULL;
+	return login != NULL && login[0] != '\0' &&
+	    strlen(login) <= ACCOUNT_LOGIN_MAX;
 }
 
 /* NULL if a's role and departments may be stored, else what is wrong. */
@@ -184,13 +169,33 @@ db_account_logins(struct db *db, long long now, char ***out, size_t *n)
 	return DB_OK;
 }
 
+/*
+ * DB_OK if who may do op to an account of role target (core_may_account),
+ * else DB_DENIED with the reason.  A target that is no role is left to
+ * the check of the fields (DB_INVALID).
+ */
+static enum db_status
+acct_may(struct db *db, const struct who *who, enum account_op op,
+    enum role target)
+{
+	enum db_status	 s;
+
+	if ((s = db_may(db, who, ACCESS_AMBASSADOR_ACCOUNTS)) != DB_OK)
+		return s;
+	if (target > ROLE_NONE && target <= ROLE_ADMIN &&
+	    !core_may_account(who->role, op, target))
+		return db_fail(db, DB_DENIED, "%s",
+		    _(core_account_refusal(who->role, op, target)));
+	return DB_OK;
+}
+
 /* DB_OK if who may add an account when there are count accounts. */
 static enum db_status
 acct_may_add(struct db *db, const struct who *who, const struct account *a,
     long count)
 {
 	if (count > 0)
-		return db_may(db, who, ACCESS_ACCOUNTS);
+		return acct_may(db, who, ACCOUNT_ADD, a->role);
 	if (who == NULL || who->name == NULL || who->name[0] == '\0')
 		return db_fail(db, DB_DENIED, N_("Who is asking is not "
 		    "known."));
@@ -356,7 +361,7 @@ db_account_add(struct db *db, const struct who *who, struct account *a,
 	if ((s = db_account_count(db, &count)) != DB_OK ||
 	    (s = acct_may_add(db, who, a, count)) != DB_OK)
 		return s;
-	if ((err = acct_check_login(a->login)) != NULL ||
+	if ((err = core_check_login(a->login)) != NULL ||
 	    (err = acct_check_fields(a)) != NULL ||
 	    (err = core_check_secret(a->role, secret)) != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
@@ -499,7 +504,7 @@ db_account_get(struct db *db, const struct who *who, const char *login,
 	    strcasecmp(who->name, login) == 0;
 	if (!own && (s = db_may(db, who, ACCESS_UNLOCK)) != DB_OK)
 		return s;
-	if (login == NULL || acct_check_login(login) != NULL)
+	if (!acct_login_like(login))
 		return db_fail(db, DB_NOTFOUND, "%s", _(acct_notfound_msg));
 	if ((s = acct_get(db, login, out)) != DB_OK)
 		return s;
@@ -570,7 +575,9 @@ acct_set_disabled(struct db *db, const struct who *who, long id,
 	enum role	 role;
 	int		 was;
 
-	if ((s = acct_role(db, id, &role, &was)) != DB_OK)
+	if ((s = acct_role(db, id, &role, &was)) != DB_OK ||
+	    (s = acct_may(db, who, disabled ? ACCOUNT_DISABLE :
+	    ACCOUNT_ENABLE, role)) != DB_OK)
 		return s;
 	if (disabled && role == ROLE_ADMIN &&
 	    (s = acct_keep_an_admin(db, id)) != DB_OK)
@@ -593,7 +600,7 @@ db_account_set_disabled(struct db *db, const struct who *who, long id,
 {
 	enum db_status	 s;
 
-	if ((s = db_may(db, who, ACCESS_ACCOUNTS)) != DB_OK)
+	if ((s = db_may(db, who, ACCESS_AMBASSADOR_ACCOUNTS)) != DB_OK)
 		return s;
 	if (id == who->account)
 		return db_fail(db, DB_INVALID, N_("You cannot disable or "
@@ -636,8 +643,9 @@ db_account_reset(struct db *db, const struct who *who, long id,
 	char		 hash[CORE_HASH_SIZE];
 	int		 disabled;
 
-	if ((s = db_may(db, who, ACCESS_ACCOUNTS)) != DB_OK ||
-	    (s = acct_role(db, id, &role, &disabled)) != DB_OK)
+	if ((s = db_may(db, who, ACCESS_AMBASSADOR_ACCOUNTS)) != DB_OK ||
+	    (s = acct_role(db, id, &role, &disabled)) != DB_OK ||
+	    (s = acct_may(db, who, ACCOUNT_RESET, role)) != DB_OK)
 		return s;
 	if ((err = core_check_secret(role, secret)) != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
@@ -658,8 +666,13 @@ enum db_status
 db_account_unlock(struct db *db, const struct who *who, long id)
 {
 	enum db_status	 s;
+	enum role	 role;
+	int		 disabled;
 
+	/* An account's role never changes: it is read before the write. */
 	if ((s = db_may(db, who, ACCESS_UNLOCK)) != DB_OK ||
+	    (s = acct_role(db, id, &role, &disabled)) != DB_OK ||
+	    (s = acct_may(db, who, ACCOUNT_UNLOCK, role)) != DB_OK ||
 	    (s = db_write_begin(db)) != DB_OK)
 		return s;
 	return db_write_end(db, acct_unlock(db, who, id, NULL,
@@ -706,7 +719,7 @@ login_find(struct db *db, const char *login, struct login_row *r)
 	int		 rc;
 
 	memset(r, 0, sizeof *r);
-	if (acct_check_login(login) != NULL)
+	if (!acct_login_like(login))
 		return DB_NOTFOUND;
 	st = db_stmt(db, "SELECT id, login, role, hash, disabled, failures, "
 	    "locked_until, ambassador_id FROM account WHERE login = ?1");
@@ -790,9 +803,24 @@ login_count(struct db *db, const struct login_row *r, const struct who *w,
 }
 
 /*
+ * Count a refusal that could not be written (or, read-only, cannot be):
+ * this process keeps one count for every login, so guessing stays as
+ * slow as when the database keeps it.
+ */
+static void
+login_unrecorded(struct db *db, const struct lockout *rule, long long now)
+{
+	core_lockout_fail(rule, &db->ro_failures, &db->ro_locked_until, now);
+}
+
+/*
  * Note a refused login (r NULL: no such login) and, when count, count
  * the wrong secret; then refuse with the one sentence.  On a read-only
- * database nothing is written.
+ * database nothing is written.  When the note cannot be written (the
+ * write lock held too long, a full disk), the refusal is counted in this
+ * process (db_login_unrecorded) and the answer is the write's failure:
+ * a right secret, which must be written too, gets the same answer then,
+ * so a held lock tells nothing about the secret.
  */
 static enum db_status
 login_refuse(struct db *db, const struct login_row *r,
@@ -801,7 +829,9 @@ login_refuse(struct db *db, const struct login_row *r,
 	struct who	 w;
 	enum db_status	 s;
 
-	if (!db->readonly && db_write_begin(db) == DB_OK) {
+	if (db->readonly)
+		return db_fail(db, DB_DENIED, "%s", _(login_refused_msg));
+	if ((s = db_write_begin(db)) == DB_OK) {
 		if (r == NULL)
 			s = db_audit(db, NULL, "login failed", NULL, 0, NULL);
 		else {
@@ -810,9 +840,12 @@ login_refuse(struct db *db, const struct login_row *r,
 			    db_audit(db, &w, "login failed", "account", r->id,
 			    NULL);
 		}
-		db_write_end(db, s);
+		s = db_write_end(db, s);
 	}
-	return db_fail(db, DB_DENIED, "%s", _(login_refused_msg));
+	if (s == DB_OK)
+		return db_fail(db, DB_DENIED, "%s", _(login_refused_msg));
+	login_unrecorded(db, rule, now);
+	return s;
 }
 
 /*
@@ -939,7 +972,7 @@ db_login(struct db *db, const char *login, const char *secret,
 		return s;
 	if (s == DB_NOTFOUND || r.disabled || r.role == ROLE_NONE ||
 	    core_locked(r.locked_until, now) ||
-	    (db->readonly && core_locked(db->ro_locked_until, now))) {
+	    core_locked(db->ro_locked_until, now)) {
 		login_spend(secret, policy->cost);
 		s = login_refuse(db, s == DB_NOTFOUND ? NULL : &r,
 		    &policy->lockout, now, 0);
@@ -957,8 +990,7 @@ db_login(struct db *db, const char *login, const char *secret,
 	/* A read-only file cannot keep the count, so this process keeps
 	 * one for every login: guessing stays as slow as elsewhere. */
 	if (s == DB_DENIED && db->readonly)
-		core_lockout_fail(&policy->lockout, &db->ro_failures,
-		    &db->ro_locked_until, now);
+		login_unrecorded(db, &policy->lockout, now);
 	free(r.login);
 	core_secret_wipe(r.hash, sizeof r.hash);
 	return s;

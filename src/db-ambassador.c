@@ -147,6 +147,10 @@ amb_clean_dates(const struct ambassador *a, struct amb_clean *c)
 		return err;
 	if (a->recruited_on == DATE_NONE)
 		return N_("The recruitment date is missing.");
+	if ((err = core_check_date_range(a->recruited_on)) != NULL ||
+	    (err = core_check_date_range(a->trained_on)) != NULL ||
+	    (a->consent && (err = core_check_date_range(a->consent_on))))
+		return err;
 	if (a->trained_on != DATE_NONE && a->trained_on < a->recruited_on)
 		return N_("The training date is before the recruitment date.");
 	if (a->trained_on != DATE_NONE && a->trained_on > today)
@@ -604,7 +608,8 @@ amb_status_write(struct db *db, const struct who *who, long id,
 		return s;
 	fact.history = hist;
 	fact.nhistory = n;
-	if ((err = core_check_amb_change(&fact, change, util_today())) != NULL)
+	if ((err = core_check_date_range(change->date)) != NULL ||
+	    (err = core_check_amb_change(&fact, change, util_today())) != NULL)
 		s = db_fail(db, DB_INVALID, "%s", _(err));
 	else if ((s = amb_append_change(db, who, id, change)) == DB_OK)
 		s = db_audit(db, who, "ambassador status", "ambassador", id,

@@ -2,7 +2,8 @@
  * db-audit.c — the audit trail and the access rule every db_* call
  * starts with.  The trail says who did what kind of thing to which
  * record, never the personal content; its table refuses UPDATE and
- * DELETE (triggers of schema 5).
+ * DELETE (triggers of schema 5), and each row is chained to the one
+ * before by a hash (db-chain.c, schema 6).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,31 +102,28 @@ db_who_bind(sqlite3_stmt *st, const struct who *who, int first)
 		db_bind_text(st, first + (int)i, who->departments[i]);
 }
 
-/* Write one audit row inside the current write transaction. */
+/* Write one audit row inside the current write transaction, at the end
+ * of the chain (db-chain.c). */
 enum db_status
 db_audit(struct db *db, const struct who *who, const char *kind,
     const char *table, long record, const char *detail)
 {
-	sqlite3_stmt	*st;
-	char		 now[20];
+	struct db_audit_fields	 r;
+	char			 now[20];
 
-	st = db_stmt(db, "INSERT INTO audit (at, account_id, login, "
-	    "command_line, kind, tbl, record, detail) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_text(st, 1, db_now(now), -1, SQLITE_TRANSIENT);
+	memset(&r, 0, sizeof r);
+	r.at = db_now(now);
 	if (who != NULL && who->account > 0)
-		sqlite3_bind_int64(st, 2, who->account);
-	if (who != NULL)
-		db_bind_text(st, 3, who->name);
-	sqlite3_bind_int(st, 4, who != NULL && who->account == 0 &&
-	    who->name != NULL);
-	sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
-	db_bind_text(st, 6, table);
-	sqlite3_bind_int64(st, 7, record);
-	db_bind_text(st, 8, detail);
-	return db_step_done(db, st);
+		r.account = who->account;
+	if (who != NULL && who->name != NULL && who->name[0] != '\0')
+		r.login = who->name;
+	r.command_line = who != NULL && who->account == 0 &&
+	    who->name != NULL;
+	r.kind = kind;
+	r.table = table != NULL && table[0] != '\0' ? table : NULL;
+	r.record = record;
+	r.detail = detail != NULL && detail[0] != '\0' ? detail : NULL;
+	return db_chain_append(db, &r);
 }
 
 /* Write one row for something that is not a change of a record. */

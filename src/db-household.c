@@ -117,8 +117,14 @@ hh_clean_names(const struct household *h, struct hh_clean *c)
 static const char *
 hh_clean_dates(const struct household *h, struct hh_clean *c)
 {
+	const char	*err;
+
 	if (h->moved_in == DATE_NONE)
 		return N_("The moved-in date is missing.");
+	if ((err = core_check_date_range(h->moved_in)) != NULL ||
+	    (err = core_check_date_range(h->moved_out)) != NULL ||
+	    (h->consent && (err = core_check_date_range(h->consent_on))))
+		return err;
 	util_date_iso(h->moved_in, c->moved_in);
 	util_date_iso(h->moved_out, c->moved_out);
 	if (h->moved_out != DATE_NONE && h->moved_out < h->moved_in)
@@ -485,8 +491,12 @@ db_household_move_out(struct db *db, const struct who *who, long id,
 	enum db_status	 s;
 
 	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK ||
-	    (s = db_check_who(db, who)) != DB_OK ||
-	    (s = db_write_begin(db)) != DB_OK)
+	    (s = db_check_who(db, who)) != DB_OK)
+		return s;
+	if (core_check_date_range(date) != NULL)
+		return db_fail(db, DB_INVALID, "%s",
+		    _(core_check_date_range(date)));
+	if ((s = db_write_begin(db)) != DB_OK)
 		return s;
 	return db_write_end(db, hh_write_move_out(db, who, id, date));
 }
@@ -543,6 +553,9 @@ db_household_handled(struct db *db, const struct who *who, long id,
 	if (date == DATE_NONE)
 		return db_fail(db, DB_INVALID, N_("Write the date it was dealt "
 		    "with."));
+	if (core_check_date_range(date) != NULL)
+		return db_fail(db, DB_INVALID, "%s",
+		    _(core_check_date_range(date)));
 	if (date > util_today())
 		return db_fail(db, DB_INVALID, N_("The date it was dealt with "
 		    "cannot be in the future."));

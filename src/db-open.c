@@ -287,7 +287,21 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
 	"BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;\n"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-	"BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;\n"
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;\n",
+
+	/* 5 -> 6: the audit trail's chain: each row keeps a hash of the row
+	 * before it and its own fields, and meta the newest row's
+	 * ("audit_head"), so that `velkomst check` finds a row removed,
+	 * changed or added with another tool.  db_chain_migrate (the step
+	 * below) hashes the rows already there and puts the trigger back. */
+	"DROP TRIGGER IF EXISTS audit_no_update;\n"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;\n",
+};
+
+/* What a migration needs done in C after its SQL, or NULL. */
+static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
+    struct db *) = {
+	[5] = db_chain_migrate,
 };
 
 /* Set the message to a new printf-style sentence and return st. */
@@ -780,7 +794,7 @@ open_migrate_one(struct db *db, long v, char **err)
 {
 	char	 sql[128];
 	long	 now;
-	int	 rc;
+	int	 rc, step = 0;
 
 	if ((rc = db_exec(db, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return open_sqlite_err(db, rc, err);
@@ -788,6 +802,9 @@ open_migrate_one(struct db *db, long v, char **err)
 	rc = open_int(db, "PRAGMA user_version", &now);
 	if (rc == SQLITE_OK && now == v) {
 		rc = db_exec(db, db_migrations[v]);
+		if (rc == SQLITE_OK && db_migration_steps[v] != NULL &&
+		    db_migration_steps[v](db) != DB_OK)
+			step = rc = SQLITE_ERROR;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %ld; "
 		    "PRAGMA application_id = %d", v + 1, DB_APPLICATION_ID);
 		if (rc == SQLITE_OK)
@@ -797,7 +814,8 @@ open_migrate_one(struct db *db, long v, char **err)
 		rc = db_exec(db, "COMMIT");
 	if (rc != SQLITE_OK) {
 		open_err(err, N_("%s could not be upgraded to schema %ld (%s)."),
-		    db->path, v + 1, sqlite3_errmsg(db->h));
+		    db->path, v + 1, step ? db_errmsg(db) :
+		    sqlite3_errmsg(db->h));
 		if (!sqlite3_get_autocommit(db->h))
 			db_exec(db, "ROLLBACK");
 		return -1;
@@ -842,7 +860,10 @@ open_setup(struct db *db, long version, int memory, char **err)
 	for (; version < DB_SCHEMA_VERSION; version++)
 		if (open_migrate_one(db, version, err) == -1)
 			return -1;
-	return open_rekey(db, err);
+	if (open_rekey(db, err) == -1)
+		return -1;
+	db_chain_guard(db);
+	return 0;
 }
 
 /*
@@ -1035,6 +1056,7 @@ db_close(struct db *db)
 		sqlite3_close(db->h);
 	}
 	free(db->errmsg);
+	free(db->notice);
 	free(db->path);
 	free(db);
 }
@@ -1207,11 +1229,12 @@ db_check_rows(struct db *db, const char *sql, int fk,
 	return n;
 }
 
-/* `velkomst check`: integrity and foreign key problems, one line each. */
+/* `velkomst check`: integrity and foreign key problems, the audit
+ * trail's chain and stored text velkomst would refuse, one line each. */
 int
 db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 {
-	int	 a, b;
+	int	 a, b, c, d;
 
 	if ((a = db_check_rows(db, "PRAGMA integrity_check", 0, report,
 	    ctx)) == -1)
@@ -1219,7 +1242,10 @@ db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 	if ((b = db_check_rows(db, "PRAGMA foreign_key_check", 1, report,
 	    ctx)) == -1)
 		return -1;
-	return a + b;
+	if ((c = db_chain_check(db, report, ctx)) == -1 ||
+	    (d = db_check_text(db, report, ctx)) == -1)
+		return -1;
+	return a + b + c + d;
 }
 
 /* Split a typed search into word keys and their upper bounds. */

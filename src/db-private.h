@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	5
+#define DB_SCHEMA_VERSION	6
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -41,8 +41,10 @@ struct db {
 	int		 had_wal;	/* the -wal was there before we opened */
 	int		 had_shm;	/* the -shm likewise */
 	int		 ro_failures;	/* a read-only file keeps no count of
-					   wrong logins: this process does */
+					   wrong logins, nor a file whose
+					   write failed: this process does */
 	long long	 ro_locked_until;
+	char		*notice;	/* what opening repaired (db_notice) */
 	struct db_stmt_slot stmts[DB_STMT_CACHE];
 };
 
@@ -112,6 +114,38 @@ void		 db_who_bind(sqlite3_stmt *, const struct who *, int first);
  */
 enum db_status	 db_audit(struct db *, const struct who *, const char *kind,
 		    const char *table, long record, const char *detail);
+/* One audit row as it is stored (db_audit fills it, db-chain.c writes
+ * and hashes it): NULL and 0 for none. */
+struct db_audit_fields {
+	long long	 id;		/* set by db_chain_append */
+	const char	*at;
+	long long	 account;	/* 0: none (stored NULL) */
+	const char	*login;
+	int		 command_line;
+	const char	*kind;
+	const char	*table;
+	long long	 record;
+	const char	*detail;
+};
+/*
+ * The audit trail's chain (db-chain.c).  db_chain_append writes row r at
+ * the end of the chain (sets r->id) inside the current write
+ * transaction.  db_chain_migrate gives the rows of an older trail their
+ * hashes (migration 6).  db_chain_guard puts back a guard trigger that
+ * is missing or changed, and sets db->notice (db_open, not read-only).
+ * db_chain_check reports the triggers and the chain for `velkomst
+ * check`: the count of problems, or -1.
+ */
+enum db_status	 db_chain_append(struct db *, struct db_audit_fields *r);
+enum db_status	 db_chain_migrate(struct db *);
+void		 db_chain_guard(struct db *);
+int		 db_chain_check(struct db *, void (*)(void *, const char *),
+		    void *);
+/* Stored text velkomst would refuse (db-check.c), for `velkomst check`:
+ * one line per field; the count, or -1. */
+int		 db_check_text(struct db *, void (*)(void *, const char *),
+		    void *);
+
 /*
  * The access rule every db_* call starts with (db-audit.c): DB_OK when
  * who's role may do what (core_may), else DB_DENIED with the sentence set.

@@ -140,6 +140,9 @@ vi_clean(const struct visit *v, struct vi_clean *c)
 	if (v->date == DATE_NONE)
 		return core_check_visit_date(DATE_NONE, DATE_NONE, DATE_NONE,
 		    util_today());
+	if ((err = core_check_date_range(v->date)) != NULL ||
+	    (err = core_check_date_range(v->next_date)) != NULL)
+		return err;
 	if ((err = db_clean_text(v->ambassador != NULL ? v->ambassador : "",
 	    core_check_name, &c->ambassador)) != NULL ||
 	    (err = db_clean_text(v->notes, core_check_notes,

@@ -1,6 +1,6 @@
 /*
- * screen-account-form.c — add a login account (admin), or give one a new
- * PIN or password.  The secret is typed twice into hidden fields (a star
+ * screen-account-form.c — add a login account (an admin any, the
+ * secretariat an ambassador's), or give one a new PIN or password.  The secret is typed twice into hidden fields (a star
  * for each character); the buffers that held it are wiped.  As in every
  * form, a wrong field keeps its text and says what is wrong beside it.
  */
@@ -32,6 +32,8 @@ struct acct_form {
 	struct ui_field		 f[FA_COUNT];
 	struct ui_form		 form;
 	const char		**pick;
+	enum role		 roles[3];	/* the roles who may add */
+	size_t			 nroles;
 	struct ambassador_row	*ambs;
 	size_t			 nambs;
 	char			**amb_items;
@@ -71,8 +73,8 @@ fa_init(struct ui *ui, void *arg)
 	struct acct_form	*fm = xcalloc(1, sizeof *fm);
 	struct ui_form		*uf = &fm->form;
 	const struct account	*a = arg;
+	size_t			 i;
 
-	(void)ui;
 	uf->f = fm->f;
 	uf->n = FA_COUNT;
 	uf->error_lines = 2;
@@ -81,6 +83,10 @@ fa_init(struct ui *ui, void *arg)
 	uf->visible = fa_visible;
 	uf->ctx = fm;
 	fm->role = ROLE_AMBASSADOR;
+	for (i = 0; i < FA_NROLES; i++)
+		if (core_may_account(ui_who(ui)->role, ACCOUNT_ADD,
+		    fa_roles[i]))
+			fm->roles[fm->nroles++] = fa_roles[i];
 	if (a != NULL) {
 		fm->id = a->id;
 		fm->login = xstrdup(a->login);
@@ -179,6 +185,9 @@ fa_draw(struct ui *ui, void *state)
 		    fm->login) : xasprintf(_("A new password for %s: at "
 		    "least 10 characters. It also lifts a lock. F2 saves."),
 		    fm->login);
+	else if (fm->nroles == 1)
+		s = xstrdup(_("A new login for an ambassador, with a PIN of 4 to "
+		    "8 digits. F2 saves."));
 	else
 		s = xstrdup(_("A new login. An ambassador's PIN has 4 to 8 "
 		    "digits; a password for the secretariat or an admin at "
@@ -226,7 +235,7 @@ fa_picked(struct ui *ui, void *ctx, int chosen)
 	fm->form.dirty = 1;
 	ui_form_clear_error(&fm->form, fm->form.focus);
 	if (fm->form.focus == FA_ROLE) {
-		fa_set_role(fm, fa_roles[chosen]);
+		fa_set_role(fm, fm->roles[chosen]);
 		return;
 	}
 	if (fm->form.focus == FA_DEPTS) {
@@ -301,6 +310,15 @@ fa_pick_amb(struct ui *ui, struct acct_form *fm, struct ui_pick *p)
 	ui_push(ui, &screen_pick, p);
 }
 
+/* Say why the role cannot be changed: only an admin adds the
+ * secretariat's and admins' logins. */
+static void
+fa_one_role(struct ui *ui)
+{
+	ui_error(ui, "%s", _(core_account_refusal(ui_who(ui)->role,
+	    ACCOUNT_ADD, ROLE_SECRETARIAT)));
+}
+
 /* Open the pick list of the focused field. */
 static void
 fa_pick(struct ui *ui, struct acct_form *fm)
@@ -315,13 +333,17 @@ fa_pick(struct ui *ui, struct acct_form *fm)
 		fa_pick_amb(ui, fm, &p);
 		return;
 	}
+	if (fm->form.focus == FA_ROLE && fm->nroles < 2) {
+		fa_one_role(ui);
+		return;
+	}
 	fm->pick = xcalloc(c->ndepartments + FA_NROLES + 1, sizeof *fm->pick);
 	if (fm->form.focus == FA_ROLE) {
 		p.title = _("Which role?");
-		for (i = 0; i < FA_NROLES; i++) {
-			if (fa_roles[i] == fm->role)
+		for (i = 0; i < fm->nroles; i++) {
+			if (fm->roles[i] == fm->role)
 				p.initial = (int)i;
-			fm->pick[p.n++] = _(core_role_label(fa_roles[i]));
+			fm->pick[p.n++] = _(core_role_label(fm->roles[i]));
 		}
 	} else {
 		p.title = _("Add a department this login sees");
@@ -427,7 +449,7 @@ fa_check_login(struct acct_form *fm, struct account *a)
 		return ui_form_error(uf, FA_LOGIN, N_("A login has only the "
 		    "letters a to z, digits and . _ - and starts with a letter "
 		    "or a digit."));
-	return ui_form_error(uf, FA_LOGIN, NULL);
+	return ui_form_error(uf, FA_LOGIN, core_check_login(a->login));
 }
 
 /* A login or an ambassador that has an account already, said beside its
@@ -568,14 +590,19 @@ fa_save(struct ui *ui, struct acct_form *fm)
 
 /* Keys of the choice fields: Space changes the role, Backspace unties. */
 static int
-fa_key_choice(struct acct_form *fm, const struct ui_keypress *k)
+fa_key_choice(struct ui *ui, struct acct_form *fm,
+    const struct ui_keypress *k)
 {
 	size_t	i;
 
 	if (fm->form.focus == FA_ROLE && !k->is_key && k->ch == ' ') {
-		for (i = 0; i < FA_NROLES && fa_roles[i] != fm->role; i++)
+		if (fm->nroles < 2) {
+			fa_one_role(ui);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		for (i = 0; i < fm->nroles && fm->roles[i] != fm->role; i++)
 			;
-		fa_set_role(fm, fa_roles[(i + 1) % FA_NROLES]);
+		fa_set_role(fm, fm->roles[(i + 1) % fm->nroles]);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (fm->form.focus == FA_AMB && ((k->is_key &&
@@ -612,7 +639,7 @@ fa_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return flags;
 	}
 	if (f->kind == UI_FIELD_PICKED)
-		return fa_key_choice(fm, k);
+		return fa_key_choice(ui, fm, k);
 	return ui_form_edit_key(&fm->form, k);
 }
 
@@ -622,10 +649,11 @@ const struct screen screen_account_form = {
 	.actions = fa_actions,
 	.help = N_("Add a login, or give one a new PIN or password.\n\n"
 	    "Login: letters and digits, such as birgit; it is what the "
-	    "person types to log in. Role: press Enter and pick (or Space): "
-	    "an ambassador sees the households of their departments, the "
-	    "secretariat sees everything, an admin also looks after the "
-	    "logins. Departments (ambassadors only): press Enter to add one "
+	    "person types to log in (never anything like a CPR number). "
+	    "Role: press Enter and pick (or Space): an ambassador sees the "
+	    "households of their departments, the secretariat sees "
+	    "everything, an admin also looks after the logins. The "
+	    "secretariat adds ambassadors' logins only. Departments (ambassadors only): press Enter to add one "
 	    "from the list, again for the next. Ambassador: press Enter to "
 	    "pick the ambassador this login belongs to, or None.\n\n"
 	    "Type the PIN or password twice; only stars are shown. F2 (or "

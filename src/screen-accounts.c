@@ -1,9 +1,11 @@
 /*
  * screen-accounts.c — every login account: its role, departments, tied
  * ambassador, whether it is locked or disabled, and when it last logged
- * in.  The secretariat may lift a lock; an admin may also disable and
- * enable an account, give it a new PIN or password, and add accounts.
- * Only the keys the person's role may use are offered.
+ * in.  The secretariat may add ambassadors' logins, disable and enable
+ * them, give them a new PIN and lift their lock; an admin may do that
+ * to every login (core_may_account).  Only the keys the person's role
+ * may use are offered, and a key that does nothing for the selected
+ * login says why.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -56,7 +58,7 @@ ac_offer(struct ui *ui, struct acct_list *l)
 		case ACT_DISABLE:
 		case ACT_RESET:
 		case ACT_ADD_ACCOUNT:
-			if (!core_may(r, ACCESS_ACCOUNTS))
+			if (!core_may(r, ACCESS_AMBASSADOR_ACCOUNTS))
 				continue;
 			break;
 		default:
@@ -384,12 +386,58 @@ ac_key_ask(struct ui *ui, struct acct_list *l, const struct ui_keypress *k)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Why the logged-in role may not do a to the selected account (N_()),
+ * or NULL. */
+static const char *
+ac_refusal(struct ui *ui, const struct acct_list *l, enum ui_action a)
+{
+	const struct account	*t = &l->rows[l->sel];
+	enum account_op		 op;
+
+	switch (a) {
+	case ACT_UNLOCK:
+		op = ACCOUNT_UNLOCK;
+		break;
+	case ACT_DISABLE:
+		op = t->disabled ? ACCOUNT_ENABLE : ACCOUNT_DISABLE;
+		break;
+	case ACT_RESET:
+		op = ACCOUNT_RESET;
+		break;
+	default:
+		return NULL;
+	}
+	return core_account_refusal(ui_who(ui)->role, op, t->role);
+}
+
+/* A key for logins that the role is not offered: say why (1), or 0 for
+ * any other key. */
+static int
+ac_not_offered(struct ui *ui, const struct acct_list *l,
+    const struct ui_keypress *k)
+{
+	enum ui_action	 a = ui_key_action(k, ac_all_actions);
+
+	if ((a != ACT_UNLOCK && a != ACT_DISABLE && a != ACT_RESET &&
+	    a != ACT_ADD_ACCOUNT) || ac_offered(l, a))
+		return 0;
+	ui_error(ui, "%s", _("Only the secretariat and the admins can change "
+	    "logins."));
+	return 1;
+}
+
 /* The keys that act on the selected account. */
 static int
 ac_key_account(struct ui *ui, struct acct_list *l, enum ui_action a)
 {
+	const char	*why;
+
 	if (l->n == 0)
 		return UI_HANDLED;
+	if ((why = ac_refusal(ui, l, a)) != NULL) {
+		ui_error(ui, "%s", _(why));
+		return UI_REDRAW | UI_HANDLED;
+	}
 	switch (a) {
 	case ACT_UNLOCK:
 		ac_unlock(ui, l);
@@ -417,6 +465,8 @@ ac_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return ac_key_ask(ui, l, k);
 	if (!l->loaded)
 		return 0;
+	if (ac_not_offered(ui, l, k))
+		return UI_REDRAW | UI_HANDLED;
 	switch ((a = ui_key_action(k, l->actions))) {
 	case ACT_UP:	ac_move(l, -1); break;
 	case ACT_DOWN:	ac_move(l, 1); break;
@@ -462,10 +512,12 @@ const struct screen screen_accounts = {
 	    "ambassador's login sees, the ambassador it belongs to, whether "
 	    "it is active, locked after too many wrong tries or disabled, and "
 	    "the day it last logged in.\n\n"
-	    "The secretariat can press u to lift a lock, so the person can "
-	    "try again at once. An admin can also press d to disable a login "
-	    "(or enable it again), r to give it a new PIN or password (this "
-	    "lifts a lock too) and n to add a login. Nobody can disable "
+	    "Press u to lift a lock, so the person can try again at once, d "
+	    "to disable a login (or enable it again), r to give it a new PIN "
+	    "or password (this lifts a lock too) and n to add a login. The "
+	    "secretariat can do this to the ambassadors' logins, so it can "
+	    "give a new ambassador a PIN; the logins of the secretariat and "
+	    "the admins are looked after by an admin. Nobody can disable "
 	    "their own login. A PIN or password is never shown and never "
 	    "written down anywhere."),
 	.init = ac_init,

@@ -660,6 +660,8 @@ ui_run(const struct conf *conf, struct db *db)
 	ui.last_key = ui_ms();
 	ui_push(&ui, &screen_login, NULL);
 	ui_readonly_note(&ui);
+	if (db_notice(db) != NULL)	/* what opening repaired */
+		ui_error(&ui, "%s", db_notice(db));
 	ui.day = util_today();
 	while (!ui.quit && ui.depth > 0) {
 		if (ui_new_day(&ui))

@@ -1003,6 +1003,62 @@ test_audit_not_personal(void)
 	db_close(fx.db);
 }
 
+/*
+ * The rule of accounts (core_may_account) for every operation, every
+ * role and every role of the account: the secretariat adds, disables,
+ * enables, resets and unlocks ambassadors' accounts; admin and
+ * secretariat accounts stay with admins; an ambassador and nobody may
+ * do nothing.  A refusal has a sentence, and the secretariat's says that
+ * it is an admin's work.
+ */
+static void
+test_account_rights_table(void)
+{
+	static const enum role roles[] = {
+		ROLE_NONE, ROLE_AMBASSADOR, ROLE_SECRETARIAT, ROLE_ADMIN
+	};
+	/* [who][the account's role], the same for every operation. */
+	static const int may[4][4] = {
+		/* none amb  sec  admin: the account */
+		{ 0,   0,   0,   0 },	/* nobody */
+		{ 0,   0,   0,   0 },	/* an ambassador */
+		{ 0,   1,   0,   0 },	/* the secretariat */
+		{ 0,   1,   1,   1 },	/* an admin */
+	};
+	const char	*why;
+	int		 op;
+	size_t		 w, t;
+
+	for (op = ACCOUNT_ADD; op <= ACCOUNT_UNLOCK; op++)
+		for (w = 0; w < 4; w++)
+			for (t = 0; t < 4; t++) {
+				if (core_may_account(roles[w],
+				    (enum account_op)op, roles[t]) !=
+				    may[w][t])
+					TEST_FAIL("op %d by role %zu on role "
+					    "%zu: %d", op, w, t, !may[w][t]);
+				why = core_account_refusal(roles[w],
+				    (enum account_op)op, roles[t]);
+				if ((why == NULL) != may[w][t])
+					TEST_FAIL("op %d by %zu on %zu: why "
+					    "\"%s\"", op, w, t,
+					    why ? why : "(null)");
+				if (w == 2 && t >= 2 && (why == NULL ||
+				    strstr(why, "Only an admin") == NULL))
+					TEST_FAIL("op %d on %zu: \"%s\"", op, t,
+					    why ? why : "(null)");
+			}
+	CHECK(!core_may_account(ROLE_ADMIN, (enum account_op)99,
+	    ROLE_AMBASSADOR));
+	/* Reading the accounts and the ambassadors' accounts are the
+	 * secretariat's; every account is the admin's. */
+	CHECK(core_may(ROLE_SECRETARIAT, ACCESS_AMBASSADOR_ACCOUNTS));
+	CHECK(!core_may(ROLE_AMBASSADOR, ACCESS_AMBASSADOR_ACCOUNTS));
+	CHECK(core_may(ROLE_SECRETARIAT, ACCESS_UNLOCK));
+	CHECK(!core_may(ROLE_SECRETARIAT, ACCESS_ACCOUNTS));
+	CHECK(core_may(ROLE_ADMIN, ACCESS_ACCOUNTS));
+}
+
 int
 main(void)
 {
@@ -1024,6 +1080,7 @@ main(void)
 	RUN("access", test_audit_in_same_transaction);
 	RUN("access", test_audit_in_batch);
 	RUN("access", test_audit_not_personal);
+	RUN("access", test_account_rights_table);
 	core_key_done();
 	TEST_END();
 }

@@ -23,7 +23,9 @@
 #include "../../src/db-private.h"
 #include "test.h"
 
-#define PIN		"7391"
+/* Eight digits: the trail's hex hashes hold any four digits now and then,
+ * and no_secret_in_file looks for the PIN's bytes in the file. */
+#define PIN		"73915824"
 #define PASSWORD	"Fl0de-b0lle-med-syltetøj"
 #define ADMIN_PW	"admin-password-1"
 #define NOW		1559390400LL	/* 2019-06-01 12:00:00 UTC */
@@ -424,10 +426,14 @@ unlock(void)
 	CHECK_INT(one(db, "SELECT count(*) FROM audit WHERE "
 	    "kind = 'account unlocked' AND login = 'sec' AND record = "
 	    "(SELECT id FROM account WHERE login = 'anna')"), 1);
-	/* The secretariat may not disable or reset. */
-	CHECK_INT(db_account_set_disabled(db, &sec.who, anna, 1), DB_DENIED);
+	/* The secretariat may disable and reset an ambassador's account
+	 * (account_rights tries every operation), not an admin's. */
+	CHECK_INT(db_account_set_disabled(db, &sec.who, anna, 1), DB_OK);
 	CHECK_INT(db_account_reset(db, &sec.who, anna, "1111", &policy),
-	    DB_DENIED);
+	    DB_OK);
+	CHECK_INT(db_account_set_disabled(db, &sec.who, 1, 1), DB_DENIED);
+	CHECK_INT(db_account_reset(db, &sec.who, 1, "a-long-password-2",
+	    &policy), DB_DENIED);
 	db_session_clear(&sec);
 	db_session_clear(&amb);
 	db_close(db);
@@ -1248,6 +1254,258 @@ out:
 	free(path);
 }
 
+/* The roles in the order of account_may's rows and columns. */
+static const enum role rights_roles[] = {
+	ROLE_AMBASSADOR, ROLE_SECRETARIAT, ROLE_ADMIN
+};
+/* Who may do anything to an account: [the caller's role][the account's
+ * role], for every operation alike (written out, not core's table). */
+static const int account_may[3][3] = {
+	{ 0, 0, 0 },		/* an ambassador: nothing */
+	{ 1, 0, 0 },		/* the secretariat: ambassadors' accounts */
+	{ 1, 1, 1 },		/* an admin: every account */
+};
+
+/* Do op as who to account id (of role); ADD adds a new one of role. */
+static enum db_status
+rights_op(struct db *db, const struct who *who, enum account_op op,
+    long id, enum role role, int n)
+{
+	struct account	 a;
+	char		 login[16];
+
+	switch (op) {
+	case ACCOUNT_ADD:
+		snprintf(login, sizeof login, "new%d", n);
+		a = mkacct(login, role, role == ROLE_AMBASSADOR ? "605" :
+		    NULL);
+		return db_account_add(db, who, &a, role == ROLE_AMBASSADOR ?
+		    "86420" : "a-new-long-password", &policy);
+	case ACCOUNT_DISABLE:
+		return db_account_set_disabled(db, who, id, 1);
+	case ACCOUNT_ENABLE:
+		return db_account_set_disabled(db, who, id, 0);
+	case ACCOUNT_RESET:
+		return db_account_reset(db, who, id, role == ROLE_AMBASSADOR ?
+		    "86420" : "a-new-long-password", &policy);
+	case ACCOUNT_UNLOCK:
+		return db_account_unlock(db, who, id);
+	}
+	return DB_ERROR;
+}
+
+/* A fingerprint of account id: disabled, lock, hash. */
+static char *
+rights_state(struct db *db, long id)
+{
+	sqlite3_stmt	*st;
+	char		*s = NULL;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT disabled || ' ' || failures || "
+	    "' ' || locked_until || ' ' || hash FROM account WHERE id = ?1",
+	    -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return s != NULL ? s : xstrdup("");
+}
+
+/* One operation by one role on an account of each role. */
+static void
+rights_one(enum account_op op, size_t c)
+{
+	static const char *const names[] = { "add", "disable", "enable",
+	    "reset", "unlock" };
+	static const char *const callers[] = { "c-amb", "c-sec", "c-adm" };
+	static const char *const targets[] = { "t-amb", "t-sec", "t-adm" };
+	char		*path, *before, *after;
+	struct db	*db = fresh(&path);
+	struct session	 s;
+	long		 id[3], rows;
+	size_t		 t;
+	enum db_status	 st, want;
+
+	if (db == NULL)
+		goto out;
+	for (t = 0; t < 3; t++) {
+		add_ok(db, &cli, callers[t], rights_roles[t], t == 0 ? "605" :
+		    NULL, t == 0 ? "97531" : PASSWORD);
+		id[t] = add_ok(db, &cli, targets[t], rights_roles[t], t == 0 ?
+		    "605" : NULL, t == 0 ? "97531" : PASSWORD);
+	}
+	CHECK_INT(db_exec(db, op == ACCOUNT_ENABLE ? "UPDATE account SET "
+	    "disabled = 1 WHERE login LIKE 't-%'" : "UPDATE account SET "
+	    "failures = 2, locked_until = 1559391300 WHERE login LIKE "
+	    "'t-%'"), SQLITE_OK);
+	login_ok(db, callers[c], c == 0 ? "97531" : PASSWORD, NOW, &s);
+	for (t = 0; t < 3; t++) {
+		want = account_may[c][t] ? DB_OK : DB_DENIED;
+		rows = one(db, "SELECT count(*) FROM audit");
+		before = rights_state(db, id[t]);
+		st = rights_op(db, &s.who, op, id[t], rights_roles[t],
+		    (int)t);
+		after = rights_state(db, id[t]);
+		if (st != want)
+			TEST_FAIL("%s by %s of %s: %d, want %d (%s)", names[op],
+			    callers[c], targets[t], st, want, db_errmsg(db));
+		else if (want == DB_DENIED && (strcmp(before, after) != 0 ||
+		    one(db, "SELECT count(*) FROM audit") != rows))
+			TEST_FAIL("%s by %s of %s: refused, but written",
+			    names[op], callers[c], targets[t]);
+		else if (want == DB_OK && (one(db, "SELECT count(*) FROM "
+		    "audit") != rows + 1 || (op != ACCOUNT_ADD &&
+		    strcmp(before, after) == 0)))
+			TEST_FAIL("%s by %s of %s: done, but not written",
+			    names[op], callers[c], targets[t]);
+		else if (want == DB_DENIED && c == 1 &&
+		    strstr(db_errmsg(db), "Only an admin") == NULL)
+			TEST_FAIL("%s by %s of %s: \"%s\" says not why",
+			    names[op], callers[c], targets[t], db_errmsg(db));
+		free(before);
+		free(after);
+	}
+	db_session_clear(&s);
+	db_close(db);
+out:
+	free(path);
+}
+
+/* Every operation on an account, by every role, on an account of every
+ * role: the secretariat looks after ambassadors' accounts, an admin
+ * after all; a refusal says why and writes nothing. */
+static void
+account_rights(void)
+{
+	enum account_op	 op;
+	size_t		 c;
+
+	for (op = ACCOUNT_ADD; op <= ACCOUNT_UNLOCK; op++)
+		for (c = 0; c < 3; c++)
+			rights_one(op, c);
+}
+
+/* The status and sentence of a login at now, into msg (new). */
+static enum db_status
+login_answer(struct db *db, const char *login, const char *secret,
+    long long now, char **msg)
+{
+	enum db_status	 st = try_login(db, login, secret, now);
+
+	free(*msg);
+	*msg = xstrdup(db_errmsg(db));
+	return st;
+}
+
+/*
+ * While another terminal holds the write lock past the busy timeout, a
+ * wrong PIN, the right PIN and an unknown login get the same answer (a
+ * held lock tells nothing about the PIN), and the tries that could not
+ * be written are counted in this process: five lock every login.
+ */
+static void
+login_busy(void)
+{
+	char		*path, *wrong = NULL, *msg = NULL;
+	struct db	*db = fresh(&path), *other = NULL;
+	enum db_status	 st;
+	int		 i;
+
+	if (db == NULL || (other = open_ok(path, 0)) == NULL)
+		goto out;
+	db_set_busy_timeout(db, 50);
+	CHECK_INT(db_exec(other, "BEGIN IMMEDIATE"), SQLITE_OK);
+	st = login_answer(db, "anna", "0000", NOW, &wrong);
+	CHECK(st != DB_OK);
+	CHECK_INT(login_answer(db, "anna", PIN, NOW, &msg), st);
+	CHECK_STR(msg, wrong);
+	CHECK_INT(login_answer(db, "nobody", "0000", NOW, &msg), st);
+	CHECK_STR(msg, wrong);
+	CHECK_INT(login_answer(db, "boss", ADMIN_PW, NOW, &msg), st);
+	CHECK_STR(msg, wrong);
+	for (i = 0; i < 3; i++)
+		CHECK_INT(login_answer(db, "anna", "0000", NOW, &msg), st);
+	CHECK_INT(db_exec(other, "COMMIT"), SQLITE_OK);
+	/* Five refusals not written: this process refuses every login
+	 * until the lock runs out. */
+	CHECK_INT(try_login(db, "anna", PIN, NOW + 1), DB_DENIED);
+	CHECK_INT(try_login(db, "boss", ADMIN_PW, NOW + 899), DB_DENIED);
+	CHECK_INT(try_login(db, "anna", PIN, NOW + 900), DB_OK);
+	CHECK_INT(one(db, "SELECT failures FROM account WHERE "
+	    "login = 'anna'"), 0);
+out:
+	free(wrong);
+	free(msg);
+	db_close(other);
+	db_close(db);
+	free(path);
+}
+
+/* When a login's row cannot be written at all, a right and a wrong PIN
+ * get the same answer too. */
+static void
+login_write_fails(void)
+{
+	char		*path, *wrong = NULL, *msg = NULL;
+	struct db	*db = fresh(&path);
+	enum db_status	 st;
+
+	if (db == NULL)
+		goto out;
+	CHECK_INT(db_exec(db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON "
+	    "audit BEGIN SELECT RAISE(ABORT, 'no room'); END"), SQLITE_OK);
+	st = login_answer(db, "anna", "0000", NOW, &wrong);
+	CHECK(st != DB_OK);
+	CHECK_INT(login_answer(db, "anna", PIN, NOW, &msg), st);
+	CHECK_STR(msg, wrong);
+	CHECK_INT(login_answer(db, "nobody", "0000", NOW, &msg), st);
+	CHECK_STR(msg, wrong);
+	CHECK_INT(db_exec(db, "DROP TRIGGER boom"), SQLITE_OK);
+	CHECK_INT(try_login(db, "anna", PIN, NOW), DB_OK);
+	db_close(db);
+out:
+	free(wrong);
+	free(msg);
+	free(path);
+}
+
+/* A login that looks like a CPR number is refused, as a name is; one
+ * made before the rule can still be found, to log in or disable it. */
+static void
+cpr_login(void)
+{
+	static const char *const bad[] = {
+		"0101901234", "010190-1234", "lene-010190-1234",
+		"3112991234",
+	};
+	char		*path;
+	struct db	*db = fresh(&path);
+	struct account	 a;
+	struct session	 s;
+	size_t		 i;
+
+	if (db == NULL)
+		goto out;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		a = mkacct(bad[i], ROLE_AMBASSADOR, "605");
+		if (db_account_add(db, &cli, &a, "86420", &policy) !=
+		    DB_INVALID || strstr(db_errmsg(db), "CPR") == NULL)
+			TEST_FAIL("login \"%s\": %s", bad[i], db_errmsg(db));
+	}
+	a = mkacct("1234", ROLE_AMBASSADOR, "605");
+	CHECK_INT(db_account_add(db, &cli, &a, "86420", &policy), DB_OK);
+	CHECK_INT(db_exec(db, "UPDATE account SET login = '0101901234' "
+	    "WHERE login = 'anna'"), SQLITE_OK);
+	CHECK_INT(db_account_get(db, &cli, "0101901234", &a), DB_OK);
+	db_account_clear(&a);
+	login_ok(db, "0101901234", PIN, NOW, &s);
+	db_session_clear(&s);
+	db_close(db);
+out:
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1279,6 +1537,10 @@ main(void)
 	RUN("account", readonly_login);
 	RUN("account", login_changed);
 	RUN("account", same_time_after_cost_rose);
+	RUN("account", account_rights);
+	RUN("account", login_busy);
+	RUN("account", login_write_fails);
+	RUN("account", cpr_login);
 	core_key_done();
 	if (test_failures == 0) {
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);

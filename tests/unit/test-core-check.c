@@ -281,6 +281,121 @@ check_cpr_table(void)
 	CHECK_INT(core_looks_like_cpr(NULL), 0);
 }
 
+/* Every Unicode decimal digit counts as a digit: full-width, Arabic-
+ * Indic, Devanagari; full-width separators as their ASCII forms; and
+ * the names and notes that hold one are refused. */
+static void
+check_cpr_unicode_digits(void)
+{
+	static const struct check_case t[] = {	/* ok = 1: looks like CPR */
+		/* ０１０１９０－１２３４ (U+FF10.., U+FF0D) */
+		{ "\xef\xbc\x90\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91\xef\xbc\x99"
+		    "\xef\xbc\x90\xef\xbc\x8d\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93"
+		    "\xef\xbc\x94", 1 },
+		/* ０１０１９０１２３４ */
+		{ "\xef\xbc\x90\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91\xef\xbc\x99"
+		    "\xef\xbc\x90\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94",
+		    1 },
+		/* 0101９０-1234: half full-width */
+		{ "0101\xef\xbc\x99\xef\xbc\x90-1234", 1 },
+		/* ٠١٠١٩٠-١٢٣٤ (Arabic-Indic, U+0660..) */
+		{ "\xd9\xa0\xd9\xa1\xd9\xa0\xd9\xa1\xd9\xa9\xd9\xa0-\xd9\xa1"
+		    "\xd9\xa2\xd9\xa3\xd9\xa4", 1 },
+		/* ०१०१९०१२३४ (Devanagari, U+0966..) */
+		{ "\xe0\xa5\xa6\xe0\xa5\xa7\xe0\xa5\xa6\xe0\xa5\xa7\xe0\xa5\xaf"
+		    "\xe0\xa5\xa6\xe0\xa5\xa7\xe0\xa5\xa8\xe0\xa5\xa9\xe0\xa5\xaa",
+		    1 },
+		/* 010190　1234 (ideographic space) */
+		{ "010190\xe3\x80\x80" "1234", 1 },
+		/* Søren ０１０１９０-１２３４ in a sentence */
+		{ "S\xc3\xb8ren \xef\xbc\x90\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91"
+		    "\xef\xbc\x99\xef\xbc\x90-\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93"
+		    "\xef\xbc\x94.", 1 },
+		/* ３２０１９０-１２３４: no 32nd, in full width too */
+		{ "\xef\xbc\x93\xef\xbc\x92\xef\xbc\x90\xef\xbc\x91\xef\xbc\x99"
+		    "\xef\xbc\x90-\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94",
+		    0 },
+		/* １２ ３４ ５６ ７８: a phone number */
+		{ "\xef\xbc\x91\xef\xbc\x92 \xef\xbc\x93\xef\xbc\x94 \xef\xbc\x95"
+		    "\xef\xbc\x96 \xef\xbc\x97\xef\xbc\x98", 0 },
+		{ "S\xc3\xb8ren \xc3\x85se", 0 },
+		{ "\xff\xfe" "0101901234", 1 },	/* bad UTF-8: read as bytes */
+	};
+	static const char fw[] = "Ali \xef\xbc\x90\xef\xbc\x91\xef\xbc\x90"
+	    "\xef\xbc\x91\xef\xbc\x99\xef\xbc\x90\xef\xbc\x91\xef\xbc\x92"
+	    "\xef\xbc\x93\xef\xbc\x94";
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (core_looks_like_cpr(t[i].s) != t[i].ok)
+			TEST_FAIL("cpr case %zu gives %d", i, !t[i].ok);
+	CHECK(core_check_name(fw) != NULL &&
+	    strstr(core_check_name(fw), "CPR") != NULL);
+	CHECK(core_check_notes(fw) != NULL);
+	CHECK(core_check_flat("\xef\xbc\x90\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91"
+	    "\xef\xbc\x99\xef\xbc\x90\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93"
+	    "\xef\xbc\x94") != NULL);
+}
+
+/* A login: the characters, the length, and never a CPR number. */
+static void
+check_login(void)
+{
+	static const struct check_case t[] = {	/* ok = 1: accepted */
+		{ "birgit", 1 },
+		{ "lene2", 1 },
+		{ "Bo.Berg_2-x", 1 },
+		{ "1234", 1 },
+		{ "a2345678901234567890123456789012", 1 },
+		{ "a23456789012345678901234567890123", 0 },
+		{ "", 0 },
+		{ ".anna", 0 },
+		{ "an na", 0 },
+		{ "\xc3\xa6nne", 0 },
+		{ "0101901234", 0 },
+		{ "010190-1234", 0 },
+		{ "bo.010190.1234", 0 },
+		{ "x0101901234", 0 },
+		{ "3201901234", 1 },		/* no 32nd: not a CPR number */
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if ((core_check_login(t[i].s) == NULL) != t[i].ok)
+			TEST_FAIL("login \"%s\": %s", t[i].s,
+			    core_check_login(t[i].s) ? core_check_login(t[i].s) :
+			    "accepted");
+	CHECK(core_check_login(NULL) != NULL);
+	CHECK(strstr(core_check_login("0101901234"), "CPR") != NULL);
+}
+
+/* The years a stored date may have are those a typed date may have. */
+static void
+check_date_range(void)
+{
+	static const char *const in[] = { "1900-01-01", "2199-12-31",
+	    "1.1.1900", "2019-06-01" };
+	static const char *const out[] = { "1899-12-31", "2200-01-01" };
+	long	 d;
+	size_t	 i;
+
+	for (i = 0; i < sizeof in / sizeof in[0]; i++) {
+		CHECK_INT(util_date_parse(in[i], &d), DATE_OK);
+		if (core_check_date_range(d) != NULL)
+			TEST_FAIL("%s refused", in[i]);
+	}
+	CHECK(util_date_parse(out[0], &d) == DATE_RANGE);
+	CHECK(util_date_parse(out[1], &d) == DATE_RANGE);
+	CHECK(util_date_make(1899, 12, 31, &d) == 0);
+	CHECK_STR(core_check_date_range(d), util_date_errstr(DATE_RANGE));
+	CHECK(util_date_make(2200, 1, 1, &d) == 0);
+	CHECK(core_check_date_range(d) != NULL);
+	CHECK(core_check_date_range(DATE_NONE) == NULL);
+	CHECK(core_check_date_range(2147483647L) != NULL);
+	CHECK(core_check_date_range(-2147483647L) != NULL);
+	CHECK(core_check_date_range(0) == NULL);	/* 1970-01-01 */
+}
+
 /* Control and bidi characters. */
 static void
 check_forbidden(void)
@@ -398,6 +513,9 @@ main(void)
 	RUN("check", check_languages_table);
 	RUN("check", check_notes_table);
 	RUN("check", check_cpr_table);
+	RUN("check", check_cpr_unicode_digits);
+	RUN("check", check_login);
+	RUN("check", check_date_range);
 	RUN("check", check_forbidden);
 	RUN("check", check_clean);
 	RUN("household", household_status);

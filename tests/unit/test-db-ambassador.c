@@ -969,7 +969,7 @@ test_migrate_schema2(void)
 	db_close(db);
 	if ((db = open_ok(path)) == NULL)
 		goto out;
-	CHECK_INT(one(db, "PRAGMA user_version"), 5);
+	CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	CHECK_INT(one(db, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name LIKE 'ambassador%' AND type = 'table'"), 5);
 	CHECK_INT(one(db, "SELECT count(*) FROM sqlite_master WHERE "

@@ -856,7 +856,7 @@ test_migrate_schema1(void)
 	sqlite3_close(raw);
 	if ((db = open_ok(path, 0)) == NULL)
 		goto out;
-	CHECK_INT(one(db, "PRAGMA user_version"), 5);
+	CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	CHECK_INT(one(db, "SELECT count(*) FROM household"), 2);
 	get(db, 1, &g);
 	CHECK_STR(g.members[1], "Omar Holm");
