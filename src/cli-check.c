@@ -94,17 +94,16 @@ check_ambassadors(struct db *db, const struct conf *conf)
 int
 cli_check(const struct cli *cli, int argc, char **argv)
 {
-	struct db	*db;
-	int		 problems, amb;
+	const struct cli_opt	 opts[] = { CLI_OPT_END };
+	const struct cli_cmd	 cmd = { "check", NULL, 0, 0, opts,
+	    N_("Lists the configuration files it read and checks them, then "
+	    "checks the database for damage, for a changed audit trail and "
+	    "for stored text velkomst would refuse. It changes nothing.") };
+	struct db		*db;
+	int			 problems, amb, rc;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf("%s\n", _("usage: velkomst check"));
-		return 0;
-	}
-	if (argc != 1) {
-		cli_error(_("usage: velkomst check"));
-		return 2;
-	}
+	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
+		return rc;
 	check_config(cli->conf);
 	db = cli_open_db(cli, DB_READ_ONLY);
 	if (db == NULL)

@@ -30,6 +30,7 @@ while IFS='|' read -r cmd opt what; do
 done <<'EOF'
 ambassadors|--search|TEXT
 audit|--since|DATE
+check|-|
 coverage|--format|text|tsv
 demo|--households|N
 goal|--format|text|tsv
@@ -46,7 +47,7 @@ visits|--household|ID
 EOF
 
 # Words that are not options, where a command takes none or one.
-for cmd in ambassadors audit coverage goal households overdue visits "user list"; do
+for cmd in ambassadors audit check coverage goal households overdue visits "user list"; do
 	# shellcheck disable=SC2086
 	run --db "$DB" $cmd soren
 	check "$cmd: a word too many is wrong use" 2 "\"soren\" is one word too many for $cmd." stderr
