@@ -68,8 +68,28 @@ enum ui_action {
 	ACT_FILTER_RECORD,
 	ACT_FILTER_DATE,
 	ACT_FILTER_CLEAR,
+	ACT_CHOOSE,		/* a digit: the menu line of that number */
+	ACT_JUMP,		/* a letter: the next line that starts so */
+	ACT_HELP_CLOSE,		/* F1, ? or q on the help screen */
+	ACT_LIST_PREV,		/* the arrows alone, beside a text field */
+	ACT_LIST_NEXT,
+	ACT_IN_REGISTER,	/* search the whole register instead */
+	/* The line editor (ui_edit_key), so help can name its keys. */
+	ACT_EDIT_LEFT,
+	ACT_EDIT_RIGHT,
+	ACT_EDIT_HOME,
+	ACT_EDIT_END,
+	ACT_EDIT_BACKSPACE,
+	ACT_EDIT_DELETE,
+	ACT_EDIT_KILL_END,
+	ACT_EDIT_KILL_START,
+	ACT_EDIT_KILL_WORD,
 	ACT_COUNT
 };
+
+/* The line editor's actions (ACT_NONE ends): help lists them on every
+ * screen where text is typed. */
+extern const enum ui_action ui_edit_actions[];
 
 /* A key pressed: either a curses KEY_* code (is_key) or a character. */
 struct ui_keypress {
