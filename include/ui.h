@@ -328,6 +328,9 @@ struct ui_cell {
 	int		 col;		/* index into cols */
 	int		 cols;		/* the width it gets; 0 when measuring
 					   (give the whole text) */
+	int		 cut;		/* narrower than its widest cell (a
+					   column that shortens: give the
+					   short form) */
 	enum ui_style	 style;		/* the row's; the cell may change it
 					   (not on the selected row) */
 	char		 buf[512];	/* the text may be written here */
@@ -372,6 +375,7 @@ struct ui_list {
 	int		 y, x, shown;	/* where the rows were drawn, how
 					   many fit */
 	int		 search_y, cur_x;
+	int		 need[UI_LIST_COLS];	/* their widest cells */
 	int		 width[UI_LIST_COLS];	/* the columns as drawn */
 	int		 gap_used;
 };

@@ -63,7 +63,6 @@ struct hh_list {
 	char			*search;	/* what rows were fetched for */
 	char			**words;	/* its words (search keys) */
 	size_t			 nwords;
-	int			 dept_w;	/* the widest department name */
 	char			*info;		/* drawn beside the search */
 	char			*empty;		/* drawn when there are none */
 };
@@ -213,25 +212,10 @@ hh_open_row(struct ui *ui, void *ctx, const void *row)
 	return UI_REDRAW | UI_HANDLED;
 }
 
-/* The widest name of a configured department. */
-static int
-hh_dept_width(const struct conf *c)
-{
-	size_t	i;
-	int	w, most = 0;
-
-	for (i = 0; i < c->ndepartments; i++)
-		if ((w = util_text_width(c->departments[i].name)) > most)
-			most = w;
-	return most;
-}
-
-/* The department for a column of cols (0: measuring): the whole names
- * when every one fits, else the short names; its key if the
- * configuration has no such department. */
+/* The department's whole name, or (short) its short name; its key if
+ * the configuration has no such department. */
 static const char *
-hh_department(struct ui *ui, const struct hh_list *l, const char *key,
-    int cols)
+hh_department(struct ui *ui, const char *key, int short_name)
 {
 	const struct cfg_department	*d;
 	int				 i;
@@ -239,7 +223,7 @@ hh_department(struct ui *ui, const struct hh_list *l, const char *key,
 	if ((i = cfg_department_find(ui_conf(ui), key)) < 0)
 		return key;
 	d = &ui_conf(ui)->departments[i];
-	return cols == 0 || cols >= l->dept_w ? d->name : d->shortname;
+	return short_name ? d->shortname : d->name;
 }
 
 /* Why a household needs the secretariat, in a few words. */
@@ -308,7 +292,7 @@ hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case COL_NAMES:
 		return hh_names(l, r->names, c->cols, c->buf, sizeof c->buf);
 	case COL_DEPT:
-		return hh_department(ui, l, r->department, c->cols);
+		return hh_department(ui, r->department, c->cut);
 	case COL_STAIR:
 		return r->stairwell;
 	case COL_FLAT:
@@ -338,7 +322,7 @@ hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 		return hh_reason(r, c->buf, sizeof c->buf);
 	case COL_PLACE:
 		snprintf(c->buf, sizeof c->buf, "%s, %s, %s", r->flat,
-		    r->stairwell, hh_department(ui, l, r->department, 1));
+		    r->stairwell, hh_department(ui, r->department, 1));
 		return c->buf;
 	}
 	return "";
@@ -359,14 +343,13 @@ hh_row_style(struct ui *ui, void *ctx, const void *row)
 /* Set up a list of the given kind (fetched by hh_reload); search: the
  * text to start with and type on (NULL: none, the list has the keys). */
 static struct hh_list *
-hh_open(struct ui *ui, const struct hh_mode *mode, const char *search)
+hh_open(const struct hh_mode *mode, const char *search)
 {
 	struct hh_list	*l = xcalloc(1, sizeof *l);
 
 	l->mode = mode;
 	l->dept = -1;
 	l->order = mode->order;
-	l->dept_w = hh_dept_width(ui_conf(ui));
 	l->w.size = sizeof (struct household_row);
 	l->w.fetch = HH_WINDOW;
 	l->w.keep = HH_KEEP;
@@ -770,7 +753,7 @@ static const struct hh_mode mode_followups = {
 static void *
 hh_init(struct ui *ui, void *arg)
 {
-	struct hh_list	*l = hh_open(ui, &mode_register, arg);
+	struct hh_list	*l = hh_open(&mode_register, arg);
 
 	hh_reload(ui, l);
 	return l;
@@ -785,7 +768,7 @@ queue_init(struct ui *ui, void *arg)
 	long		 me = ui_who(ui)->ambassador;
 
 	(void)arg;
-	l = hh_open(ui, &mode_queue, NULL);
+	l = hh_open(&mode_queue, NULL);
 	if (me != 0)
 		hh_set_ambassador(ui, l, me);
 	hh_reload(ui, l);
@@ -795,7 +778,7 @@ queue_init(struct ui *ui, void *arg)
 static void *
 overdue_init(struct ui *ui, void *arg)
 {
-	struct hh_list	*l = hh_open(ui, &mode_overdue, NULL);
+	struct hh_list	*l = hh_open(&mode_overdue, NULL);
 
 	(void)arg;
 	hh_reload(ui, l);
@@ -805,7 +788,7 @@ overdue_init(struct ui *ui, void *arg)
 static void *
 followups_init(struct ui *ui, void *arg)
 {
-	struct hh_list	*l = hh_open(ui, &mode_followups, NULL);
+	struct hh_list	*l = hh_open(&mode_followups, NULL);
 
 	(void)arg;
 	hh_reload(ui, l);

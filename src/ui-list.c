@@ -208,14 +208,16 @@ lst_cell(struct ui *ui, struct ui_list *l, struct ui_cell *c,
 	c->row = row;
 	c->col = col;
 	c->cols = cols;
+	c->cut = cols > 0 && cols < l->need[col];
 	s = l->cell(ui, l->ctx, c);
 	return s != NULL ? s : "";
 }
 
 /* The widest cell of every column over the rows held, with the header. */
 static void
-lst_need(struct ui *ui, struct ui_list *l, int *need)
+lst_need(struct ui *ui, struct ui_list *l)
 {
+	int		*need = l->need;
 	struct ui_cell	*c = xcalloc(1, sizeof *c);
 	size_t		 i, n = ui_list_count(l);
 	int		 j, w;
@@ -367,7 +369,7 @@ void
 ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int rows,
     int cols)
 {
-	int	need[UI_LIST_COLS], i, top;
+	int	i, top;
 	size_t	n = ui_list_count(l);
 
 	if (l->searchable) {
@@ -375,8 +377,8 @@ ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int rows,
 		y += 2;
 		rows -= 2;
 	}
-	lst_need(ui, l, need);
-	l->gap_used = ui_columns_fit(l->cols, need, l->ncols, cols - 2,
+	lst_need(ui, l);
+	l->gap_used = ui_columns_fit(l->cols, l->need, l->ncols, cols - 2,
 	    lst_gap(l), l->width);
 	if (lst_has_header(l)) {
 		lst_draw_line(ui, l, y, x, cols, NULL, STYLE_HEADER);
