@@ -231,10 +231,15 @@ al_draw(struct ui *ui, void *state)
 
 	st = l->status < 0 ? _("all") : _(core_amb_status_label(l->status));
 	free(l->info);
-	l->info = xasprintf(P_("%s \xc2\xb7 %s \xc2\xb7 %ld ambassador",
-	    "%s \xc2\xb7 %s \xc2\xb7 %ld ambassadors", l->count), l->dept < 0 ?
-	    _("all departments") : ui_conf(ui)->departments[l->dept].name,
-	    st, l->count);
+	if (l->count < 0)	/* could not be counted */
+		l->info = xasprintf("%s \xc2\xb7 %s", l->dept < 0 ?
+		    _("all departments") :
+		    ui_conf(ui)->departments[l->dept].name, st);
+	else
+		l->info = xasprintf(P_("%s \xc2\xb7 %s \xc2\xb7 %ld ambassador",
+		    "%s \xc2\xb7 %s \xc2\xb7 %ld ambassadors", l->count),
+		    l->dept < 0 ? _("all departments") :
+		    ui_conf(ui)->departments[l->dept].name, st, l->count);
 	l->list.info = l->info;
 	l->list.empty = l->search[0] != '\0' ? _("Nobody's name starts with "
 	    "that. Check the spelling, or type fewer letters.") :

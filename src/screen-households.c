@@ -429,6 +429,8 @@ hh_info(struct ui *ui, const struct hh_list *l)
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
 		    _("by name") : _("longest waiting first"));
+	if (l->count < 0)	/* could not be counted */
+		return place;
 	info = xasprintf(P_("%s \xc2\xb7 %ld household",
 	    "%s \xc2\xb7 %ld households", l->count), place, l->count);
 	free(place);
