@@ -316,10 +316,10 @@ struct ui_column {
 	int		 grow;		/* 1, 2, ...: takes spare width, in
 					   that order; 0: never */
 	int		 whole;		/* never cut (a time, a date) */
-	int		 shortens;	/* a narrow cell shows a short form
-					   (the cell is told its width): it
-					   grows to its widest cell at once,
-					   or not at all */
+	int		 shortens;	/* a cut column shows short forms
+					   (ui_cell.cut): it grows to its
+					   widest cell at once, or not at
+					   all */
 };
 
 /* Room for the text of one cell (ui_list.cell). */
@@ -361,7 +361,8 @@ struct ui_list {
 	const char	*(*cell)(struct ui *, void *ctx, struct ui_cell *c);
 	/* How to draw a row (NULL: STYLE_NORMAL), e.g. STYLE_DIM. */
 	enum ui_style	 (*style)(struct ui *, void *ctx, const void *row);
-	/* Enter or a double click on row (NULL: the screen's Enter). */
+	/* Enter or a double click on row: the handler's flags (NULL:
+	 * Enter is the screen's). */
 	int		 (*open)(struct ui *, void *ctx, const void *row);
 	/* The search text changed (text is the new text): fetch again.
 	 * The selection is put on the first row after it. */
@@ -380,21 +381,22 @@ struct ui_list {
 	int		 gap_used;
 };
 
-/* Set up l's search line (after setting what the screen sets). */
+/* Set up l once the screen has set its part (every list calls it; more
+ * than UI_LIST_COLS columns is a bug: fatal). */
 void		 ui_list_init(struct ui_list *);
 /* Free the search line (the rows stay the screen's or the window's). */
 void		 ui_list_free(struct ui_list *);
 /* Draw the list in the box of rows x cols at (y, x): the search line
  * and a blank row (if searchable), the header (if a column has one),
- * then the rows or the sentence for none. */
+ * then the rows or the sentence for none (or why the rows could not be
+ * read).  A row's style fills the box; its cells start one column in
+ * and leave one column free at the end. */
 void		 ui_list_draw(struct ui *, struct ui_list *, int y, int x,
 		    int rows, int cols);
 /* A key: moves, the search line, Enter, Esc clearing the search.
  * Returns the handler's flags, or 0 when the key is the screen's. */
 int		 ui_list_key(struct ui *, struct ui_list *,
 		    const struct ui_keypress *);
-/* The moves alone (ACT_UP ... ACT_LAST): flags, or 0 for another. */
-int		 ui_list_move(struct ui *, struct ui_list *, enum ui_action);
 /* A click at (y, x) (twice: a double click): flags, or 0 when it is
  * not on the list. */
 int		 ui_list_click(struct ui *, struct ui_list *, int y, int x,
@@ -407,8 +409,6 @@ const enum ui_action *ui_list_actions(const struct ui_list *,
 /* The rows there are (held), the selected one (NULL when none). */
 size_t		 ui_list_count(const struct ui_list *);
 const void	*ui_list_selected(const struct ui_list *);
-/* The search text as typed (a new string). */
-char		*ui_list_search_text(const struct ui_list *);
 /* Put text in the search line (the search callback is not called). */
 void		 ui_list_set_search(struct ui_list *, const char *text,
 		    int searching);

@@ -30,7 +30,6 @@ struct amb_list {
 	long			 count;
 	const char		**pick;
 	char			*info;
-	const char		*empty;
 };
 
 static const struct ui_column al_cols[AC_NCOLS] = {

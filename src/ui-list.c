@@ -451,8 +451,8 @@ lst_window_end(struct ui *ui, struct ui_list *l, int last)
 }
 
 /* The moves (ACT_UP ... ACT_LAST): flags, or 0 for another action. */
-int
-ui_list_move(struct ui *ui, struct ui_list *l, enum ui_action a)
+static int
+lst_move(struct ui *ui, struct ui_list *l, enum ui_action a)
 {
 	int	delta = 0, rc = 0;
 
@@ -568,7 +568,7 @@ ui_list_key(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 
 	if (l->searching)
 		return lst_key_search(ui, l, k);
-	if (ui_list_move(ui, l, ui_key_action(k, move_actions)) != 0)
+	if (lst_move(ui, l, ui_key_action(k, move_actions)) != 0)
 		return UI_REDRAW | UI_HANDLED;
 	switch (ui_key_action(k, list_actions)) {
 	case ACT_SEARCH:
@@ -620,10 +620,12 @@ ui_list_click(struct ui *ui, struct ui_list *l, int y, int x, int twice)
 
 /* ---- the rest --------------------------------------------------------- */
 
-/* Set up the search line. */
+/* Set up the search line (and check the columns). */
 void
 ui_list_init(struct ui_list *l)
 {
+	if (l->ncols < 0 || l->ncols > UI_LIST_COLS)
+		fatal("a list of %d columns", l->ncols);
 	util_edit_init(&l->field, "", CORE_NAME_MAX);
 	l->search_y = -1;
 }
@@ -651,13 +653,6 @@ const enum ui_action *
 ui_list_actions(const struct ui_list *l, const enum ui_action *normal)
 {
 	return l->searching ? search_actions : normal;
-}
-
-/* The search text as typed. */
-char *
-ui_list_search_text(const struct ui_list *l)
-{
-	return util_edit_text(&l->field);
 }
 
 /* Put text in the search line, without telling the screen. */
