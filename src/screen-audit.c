@@ -317,7 +317,9 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 		s = au_join(s, part);
 		free(part);
 	}
-	if (l->w.at_start && l->w.at_end)
+	if (l->w.n == 0 && l->w.error != NULL)
+		part = xstrdup(_("could not be read"));
+	else if (l->w.at_start && l->w.at_end)
 		part = xasprintf(P_("%zu row", "%zu rows", l->w.n), l->w.n);
 	else if (l->w.at_start)
 		part = xasprintf(P_("%zu row so far, more below",

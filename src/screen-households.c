@@ -262,8 +262,11 @@ hh_names(const struct hh_list *l, const char *names, int cols, char *buf,
 	o = snprintf(buf, len, "%.*s", end != NULL ? (int)(end - p) :
 	    (int)strlen(p), p);
 	/* then the others, in their order */
-	snprintf(buf + o, len - (size_t)o, "; %.*s%s%s", (int)(p - 2 - names),
-	    names, end != NULL ? "; " : "", end != NULL ? end + 2 : "");
+	if (o < 0 || (size_t)o >= len || (size_t)snprintf(buf + o,
+	    len - (size_t)o, "; %.*s%s%s", (int)(p - 2 - names), names,
+	    end != NULL ? "; " : "", end != NULL ? end + 2 : "") >=
+	    len - (size_t)o)
+		return names;	/* too long to turn round whole */
 	return buf;
 }
 

@@ -190,7 +190,7 @@ static const struct keydef keydefs[] = {
 	    N_("Move the cursor to the end of the text (also Ctrl-E).") },
 	{ ACT_EDIT_BACKSPACE, { K(KEY_BACKSPACE), C(127), C(CTRL('h')) }, 3,
 	    "Backspace", N_("Erase"), N_("Erase the character before the "
-	    "cursor.") },
+	    "cursor (also Ctrl-H).") },
 	{ ACT_EDIT_DELETE, { K(KEY_DC), C(CTRL('d')) }, 2, "Delete",
 	    N_("Delete"), N_("Erase the character under the cursor (also "
 	    "Ctrl-D).") },
