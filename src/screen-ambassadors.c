@@ -162,6 +162,7 @@ al_open_row(struct ui *ui, void *ctx, const void *row)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Open the register of ambassadors, every one, by name. */
 static void *
 al_init(struct ui *ui, void *arg)
 {
@@ -203,6 +204,7 @@ al_resume(struct ui *ui, void *state)
 		    l->w.error);
 }
 
+/* Close the register. */
 static void
 al_free(void *state)
 {
@@ -216,12 +218,14 @@ al_free(void *state)
 	free(l);
 }
 
+/* The keys now: the search line's while typing. */
 static const enum ui_action *
 al_actions_now(void *state)
 {
 	return ui_list_actions(&((struct amb_list *)state)->list, al_actions);
 }
 
+/* The search line with what is shown, and the table. */
 static void
 al_draw(struct ui *ui, void *state)
 {
@@ -250,6 +254,7 @@ al_draw(struct ui *ui, void *state)
 	    ui_cols(ui));
 }
 
+/* The cursor: in the search line while typing there. */
 static int
 al_cursor(struct ui *ui, void *state, int *y, int *x)
 {
@@ -288,6 +293,7 @@ al_pick_dept(struct ui *ui, struct amb_list *l)
 	ui_push(ui, &screen_pick, &p);
 }
 
+/* A key: the list's first, then the screen's. */
 static int
 al_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {

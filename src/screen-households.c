@@ -406,6 +406,7 @@ hh_free(void *state)
 	free(l);
 }
 
+/* The keys now: the search line's while typing. */
 static const enum ui_action *
 hh_actions_now(void *state)
 {
@@ -463,6 +464,7 @@ hh_empty(const struct hh_list *l)
 	    "match. %s", l->elsewhere), l->elsewhere, more);
 }
 
+/* The search line, the table, or the sentence for none. */
 static void
 hh_draw(struct ui *ui, void *state)
 {
@@ -476,6 +478,7 @@ hh_draw(struct ui *ui, void *state)
 	    ui_cols(ui));
 }
 
+/* The cursor: in the search line while typing there. */
 static int
 hh_cursor(struct ui *ui, void *state, int *y, int *x)
 {
@@ -662,6 +665,7 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* A key: the list's first, then the screen's. */
 static int
 hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
@@ -780,6 +784,7 @@ queue_init(struct ui *ui, void *arg)
 	return l;
 }
 
+/* The overdue welcomes. */
 static void *
 overdue_init(struct ui *ui, void *arg)
 {
@@ -790,6 +795,7 @@ overdue_init(struct ui *ui, void *arg)
 	return l;
 }
 
+/* What needs the secretariat. */
 static void *
 followups_init(struct ui *ui, void *arg)
 {

@@ -45,6 +45,7 @@ pick_open(struct ui *ui, void *ctx, const void *row)
 	return UI_POP | UI_HANDLED;
 }
 
+/* Open the pick list on a copy of what to pick from. */
 static void *
 pick_init(struct ui *ui, void *arg)
 {
@@ -67,6 +68,7 @@ pick_init(struct ui *ui, void *arg)
 	return p;
 }
 
+/* Close the pick list. */
 static void
 pick_free(void *state)
 {
@@ -76,6 +78,7 @@ pick_free(void *state)
 	free(p);
 }
 
+/* The title, then the items. */
 static void
 pick_draw(struct ui *ui, void *state)
 {
@@ -87,6 +90,7 @@ pick_draw(struct ui *ui, void *state)
 	    ui_cols(ui) - 6);
 }
 
+/* Every key is the list's. */
 static int
 pick_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {

@@ -164,12 +164,14 @@ lst_row(const struct ui_list *l, size_t i)
 	return (const char *)l->rows + i * l->size;
 }
 
+/* Where the selection is kept: the window's, or the list's. */
 static int *
 lst_sel(struct ui_list *l)
 {
 	return l->w != NULL ? &l->w->sel : &l->sel;
 }
 
+/* Where the first row drawn is kept. */
 static int *
 lst_top(struct ui_list *l)
 {
