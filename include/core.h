@@ -308,6 +308,15 @@ size_t	 core_name_words(const char *name, char ***words);
 size_t	 core_search_words(const char *text, char ***words);
 void	 core_words_free(char **, size_t);
 /*
+ * Which member of a household a search found: names are the members
+ * joined by "; ", words the search's (core_search_words).  The index of
+ * the first member with a word starting with every search word; else of
+ * the one that matches the most of them (the first of equals); 0 when
+ * there are no words or none matches.
+ */
+size_t	 core_names_match(const char *names, char *const *words,
+	    size_t nwords);
+/*
  * The upper bound for a prefix range query: the smallest string greater
  * than every string that starts with prefix (prefix with its last byte
  * raised).  New string; NULL when prefix is empty.

@@ -70,8 +70,28 @@ enum ui_action {
 	ACT_FILTER_CLEAR,
 	ACT_TEXT_UP,		/* a text longer than its room: scroll it */
 	ACT_TEXT_DOWN,
+	ACT_CHOOSE,		/* a digit: the menu line of that number */
+	ACT_JUMP,		/* a letter: the next line that starts so */
+	ACT_HELP_CLOSE,		/* F1, ? or q on the help screen */
+	ACT_LIST_PREV,		/* the arrows alone, beside a text field */
+	ACT_LIST_NEXT,
+	ACT_IN_REGISTER,	/* search the whole register instead */
+	/* The line editor (ui_edit_key), so help can name its keys. */
+	ACT_EDIT_LEFT,
+	ACT_EDIT_RIGHT,
+	ACT_EDIT_HOME,
+	ACT_EDIT_END,
+	ACT_EDIT_BACKSPACE,
+	ACT_EDIT_DELETE,
+	ACT_EDIT_KILL_END,
+	ACT_EDIT_KILL_START,
+	ACT_EDIT_KILL_WORD,
 	ACT_COUNT
 };
+
+/* The line editor's actions (ACT_NONE ends): help lists them on every
+ * screen where text is typed. */
+extern const enum ui_action ui_edit_actions[];
 
 /* A key pressed: either a curses KEY_* code (is_key) or a character. */
 struct ui_keypress {
@@ -214,7 +234,12 @@ int		 ui_edit_key(struct edit *, const struct ui_keypress *);
  * The rows of a long list held around the selection: fetched `fetch` at
  * a time with keyset paging on either side, at most `keep` held.  The
  * screen sets size, fetch, keep, query, clear and ctx, and reads rows
- * (n rows of size bytes, in list order), sel and top.
+ * (n rows of size bytes, in list order), sel and top.  No curses here:
+ * the window is tested on its own with a made-up query.
+ *
+ * A fetch that fails is not the end of the list: the rows held stay,
+ * at_start and at_end stay as they were, and `error` says why (the list
+ * widget shows it); moving the same way again tries again.
  */
 struct ui_window {
 	void	*rows;
@@ -226,22 +251,180 @@ struct ui_window {
 	int	 at_end;	/* nothing comes after rows[n - 1] */
 	int	 sel;		/* the selected row */
 	int	 top;		/* the first row drawn */
-	/* Up to want rows after cursor (backward: before it, nearest
-	 * first); cursor NULL: from the start (the end).  A new array whose
-	 * rows' strings pass to the window; NULL on error (said already). */
-	void	*(*query)(struct ui *, void *ctx, const void *cursor,
-		    int backward, size_t want, size_t *n);
+	char	*error;		/* why the last fetch failed (translated,
+				   the window's), or NULL */
+	/*
+	 * Up to want rows after cursor (backward: before it, nearest
+	 * first); cursor NULL: from the start (the end).  Returns 0 with
+	 * *rows a new array (NULL when *n is 0) whose rows' strings pass to
+	 * the window, fewer than want meaning that the list ends there; or
+	 * -1 when the rows could not be read, with *why a new translated
+	 * sentence saying what went wrong.
+	 */
+	int	 (*query)(struct ui *, void *ctx, const void *cursor,
+		    int backward, size_t want, void **rows, size_t *n,
+		    char **why);
 	void	 (*clear)(void *row);	/* free what one row owns */
 	void	*ctx;
 };
-void		 ui_window_fetch(struct ui *, struct ui_window *);
-void		 ui_window_fetch_back(struct ui *, struct ui_window *);
-/* Start again from the first row, or (from_end) from the last. */
-void		 ui_window_reload(struct ui *, struct ui_window *, int from_end);
-/* Move the selection by delta rows, fetching on either side. */
-void		 ui_window_move(struct ui *, struct ui_window *, int delta);
-/* Let go of every row (the window can be filled again). */
+/* Fetch the rows after the last one held (before the first one held):
+ * 0, or -1 when the fetch failed (error says why). */
+int		 ui_window_fetch(struct ui *, struct ui_window *);
+int		 ui_window_fetch_back(struct ui *, struct ui_window *);
+/* Start again from the first row, or (from_end) from the last: 0, or -1
+ * when that failed (the window is then empty, error says why). */
+int		 ui_window_reload(struct ui *, struct ui_window *, int from_end);
+/* Move the selection by delta rows, fetching on either side; at a held
+ * end it looks one fetch past it, so at_start and at_end tell the truth.
+ * 0, or -1 when a fetch failed (the selection went as far as it could). */
+int		 ui_window_move(struct ui *, struct ui_window *, int delta);
+/* Fetch the rows again around those shown (the list may have changed
+ * behind them), keeping the place: 0, or -1 when that failed and the
+ * rows held are kept as they were. */
+int		 ui_window_refresh(struct ui *, struct ui_window *);
+/* Let go of every row (the window can be filled again) and the error. */
 void		 ui_window_clear(struct ui_window *);
+
+/* ---- one list widget (ui-list.c) --------------------------------------- */
+
+/*
+ * A list on screen: the selection, scrolling (the moves of the key table
+ * and the wheel), the columns and their header, clicks (select; a
+ * double click opens), the search line (search-as-you-type above the
+ * table; Esc in the list clears it first), the sentence when there is
+ * nothing to show, and the rows drawn with a style per row.  Its rows
+ * come from a sliding window (w, for long lists read from the database)
+ * or from a plain array (rows, n, size; the screen's).
+ *
+ * The columns are laid out the same way in every list:
+ * - a cell too wide for its column is cut and ends with "…", measured
+ *   in display columns;
+ * - a `whole` column (a time, a date) is never cut: it gets the width of
+ *   its widest cell first;
+ * - every other column gets the width of its widest cell (the header
+ *   counted), at most `width`; when the line is too narrow for that, the
+ *   columns that grow last give up columns first (the widest of them
+ *   first, down to 6), then any but whole ones, then whole ones;
+ * - width left over goes to the columns that are cut, lowest `grow`
+ *   first (columns of the same grow share it), each up to its widest
+ *   cell; a column with grow 0 never gets more than `width`, and one
+ *   that `shortens` gets all it needs or nothing.
+ * The widest cell is measured over the rows held (the window's, or all of
+ * the array), so the columns do not move as the selection does.
+ */
+struct ui_column {
+	const char	*head;		/* English, for _(); NULL: none */
+	int		 width;		/* at most this, unless it grows */
+	int		 grow;		/* 1, 2, ...: takes spare width, in
+					   that order; 0: never */
+	int		 whole;		/* never cut (a time, a date) */
+	int		 shortens;	/* a cut column shows short forms
+					   (ui_cell.cut): it grows to its
+					   widest cell at once, or not at
+					   all */
+};
+
+/* Room for the text of one cell (ui_list.cell). */
+struct ui_cell {
+	const void	*row;
+	int		 col;		/* index into cols */
+	int		 cols;		/* the width it gets; 0 when measuring
+					   (give the whole text) */
+	int		 cut;		/* narrower than its widest cell (a
+					   column that shortens: give the
+					   short form) */
+	enum ui_style	 style;		/* the row's; the cell may change it
+					   (not on the selected row) */
+	char		 buf[512];	/* the text may be written here */
+};
+
+#define UI_LIST_COLS	12		/* most columns of a list */
+
+struct ui_list {
+	/* Set by the screen. */
+	const struct ui_column	*cols;
+	int			 ncols;		/* at most UI_LIST_COLS */
+	int			 gap;		/* between columns (0: 2; 1
+						   when the line is narrow) */
+	struct ui_window	*w;		/* the rows: a window, or */
+	const void		*rows;		/* an array of n rows of */
+	size_t			 n, size;	/* size bytes */
+	int			 searchable;	/* a search line on top */
+	int			 wrap;		/* Up on the first row goes to
+						   the last, and back */
+	int			 jump;		/* a letter jumps to the next
+						   row whose first cell starts
+						   with it */
+	const char		*info;		/* beside the search field
+						   (translated; not owned) */
+	const char		*empty;		/* when no row is there
+						   (translated; not owned) */
+	/* The text of a cell (may use c->buf). */
+	const char	*(*cell)(struct ui *, void *ctx, struct ui_cell *c);
+	/* How to draw a row (NULL: STYLE_NORMAL), e.g. STYLE_DIM. */
+	enum ui_style	 (*style)(struct ui *, void *ctx, const void *row);
+	/* Enter or a double click on row: the handler's flags (NULL:
+	 * Enter is the screen's). */
+	int		 (*open)(struct ui *, void *ctx, const void *row);
+	/* The search text changed (text is the new text): fetch again.
+	 * The selection is put on the first row after it. */
+	void		 (*search)(struct ui *, void *ctx, const char *text);
+	void		*ctx;
+
+	/* The widget's (read them; zero them with the rest). */
+	int		 sel, top;	/* an array's (a window has its own) */
+	struct edit	 field;		/* the search line */
+	int		 searching;	/* typing goes to the search line */
+	int		 y, x, shown;	/* where the rows were drawn, how
+					   many fit */
+	int		 search_y, cur_x;
+	int		 need[UI_LIST_COLS];	/* their widest cells */
+	int		 width[UI_LIST_COLS];	/* the columns as drawn */
+	int		 gap_used;
+};
+
+/* Set up l once the screen has set its part (every list calls it; more
+ * than UI_LIST_COLS columns is a bug: fatal). */
+void		 ui_list_init(struct ui_list *);
+/* Free the search line (the rows stay the screen's or the window's). */
+void		 ui_list_free(struct ui_list *);
+/* Draw the list in the box of rows x cols at (y, x): the search line
+ * and a blank row (if searchable), the header (if a column has one),
+ * then the rows or the sentence for none (or why the rows could not be
+ * read).  A row's style fills the box; its cells start one column in
+ * and leave one column free at the end. */
+void		 ui_list_draw(struct ui *, struct ui_list *, int y, int x,
+		    int rows, int cols);
+/* A key: moves, the search line, Enter, Esc clearing the search.
+ * Returns the handler's flags, or 0 when the key is the screen's. */
+int		 ui_list_key(struct ui *, struct ui_list *,
+		    const struct ui_keypress *);
+/* A click at (y, x) (twice: a double click): flags, or 0 when it is
+ * not on the list. */
+int		 ui_list_click(struct ui *, struct ui_list *, int y, int x,
+		    int twice);
+/* Where the cursor goes (as screen.cursor): 0 in the search line, or -1. */
+int		 ui_list_cursor(const struct ui_list *, int *y, int *x);
+/* The actions now: the search line's while typing, else normal. */
+const enum ui_action *ui_list_actions(const struct ui_list *,
+		    const enum ui_action *normal);
+/* The rows there are (held), the selected one (NULL when none). */
+size_t		 ui_list_count(const struct ui_list *);
+const void	*ui_list_selected(const struct ui_list *);
+/* Put text in the search line (the search callback is not called). */
+void		 ui_list_set_search(struct ui_list *, const char *text,
+		    int searching);
+/* Put the selection on row i of an array, or of the rows held. */
+void		 ui_list_select(struct ui_list *, int i);
+/*
+ * The layout alone (as described above): the widths of n columns whose
+ * widest cells are need[], in a line of cols columns with gap columns
+ * between them, into width[].  When the columns would not have their
+ * widths with that gap, the gap is 1.  Columns that do not fit at all
+ * get 0.  Returns the gap used.
+ */
+int		 ui_columns_fit(const struct ui_column *, const int *need,
+		    int n, int cols, int gap, int *width);
 
 /* ---- a pick list (screen-pick.c) --------------------------------------- */
 

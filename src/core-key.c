@@ -297,6 +297,51 @@ core_words_free(char **words, size_t n)
 	free(words);
 }
 
+/* How many of the search words start a word of one name. */
+static size_t
+key_match_count(const char *name, char *const *words, size_t nwords)
+{
+	char	**mine;
+	size_t	  nmine, i, j, hits = 0;
+
+	nmine = core_name_words(name, &mine);
+	for (i = 0; i < nwords; i++)
+		for (j = 0; j < nmine; j++)
+			if (strncmp(mine[j], words[i], strlen(words[i])) == 0) {
+				hits++;
+				break;
+			}
+	core_words_free(mine, nmine);
+	return hits;
+}
+
+/* The member of names ("; " between them) the search words match best. */
+size_t
+core_names_match(const char *names, char *const *words, size_t nwords)
+{
+	const char	*p = names, *end;
+	char		*one;
+	size_t		 i, hits, best = 0, best_hits = 0;
+
+	if (names == NULL || nwords == 0)
+		return 0;
+	for (i = 0; best_hits < nwords; i++) {
+		end = strstr(p, "; ");
+		one = end != NULL ? xstrndup(p, (size_t)(end - p)) :
+		    xstrdup(p);
+		hits = key_match_count(one, words, nwords);
+		free(one);
+		if (hits > best_hits) {
+			best = i;
+			best_hits = hits;
+		}
+		if (end == NULL)
+			break;
+		p = end + 2;
+	}
+	return best;
+}
+
 /* The exclusive upper bound of the strings starting with prefix. */
 char *
 core_prefix_next(const char *prefix)

@@ -4,7 +4,6 @@
  * for each character); the buffers that held it are wiped.  As in every
  * form, a wrong field keeps its text and says what is wrong beside it.
  */
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -593,9 +592,14 @@ static int
 fa_key_choice(struct ui *ui, struct acct_form *fm,
     const struct ui_keypress *k)
 {
+	static const enum ui_action toggle[] = { ACT_TOGGLE, ACT_NONE };
+	static const enum ui_action erase[] = {
+		ACT_EDIT_BACKSPACE, ACT_EDIT_DELETE, ACT_NONE
+	};
 	size_t	i;
 
-	if (fm->form.focus == FA_ROLE && !k->is_key && k->ch == ' ') {
+	if (fm->form.focus == FA_ROLE &&
+	    ui_key_action(k, toggle) == ACT_TOGGLE) {
 		if (fm->nroles < 2) {
 			fa_one_role(ui);
 			return UI_REDRAW | UI_HANDLED;
@@ -605,9 +609,7 @@ fa_key_choice(struct ui *ui, struct acct_form *fm,
 		fa_set_role(fm, fm->roles[(i + 1) % fm->nroles]);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (fm->form.focus == FA_AMB && ((k->is_key &&
-	    (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) || (!k->is_key &&
-	    (k->ch == 127 || k->ch == 8)))) {
+	if (fm->form.focus == FA_AMB && ui_key_action(k, erase) != ACT_NONE) {
 		fm->amb = 0;
 		free(fm->amb_name);
 		fm->amb_name = NULL;

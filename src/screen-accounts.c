@@ -7,7 +7,6 @@
  * may use are offered, and a key that does nothing for the selected
  * login says why.
  */
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +21,27 @@
 
 #define AC_MAX_ACTIONS	16
 
+enum ac_col { AC_LOGIN, AC_ROLE, AC_DEPTS, AC_AMB, AC_STATE, AC_LAST,
+    AC_NCOLS };
+
 struct acct_list {
 	struct account	*rows;
 	size_t		 n;
+	struct ui_list	 list;		/* over rows */
 	int		 loaded;	/* the list could be read */
 	char		*why;		/* else why not (translated) */
-	int		 sel, top;
 	int		 asking;	/* the y/n question about d is open */
 	enum ui_action	 actions[AC_MAX_ACTIONS];
+};
+
+/* The columns: a lock's time and the last login are never cut. */
+static const struct ui_column ac_cols[AC_NCOLS] = {
+	[AC_LOGIN] = { .head = N_("Login"), .width = 12 },
+	[AC_ROLE] = { .head = N_("Role"), .width = 11 },
+	[AC_DEPTS] = { .head = N_("Departments"), .width = 11, .grow = 2 },
+	[AC_AMB] = { .head = N_("Ambassador"), .width = 13, .grow = 1 },
+	[AC_STATE] = { .head = N_("State"), .width = 17, .whole = 1 },
+	[AC_LAST] = { .head = N_("Last login"), .width = 10, .whole = 1 },
 };
 
 /* Every action the screen knows (help lists them all). */
@@ -76,8 +88,8 @@ ac_load(struct ui *ui, struct acct_list *l)
 	char	*keep = NULL;
 	size_t	 i;
 
-	if (l->n > 0 && l->sel < (int)l->n)
-		keep = xstrdup(l->rows[l->sel].login);
+	if (l->n > 0 && l->list.sel < (int)l->n)
+		keep = xstrdup(l->rows[l->list.sel].login);
 	db_accounts_free(l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
@@ -90,16 +102,20 @@ ac_load(struct ui *ui, struct acct_list *l)
 		l->n = 0;
 		l->why = xstrdup(_(db_errmsg(ui_db(ui))));
 	}
+	l->list.rows = l->rows;
+	l->list.n = l->n;
 	for (i = 0; keep != NULL && i < l->n; i++)
 		if (strcmp(l->rows[i].login, keep) == 0)
-			l->sel = (int)i;
-	if (l->sel >= (int)l->n)
-		l->sel = l->n > 0 ? (int)l->n - 1 : 0;
-	if (keep == NULL || l->n == 0 || strcmp(l->rows[l->sel].login,
+			l->list.sel = (int)i;
+	ui_list_select(&l->list, l->list.sel);
+	if (keep == NULL || l->n == 0 || strcmp(l->rows[l->list.sel].login,
 	    keep) != 0)
 		l->asking = 0;	/* the question was about another line */
 	free(keep);
 }
+
+static const char	*ac_cell(struct ui *, void *, struct ui_cell *);
+static enum ui_style	 ac_row_style(struct ui *, void *, const void *);
 
 static void *
 ac_init(struct ui *ui, void *arg)
@@ -107,6 +123,14 @@ ac_init(struct ui *ui, void *arg)
 	struct acct_list	*l = xcalloc(1, sizeof *l);
 
 	(void)arg;
+	l->list.cols = ac_cols;
+	l->list.ncols = AC_NCOLS;
+	l->list.size = sizeof *l->rows;
+	l->list.cell = ac_cell;
+	l->list.style = ac_row_style;
+	l->list.ctx = l;
+	l->list.empty = _("There are no accounts yet.");
+	ui_list_init(&l->list);
 	ac_offer(ui, l);
 	ac_load(ui, l);
 	return l;
@@ -124,6 +148,7 @@ ac_free(void *state)
 	struct acct_list	*l = state;
 
 	db_accounts_free(l->rows, l->n);
+	ui_list_free(&l->list);
 	free(l->why);
 	free(l);
 }
@@ -221,40 +246,53 @@ ac_departments(struct ui *ui, const struct account *a)
 	return s;
 }
 
-/* One line: the header when a is NULL. */
-static void
-ac_row(struct ui *ui, int y, const struct account *a, enum ui_style st)
+/* A disabled account is dimmed. */
+static enum ui_style
+ac_row_style(struct ui *ui, void *ctx, const void *row)
 {
-	static const int	 w[] = { 12, 11, 11, 13, 17, 0 };
-	const char		*cell[6];
-	char			*depts = NULL, *state = NULL, day[32];
-	enum ui_style		 sst = st, cst;
-	int			 x = 1, i, cw;
+	(void)ui;
+	(void)ctx;
+	return ((const struct account *)row)->disabled ? STYLE_DIM :
+	    STYLE_NORMAL;
+}
 
-	cell[0] = a ? a->login : _("Login");
-	cell[1] = a ? _(core_role_label(a->role)) : _("Role");
-	cell[2] = a ? (depts = ac_departments(ui, a)) : _("Departments");
-	cell[3] = a ? (a->ambassador_name ? a->ambassador_name : "") :
-	    _("Ambassador");
-	cell[4] = a ? (state = ac_state(a, &sst)) : _("State");
-	cell[5] = a ? ac_last_login(a->last_login, day) : _("Last login");
-	if (a != NULL && a->disabled && st == STYLE_NORMAL)
-		st = STYLE_DIM;
-	ui_put(y, 0, "", ui_cols(ui), 1, st);
-	for (i = 0; i < 6; i++) {
-		cw = w[i] ? w[i] : ui_cols(ui) - x;
-		cst = i == 4 && st == STYLE_NORMAL ? sst : st;
-		x += ui_put(y, x, cell[i], cw, 1, cst) + 1;
+/* The text of a cell; the state's cell has its own style. */
+static const char *
+ac_cell(struct ui *ui, void *ctx, struct ui_cell *c)
+{
+	const struct account	*a = c->row;
+	enum ui_style		 st;
+	char			*s;
+
+	(void)ctx;
+	switch (c->col) {
+	case AC_LOGIN:
+		return a->login;
+	case AC_ROLE:
+		return _(core_role_label(a->role));
+	case AC_DEPTS:
+		s = ac_departments(ui, a);
+		break;
+	case AC_AMB:
+		return a->ambassador_name != NULL ? a->ambassador_name : "";
+	case AC_STATE:
+		s = ac_state(a, &st);
+		if (c->style == STYLE_NORMAL)
+			c->style = st;
+		break;
+	default:
+		return ac_last_login(a->last_login, c->buf);
 	}
-	free(depts);
-	free(state);
+	snprintf(c->buf, sizeof c->buf, "%s", s);
+	free(s);
+	return c->buf;
 }
 
 /* The y/n question under the list. */
 static void
 ac_draw_ask(struct ui *ui, struct acct_list *l, int y)
 {
-	const struct account	*a = &l->rows[l->sel];
+	const struct account	*a = &l->rows[l->list.sel];
 	char			*q;
 
 	q = a->disabled ? xasprintf(_("Enable the account %s again, so that "
@@ -271,9 +309,9 @@ ac_draw(struct ui *ui, void *state)
 {
 	struct acct_list	*l = state;
 	char			*info;
-	int			 y = ui_body_top(ui), i;
-	int			 rows = ui_body_rows(ui) - 3 - (l->asking ? 3 : 0);
+	int			 y = ui_body_top(ui), rows;
 
+	rows = ui_body_rows(ui) - 2 - (l->asking ? 3 : 0);
 	if (!l->loaded) {
 		ui_wrap(y + 1, 2, ui_cols(ui) - 4, 3, 0, l->why, STYLE_ERROR);
 		return;
@@ -283,37 +321,16 @@ ac_draw(struct ui *ui, void *state)
 	    ui_who(ui)->name, _(core_role_label(ui_who(ui)->role)));
 	ui_put(y, 1, info, ui_cols(ui) - 2, 0, STYLE_DIM);
 	free(info);
-	ac_row(ui, y + 1, NULL, STYLE_HEADER);
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	for (i = 0; i < rows && l->top + i < (int)l->n; i++)
-		ac_row(ui, y + 2 + i, &l->rows[l->top + i], l->top + i ==
-		    l->sel ? STYLE_SELECTED : STYLE_NORMAL);
-	if (l->n == 0)
-		ui_wrap(y + 3, 2, ui_cols(ui) - 4, 3, 0, _("There are no "
-		    "accounts yet."), STYLE_DIM);
+	ui_list_draw(ui, &l->list, y + 1, 0, rows, ui_cols(ui));
 	if (l->asking && l->n > 0)
 		ac_draw_ask(ui, l, y + ui_body_rows(ui) - 3);
-}
-
-/* Move the selection by delta, within the list. */
-static void
-ac_move(struct acct_list *l, int delta)
-{
-	l->sel += delta;
-	if (l->sel >= (int)l->n)
-		l->sel = (int)l->n - 1;
-	if (l->sel < 0)
-		l->sel = 0;
 }
 
 /* u: lift the lock of the selected account. */
 static void
 ac_unlock(struct ui *ui, struct acct_list *l)
 {
-	const struct account	*a = &l->rows[l->sel];
+	const struct account	*a = &l->rows[l->list.sel];
 	char			*login;
 
 	if (!core_locked(a->locked_until, (long long)time(NULL)) &&
@@ -335,7 +352,7 @@ ac_unlock(struct ui *ui, struct acct_list *l)
 static void
 ac_disable(struct ui *ui, struct acct_list *l)
 {
-	const struct account	*a = &l->rows[l->sel];
+	const struct account	*a = &l->rows[l->list.sel];
 	int			 off = !a->disabled;
 	char			*login;
 
@@ -359,7 +376,7 @@ ac_disable(struct ui *ui, struct acct_list *l)
 static void
 ac_ask(struct ui *ui, struct acct_list *l)
 {
-	if (l->rows[l->sel].id == ui_who(ui)->account) {
+	if (l->rows[l->list.sel].id == ui_who(ui)->account) {
 		ui_error(ui, "%s", _("You cannot disable your own account. "
 		    "Another admin can."));
 		return;
@@ -391,7 +408,7 @@ ac_key_ask(struct ui *ui, struct acct_list *l, const struct ui_keypress *k)
 static const char *
 ac_refusal(struct ui *ui, const struct acct_list *l, enum ui_action a)
 {
-	const struct account	*t = &l->rows[l->sel];
+	const struct account	*t = &l->rows[l->list.sel];
 	enum account_op		 op;
 
 	switch (a) {
@@ -446,7 +463,7 @@ ac_key_account(struct ui *ui, struct acct_list *l, enum ui_action a)
 		ac_ask(ui, l);
 		break;
 	case ACT_RESET:
-		ui_push(ui, &screen_account_form, &l->rows[l->sel]);
+		ui_push(ui, &screen_account_form, &l->rows[l->list.sel]);
 		break;
 	default:
 		return 0;
@@ -458,30 +475,24 @@ static int
 ac_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct acct_list	*l = state;
-	int			 page = ui_body_rows(ui) - 4;
 	enum ui_action		 a;
+	int			 flags;
 
 	if (l->asking)
 		return ac_key_ask(ui, l, k);
 	if (!l->loaded)
 		return 0;
+	if ((flags = ui_list_key(ui, &l->list, k)) != 0)
+		return flags;
 	if (ac_not_offered(ui, l, k))
 		return UI_REDRAW | UI_HANDLED;
 	switch ((a = ui_key_action(k, l->actions))) {
-	case ACT_UP:	ac_move(l, -1); break;
-	case ACT_DOWN:	ac_move(l, 1); break;
-	case ACT_PGUP:	ac_move(l, -page); break;
-	case ACT_PGDN:	ac_move(l, page); break;
-	case ACT_FIRST:	l->sel = 0; break;
-	case ACT_LAST:	ac_move(l, (int)l->n); break;
 	case ACT_ADD_ACCOUNT:
 		ui_push(ui, &screen_account_form, NULL);
 		break;
 	case ACT_UNLOCK:
 	case ACT_DISABLE:
 	case ACT_RESET:
-		if (!ac_offered(l, a))
-			return 0;
 		return ac_key_account(ui, l, a);
 	default:
 		return 0;
@@ -494,14 +505,10 @@ static int
 ac_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct acct_list	*l = state;
-	int			 i = y - ui_body_top(ui) - 2 + l->top;
 
-	(void)x;
-	(void)twice;
-	if (l->asking || y < ui_body_top(ui) + 2 || i < 0 || i >= (int)l->n)
+	if (l->asking || !l->loaded)
 		return 0;
-	l->sel = i;
-	return UI_REDRAW | UI_HANDLED;
+	return ui_list_click(ui, &l->list, y, x, twice);
 }
 
 const struct screen screen_accounts = {

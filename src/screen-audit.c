@@ -9,7 +9,6 @@
  * ways), rows far from the selection are let go, and End fetches the
  * oldest window, Home the newest.
  */
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,16 +24,14 @@
 #define AU_WINDOW	100	/* rows fetched at a time */
 #define AU_KEEP		(3 * AU_WINDOW)	/* most rows held at once */
 
-/* The rows the window holds. */
-#define AU_ROWS(l)	((struct audit_row *)(l)->w.rows)
-
 enum au_prompt { AP_NONE, AP_ACCOUNT, AP_RECORD, AP_DATES };
+
+enum au_col { AU_TIME, AU_LOGIN, AU_WHAT, AU_RECORD, AU_DETAIL, AU_NCOLS };
 
 struct audit_list {
 	struct ui_window	 w;		/* struct audit_row, newest
 						   first */
-	int			 failed;	/* the trail could not be read */
-	char			*why;		/* why not (translated) */
+	struct ui_list		 list;
 	char			*login;		/* the filters, or NULL */
 	const char		*table;		/* a stable table name */
 	long			 record;
@@ -44,6 +41,14 @@ struct audit_list {
 	int			 field;
 	const char		*error;		/* of the prompt (N_()) */
 	int			 cur_y, cur_x;
+};
+
+static const struct ui_column au_cols[AU_NCOLS] = {
+	[AU_TIME] = { .head = N_("Time"), .width = 16, .whole = 1 },
+	[AU_LOGIN] = { .head = N_("Login"), .width = 20, .grow = 2 },
+	[AU_WHAT] = { .head = N_("What"), .width = 18, .grow = 1 },
+	[AU_RECORD] = { .head = N_("Record"), .width = 13, .grow = 2 },
+	[AU_DETAIL] = { .head = N_("Detail"), .width = 30, .grow = 3 },
 };
 
 static const enum ui_action au_actions[] = {
@@ -66,7 +71,8 @@ static const char *const au_kinds[] = {
 	N_("household changed"), N_("household moved out"),
 	N_("household moved back"), N_("household handled"),
 	N_("visit added"), N_("ambassador added"), N_("ambassador changed"),
-	N_("ambassador status"), N_("export"),
+	N_("ambassador status"), N_("export"), N_("audit trail repaired"),
+	N_("household deleted"),
 };
 
 /* The kinds of record: the stable name, the word, the word and id. */
@@ -158,11 +164,10 @@ au_filtered(const struct audit_list *l)
 }
 
 /* Fetch up to want rows older than cursor (backward: newer), or the
- * newest (the oldest) when cursor is NULL; NULL on error, with the list
- * failed when it holds nothing. */
-static void *
+ * newest (the oldest) when cursor is NULL. */
+static int
 au_query(struct ui *ui, void *ctx, const void *cursor, int backward,
-    size_t want, size_t *n)
+    size_t want, void **out, size_t *n, char **why)
 {
 	struct audit_list	*l = ctx;
 	struct audit_query	 q = { .login = l->login, .table = l->table,
@@ -171,15 +176,12 @@ au_query(struct ui *ui, void *ctx, const void *cursor, int backward,
 	struct audit_row	*rows;
 
 	if (db_audit_list(ui_db(ui), ui_who(ui), &q, cursor, want, &rows,
-	    n) == DB_OK)
-		return rows;
-	if (l->w.n == 0) {
-		l->failed = 1;
-		free(l->why);
-		l->why = xstrdup(_(db_errmsg(ui_db(ui))));
-	} else
-		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
-	return NULL;
+	    n) != DB_OK) {
+		*why = xstrdup(_(db_errmsg(ui_db(ui))));
+		return -1;
+	}
+	*out = rows;
+	return 0;
 }
 
 /* Free what one row of the window owns. */
@@ -189,13 +191,32 @@ au_row_clear(void *row)
 	db_audit_row_clear(row);
 }
 
-/* Start again from the newest row, or (from_end) from the oldest. */
-static void
-au_reload(struct ui *ui, struct audit_list *l, int from_end)
+/* The text of a cell. */
+static const char *
+au_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 {
-	ui_window_clear(&l->w);
-	l->failed = 0;
-	ui_window_reload(ui, &l->w, from_end);
+	const struct audit_row	*r = c->row;
+	char			*s;
+
+	(void)ui;
+	(void)ctx;
+	switch (c->col) {
+	case AU_TIME:
+		return au_time(r->at, 0, c->buf);
+	case AU_LOGIN:
+		s = au_who(r);
+		break;
+	case AU_WHAT:
+		return au_kind(r->kind);
+	case AU_RECORD:
+		s = au_record(r->table, r->record);
+		break;
+	default:
+		return r->detail != NULL ? r->detail : "";
+	}
+	snprintf(c->buf, sizeof c->buf, "%s", s);
+	free(s);
+	return c->buf;
 }
 
 /* Open the trail at its newest row, with no filter. */
@@ -214,7 +235,13 @@ au_init(struct ui *ui, void *arg)
 	l->w.query = au_query;
 	l->w.clear = au_row_clear;
 	l->w.ctx = l;
-	au_reload(ui, l, 0);
+	l->list.cols = au_cols;
+	l->list.ncols = AU_NCOLS;
+	l->list.w = &l->w;
+	l->list.cell = au_cell;
+	l->list.ctx = l;
+	ui_list_init(&l->list);
+	ui_window_reload(ui, &l->w, 0);
 	return l;
 }
 
@@ -225,10 +252,10 @@ au_free(void *state)
 	struct audit_list	*l = state;
 
 	ui_window_clear(&l->w);
+	ui_list_free(&l->list);
 	util_edit_free(&l->e[0]);
 	util_edit_free(&l->e[1]);
 	free(l->login);
-	free(l->why);
 	free(l);
 }
 
@@ -291,10 +318,13 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 		s = au_join(s, part);
 		free(part);
 	}
-	if (l->w.at_start && l->w.at_end)
+	if (l->w.n == 0 && l->w.error != NULL)
+		part = xstrdup(_("could not be read"));
+	else if (l->w.at_start && l->w.at_end)
 		part = xasprintf(P_("%zu row", "%zu rows", l->w.n), l->w.n);
 	else if (l->w.at_start)
-		part = xasprintf(_("%zu rows so far, more below"), l->w.n);
+		part = xasprintf(P_("%zu row so far, more below",
+		    "%zu rows so far, more below", l->w.n), l->w.n);
 	else if (l->w.at_end)
 		part = xstrdup(_("the oldest rows, more above"));
 	else
@@ -306,29 +336,6 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 	    STYLE_DIM);
 	free(part);
 	free(s);
-}
-
-/* One line: the header when r is NULL. */
-static void
-au_row(struct ui *ui, int y, const struct audit_row *r, enum ui_style st)
-{
-	static const int	 w[] = { 16, 20, 18, 13, 0 };
-	const char		*cell[5];
-	char			 when[40], *who = NULL, *rec = NULL;
-	int			 x = 1, i, cw;
-
-	cell[0] = r ? au_time(r->at, 0, when) : _("Time");
-	cell[1] = r ? (who = au_who(r)) : _("Login");
-	cell[2] = r ? au_kind(r->kind) : _("What");
-	cell[3] = r ? (rec = au_record(r->table, r->record)) : _("Record");
-	cell[4] = r ? (r->detail ? r->detail : "") : _("Detail");
-	ui_put(y, 0, "", ui_cols(ui), 1, st);
-	for (i = 0; i < 5; i++) {
-		cw = w[i] ? w[i] : ui_cols(ui) - x;
-		x += ui_put(y, x, cell[i], cw, 1, st) + 1;
-	}
-	free(who);
-	free(rec);
 }
 
 /* The selected row in full, under the list. */
@@ -390,7 +397,8 @@ static void
 au_draw(struct ui *ui, void *state)
 {
 	struct audit_list	*l = state;
-	int			 y = ui_body_top(ui), i, bottom, rows;
+	const struct audit_row	*r;
+	int			 y = ui_body_top(ui), bottom;
 
 	l->cur_y = -1;
 	bottom = y + ui_body_rows(ui) - 1;
@@ -398,27 +406,13 @@ au_draw(struct ui *ui, void *state)
 		au_draw_prompt(ui, l, bottom - 2);
 		bottom -= 4;
 	}
-	if (l->failed) {
-		ui_wrap(y + 1, 2, ui_cols(ui) - 4, 3, 0, l->why, STYLE_ERROR);
-		return;
-	}
 	au_draw_info(ui, l, y);
-	au_row(ui, y + 1, NULL, STYLE_HEADER);
-	rows = bottom - 1 - (y + 2) + 1;
-	if (l->w.sel < l->w.top)
-		l->w.top = l->w.sel;
-	if (l->w.sel >= l->w.top + rows)
-		l->w.top = l->w.sel - rows + 1;
-	for (i = 0; i < rows && l->w.top + i < (int)l->w.n; i++)
-		au_row(ui, y + 2 + i, &AU_ROWS(l)[l->w.top + i], l->w.top + i ==
-		    l->w.sel ? STYLE_SELECTED : STYLE_NORMAL);
-	if (l->w.n > 0)
-		au_draw_full(ui, &AU_ROWS(l)[l->w.sel], bottom);
-	else
-		ui_wrap(y + 3, 2, ui_cols(ui) - 4, 3, 0, au_filtered(l) ?
-		    _("Nothing in the trail matches these filters. Press c to "
-		    "show the whole trail.") : _("The trail is empty: nothing "
-		    "has been done yet."), STYLE_DIM);
+	l->list.empty = au_filtered(l) ? _("Nothing in the trail matches "
+	    "these filters. Press c to show the whole trail.") : _("The trail "
+	    "is empty: nothing has been done yet.");
+	ui_list_draw(ui, &l->list, y + 1, 0, bottom - y - 1, ui_cols(ui));
+	if ((r = ui_list_selected(&l->list)) != NULL)
+		au_draw_full(ui, r, bottom);
 }
 
 static int
@@ -432,18 +426,6 @@ au_cursor(struct ui *ui, void *state, int *y, int *x)
 	*y = l->cur_y;
 	*x = l->cur_x;
 	return 0;
-}
-
-/* Move the selection by delta rows, fetching more on either side. */
-static void
-au_move(struct ui *ui, struct audit_list *l, int delta)
-{
-	ui_window_move(ui, &l->w, delta);
-	/* At a held end: look past it, so the top line tells the truth. */
-	if (l->w.sel == 0)
-		ui_window_fetch_back(ui, &l->w);
-	else if (l->w.sel == (int)l->w.n - 1)
-		ui_window_fetch(ui, &l->w);
 }
 
 /* Open a prompt, filled with the filter as it stands. */
@@ -581,7 +563,7 @@ au_confirm(struct ui *ui, struct audit_list *l)
 	if (rc != 0)
 		return;
 	l->prompt = AP_NONE;
-	au_reload(ui, l, 0);
+	ui_window_reload(ui, &l->w, 0);
 }
 
 /* Keys while a filter is typed. */
@@ -612,17 +594,13 @@ static int
 au_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct audit_list	*l = state;
-	int			 page = ui_body_rows(ui) - 4;
+	int			 flags;
 
 	if (l->prompt != AP_NONE)
 		return au_key_prompt(ui, l, k);
+	if ((flags = ui_list_key(ui, &l->list, k)) != 0)
+		return flags;
 	switch (ui_key_action(k, au_actions)) {
-	case ACT_UP:	au_move(ui, l, -1); break;
-	case ACT_DOWN:	au_move(ui, l, 1); break;
-	case ACT_PGUP:	au_move(ui, l, -page); break;
-	case ACT_PGDN:	au_move(ui, l, page); break;
-	case ACT_FIRST:	au_reload(ui, l, 0); break;
-	case ACT_LAST:	au_reload(ui, l, 1); break;
 	case ACT_FILTER_ACCOUNT:	au_open(l, AP_ACCOUNT); break;
 	case ACT_FILTER_RECORD:		au_open(l, AP_RECORD); break;
 	case ACT_FILTER_DATE:		au_open(l, AP_DATES); break;
@@ -637,7 +615,7 @@ au_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		l->table = NULL;
 		l->record = 0;
 		l->since = l->until = DATE_NONE;
-		au_reload(ui, l, 0);
+		ui_window_reload(ui, &l->w, 0);
 		ui_message(ui, "%s", _("The filters are cleared: this is the "
 		    "whole trail."));
 		break;
@@ -645,6 +623,17 @@ au_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return 0;
 	}
 	return UI_REDRAW | UI_HANDLED;
+}
+
+/* A click selects a row. */
+static int
+au_click(struct ui *ui, void *state, int y, int x, int twice)
+{
+	struct audit_list	*l = state;
+
+	if (l->prompt != AP_NONE)
+		return 0;
+	return ui_list_click(ui, &l->list, y, x, twice);
 }
 
 const struct screen screen_audit = {
@@ -668,4 +657,5 @@ const struct screen screen_audit = {
 	.free = au_free,
 	.cursor = au_cursor,
 	.actions_now = au_actions_now,
+	.click = au_click,
 };

@@ -2,7 +2,6 @@
  * screen-help.c — the help overlay: the screen's own text and its keys,
  * both from the tables the screen and ui-keys.c already hold.
  */
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +17,16 @@ struct help {
 };
 
 static const enum ui_action help_actions[] = {
-	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_BACK, ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_BACK, ACT_HELP_CLOSE,
+	ACT_NONE
+};
+
+/* The actions of a screen where text is typed: help then lists the
+ * line editor's keys too. */
+static const enum ui_action typing_actions[] = {
+	ACT_SEARCH, ACT_SAVE, ACT_CONFIRM, ACT_LOGIN, ACT_ITEM_NOTE,
+	ACT_TO_LIST, ACT_FILTER_ACCOUNT, ACT_FILTER_RECORD, ACT_FILTER_DATE,
+	ACT_STATUS, ACT_HANDLED, ACT_NONE
 };
 
 /* Every screen with a search explains it the same way. */
@@ -40,27 +48,60 @@ help_add(char **buf, const char *a, const char *b)
 	free(old);
 }
 
+/* 1 if the list of actions holds a. */
+static int
+help_has(const enum ui_action *list, enum ui_action a)
+{
+	for (; *list != ACT_NONE; list++)
+		if (*list == a)
+			return 1;
+	return 0;
+}
+
+/* 1 if text is typed on the screen of these actions. */
+static int
+help_typing(const enum ui_action *actions)
+{
+	const enum ui_action	*a;
+
+	for (a = typing_actions; *a != ACT_NONE; a++)
+		if (help_has(actions, *a))
+			return 1;
+	return 0;
+}
+
+/* A line per action: its key and what it does. */
+static void
+help_keys(char **buf, const enum ui_action *a)
+{
+	char	*line;
+	int	 w;
+
+	for (; *a != ACT_NONE; a++) {
+		w = util_text_width(ui_key_label(*a));
+		line = xasprintf("  %s%*s  %s\n", ui_key_label(*a),
+		    w < 6 ? 6 - w : 0, "", _(ui_key_help(*a)));
+		help_add(buf, line, "");
+		free(line);
+	}
+}
+
 /* Build the help text: the screen's help, then a line per key. */
 static char *
 help_text(const struct screen *s)
 {
-	const enum ui_action	*a;
-	char			*buf = xstrdup(""), *line;
-	int			 w;
+	char	*buf = xstrdup("");
 
-	if (s->help != NULL) {
+	if (s->help != NULL)
 		help_add(&buf, _(s->help), "\n\n");
-	}
-	for (a = s->actions; *a != ACT_NONE; a++)
-		if (*a == ACT_SEARCH)
-			help_add(&buf, _(search_help), "\n\n");
+	if (help_has(s->actions, ACT_SEARCH))
+		help_add(&buf, _(search_help), "\n\n");
 	help_add(&buf, _("Keys on this screen:"), "\n");
-	for (a = s->actions; *a != ACT_NONE; a++) {
-		w = util_text_width(ui_key_label(*a));
-		line = xasprintf("  %s%*s  %s\n", ui_key_label(*a),
-		    w < 6 ? 6 - w : 0, "", _(ui_key_help(*a)));
-		help_add(&buf, line, "");
-		free(line);
+	help_keys(&buf, s->actions);
+	if (help_typing(s->actions)) {
+		help_add(&buf, "\n", _("Keys while typing in a field:"));
+		help_add(&buf, "\n", "");
+		help_keys(&buf, ui_edit_actions);
 	}
 	help_add(&buf, "\n", _("F1 or ? opens this help on every screen; "
 	    "Esc closes it. The manual: man velkomst."));
@@ -119,11 +160,9 @@ help_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_PGDN:
 		h->skip += page;
 		break;
+	case ACT_HELP_CLOSE:
+		return UI_POP | UI_HANDLED;
 	default:
-		if (!k->is_key && (k->ch == '?' || k->ch == 'q'))
-			return UI_POP | UI_HANDLED;
-		if (k->is_key && k->ch == KEY_F(1))
-			return UI_POP | UI_HANDLED;
 		return 0;
 	}
 	if (h->skip > h->lines - page)

@@ -1,8 +1,9 @@
 /*
  * screen-home.c — the home screen: a short menu of what works, and a line
- * about the register.
+ * about the register.  The menu is a list (ui-list.c) of the items the
+ * person's role may use; each item keeps its number for every role, and
+ * the number of an item the role may not use says why.
  */
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,7 +16,7 @@
 #define HOME_MAX	16
 
 struct home {
-	int		 sel;
+	struct ui_list	 list;		/* over items */
 	long		 households;
 	long		 overdue;
 	long		 flagged;
@@ -31,36 +32,55 @@ enum home_item {
 	HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
 };
 
-/* The menu: what each item says and what a role needs to see it (-1:
- * everyone). */
+/* The menu: what each item says, what a role needs to see it (-1:
+ * everyone), and what a role without it is told when it presses the
+ * item's number. */
 static const struct {
 	const char	*title;
 	int		 access;
+	const char	*why;
 } home_items[HOME_COUNT] = {
 	{ N_("Households \xe2\x80\x94 the move-in register"),
-	    ACCESS_HOUSEHOLDS },
-	{ N_("Register a move-in"), ACCESS_HOUSEHOLDS },
-	{ N_("Queue \xe2\x80\x94 who to visit"), ACCESS_HOUSEHOLDS },
-	{ N_("Overdue welcomes"), ACCESS_HOUSEHOLDS },
-	{ N_("Needs the secretariat"), ACCESS_HOUSEHOLDS },
-	{ N_("Ambassadors"), ACCESS_AMBASSADORS_EDIT },
-	{ N_("Recruitment goal"), ACCESS_GOAL },
-	{ N_("Coverage \xe2\x80\x94 where to recruit next"), ACCESS_GOAL },
-	{ N_("Accounts"), ACCESS_UNLOCK },
-	{ N_("Audit trail"), ACCESS_AUDIT },
-	{ N_("Help \xe2\x80\x94 how velkomst works"), -1 },
-	{ N_("Log out"), -1 },
-	{ N_("Quit"), -1 },
+	    ACCESS_HOUSEHOLDS, N_("This login cannot see the households.") },
+	{ N_("Register a move-in"), ACCESS_HOUSEHOLDS,
+	    N_("This login cannot register move-ins.") },
+	{ N_("Queue \xe2\x80\x94 who to visit"), ACCESS_HOUSEHOLDS,
+	    N_("This login cannot see the households.") },
+	{ N_("Overdue welcomes"), ACCESS_HOUSEHOLDS,
+	    N_("This login cannot see the households.") },
+	{ N_("Needs the secretariat"), ACCESS_HOUSEHOLDS,
+	    N_("This login cannot see the households.") },
+	{ N_("Ambassadors"), ACCESS_AMBASSADORS_EDIT,
+	    N_("Only the secretariat can see the register of ambassadors.") },
+	{ N_("Recruitment goal"), ACCESS_GOAL,
+	    N_("Only the secretariat can see the recruitment goal.") },
+	{ N_("Coverage \xe2\x80\x94 where to recruit next"), ACCESS_GOAL,
+	    N_("Only the secretariat can see the coverage of the "
+	    "stairwells.") },
+	{ N_("Accounts"), ACCESS_UNLOCK,
+	    N_("Only the secretariat and admins can see the accounts.") },
+	{ N_("Audit trail"), ACCESS_AUDIT,
+	    N_("Only the secretariat can read the audit trail.") },
+	{ N_("Help \xe2\x80\x94 how velkomst works"), -1, NULL },
+	{ N_("Log out"), -1, NULL },
+	{ N_("Quit"), -1, NULL },
 };
 
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
-	ACT_QUIT, ACT_LOCK, ACT_NONE
+	ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
-	ACT_LOCK, ACT_NONE
+	ACT_LOCK, ACT_CHOOSE, ACT_NONE
 };
+
+/* One column, no header. */
+static const struct ui_column home_cols[] = {
+	{ .head = NULL, .width = 1000 },
+};
+
+static int	 home_choose(struct ui *, struct home *, int);
 
 /* Count the households for the summary line. */
 static void
@@ -80,6 +100,49 @@ home_count(struct ui *ui, struct home *h)
 	    &q, &h->flagged) == DB_OK;
 }
 
+/* The key of menu item it: its number (the same for every role), or
+ * the letter for help, log out and quit. */
+static void
+home_key_name(int it, char *buf, size_t len)
+{
+	switch (it) {
+	case HOME_HELP:
+		snprintf(buf, len, "?");
+		break;
+	case HOME_LOGOUT:
+		snprintf(buf, len, "x");
+		break;
+	case HOME_QUIT:
+		snprintf(buf, len, "q");
+		break;
+	default:
+		snprintf(buf, len, "%d", (it + 1) % 10);
+		break;
+	}
+}
+
+/* A menu line: its key and what it opens. */
+static const char *
+home_cell(struct ui *ui, void *ctx, struct ui_cell *c)
+{
+	int	it = *(const int *)c->row;
+	char	key[4];
+
+	(void)ui;
+	(void)ctx;
+	home_key_name(it, key, sizeof key);
+	snprintf(c->buf, sizeof c->buf, " %s  %s", key,
+	    _(home_items[it].title));
+	return c->buf;
+}
+
+/* Enter or a click on a menu line. */
+static int
+home_open(struct ui *ui, void *ctx, const void *row)
+{
+	return home_choose(ui, ctx, *(const int *)row);
+}
+
 /* The menu of what this role may use, and the counts. */
 static void *
 home_init(struct ui *ui, void *arg)
@@ -97,8 +160,28 @@ home_init(struct ui *ui, void *arg)
 		    core_may(role, (enum access)home_items[i].access))
 			h->items[h->nitems++] = i;
 	}
+	h->list.cols = home_cols;
+	h->list.ncols = 1;
+	h->list.rows = h->items;
+	h->list.n = (size_t)h->nitems;
+	h->list.size = sizeof h->items[0];
+	h->list.wrap = 1;
+	h->list.cell = home_cell;
+	h->list.open = home_open;
+	h->list.ctx = h;
+	ui_list_init(&h->list);
 	home_count(ui, h);
 	return h;
+}
+
+/* Close the home screen. */
+static void
+home_free(void *state)
+{
+	struct home	*h = state;
+
+	ui_list_free(&h->list);
+	free(h);
 }
 
 /* Back on the home screen: count again. */
@@ -106,30 +189,6 @@ static void
 home_resume(struct ui *ui, void *state)
 {
 	home_count(ui, state);
-}
-
-/* The key shown before menu line i: a digit for the first ten, the
- * letter for help, log out and quit. */
-static void
-home_key_name(const struct home *h, int i, char *buf, size_t len)
-{
-	switch (h->items[i]) {
-	case HOME_HELP:
-		snprintf(buf, len, "?");
-		break;
-	case HOME_LOGOUT:
-		snprintf(buf, len, "x");
-		break;
-	case HOME_QUIT:
-		snprintf(buf, len, "q");
-		break;
-	default:
-		if (i < 10)
-			snprintf(buf, len, "%d", (i + 1) % 10);
-		else
-			snprintf(buf, len, " ");
-		break;
-	}
 }
 
 /* The first row of the menu. */
@@ -177,18 +236,10 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	char		*line, key[4];
-	int		 i, y = home_menu_top(ui);
+	int		 y = home_menu_top(ui);
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
-	for (i = 0; i < h->nitems; i++) {
-		home_key_name(h, i, key, sizeof key);
-		line = xasprintf(" %s  %s ", key,
-		    _(home_items[h->items[i]].title));
-		ui_put(y + i, 4, line, ui_cols(ui) - 8, 0,
-		    i == h->sel ? STYLE_SELECTED : STYLE_NORMAL);
-		free(line);
-	}
+	ui_list_draw(ui, &h->list, y, 3, h->nitems, ui_cols(ui) - 6);
 	ui_put(y + h->nitems + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
 	    "and Enter, or press a number. Press ? for help at any time."),
 	    ui_cols(ui) - 8, 0, STYLE_DIM);
@@ -250,35 +301,43 @@ home_shows(const struct home *h, int it)
 	return 0;
 }
 
-/* Digits choose an item; the rest by the key table. */
+/* A number: the item of that number, or why this role has none. */
+static int
+home_number(struct ui *ui, struct home *h, wint_t digit)
+{
+	int	it = digit == L'0' ? 9 : (int)(digit - L'1');
+
+	if (it < 0 || it >= HOME_HELP)
+		return UI_HANDLED;
+	if (home_shows(h, it))
+		return home_choose(ui, h, it);
+	ui_error(ui, "%s", _(home_items[it].why));
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* Numbers choose an item; the rest by the key table. */
 static int
 home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct home	*h = state;
-	int		 i;
+	int		 flags;
 
-	if (!k->is_key && k->ch >= '0' && k->ch <= '9') {
-		i = k->ch == '0' ? 9 : (int)(k->ch - '1');
-		if (i >= h->nitems || h->items[i] >= HOME_HELP)
-			return UI_HANDLED;
-		return home_choose(ui, h, h->items[i]);
-	}
+	if ((flags = ui_list_key(ui, &h->list, k)) != 0)
+		return flags;
 	switch (ui_key_action(k, home_actions)) {
-	case ACT_UP:
-		h->sel = (h->sel + h->nitems - 1) % h->nitems;
-		return UI_REDRAW | UI_HANDLED;
-	case ACT_DOWN:
-		h->sel = (h->sel + 1) % h->nitems;
-		return UI_REDRAW | UI_HANDLED;
-	case ACT_OPEN:
-		return home_choose(ui, h, h->items[h->sel]);
+	case ACT_CHOOSE:
+		return home_number(ui, h, k->ch);
 	case ACT_NEW:
-		return home_shows(h, HOME_NEW) ?
-		    home_choose(ui, h, HOME_NEW) : UI_HANDLED;
+		if (home_shows(h, HOME_NEW))
+			return home_choose(ui, h, HOME_NEW);
+		ui_error(ui, "%s", _(home_items[HOME_NEW].why));
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_SEARCH:
-		if (!home_shows(h, HOME_LIST))
-			return UI_HANDLED;
-		ui_push(ui, &screen_households, (void *)"/");
+		if (!home_shows(h, HOME_LIST)) {
+			ui_error(ui, "%s", _(home_items[HOME_LIST].why));
+			return UI_REDRAW | UI_HANDLED;
+		}
+		ui_push(ui, &screen_households, (void *)"");
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_LOGOUT:
 		ui_logout(ui);
@@ -303,17 +362,11 @@ static int
 home_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct home	*h = state;
-	int		 top = home_menu_top(ui), i;
 
-	(void)x;
 	(void)twice;
-	if (y < top)
+	if (ui_list_click(ui, &h->list, y, x, 0) == 0)
 		return 0;
-	i = y - top;
-	if (i >= h->nitems)
-		return 0;
-	h->sel = i;
-	return home_choose(ui, h, h->items[i]);
+	return home_choose(ui, h, *(const int *)ui_list_selected(&h->list));
 }
 
 const struct screen screen_home = {
@@ -346,7 +399,7 @@ const struct screen screen_home = {
 	.draw = home_draw,
 	.key = home_key,
 	.resume = home_resume,
-	.free = free,
+	.free = home_free,
 	.click = home_click,
 	.actions_now = home_actions_now,
 };

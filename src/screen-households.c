@@ -1,10 +1,13 @@
 /*
- * screen-households.c — the move-in register as a list: newest move-in
- * first or by name in Danish order, with search-as-you-type.  Rows are
- * fetched a window at a time (keyset paging), never the whole table.
+ * screen-households.c — the move-in register as a list (newest move-in
+ * first or by name in Danish order), the queue of who to visit, the
+ * overdue welcomes and what needs the secretariat, each with
+ * search-as-you-type.  Rows are fetched a window at a time (keyset
+ * paging both ways, ui-window.c), never the whole table; the list widget
+ * (ui-list.c) draws them and moves the selection.
  */
-#include <curses.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,48 +21,51 @@
 #define HH_WINDOW	60	/* rows fetched at a time */
 #define HH_KEEP		(5 * HH_WINDOW)	/* most rows held at once */
 
-/*
- * The list holds a sliding window of rows: more are fetched before or
- * after it as the selection moves (keyset paging both ways), and rows far
- * from the selection are let go, so no screen holds the whole register.
- */
-/* What a list shows: the register, a queue, the overdue, follow-ups. */
+/* What a column shows. */
 enum hh_col {
-	COL_END, COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT,
-	COL_STATUS, COL_DAYS, COL_OVERDUE, COL_ATTEMPTS, COL_LANG, COL_REASON,
-	COL_PLACE
+	COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_STATUS,
+	COL_DAYS, COL_OVERDUE, COL_ATTEMPTS, COL_LANG, COL_REASON, COL_PLACE
 };
 
+/* What a list shows: the register, a queue, the overdue, follow-ups. */
 struct hh_mode {
 	enum household_filter	 filter;
 	enum household_order	 order;		/* the first order */
 	int			 can_order;	/* o switches newest / name */
 	int			 by_place;	/* d and s choose the place */
-	const enum hh_col	*cols;
+	const enum hh_col	*ids;		/* what each column shows */
+	const struct ui_column	*cols;
+	int			 ncols;
 	const enum ui_action	*actions;
 	const char		*empty;		/* nothing to list (N_()) */
 };
+
+/* Which pick list is open. */
+enum hh_picking { PICKING_DEPT, PICKING_STAIR };
 
 struct hh_list {
 	const struct hh_mode	*mode;
 	int			 dept;		/* by_place: index, or -1: all */
 	char			*stair;		/* by_place: a name, or NULL */
+	enum hh_picking		 picking;
 	const char		**pick;		/* items of the pick list */
 	struct ambassador_row	*ambs;		/* behind an ambassador pick */
 	size_t			 nambs;
 	char			*amb;		/* whose queue, or NULL */
 	char			*stairs[AMBASSADOR_MAX_STAIRWELLS];
 	size_t			 nstairs;
-	struct edit		 search;
-	int			 searching;	/* typing goes to the search */
 	enum household_order	 order;
 	struct ui_window	 w;		/* struct household_row */
+	struct ui_list		 list;
 	long			 count;
-	char			*last_search;	/* what rows were fetched for */
+	long			 elsewhere;	/* none here: how many of the
+						   register match, or 0 */
+	char			*search;	/* what rows were fetched for */
+	char			**words;	/* its words (search keys) */
+	size_t			 nwords;
+	char			*info;		/* drawn beside the search */
+	char			*empty;		/* drawn when there are none */
 };
-
-/* The rows the window holds. */
-#define HH_ROWS(l)	((struct household_row *)(l)->w.rows)
 
 static const enum ui_action list_actions[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_BACK,
@@ -68,18 +74,13 @@ static const enum ui_action list_actions[] = {
 };
 static const enum ui_action queue_actions[] = {
 	ACT_VISIT, ACT_OPEN, ACT_PICK_AMBASSADOR, ACT_PICK_DEPT,
-	ACT_PICK_STAIR, ACT_SEARCH, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
-	ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+	ACT_PICK_STAIR, ACT_SEARCH, ACT_IN_REGISTER, ACT_BACK, ACT_HELP,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 static const enum ui_action report_actions[] = {
-	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_BACK, ACT_HELP,
-	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
-};
-static const enum ui_action search_actions[] = {
-	ACT_TO_LIST, ACT_BACK, ACT_HELP, ACT_NONE
-};
-static const enum ui_action move_actions[] = {
-	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_IN_REGISTER,
+	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
+	ACT_LAST, ACT_NONE
 };
 
 /* The query of the list as it stands. */
@@ -91,7 +92,7 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 
 	memset(q, 0, sizeof *q);
 	q->order = l->order;
-	q->search = l->last_search;
+	q->search = l->search;
 	q->filter = l->mode->filter;
 	q->today = util_today();
 	q->deadline = c->welcome_days;
@@ -116,25 +117,24 @@ hh_no_ambassador(struct hh_list *l)
 	l->amb = NULL;
 }
 
-/* Fetch up to want rows after (backward: before) cursor, which may be
- * NULL for the start (the end); *n gets how many.  NULL on error. */
-static void *
+/* The window's query: up to want rows after (backward: before) cursor. */
+static int
 hh_query(struct ui *ui, void *ctx, const void *cursor, int backward,
-    size_t want, size_t *n)
+    size_t want, void **rows, size_t *n, char **why)
 {
 	struct hh_list		*l = ctx;
 	struct household_query	 q;
-	struct household_row	*rows;
+	struct household_row	*got;
 
 	hh_make_query(ui, l, &q);
 	q.backward = backward;
-
-	if (db_household_list(ui_db(ui), ui_who(ui), &q, cursor, want, &rows,
+	if (db_household_list(ui_db(ui), ui_who(ui), &q, cursor, want, &got,
 	    n) != DB_OK) {
-		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
-		return NULL;
+		*why = xstrdup(_(db_errmsg(ui_db(ui))));
+		return -1;
 	}
-	return rows;
+	*rows = got;
+	return 0;
 }
 
 /* Free what one row of the window owns. */
@@ -144,88 +144,247 @@ hh_row_clear(void *row)
 	db_household_row_clear(row);
 }
 
-/* Start the list again for the current search and order: from the start,
- * or (from_end) from the end. */
+/* 1 if the list is narrower than the register: a queue, a report, or
+ * one place. */
+static int
+hh_narrowed(const struct hh_list *l)
+{
+	return l->mode->filter != FILTER_ALL || l->dept >= 0 ||
+	    l->nstairs > 0;
+}
+
+/* Count the list; when a search finds nothing in a narrower list, count
+ * what it finds in the whole register. */
 static void
-hh_reload(struct ui *ui, struct hh_list *l, int from_end)
+hh_count(struct ui *ui, struct hh_list *l)
 {
 	struct household_query	q;
 
-	free(l->last_search);
-	l->last_search = util_edit_text(&l->search);
 	hh_make_query(ui, l, &q);
 	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
 		l->count = -1;
-	ui_window_reload(ui, &l->w, from_end);
+	l->elsewhere = 0;
+	if (l->count != 0 || l->search[0] == '\0' || !hh_narrowed(l))
+		return;
+	memset(&q, 0, sizeof q);
+	q.search = l->search;
+	q.today = util_today();
+	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->elsewhere) !=
+	    DB_OK)
+		l->elsewhere = 0;
 }
 
-/* Open a list of the given kind. */
-static void *
-hh_open(struct ui *ui, const struct hh_mode *mode, int searching)
+/* Start the list again from the start for the search and order. */
+static void
+hh_reload(struct ui *ui, struct hh_list *l)
+{
+	hh_count(ui, l);
+	ui_window_reload(ui, &l->w, 0);
+}
+
+/* Keep the search text and its words. */
+static void
+hh_set_search(struct hh_list *l, const char *text)
+{
+	free(l->search);
+	l->search = xstrdup(text);
+	core_words_free(l->words, l->nwords);
+	l->nwords = core_search_words(text, &l->words);
+}
+
+/* The search changed: fetch again. */
+static void
+hh_searched(struct ui *ui, void *ctx, const char *text)
+{
+	struct hh_list	*l = ctx;
+
+	hh_set_search(l, text);
+	hh_reload(ui, l);
+}
+
+/* Enter or a double click: open the household. */
+static int
+hh_open_row(struct ui *ui, void *ctx, const void *row)
+{
+	(void)ctx;
+	ui_push(ui, &screen_household, (void *)(intptr_t)
+	    ((const struct household_row *)row)->id);
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* The department's whole name, or (short) its short name; its key if
+ * the configuration has no such department. */
+static const char *
+hh_department(struct ui *ui, const char *key, int short_name)
+{
+	const struct cfg_department	*d;
+	int				 i;
+
+	if ((i = cfg_department_find(ui_conf(ui), key)) < 0)
+		return key;
+	d = &ui_conf(ui)->departments[i];
+	return short_name ? d->shortname : d->name;
+}
+
+/* Why a household needs the secretariat, in a few words. */
+static const char *
+hh_reason(const struct household_row *r, char *buf, size_t len)
+{
+	if ((r->flags & FLAG_ATTEMPTS) && (r->flags & FLAG_REFERRAL))
+		snprintf(buf, len, P_("not home %d\xc3\x97, referral",
+		    "not home %d\xc3\x97, referral", r->attempts),
+		    r->attempts);
+	else if (r->flags & FLAG_ATTEMPTS)
+		snprintf(buf, len, P_("not home %d\xc3\x97",
+		    "not home %d\xc3\x97", r->attempts), r->attempts);
+	else
+		snprintf(buf, len, "%s", _("referral"));
+	return buf;
+}
+
+/* The names with the member the search found first. */
+static const char *
+hh_names(const struct hh_list *l, const char *names, int cols, char *buf,
+    size_t len)
+{
+	const char	*p = names, *end;
+	size_t		 i, first;
+	int		 o;
+
+	if (cols == 0 || l->nwords == 0 || names == NULL ||
+	    (first = core_names_match(names, l->words, l->nwords)) == 0)
+		return names;	/* measuring: the order keeps the width */
+	for (i = 0; i < first && (p = strstr(p, "; ")) != NULL; i++)
+		p += 2;
+	if (p == NULL)
+		return names;
+	end = strstr(p, "; ");
+	o = snprintf(buf, len, "%.*s", end != NULL ? (int)(end - p) :
+	    (int)strlen(p), p);
+	/* then the others, in their order */
+	if (o < 0 || (size_t)o >= len || (size_t)snprintf(buf + o,
+	    len - (size_t)o, "; %.*s%s%s", (int)(p - 2 - names), names,
+	    end != NULL ? "; " : "", end != NULL ? end + 2 : "") >=
+	    len - (size_t)o)
+		return names;	/* too long to turn round whole */
+	return buf;
+}
+
+/* The languages, and whether an interpreter is needed. */
+static const char *
+hh_languages(const struct household_row *r, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", r->interpreter ? _("Interpreter") : "",
+	    r->interpreter && r->languages ? ": " : "",
+	    r->languages != NULL ? r->languages : "");
+	return buf;
+}
+
+/* The text of a cell. */
+static const char *
+hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
+{
+	struct hh_list			*l = ctx;
+	const struct household_row	*r = c->row;
+	long				 today = util_today();
+	int				 days;
+
+	switch (l->mode->ids[c->col]) {
+	case COL_MOVED_IN:
+		return util_date_dk(r->moved_in, c->buf);
+	case COL_NAMES:
+		return hh_names(l, r->names, c->cols, c->buf, sizeof c->buf);
+	case COL_DEPT:
+		return hh_department(ui, r->department, c->cut);
+	case COL_STAIR:
+		return r->stairwell;
+	case COL_FLAT:
+		return r->flat;
+	case COL_STATUS:
+		return _(core_status_label(core_household_status(r->moved_out,
+		    r->state, today)));
+	case COL_DAYS:
+		days = (int)core_overdue_days(r->moved_in, r->moved_out,
+		    r->state, today, ui_conf(ui)->welcome_days);
+		snprintf(c->buf, sizeof c->buf, "%ld%s", today - r->moved_in,
+		    days > 0 ? "!" : "");
+		return c->buf;
+	case COL_OVERDUE:
+		snprintf(c->buf, sizeof c->buf, "%ld", core_overdue_days(
+		    r->moved_in, r->moved_out, r->state, today,
+		    ui_conf(ui)->welcome_days));
+		return c->buf;
+	case COL_ATTEMPTS:
+		if (r->attempts == 0)
+			return "";
+		snprintf(c->buf, sizeof c->buf, "%d\xc3\x97", r->attempts);
+		return c->buf;
+	case COL_LANG:
+		return hh_languages(r, c->buf, sizeof c->buf);
+	case COL_REASON:
+		return hh_reason(r, c->buf, sizeof c->buf);
+	case COL_PLACE:
+		snprintf(c->buf, sizeof c->buf, "%s, %s, %s", r->flat,
+		    r->stairwell, hh_department(ui, r->department, 1));
+		return c->buf;
+	}
+	return "";
+}
+
+/* A household that has moved out is dimmed. */
+static enum ui_style
+hh_row_style(struct ui *ui, void *ctx, const void *row)
+{
+	const struct household_row	*r = row;
+
+	(void)ui;
+	(void)ctx;
+	return core_household_status(r->moved_out, r->state, util_today()) ==
+	    HS_MOVED_OUT ? STYLE_DIM : STYLE_NORMAL;
+}
+
+/* Set up a list of the given kind (fetched by hh_reload); search: the
+ * text to start with and type on (NULL: none, the list has the keys). */
+static struct hh_list *
+hh_open(const struct hh_mode *mode, const char *search)
 {
 	struct hh_list	*l = xcalloc(1, sizeof *l);
 
 	l->mode = mode;
 	l->dept = -1;
-	util_edit_init(&l->search, "", CORE_NAME_MAX);
 	l->order = mode->order;
-	l->searching = searching;
 	l->w.size = sizeof (struct household_row);
 	l->w.fetch = HH_WINDOW;
 	l->w.keep = HH_KEEP;
 	l->w.query = hh_query;
 	l->w.clear = hh_row_clear;
 	l->w.ctx = l;
-	hh_reload(ui, l, 0);
+	l->list.cols = mode->cols;
+	l->list.ncols = mode->ncols;
+	l->list.w = &l->w;
+	l->list.searchable = 1;
+	l->list.cell = hh_cell;
+	l->list.style = hh_row_style;
+	l->list.open = hh_open_row;
+	l->list.search = hh_searched;
+	l->list.ctx = l;
+	ui_list_init(&l->list);
+	ui_list_set_search(&l->list, search, search != NULL);
+	hh_set_search(l, search != NULL ? search : "");
 	return l;
 }
 
-/*
- * Back from a household or the form: fetch the window again from the
- * row before the first one shown, so changes show and the place is kept.
- */
+/* Back from a household or the form: fetch the rows again where they
+ * are, so that changes show and the place is kept. */
 static void
 hh_resume(struct ui *ui, void *state)
 {
-	struct hh_list		*l = state;
-	struct household_row	*before, anchor;
-	struct household_query	 q;
-	size_t			 n, keep = l->w.n;
-	int			 sel = l->w.sel - l->w.top, top;
+	struct hh_list	*l = state;
 
-	if (l->w.n == 0 || l->w.at_start || l->w.top == 0) {
-		top = l->w.top;
-		sel = l->w.sel;
-		hh_reload(ui, l, 0);
-		while (l->w.n < keep && !l->w.at_end)
-			ui_window_fetch(ui, &l->w);
-		l->w.top = top;
-		l->w.sel = sel < (int)l->w.n ? sel : (int)l->w.n - 1;
-		if (l->w.sel < 0)
-			l->w.sel = 0;
-		return;
-	}
-	/* The row just before the first shown is the cursor to start at. */
-	before = hh_query(ui, l, &HH_ROWS(l)[l->w.top], 1, 1, &n);
-	if (before == NULL || n == 0) {
-		db_household_rows_free(before, n);
-		hh_reload(ui, l, 0);
-		return;
-	}
-	anchor = before[0];
-	free(before);
-	ui_window_clear(&l->w);
-	l->w.rows = xcalloc(1, sizeof anchor);
-	HH_ROWS(l)[0] = anchor;
-	l->w.n = 1;
-	l->w.at_start = 0;
-	l->w.at_end = 0;
-	ui_window_fetch(ui, &l->w);
-	l->w.top = 1;
-	l->w.sel = 1 + sel < (int)l->w.n ? 1 + sel : (int)l->w.n - 1;
-	hh_make_query(ui, l, &q);
-	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
-		l->count = -1;
+	hh_count(ui, l);
+	if (ui_window_refresh(ui, &l->w) != 0)
+		ui_error(ui, _("%s The list may not show the latest changes."),
+		    l->w.error);
 }
 
 /* Close the list. */
@@ -235,195 +394,34 @@ hh_free(void *state)
 	struct hh_list	*l = state;
 
 	ui_window_clear(&l->w);
-	util_edit_free(&l->search);
-	free(l->last_search);
+	ui_list_free(&l->list);
+	free(l->search);
+	core_words_free(l->words, l->nwords);
 	free(l->stair);
 	free(l->pick);
+	free(l->info);
+	free(l->empty);
 	hh_no_ambassador(l);
 	db_ambassador_rows_free(l->ambs, l->nambs);
 	free(l);
 }
 
+/* The keys now: the search line's while typing. */
 static const enum ui_action *
 hh_actions_now(void *state)
 {
 	struct hh_list	*l = state;
 
-	return l->searching ? search_actions : l->mode->actions;
+	return ui_list_actions(&l->list, l->mode->actions);
 }
 
-/* The department's name for a column of cols: the whole name when it
- * fits, else the short name; its key if the configuration has no such. */
-static const char *
-hh_department(struct ui *ui, const char *key, int cols)
-{
-	const struct cfg_department	*d;
-	int				 i;
-
-	if ((i = cfg_department_find(ui_conf(ui), key)) < 0)
-		return key;
-	d = &ui_conf(ui)->departments[i];
-	return util_text_width(d->name) <= cols ? d->name : d->shortname;
-}
-
-/* The header and the width of a column (0: takes what is left). */
-static const char *
-hh_col_head(enum hh_col c, int *w)
-{
-	static const struct {
-		const char	*head;
-		int		 w;
-	} cols[] = {
-		[COL_MOVED_IN] = { N_("Moved in"), 10 },
-		[COL_NAMES] = { N_("Names"), 0 },
-		[COL_DEPT] = { N_("Department"), 10 },
-		[COL_STAIR] = { N_("Stairwell"), 10 },
-		[COL_FLAT] = { N_("Flat"), 7 },
-		[COL_STATUS] = { N_("Status"), 9 },
-		[COL_DAYS] = { N_("Days"), 5 },
-		[COL_OVERDUE] = { N_("Overdue"), 7 },
-		[COL_ATTEMPTS] = { N_("Tries"), 5 },
-		[COL_LANG] = { N_("Languages"), 16 },
-		[COL_REASON] = { N_("Why"), 16 },
-		[COL_PLACE] = { N_("Where"), 24 },
-	};
-
-	*w = cols[c].w;
-	return _(cols[c].head);
-}
-
-/* The width of column c on this terminal: with room to spare, the
- * department and stairwell get enough for their whole names. */
-static int
-hh_col_width(struct ui *ui, enum hh_col c)
-{
-	int	w;
-
-	hh_col_head(c, &w);
-	if (ui_cols(ui) > 110 && c == COL_DEPT)
-		w = 22;
-	if (ui_cols(ui) > 110 && c == COL_STAIR)
-		w = 16;
-	if (ui_cols(ui) > 110 && c == COL_PLACE)
-		w = 40;
-	return w;
-}
-
-/* The width of the flexible column of the mode on this terminal. */
-static int
-hh_flex_width(struct ui *ui, const struct hh_mode *m)
-{
-	const enum hh_col	*c;
-	int			 w, left = ui_cols(ui) - 1;
-
-	for (c = m->cols; *c != COL_END; c++) {
-		w = hh_col_width(ui, *c);
-		left -= w + 2;
-	}
-	return left;
-}
-
-/* Why a household needs the secretariat, in a few words. */
-static void
-hh_reason(const struct household_row *r, char *buf, size_t len)
-{
-	if ((r->flags & FLAG_ATTEMPTS) && (r->flags & FLAG_REFERRAL))
-		snprintf(buf, len, _("not home %d\xc3\x97, referral"),
-		    r->attempts);
-	else if (r->flags & FLAG_ATTEMPTS)
-		snprintf(buf, len, _("not home %d\xc3\x97"), r->attempts);
-	else
-		snprintf(buf, len, "%s", _("referral"));
-}
-
-/* The text of column c of row r into buf. */
-static const char *
-hh_cell(struct ui *ui, enum hh_col c, const struct household_row *r, int w,
-    char *buf, size_t len)
-{
-	long	today = util_today();
-
-	switch (c) {
-	case COL_MOVED_IN:
-		return util_date_dk(r->moved_in, buf);
-	case COL_NAMES:
-		return r->names;
-	case COL_DEPT:
-		return hh_department(ui, r->department, w);
-	case COL_STAIR:
-		return r->stairwell;
-	case COL_FLAT:
-		return r->flat;
-	case COL_STATUS:
-		return _(core_status_label(core_household_status(r->moved_out,
-		    r->state, today)));
-	case COL_DAYS:
-		snprintf(buf, len, "%ld%s", today - r->moved_in,
-		    core_overdue_days(r->moved_in, r->moved_out, r->state,
-		    today, ui_conf(ui)->welcome_days) > 0 ? "!" : "");
-		return buf;
-	case COL_OVERDUE:
-		snprintf(buf, len, "%ld", core_overdue_days(r->moved_in,
-		    r->moved_out, r->state, today, ui_conf(ui)->welcome_days));
-		return buf;
-	case COL_ATTEMPTS:
-		if (r->attempts == 0)
-			return "";
-		snprintf(buf, len, "%d\xc3\x97", r->attempts);
-		return buf;
-	case COL_LANG:
-		snprintf(buf, len, "%s%s%s", r->interpreter ?
-		    _("Interpreter") : "", r->interpreter && r->languages ?
-		    ": " : "", r->languages != NULL ? r->languages : "");
-		return buf;
-	case COL_REASON:
-		hh_reason(r, buf, len);
-		return buf;
-	case COL_PLACE:
-		snprintf(buf, len, "%s, %s, %s", r->flat, r->stairwell,
-		    hh_department(ui, r->department, w > 24 ? 22 : 0));
-		return buf;
-	default:
-		return "";
-	}
-}
-
-/* Draw one line of the table (row r, or the header when r is NULL). */
-static void
-hh_draw_row(struct ui *ui, const struct hh_list *l, int y,
-    const struct household_row *r, enum ui_style st)
-{
-	const enum hh_col	*c;
-	char			 buf[160];
-	const char		*text;
-	int			 x = 1, w;
-
-	if (r != NULL && st == STYLE_NORMAL && core_household_status(
-	    r->moved_out, r->state, util_today()) == HS_MOVED_OUT)
-		st = STYLE_DIM;
-	ui_put(y, 0, "", ui_cols(ui), 1, st);
-	for (c = l->mode->cols; *c != COL_END; c++) {
-		text = hh_col_head(*c, &w);
-		w = hh_col_width(ui, *c);
-		if (w == 0)
-			w = hh_flex_width(ui, l->mode);
-		if (r != NULL)
-			text = hh_cell(ui, *c, r, w, buf, sizeof buf);
-		x += ui_put(y, x, text, w, 1, st) + 2;
-	}
-}
-
-/* The line above the table: the search field, what is listed, how many. */
-static void
-hh_draw_search(struct ui *ui, struct hh_list *l, int y)
+/* What is listed and how many, beside the search field (new string). */
+static char *
+hh_info(struct ui *ui, const struct hh_list *l)
 {
 	const struct conf	*c = ui_conf(ui);
 	char			*info, *place;
-	int			 x;
 
-	x = 1 + ui_put(y, 1, _("Search:"), 20, 0, STYLE_LABEL) + 1;
-	ui_put_edit(y, x, &l->search, 20,
-	    l->searching ? STYLE_FIELD_FOCUS : STYLE_FIELD);
 	if (l->amb != NULL)
 		place = xasprintf(_("%s's stairwells"), l->amb);
 	else if (l->mode->by_place)
@@ -435,99 +433,59 @@ hh_draw_search(struct ui *ui, struct hh_list *l, int y)
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
 		    _("by name") : _("longest waiting first"));
+	if (l->count < 0)	/* could not be counted */
+		return place;
 	info = xasprintf(P_("%s \xc2\xb7 %ld household",
 	    "%s \xc2\xb7 %ld households", l->count), place, l->count);
-	ui_put(y, x + 22, info, ui_cols(ui) - x - 23, 0, STYLE_DIM);
-	free(info);
 	free(place);
+	return info;
 }
 
+/* What to say when no row is there (new string). */
+static char *
+hh_empty(const struct hh_list *l)
+{
+	const char	*more;
+
+	if (l->search[0] == '\0')
+		return xstrdup(_(l->mode->empty));
+	if (l->elsewhere <= 0)
+		return xstrdup(_("Nobody's name starts with that. Check the "
+		    "spelling, or type fewer letters."));
+	more = l->list.searching ? _("Press Enter, then r to search the "
+	    "whole register.") : _("Press r to search the whole register.");
+	if (l->mode->filter == FILTER_DUE)
+		return xasprintf(P_("Not in this queue: %ld household in the "
+		    "register matches. %s", "Not in this queue: %ld households "
+		    "in the register match. %s", l->elsewhere), l->elsewhere,
+		    more);
+	return xasprintf(P_("Not on this list: %ld household in the register "
+	    "matches. %s", "Not on this list: %ld households in the register "
+	    "match. %s", l->elsewhere), l->elsewhere, more);
+}
+
+/* The search line, the table, or the sentence for none. */
 static void
 hh_draw(struct ui *ui, void *state)
 {
 	struct hh_list	*l = state;
-	int		 y = ui_body_top(ui), rows = ui_body_rows(ui) - 3, i;
 
-	hh_draw_search(ui, l, y);
-	hh_draw_row(ui, l, y + 2, NULL, STYLE_HEADER);
-	if (l->w.sel >= (int)l->w.n)	/* rows went away (a visit, a search) */
-		l->w.sel = (int)l->w.n - 1;
-	if (l->w.sel < 0)
-		l->w.sel = 0;
-	if (l->w.sel < l->w.top)
-		l->w.top = l->w.sel;
-	if (l->w.sel >= l->w.top + rows)
-		l->w.top = l->w.sel - rows + 1;
-	for (i = 0; i < rows && l->w.top + i < (int)l->w.n; i++)
-		hh_draw_row(ui, l, y + 3 + i, &HH_ROWS(l)[l->w.top + i],
-		    l->w.top + i == l->w.sel && !l->searching ? STYLE_SELECTED :
-		    STYLE_NORMAL);
-	if (l->w.n == 0)
-		ui_wrap(y + 4, 2, ui_cols(ui) - 4, 3, 0,
-		    l->last_search[0] != '\0' ? _("Nobody's name starts with "
-		    "that. Check the spelling, or type fewer letters.") :
-		    _(l->mode->empty), STYLE_DIM);
+	free(l->info);
+	free(l->empty);
+	l->list.info = l->info = hh_info(ui, l);
+	l->list.empty = l->empty = hh_empty(l);
+	ui_list_draw(ui, &l->list, ui_body_top(ui), 0, ui_body_rows(ui),
+	    ui_cols(ui));
 }
 
+/* The cursor: in the search line while typing there. */
 static int
 hh_cursor(struct ui *ui, void *state, int *y, int *x)
 {
 	struct hh_list	*l = state;
-	int		 lx;
 
-	if (!l->searching)
-		return -1;
-	lx = 1 + util_text_width(_("Search:")) + 1;
-	*y = ui_body_top(ui);
-	*x = lx + util_edit_cursor_col(&l->search) - l->search.scroll;
-	return 0;
-}
-
-/* Keys while typing in the search field. */
-static int
-hh_key_search(struct ui *ui, struct hh_list *l, const struct ui_keypress *k)
-{
-	char	*now;
-
-	if (k->is_key && k->ch == KEY_DOWN) {
-		l->searching = 0;
-		return UI_REDRAW | UI_HANDLED;
-	}
-	switch (ui_key_action(k, search_actions)) {
-	case ACT_TO_LIST:
-	case ACT_BACK:
-		l->searching = 0;
-		return UI_REDRAW | UI_HANDLED;
-	default:
-		break;
-	}
-	if (!ui_edit_key(&l->search, k))
-		return 0;
-	now = util_edit_text(&l->search);
-	if (strcmp(now, l->last_search) != 0) {
-		l->w.sel = 0;
-		hh_reload(ui, l, 0);
-	}
-	free(now);
-	return UI_REDRAW | UI_HANDLED;
-}
-
-/* Keys that move the selection. */
-static int
-hh_key_move(struct ui *ui, struct hh_list *l, enum ui_action a)
-{
-	int	page = ui_body_rows(ui) - 4;
-
-	switch (a) {
-	case ACT_UP:	ui_window_move(ui, &l->w, -1); break;
-	case ACT_DOWN:	ui_window_move(ui, &l->w, 1); break;
-	case ACT_PGUP:	ui_window_move(ui, &l->w, -page); break;
-	case ACT_PGDN:	ui_window_move(ui, &l->w, page); break;
-	case ACT_FIRST:	hh_reload(ui, l, 0); break;
-	case ACT_LAST:	hh_reload(ui, l, 1); break;
-	default:	return 0;
-	}
-	return UI_REDRAW | UI_HANDLED;
+	(void)ui;
+	return ui_list_cursor(&l->list, y, x);
 }
 
 /* Called by the pick list: the department (0: all) or the stairwell. */
@@ -537,7 +495,7 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 	struct hh_list	*l = ctx;
 
 	hh_no_ambassador(l);
-	if (l->pick[0] == _("All departments")) {
+	if (l->picking == PICKING_DEPT) {
 		l->dept = chosen - 1;
 		free(l->stair);
 		l->stair = NULL;
@@ -545,28 +503,27 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 		free(l->stair);
 		l->stair = chosen == 0 ? NULL : xstrdup(l->pick[chosen]);
 	}
-	hh_reload(ui, l, 0);
+	hh_reload(ui, l);
 }
 
-/* Called by the pick list: the queue of that ambassador. */
-static void
-hh_picked_ambassador(struct ui *ui, void *ctx, int chosen)
+/* Show the queue of ambassador id: the stairwells they cover.  0, or -1
+ * (said). */
+static int
+hh_set_ambassador(struct ui *ui, struct hh_list *l, long id)
 {
-	struct hh_list		*l = ctx;
-	struct ambassador	 a;
-	size_t			 i;
+	struct ambassador	a;
+	size_t			i;
 
-	if (db_ambassador_get(ui_db(ui), ui_who(ui), l->ambs[chosen].id, &a) !=
-	    DB_OK) {
+	if (db_ambassador_get(ui_db(ui), ui_who(ui), id, &a) != DB_OK) {
 		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
-		return;
+		return -1;
 	}
 	if (cfg_department_find(ui_conf(ui), a.department) < 0) {
 		ui_error(ui, _("%s's department \"%s\" is not in the "
 		    "configuration; change it on their screen first."), a.name,
 		    a.department);
 		db_ambassador_clear(&a);
-		return;
+		return -1;
 	}
 	hh_no_ambassador(l);
 	free(l->stair);
@@ -576,7 +533,17 @@ hh_picked_ambassador(struct ui *ui, void *ctx, int chosen)
 	for (i = 0; i < a.nstairwells; i++)
 		l->stairs[l->nstairs++] = xstrdup(a.stairwells[i]);
 	db_ambassador_clear(&a);
-	hh_reload(ui, l, 0);
+	return 0;
+}
+
+/* Called by the pick list: the queue of that ambassador. */
+static void
+hh_picked_ambassador(struct ui *ui, void *ctx, int chosen)
+{
+	struct hh_list	*l = ctx;
+
+	if (hh_set_ambassador(ui, l, l->ambs[chosen].id) == 0)
+		hh_reload(ui, l);
 }
 
 /* Open the pick list of the active ambassadors. */
@@ -604,8 +571,11 @@ hh_pick_ambassador(struct ui *ui, struct hh_list *l)
 	}
 	free(l->pick);
 	l->pick = xcalloc(l->nambs + 1, sizeof *l->pick);
-	for (i = 0; i < l->nambs; i++)
+	for (i = 0; i < l->nambs; i++) {
+		if (l->amb != NULL && strcmp(l->amb, l->ambs[i].name) == 0)
+			p.initial = (int)i;
 		l->pick[i] = l->ambs[i].name;
+	}
 	p.items = l->pick;
 	p.n = l->nambs;
 	ui_push(ui, &screen_pick, &p);
@@ -626,6 +596,7 @@ hh_pick_place(struct ui *ui, struct hh_list *l, int stairwell)
 	free(l->pick);
 	l->pick = xcalloc(c->ndepartments + c->nstairwells + 1,
 	    sizeof *l->pick);
+	l->picking = stairwell ? PICKING_STAIR : PICKING_DEPT;
 	if (!stairwell) {
 		p.title = _("Which department?");
 		l->pick[p.n++] = _("All departments");
@@ -650,59 +621,60 @@ hh_pick_place(struct ui *ui, struct hh_list *l, int stairwell)
 	ui_push(ui, &screen_pick, &p);
 }
 
-static int
-hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
+/* r: the whole register, searching for what is typed here. */
+static void
+hh_in_register(struct ui *ui, struct hh_list *l)
 {
-	struct hh_list	*l = state;
+	ui_push(ui, &screen_households, l->search);
+}
 
-	if (l->searching)
-		return hh_key_search(ui, l, k);
-	if (hh_key_move(ui, l, ui_key_action(k, move_actions)))
-		return UI_REDRAW | UI_HANDLED;
-	switch (ui_key_action(k, l->mode->actions)) {
-	case ACT_OPEN:
-		if (l->w.n > 0)
-			ui_push(ui, &screen_household,
-			    (void *)(intptr_t)HH_ROWS(l)[l->w.sel].id);
-		return UI_REDRAW | UI_HANDLED;
+/* The keys of the screen (the list has had its own). */
+static int
+hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
+{
+	const struct household_row	*r = ui_list_selected(&l->list);
+
+	switch (a) {
 	case ACT_VISIT:
-		if (l->w.n > 0)
-			ui_push(ui, &screen_visit,
-			    (void *)(intptr_t)HH_ROWS(l)[l->w.sel].id);
-		return UI_REDRAW | UI_HANDLED;
+		if (r != NULL)
+			ui_push(ui, &screen_visit, (void *)(intptr_t)r->id);
+		break;
 	case ACT_PICK_DEPT:
 	case ACT_PICK_STAIR:
-		hh_pick_place(ui, l, ui_key_action(k, l->mode->actions) ==
-		    ACT_PICK_STAIR);
-		return UI_REDRAW | UI_HANDLED;
+		hh_pick_place(ui, l, a == ACT_PICK_STAIR);
+		break;
 	case ACT_PICK_AMBASSADOR:
 		hh_pick_ambassador(ui, l);
-		return UI_REDRAW | UI_HANDLED;
-	case ACT_SEARCH:
-		l->searching = 1;
-		return UI_REDRAW | UI_HANDLED;
+		break;
 	case ACT_NEW:
 		ui_push(ui, &screen_household_form, NULL);
-		return UI_REDRAW | UI_HANDLED;
+		break;
+	case ACT_IN_REGISTER:
+		hh_in_register(ui, l);
+		break;
 	case ACT_ORDER:
 		if (!l->mode->can_order)
 			return 0;
 		l->order = l->order == ORDER_NEWEST ? ORDER_NAME :
 		    ORDER_NEWEST;
-		l->w.sel = 0;
-		hh_reload(ui, l, 0);
-		return UI_REDRAW | UI_HANDLED;
-	case ACT_BACK:
-		if (l->search.len == 0)
-			return 0;	/* the loop goes back */
-		util_edit_set(&l->search, "");
-		l->w.sel = 0;
-		hh_reload(ui, l, 0);
-		ui_message(ui, "%s", _("Search cleared. Esc again goes back."));
-		return UI_REDRAW | UI_HANDLED;
+		hh_reload(ui, l);
+		break;
 	default:
 		return 0;
 	}
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* A key: the list's first, then the screen's. */
+static int
+hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
+{
+	struct hh_list	*l = state;
+	int		 flags;
+
+	if ((flags = ui_list_key(ui, &l->list, k)) != 0 || l->list.searching)
+		return flags;
+	return hh_key_screen(ui, l, ui_key_action(k, l->mode->actions));
 }
 
 /* A click selects a row; a double click opens it. */
@@ -710,83 +682,128 @@ static int
 hh_click(struct ui *ui, void *state, int y, int x, int twice)
 {
 	struct hh_list	*l = state;
-	int		 i = y - ui_body_top(ui) - 3 + l->w.top;
 
-	(void)x;
-	if (y == ui_body_top(ui)) {
-		l->searching = 1;
-		return UI_REDRAW | UI_HANDLED;
-	}
-	if (y < ui_body_top(ui) + 3 || i < 0 || i >= (int)l->w.n)
-		return 0;
-	l->searching = 0;
-	l->w.sel = i;
-	if (twice)
-		ui_push(ui, &screen_household, (void *)(intptr_t)HH_ROWS(l)[i].id);
-	return UI_REDRAW | UI_HANDLED;
+	return ui_list_click(ui, &l->list, y, x, twice);
 }
 
-static const enum hh_col register_cols[] = {
-	COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_STATUS,
-	COL_END
+#define NCOLS(a)	((int)(sizeof (a) / sizeof (a)[0]))
+
+static const enum hh_col register_ids[] = {
+	COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_STATUS
 };
-static const enum hh_col queue_cols[] = {
-	COL_PLACE, COL_NAMES, COL_DAYS, COL_ATTEMPTS, COL_LANG, COL_END
+static const struct ui_column register_cols[] = {
+	{ .head = N_("Moved in"), .width = 10, .whole = 1 },
+	{ .head = N_("Names"), .width = 20, .grow = 1 },
+	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
+	{ .head = N_("Stairwell"), .width = 10, .grow = 3 },
+	{ .head = N_("Flat"), .width = 7, .grow = 3 },
+	{ .head = N_("Status"), .width = 9, .grow = 3 },
 };
-static const enum hh_col overdue_cols[] = {
+static const enum hh_col queue_ids[] = {
+	COL_PLACE, COL_NAMES, COL_DAYS, COL_ATTEMPTS, COL_LANG
+};
+static const struct ui_column queue_cols[] = {
+	{ .head = N_("Where"), .width = 24, .grow = 2 },
+	{ .head = N_("Names"), .width = 20, .grow = 3 },
+	{ .head = N_("Days"), .width = 5, .whole = 1 },
+	{ .head = N_("Tries"), .width = 5, .whole = 1 },
+	{ .head = N_("Languages"), .width = 16, .grow = 1 },
+};
+static const enum hh_col overdue_ids[] = {
 	COL_OVERDUE, COL_MOVED_IN, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT,
-	COL_ATTEMPTS, COL_END
+	COL_ATTEMPTS
 };
-static const enum hh_col followup_cols[] = {
-	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT, COL_END
+static const struct ui_column overdue_cols[] = {
+	{ .head = N_("Overdue"), .width = 7, .whole = 1 },
+	{ .head = N_("Moved in"), .width = 10, .whole = 1 },
+	{ .head = N_("Names"), .width = 20, .grow = 1 },
+	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
+	{ .head = N_("Stairwell"), .width = 10, .grow = 3 },
+	{ .head = N_("Flat"), .width = 7, .grow = 3 },
+	{ .head = N_("Tries"), .width = 5, .whole = 1 },
+};
+static const enum hh_col followup_ids[] = {
+	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
+};
+static const struct ui_column followup_cols[] = {
+	{ .head = N_("Why"), .width = 16, .grow = 1 },
+	{ .head = N_("Names"), .width = 20, .grow = 1 },
+	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
+	{ .head = N_("Stairwell"), .width = 10, .grow = 3 },
+	{ .head = N_("Flat"), .width = 7, .grow = 3 },
 };
 
 static const struct hh_mode mode_register = {
 	.filter = FILTER_ALL, .order = ORDER_NEWEST, .can_order = 1,
-	.cols = register_cols, .actions = list_actions,
+	.ids = register_ids, .cols = register_cols,
+	.ncols = NCOLS(register_cols), .actions = list_actions,
 	.empty = N_("No households yet. Press n to register a move-in."),
 };
 static const struct hh_mode mode_queue = {
 	.filter = FILTER_DUE, .order = ORDER_URGENT, .by_place = 1,
-	.cols = queue_cols, .actions = queue_actions,
+	.ids = queue_ids, .cols = queue_cols, .ncols = NCOLS(queue_cols),
+	.actions = queue_actions,
 	.empty = N_("Nobody is waiting for a visit here today."),
 };
 static const struct hh_mode mode_overdue = {
 	.filter = FILTER_OVERDUE, .order = ORDER_URGENT, .by_place = 1,
-	.cols = overdue_cols, .actions = report_actions,
+	.ids = overdue_ids, .cols = overdue_cols,
+	.ncols = NCOLS(overdue_cols), .actions = report_actions,
 	.empty = N_("No welcome is overdue."),
 };
 static const struct hh_mode mode_followups = {
 	.filter = FILTER_FLAGGED, .order = ORDER_URGENT, .by_place = 1,
-	.cols = followup_cols, .actions = report_actions,
+	.ids = followup_ids, .cols = followup_cols,
+	.ncols = NCOLS(followup_cols), .actions = report_actions,
 	.empty = N_("No household needs the secretariat."),
 };
 
+/* The register; arg: a search text to start typing on, or NULL. */
 static void *
 hh_init(struct ui *ui, void *arg)
 {
-	return hh_open(ui, &mode_register, arg != NULL);
+	struct hh_list	*l = hh_open(&mode_register, arg);
+
+	hh_reload(ui, l);
+	return l;
 }
 
+/* The queue: an ambassador's login tied to an ambassador sees their own
+ * stairwells first; a picks another's. */
 static void *
 queue_init(struct ui *ui, void *arg)
 {
+	struct hh_list	*l;
+	long		 me = ui_who(ui)->ambassador;
+
 	(void)arg;
-	return hh_open(ui, &mode_queue, 0);
+	l = hh_open(&mode_queue, NULL);
+	if (me != 0)
+		hh_set_ambassador(ui, l, me);
+	hh_reload(ui, l);
+	return l;
 }
 
+/* The overdue welcomes. */
 static void *
 overdue_init(struct ui *ui, void *arg)
 {
+	struct hh_list	*l = hh_open(&mode_overdue, NULL);
+
 	(void)arg;
-	return hh_open(ui, &mode_overdue, 0);
+	hh_reload(ui, l);
+	return l;
 }
 
+/* What needs the secretariat. */
 static void *
 followups_init(struct ui *ui, void *arg)
 {
+	struct hh_list	*l = hh_open(&mode_followups, NULL);
+
 	(void)arg;
-	return hh_open(ui, &mode_followups, 0);
+	hh_reload(ui, l);
+	return l;
 }
 
 const struct screen screen_queue = {
@@ -798,10 +815,13 @@ const struct screen screen_queue = {
 	    "or partly welcomed and the day to come back has come. The one "
 	    "who has waited longest is at the top; a ! after the days means "
 	    "the welcome is overdue. Tries counts the times nobody was home. "
-	    "Press a and pick your name to see your queue: the stairwells you "
-	    "cover (all of your department if you have none of your own). Or "
-	    "press d to choose a department and s a stairwell. v starts the "
-	    "visit with the household the cursor is on."),
+	    "If your login belongs to an ambassador, the queue opens on the "
+	    "stairwells you cover (all of your department if you have none "
+	    "of your own). Press a and pick a name to see another "
+	    "ambassador's queue, or d to choose a department and s a "
+	    "stairwell. v starts the visit with the household the cursor is "
+	    "on. A search that finds nobody here says how many households "
+	    "of the whole register it finds; r searches there."),
 	.init = queue_init,
 	.draw = hh_draw,
 	.key = hh_key,
@@ -857,7 +877,9 @@ const struct screen screen_households = {
 	    "at the top; press o to sort by name instead (Danish order: "
 	    "\xe2\x80\xa6 x y z \xc3\xa6 \xc3\xb8 \xc3\xa5).\n\n"
 	    "Press Enter on a household to see it, edit it, start a visit or "
-	    "record that it moved out; v starts a visit at once."),
+	    "record that it moved out; v starts a visit at once. When a "
+	    "search finds a later member of a household, that name is shown "
+	    "first."),
 	.init = hh_init,
 	.draw = hh_draw,
 	.key = hh_key,

@@ -54,6 +54,9 @@ static const enum ui_action login_actions[] = {
 	ACT_LOGIN, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_HELP, ACT_NONE
 };
 static const enum ui_action ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
+static const enum ui_action choose_actions[] = {
+	ACT_LIST_PREV, ACT_LIST_NEXT, ACT_NONE
+};
 
 /* Wipe and free a string that held a secret. */
 static void
@@ -497,9 +500,10 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		    UI_QUIT | UI_HANDLED : UI_HANDLED;
 	if (k->is_key && k->ch == KEY_F(1))
 		return 0;	/* help */
-	if (l->focus == F_LOGIN && l->nlogins > 0 && k->is_key &&
-	    (k->ch == KEY_UP || k->ch == KEY_DOWN))
-		return login_choose(l, k->ch == KEY_DOWN ? 1 : -1);
+	if (l->focus == F_LOGIN && l->nlogins > 0 &&
+	    ui_key_action(k, choose_actions) != ACT_NONE)
+		return login_choose(l, ui_key_action(k, choose_actions) ==
+		    ACT_LIST_NEXT ? 1 : -1);
 	switch (ui_key_action(k, login_actions)) {
 	case ACT_LOGIN:
 		l->marked = 0;

@@ -10,8 +10,6 @@
 #include "ui.h"
 #include "util.h"
 
-#define CTRL(c)	((c) & 0x1f)
-
 static int	styles[STYLE_COUNT];
 
 /* Set up the styles: colours when wanted and possible, else attributes
@@ -132,36 +130,25 @@ ui_put_hidden(int y, int x, const struct edit *e, int cols,
 	return x + n;
 }
 
-/* Apply an editing key to e; 1 if it was one. */
+/* Apply an editing key to e (the editor's actions of the key table, or
+ * a character to insert); 1 if it was one. */
 int
 ui_edit_key(struct edit *e, const struct ui_keypress *k)
 {
-	if (k->is_key) {
-		switch (k->ch) {
-		case KEY_LEFT:	util_edit_left(e); return 1;
-		case KEY_RIGHT:	util_edit_right(e); return 1;
-		case KEY_HOME:	util_edit_home(e); return 1;
-		case KEY_END:	util_edit_end(e); return 1;
-		case KEY_BACKSPACE: util_edit_backspace(e); return 1;
-		case KEY_DC:	util_edit_delete(e); return 1;
-		default:	return 0;
-		}
-	}
-	switch (k->ch) {
-	case CTRL('a'):	util_edit_home(e); return 1;
-	case CTRL('e'):	util_edit_end(e); return 1;
-	case CTRL('b'):	util_edit_left(e); return 1;
-	case CTRL('f'):	util_edit_right(e); return 1;
-	case CTRL('h'):
-	case 127:	util_edit_backspace(e); return 1;
-	case CTRL('d'):	util_edit_delete(e); return 1;
-	case CTRL('k'):	util_edit_kill_end(e); return 1;
-	case CTRL('u'):	util_edit_kill_start(e); return 1;
-	case CTRL('w'):	util_edit_kill_word(e); return 1;
+	switch (ui_key_action(k, ui_edit_actions)) {
+	case ACT_EDIT_LEFT:		util_edit_left(e); return 1;
+	case ACT_EDIT_RIGHT:		util_edit_right(e); return 1;
+	case ACT_EDIT_HOME:		util_edit_home(e); return 1;
+	case ACT_EDIT_END:		util_edit_end(e); return 1;
+	case ACT_EDIT_BACKSPACE:	util_edit_backspace(e); return 1;
+	case ACT_EDIT_DELETE:		util_edit_delete(e); return 1;
+	case ACT_EDIT_KILL_END:		util_edit_kill_end(e); return 1;
+	case ACT_EDIT_KILL_START:	util_edit_kill_start(e); return 1;
+	case ACT_EDIT_KILL_WORD:	util_edit_kill_word(e); return 1;
 	default:
 		break;
 	}
-	if (!iswprint(k->ch))
+	if (k->is_key || !iswprint(k->ch))
 		return 0;
 	if (util_edit_insert(e, (wchar_t)k->ch) != 0)
 		beep();		/* full, or a character we never keep */

@@ -8,13 +8,19 @@
 #include "i18n.h"
 #include "ui.h"
 
-#define K(c)	{ 1, (c) }	/* a curses KEY_* code */
-#define C(c)	{ 0, (c) }	/* a character */
+#include <wctype.h>
+
+#define K(c)	{ KIND_CODE, (c) }	/* a curses KEY_* code */
+#define C(c)	{ KIND_CHAR, (c) }	/* a character */
+#define CLASS(c) { KIND_CLASS, (c) }	/* any character of a class */
 #define CTRL(c)	((c) & 0x1f)
 
+enum key_kind { KIND_CHAR, KIND_CODE, KIND_CLASS };
+enum key_class { CLASS_DIGIT, CLASS_ALNUM };
+
 struct key {
-	int	is_key;
-	int	code;
+	enum key_kind	kind;
+	int		code;
 };
 
 struct keydef {
@@ -24,6 +30,12 @@ struct keydef {
 	const char	*label;
 	const char	*word;
 	const char	*help;
+};
+
+const enum ui_action ui_edit_actions[] = {
+	ACT_EDIT_LEFT, ACT_EDIT_RIGHT, ACT_EDIT_HOME, ACT_EDIT_END,
+	ACT_EDIT_BACKSPACE, ACT_EDIT_DELETE, ACT_EDIT_KILL_END,
+	ACT_EDIT_KILL_START, ACT_EDIT_KILL_WORD, ACT_NONE
 };
 
 static const struct keydef keydefs[] = {
@@ -70,7 +82,8 @@ static const struct keydef keydefs[] = {
 	    "list. On other fields: go to the next field.") },
 	{ ACT_TOGGLE, { C(' ') }, 1, "Space", N_("Tick"),
 	    N_("Tick or untick a yes/no field.") },
-	{ ACT_TO_LIST, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	{ ACT_TO_LIST, { C('\n'), C('\r'), K(KEY_ENTER), K(KEY_DOWN) }, 4,
+	    "Enter",
 	    N_("To the list"), N_("Leave the search field and move in the "
 	    "list of what it found (also \xe2\x86\x93 and Esc).") },
 	{ ACT_CONFIRM, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
@@ -155,6 +168,44 @@ static const struct keydef keydefs[] = {
 	{ ACT_TEXT_DOWN, { K(KEY_NPAGE) }, 1, "PgDn", N_("More text"),
 	    N_("Show more of the text of the item in focus, when it is "
 	    "longer than its room.") },
+	{ ACT_CHOOSE, { CLASS(CLASS_DIGIT) }, 1, "1\xe2\x80\xa6" "9",
+	    N_("Choose"), N_("Open the line with that number (0 opens the "
+	    "tenth).") },
+	{ ACT_JUMP, { CLASS(CLASS_ALNUM) }, 1, "a\xe2\x80\xa6" "z", N_("Jump"),
+	    N_("Jump to the next line that starts with the letter typed.") },
+	{ ACT_HELP_CLOSE, { K(KEY_F(1)), C('?'), C('q') }, 3, "F1",
+	    N_("Close"), N_("Close the help (also ? and q).") },
+	{ ACT_LIST_PREV, { K(KEY_UP) }, 1, "\xe2\x86\x91", N_("Previous"),
+	    N_("Choose the one above in the list beside the field.") },
+	{ ACT_LIST_NEXT, { K(KEY_DOWN) }, 1, "\xe2\x86\x93", N_("Next"),
+	    N_("Choose the one below in the list beside the field.") },
+	{ ACT_IN_REGISTER, { C('r') }, 1, "r", N_("Register"),
+	    N_("Search the whole register of households for what is typed "
+	    "in the search field.") },
+	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
+	    N_("Left"), N_("Move the cursor one character left (also "
+	    "Ctrl-B).") },
+	{ ACT_EDIT_RIGHT, { K(KEY_RIGHT), C(CTRL('f')) }, 2, "\xe2\x86\x92",
+	    N_("Right"), N_("Move the cursor one character right (also "
+	    "Ctrl-F).") },
+	{ ACT_EDIT_HOME, { K(KEY_HOME), C(CTRL('a')) }, 2, "Home",
+	    N_("Start"), N_("Move the cursor to the start of the text (also "
+	    "Ctrl-A).") },
+	{ ACT_EDIT_END, { K(KEY_END), C(CTRL('e')) }, 2, "End", N_("End"),
+	    N_("Move the cursor to the end of the text (also Ctrl-E).") },
+	{ ACT_EDIT_BACKSPACE, { K(KEY_BACKSPACE), C(127), C(CTRL('h')) }, 3,
+	    "Backspace", N_("Erase"), N_("Erase the character before the "
+	    "cursor (also Ctrl-H).") },
+	{ ACT_EDIT_DELETE, { K(KEY_DC), C(CTRL('d')) }, 2, "Delete",
+	    N_("Delete"), N_("Erase the character under the cursor (also "
+	    "Ctrl-D).") },
+	{ ACT_EDIT_KILL_END, { C(CTRL('k')) }, 1, "Ctrl-K", N_("Erase to end"),
+	    N_("Erase from the cursor to the end of the text.") },
+	{ ACT_EDIT_KILL_START, { C(CTRL('u')) }, 1, "Ctrl-U",
+	    N_("Erase to start"), N_("Erase from the start of the text to "
+	    "the cursor.") },
+	{ ACT_EDIT_KILL_WORD, { C(CTRL('w')) }, 1, "Ctrl-W",
+	    N_("Erase word"), N_("Erase the word before the cursor.") },
 };
 
 /* The definition of an action, or NULL. */
@@ -169,6 +220,25 @@ keys_find(enum ui_action a)
 	return NULL;
 }
 
+/* 1 if the key pressed is the key of the table. */
+static int
+keys_match(const struct key *key, const struct ui_keypress *k)
+{
+	switch (key->kind) {
+	case KIND_CODE:
+		return k->is_key && (wint_t)key->code == k->ch;
+	case KIND_CHAR:
+		return !k->is_key && (wint_t)key->code == k->ch;
+	case KIND_CLASS:
+		if (k->is_key)
+			return 0;
+		if (key->code == CLASS_DIGIT)
+			return k->ch >= L'0' && k->ch <= L'9';
+		return iswalnum(k->ch);
+	}
+	return 0;
+}
+
 /* The action among offered that the key k means, or ACT_NONE. */
 enum ui_action
 ui_key_action(const struct ui_keypress *k, const enum ui_action *offered)
@@ -179,11 +249,9 @@ ui_key_action(const struct ui_keypress *k, const enum ui_action *offered)
 	for (; *offered != ACT_NONE; offered++) {
 		if ((d = keys_find(*offered)) == NULL)
 			continue;
-		for (i = 0; i < d->nkeys; i++) {
-			if (d->keys[i].is_key == k->is_key &&
-			    (wint_t)d->keys[i].code == k->ch)
+		for (i = 0; i < d->nkeys; i++)
+			if (keys_match(&d->keys[i], k))
 				return *offered;
-		}
 	}
 	return ACT_NONE;
 }

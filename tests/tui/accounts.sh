@@ -27,7 +27,7 @@ open_accounts
 expect "the screen is called Accounts" "velkomst · Accounts"
 expect "four accounts" "4 accounts"
 expect "admin is an admin" "admin        admin"
-expect "birgit is an ambassador of 605" "birgit       ambassador  605"
+expect "birgit is an ambassador of 605" "birgit       ambassador   605"
 expect "lene sees two departments" "605, 606"
 expect "lene is tied to her ambassador" "Lene Bæk"
 expect "sekretariat is the secretariat" "sekretariat  secretariat"
@@ -124,7 +124,7 @@ tui_type "607"
 tui_keys Tab BSpace
 tui_keys F2
 expect "the new login is added" "The login samira is added"
-expect "the list shows it" "samira       ambassador  607"
+expect "the list shows it" "samira       ambassador   607"
 expect "five accounts now" "5 accounts"
 
 # Both log in with their new PINs; an ambassador has no Accounts.

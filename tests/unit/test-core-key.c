@@ -205,6 +205,35 @@ test_sort_other_scripts(void)
 	CHECK(sort_cmp("Anders", "Bent") < 0);
 }
 
+/* The member of names that the typed search matches. */
+static size_t
+member(const char *names, const char *typed)
+{
+	char	**words;
+	size_t	  n = core_search_words(typed, &words), i;
+
+	i = core_names_match(names, words, n);
+	core_words_free(words, n);
+	return i;
+}
+
+static void
+test_names_match(void)
+{
+	CHECK_INT(member("Anna Berg; S\xc3\xb8ren Holm", "soren"), 1);
+	CHECK_INT(member("Anna Berg; S\xc3\xb8ren Holm", "S\xc3\x98REN"), 1);
+	CHECK_INT(member("Anna Berg; S\xc3\xb8ren Holm", "anna"), 0);
+	CHECK_INT(member("Anna Berg; S\xc3\xb8ren Holm", ""), 0);
+	CHECK_INT(member("Anna Berg; S\xc3\xb8ren Holm", "xyz"), 0);
+	/* Every word on one member beats one word on another. */
+	CHECK_INT(member("Anna Holm; Bo Berg; Anna Berg", "anna berg"), 2);
+	/* The words spread over members: the one with the most. */
+	CHECK_INT(member("Bo Berg; Anna Holm", "anna berg"), 0);
+	CHECK_INT(member("Ali Khan; Mona Khan; Mona Ali", "mona a"), 2);
+	CHECK_INT(member("\xe7\x8e\x8b\xe5\xb0\x8f\xe6\x98\x8e; "
+	    "\xc3\x98lgaard-Jensen", "jens"), 1);
+}
+
 int
 main(void)
 {
@@ -213,6 +242,7 @@ main(void)
 	RUN("core-key", test_prefix_next);
 	RUN("core-key", test_sort_order);
 	RUN("core-key", test_sort_other_scripts);
+	RUN("core-key", test_names_match);
 	core_key_done();
 	TEST_END();
 }
