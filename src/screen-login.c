@@ -54,6 +54,8 @@ static const enum ui_action login_actions[] = {
 	ACT_LOGIN, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_HELP, ACT_NONE
 };
 static const enum ui_action ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
+static const enum ui_action back_actions[] = { ACT_BACK, ACT_NONE };
+static const enum ui_action help_actions[] = { ACT_HELP, ACT_NONE };
 static const enum ui_action choose_actions[] = {
 	ACT_LIST_PREV, ACT_LIST_NEXT, ACT_NONE
 };
@@ -454,7 +456,7 @@ login_answer(struct ui *ui, struct login *l, const struct ui_keypress *k)
 		ui_secret_wipe(&l->fields[F_SECRET]);
 		return UI_REDRAW | UI_HANDLED;
 	default:
-		if (!k->is_key && k->ch == 27) {
+		if (ui_key_action(k, back_actions) == ACT_BACK) {
 			l->asking = 0;
 			ui_secret_wipe(&l->fields[F_SECRET]);
 			return UI_REDRAW | UI_HANDLED;
@@ -495,11 +497,13 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 
 	if (l->asking)
 		return login_answer(ui, l, k);
-	if (!k->is_key && k->ch == 27)	/* Esc: leave, where that is allowed */
+	if (ui_key_action(k, back_actions) == ACT_BACK)	/* Esc: leave, where
+							   that is allowed */
 		return l->mode != MODE_LOCK && !ui_conf(ui)->kiosk ?
 		    UI_QUIT | UI_HANDLED : UI_HANDLED;
-	if (k->is_key && k->ch == KEY_F(1))
-		return 0;	/* help */
+	/* F1 goes on to help; ? is a character, typed into the field. */
+	if (k->is_key && ui_key_action(k, help_actions) == ACT_HELP)
+		return 0;
 	if (l->focus == F_LOGIN && l->nlogins > 0 &&
 	    ui_key_action(k, choose_actions) != ACT_NONE)
 		return login_choose(l, ui_key_action(k, choose_actions) ==

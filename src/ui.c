@@ -621,14 +621,15 @@ ui_idle(struct ui *ui, long long now)
 static int
 ui_one_key(struct ui *ui, const struct ui_keypress *k)
 {
-	const struct screen	*top = ui->stack[ui->depth - 1].screen;
+	static const enum ui_action	 quit[] = { ACT_QUIT, ACT_NONE };
+	const struct screen		*top = ui->stack[ui->depth - 1].screen;
 
 	if (k->is_key && k->ch == KEY_RESIZE)
 		return 1;
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
 		/* Only the home screen may quit while too small; the
 		 * login and lock screens never. */
-		if (!k->is_key && k->ch == 'q' && ui->depth == 1 &&
+		if (ui_key_action(k, quit) == ACT_QUIT && ui->depth == 1 &&
 		    top == &screen_home && !ui->conf->kiosk)
 			ui->quit = 1;
 		return 1;

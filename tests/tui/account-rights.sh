@@ -77,7 +77,7 @@ tui_keys BTab BTab BTab BTab BTab C-u
 tui_type "karim"
 tui_keys F2
 expect "the secretariat adds karim" "The login karim is added (ambassador)"
-expect "the list shows karim" "karim        ambassador  605"
+expect "the list shows karim" "karim        ambassador   605"
 
 # karim logs in with his PIN.
 tui_keys Escape Escape Escape

@@ -99,6 +99,8 @@ for i in 1 2 3 4 5; do
 	tui_wait "PIN or password       ****"
 	tui_keys Enter
 	tui_wait_gone "PIN or password       ****" 400
+	tui_wait "is wrong"
+	tui_keys Enter	# the login kept, on to the PIN
 done
 tui_keys Up C-u
 tui_login sekretariat demo-sekretariat
