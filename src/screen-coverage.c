@@ -152,8 +152,8 @@ cov_stair(struct ui *ui, struct cov_scr *c, int n, size_t i, int whole)
 	if (amb == 0)
 		s = xstrdup(_("! no ambassador"));
 	else
-		s = xasprintf(amb == 1 ? _("%d ambassador") :
-		    _("%d ambassadors"), amb);
+		s = xasprintf(P_("%d ambassador", "%d ambassadors", amb),
+		    amb);
 	cov_line(ui, c, n, 28, s, 20, amb == 0 ? STYLE_ERROR : STYLE_NORMAL);
 	free(s);
 	s = xasprintf(_("%ld awaiting a welcome"), c->awaiting[i]);
@@ -168,21 +168,28 @@ cov_draw(struct ui *ui, void *state)
 {
 	const struct conf	*conf = ui_conf(ui);
 	struct cov_scr		*c = state;
-	char			*s;
+	char			*s, *w1, *w2;
 	size_t			 d, i;
 	int			 n = 0;
 
 	if (!c->ok)
 		return;
-	s = xasprintf(_("%d stairwells have no active ambassador; %ld "
-	    "households await a welcome there. That is where to recruit "
-	    "next."), c->uncovered, c->uncovered_awaiting);
+	w1 = xasprintf(P_("%d stairwell has no active ambassador;",
+	    "%d stairwells have no active ambassador;", c->uncovered),
+	    c->uncovered);
+	w2 = xasprintf(P_("%ld household awaits a welcome there.",
+	    "%ld households await a welcome there.", c->uncovered_awaiting),
+	    c->uncovered_awaiting);
+	s = xasprintf(_("%s %s That is where to recruit next."), w1, w2);
+	free(w1);
+	free(w2);
 	ui_wrap(ui_body_top(ui), 2, ui_cols(ui) - 4, 2, 0, s,
 	    c->uncovered > 0 ? STYLE_ERROR : STYLE_NORMAL);
 	free(s);
 	for (d = 0; d < conf->ndepartments; d++) {
-		s = c->whole[d] > 0 ? xasprintf(_("%s (%d covering the whole "
-		    "department)"), conf->departments[d].name, c->whole[d]) :
+		s = c->whole[d] > 0 ? xasprintf(P_("%s (%d covering the whole "
+		    "department)", "%s (%d covering the whole department)",
+		    c->whole[d]), conf->departments[d].name, c->whole[d]) :
 		    xstrdup(conf->departments[d].name);
 		cov_line(ui, c, n++, 2, s, ui_cols(ui) - 4, STYLE_HEADER);
 		free(s);

@@ -94,7 +94,8 @@ goal_summary(struct ui *ui, const struct goal_report *r, int y)
 	char	 f[11], t[11], *s;
 	int	 cols = ui_cols(ui) - 4;
 
-	s = xasprintf(_("Goal: %d ambassadors recruited in %s\xe2\x80\x93%s."),
+	s = xasprintf(P_("Goal: %d ambassador recruited in %s\xe2\x80\x93%s.",
+	    "Goal: %d ambassadors recruited in %s\xe2\x80\x93%s.", r->goal),
 	    r->goal, util_date_dk(r->from, f), util_date_dk(r->to, t));
 	ui_put(y++, 2, s, cols, 0, STYLE_HEADER);
 	free(s);
