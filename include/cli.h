@@ -215,15 +215,15 @@ int		 cli_new_secret(const char *login, int role, int from_stdin,
 /*
  * An export (households, ambassadors, overdue, visits): its rows leave
  * the program only once the audit trail records them.  cli_export opens
- * the database (an empty file is no database to it), starts a
- * transaction that holds the write lock, so that the rows, their count
- * and the audit row belong to one moment, and calls print(db, out, ctx)
- * to print the rows into out, a buffer in memory; print returns how many
- * rows, or -1 with the reason printed.  Then it writes the "export" row
- * ("households tsv 120 rows": what, the format, how many, never the
- * content) and commits, and only then writes the buffer to standard
- * output.  A read-only database, a lock held for too long or any other
- * failure refuses the export: nothing is printed.  Returns the exit
+ * the database (an empty file is no database to it) and reads from one
+ * snapshot: print(db, out, ctx) runs twice, first to count the rows
+ * (out goes nowhere), then, once a second connection has written the
+ * "export" row ("households tsv 120 rows": what, the format, how many,
+ * never the content), to print them to standard output.  print returns
+ * how many rows, or -1 with the reason printed.  No lock is held while
+ * the rows are read, and nothing is kept in memory.  A read-only
+ * database, a write lock held for too long or any other failure to
+ * record it refuses the export: nothing is printed.  Returns the exit
  * code: 0, or 1 with the reason printed.
  */
 int		 cli_export(const struct cli *, const char *what, int tsv,

@@ -90,6 +90,16 @@ void		 db_set_busy_timeout(struct db *, int ms);
 enum db_status	 db_batch_begin(struct db *);
 enum db_status	 db_batch_end(struct db *, int ok);
 
+/*
+ * A snapshot: every read until db_snapshot_end sees the database as it
+ * was at db_snapshot_begin, whatever other connections write meanwhile
+ * (WAL), and no lock stops them.  An export reads its rows twice from
+ * one snapshot (to count them, then to print them) while a second
+ * connection records the export.
+ */
+enum db_status	 db_snapshot_begin(struct db *);
+void		 db_snapshot_end(struct db *);
+
 /* Demo databases carry a mark so that `velkomst demo` never touches a real one. */
 int		 db_is_demo(struct db *);
 int		 db_is_empty(struct db *);	/* no households at all */

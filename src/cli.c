@@ -368,37 +368,10 @@ static const char cli_export_failed[] = N_("The export could not be "
     "recorded in the audit trail, so nothing was exported.");
 
 /* An export under way: the database and the buffer the rows go to. */
-struct cli_export {
-	struct db	*db;
-	FILE		*out;
-	char		*buf;
-	size_t		 len;
-};
-
-/* Start an export: the write lock, and a buffer for the rows; 0, or 1
- * with the reason printed. */
+/* Record the export in the audit trail through rec (its own
+ * transaction); 0, or 1 with the reason printed. */
 static int
-cli_export_begin(struct cli_export *e)
-{
-	if (db_readonly(e->db)) {
-		cli_error(_("%s cannot be written, so the export cannot be "
-		    "recorded in the audit trail; nothing was exported."),
-		    db_path(e->db));
-		return 1;
-	}
-	if (db_batch_begin(e->db) != DB_OK) {
-		cli_error("%s", _(cli_export_failed));
-		cli_error("%s", _(db_errmsg(e->db)));
-		return 1;
-	}
-	if ((e->out = open_memstream(&e->buf, &e->len)) == NULL)
-		fatal("open_memstream: %s", strerror(errno));
-	return 0;
-}
-
-/* Write the export's audit row and commit; 0, or 1 with the reason. */
-static int
-cli_export_note(struct cli_export *e, const char *what, int tsv, long rows)
+cli_export_note(struct db *rec, const char *what, int tsv, long rows)
 {
 	char	*detail;
 	int	 rc = 0;
@@ -406,44 +379,32 @@ cli_export_note(struct cli_export *e, const char *what, int tsv, long rows)
 	/* The trail's content stays in English, whatever the language. */
 	detail = xasprintf("%s %s %ld %s", what, tsv ? "tsv" : "text", rows,
 	    rows == 1 ? "row" : "rows");
-	if (db_audit_note(e->db, cli_who(), "export", NULL, 0, detail) !=
+	if (db_audit_note(rec, cli_who(), "export", NULL, 0, detail) !=
 	    DB_OK) {
-		/* The message first: the rollback may replace it. */
 		cli_error("%s", _(cli_export_failed));
-		cli_error("%s", _(db_errmsg(e->db)));
-		db_batch_end(e->db, 0);
-		rc = 1;
-	} else if (db_batch_end(e->db, 1) != DB_OK) {
-		cli_error("%s", _(cli_export_failed));
-		cli_error("%s", _(db_errmsg(e->db)));
+		cli_error("%s", _(db_errmsg(rec)));
 		rc = 1;
 	}
 	free(detail);
 	return rc;
 }
 
-/* End an export: the audit row, then (only then) the rows on stdout. */
-static int
-cli_export_end(struct cli_export *e, const char *what, int tsv, long rows)
+/* Count the rows of an export in the snapshot of db (printed to
+ * nowhere); the count, or -1 with the reason printed. */
+static long
+cli_export_count(struct db *db, long (*print)(struct db *, FILE *, void *),
+    void *ctx)
 {
-	int	 rc = 1;
+	FILE	*null;
+	long	 n;
 
-	if (fclose(e->out) != 0)
-		fatal("open_memstream: %s", strerror(errno));
-	if (rows < 0)
-		db_batch_end(e->db, 0);
-	else if (cli_export_note(e, what, tsv, rows) == 0) {
-		fwrite(e->buf, 1, e->len, stdout);
-		rc = 0;
-		if (fflush(stdout) != 0) {
-			cli_error(_("the export could not be written: %s"),
-			    strerror(errno));
-			rc = 1;
-		}
+	if ((null = fopen("/dev/null", "w")) == NULL) {
+		cli_error(_("cannot open /dev/null: %s"), strerror(errno));
+		return -1;
 	}
-	explicit_bzero(e->buf, e->len);	/* residents' data */
-	free(e->buf);
-	return rc;
+	n = print(db, null, ctx);
+	fclose(null);
+	return n;
 }
 
 /* Print an export, recorded in the audit trail first; the exit code. */
@@ -451,15 +412,43 @@ int
 cli_export(const struct cli *cli, const char *what, int tsv,
     long (*print)(struct db *, FILE *, void *), void *ctx)
 {
-	struct cli_export	 e;
-	int			 rc;
+	struct db	*db, *rec = NULL;
+	long		 n = -1;
+	int		 rc = 1;
 
-	memset(&e, 0, sizeof e);
-	if ((e.db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
+	if ((db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
 		return 1;
-	if ((rc = cli_export_begin(&e)) == 0)
-		rc = cli_export_end(&e, what, tsv, print(e.db, e.out, ctx));
-	db_close(e.db);
+	if (db_readonly(db)) {
+		cli_error(_("%s cannot be written, so the export cannot be "
+		    "recorded in the audit trail; nothing was exported."),
+		    db_path(db));
+		db_close(db);
+		return 1;
+	}
+	if (db_snapshot_begin(db) != DB_OK) {
+		cli_error("%s", _(cli_export_failed));
+		cli_error("%s", _(db_errmsg(db)));
+		db_close(db);
+		return 1;
+	}
+	/* The rows counted and the rows printed come from one snapshot;
+	 * the second connection writes the audit row meanwhile, so that
+	 * nobody else's change waits for a long export. */
+	if ((n = cli_export_count(db, print, ctx)) >= 0 &&
+	    (rec = cli_open_db(cli, DB_NO_SETUP)) != NULL &&
+	    cli_export_note(rec, what, tsv, n) == 0) {
+		if (print(db, stdout, ctx) == n)
+			rc = 0;
+		if (fflush(stdout) != 0) {
+			cli_error(_("the export could not be written: %s"),
+			    strerror(errno));
+			rc = 1;
+		}
+	}
+	if (rec != NULL)
+		db_close(rec);
+	db_snapshot_end(db);
+	db_close(db);
 	return rc;
 }
 

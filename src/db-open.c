@@ -1138,6 +1138,33 @@ db_batch_end(struct db *db, int ok)
 	return DB_OK;
 }
 
+/* Begin a snapshot: a read transaction, started by a first read. */
+enum db_status
+db_snapshot_begin(struct db *db)
+{
+	int	rc;
+
+	if (!sqlite3_get_autocommit(db->h))
+		return db_fail(db, DB_ERROR, N_("A transaction is already "
+		    "open."));
+	if ((rc = db_exec(db, "BEGIN")) != SQLITE_OK ||
+	    (rc = db_exec(db, "SELECT count(*) FROM sqlite_schema")) !=
+	    SQLITE_OK) {
+		if (!sqlite3_get_autocommit(db->h))
+			db_exec(db, "ROLLBACK");
+		return db_sqlite_fail(db, rc);
+	}
+	return DB_OK;
+}
+
+/* End a snapshot (it changed nothing). */
+void
+db_snapshot_end(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		db_exec(db, "ROLLBACK");
+}
+
 /* 1 if the database carries the demo mark. */
 int
 db_is_demo(struct db *db)
