@@ -691,38 +691,34 @@ db_household_row_clear(struct household_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* A query's search words, and its dates. */
+/* A query of households and its dates, for the list code (db-list.c). */
 struct hh_filter {
-	struct db_words	 w;		/* ?2 .. ?9 */
-	char		 today[16];	/* ?14: the filters' today */
+	const struct household_query *q;
+	char		 today_iso[16];	/* ?14: the filters' today */
 	char		 bound[16];	/* ?15: moved in before this is overdue */
 };
 
-/* Split q's search into words and work out its dates. */
+/* Work out the dates of q. */
 static void
 hh_filter_open(struct hh_filter *f, const struct household_query *q)
 {
 	long	 today;
 
 	memset(f, 0, sizeof *f);
-	db_words_open(&f->w, q->search);
+	f->q = q;
 	today = q->today != DATE_NONE ? q->today : util_today();
-	util_date_iso(today, f->today);
+	util_date_iso(today, f->today_iso);
 	/* core_overdue_days() > 0 is today - moved_in - deadline > 0. */
 	util_date_iso(today - q->deadline, f->bound);
 }
 
 /*
- * Append the WHERE conditions of who and q to sql (of size len): who's
- * departments (an ambassador's) as ?60.., department as ?1, word i as
- * ?(2i+2) with its bound ?(2i+3), the stairwell ?13, today ?14 and the
- * overdue bound ?15.  The filters say in SQL what
- * core_visit_due() and core_overdue_days() say (the tests hold them
- * together); ISO dates compare as text.
+ * The filters in SQL, as core says them: FILTER_DUE is core_visit_due(),
+ * FILTER_OVERDUE core_overdue_days() > 0 (the tests hold them together).
+ * Today is ?14 and the overdue bound ?15; ISO dates compare as text.
  */
-static void
-hh_where(char *sql, size_t len, const struct who *who,
-    const struct household_query *q, const struct hh_filter *f)
+static const char *
+hh_filter_sql(const struct household_query *q)
 {
 	static const char *const filters[] = {
 		[FILTER_ALL] = "",
@@ -738,84 +734,62 @@ hh_where(char *sql, size_t len, const struct who *who,
 		[FILTER_OPEN] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
 	};
-	size_t	 i, o = strlen(sql);
 
-	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
-	o = db_who_where(sql, len, o, who, "h.department", HH_WHO_PARAM);
-	if (q->department != NULL)
-		o += (size_t)snprintf(sql + o, len - o,
-		    " AND h.department = ?1");
-	if (q->stairwell != NULL)
+	if ((size_t)q->filter >= sizeof filters / sizeof filters[0])
+		return "";
+	return filters[q->filter];
+}
+
+/*
+ * Append the household's own conditions of the query: the stairwell
+ * ?13, or the stairwells ?20.., and the filter.
+ */
+static size_t
+hh_where(char *sql, size_t len, size_t o, const void *ctx)
+{
+	const struct hh_filter		*f = ctx;
+	const struct household_query	*q = f->q;
+	size_t				 i;
+
+	if (q->stairwell != NULL && o < len)
 		o += (size_t)snprintf(sql + o, len - o,
 		    " AND h.stairwell = ?13");
-	for (i = 0; i < q->nstairwells && i < HH_STAIRWELLS; i++)
+	for (i = 0; i < q->nstairwells && i < HH_STAIRWELLS && o < len; i++)
 		o += (size_t)snprintf(sql + o, len - o, "%s?%zu%s", i == 0 ?
 		    " AND h.stairwell IN (" : ", ", HH_STAIRWELL_PARAM + i,
 		    i + 1 == q->nstairwells || i + 1 == HH_STAIRWELLS ? ")" :
 		    "");
-	if ((size_t)q->filter < sizeof filters / sizeof filters[0])
+	if (o < len)
 		o += (size_t)snprintf(sql + o, len - o, "%s",
-		    filters[q->filter]);
-	db_words_where(sql, len, o, &f->w, "h.id", "name_word",
-	    "household_id");
+		    hh_filter_sql(q));
+	return o;
 }
 
-/* Bind the department, stairwell, dates and search words of q and f. */
+/* Bind the stairwells and the dates of the query. */
 static void
-hh_bind_filter(sqlite3_stmt *st, const struct who *who,
-    const struct household_query *q, const struct hh_filter *f)
+hh_bind_filter(sqlite3_stmt *st, const void *ctx)
 {
-	size_t	 i;
+	const struct hh_filter		*f = ctx;
+	const struct household_query	*q = f->q;
+	size_t				 i;
 
-	db_who_bind(st, who, HH_WHO_PARAM);
-	if (q->department != NULL)
-		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
 	if (q->stairwell != NULL)
 		sqlite3_bind_text(st, 13, q->stairwell, -1, SQLITE_STATIC);
 	for (i = 0; i < q->nstairwells && i < HH_STAIRWELLS; i++)
 		sqlite3_bind_text(st, (int)(HH_STAIRWELL_PARAM + i),
 		    q->stairwells[i], -1, SQLITE_STATIC);
 	if (q->filter != FILTER_ALL)
-		sqlite3_bind_text(st, 14, f->today, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 14, f->today_iso, -1, SQLITE_STATIC);
 	if (q->filter == FILTER_OVERDUE)
 		sqlite3_bind_text(st, 15, f->bound, -1, SQLITE_STATIC);
-	db_words_bind(st, &f->w);
-}
-
-/* How many households the query matches. */
-enum db_status
-db_household_count(struct db *db, const struct who *who,
-    const struct household_query *q, long *count)
-{
-	struct hh_filter f;
-	sqlite3_stmt	*st;
-	enum db_status	 s = DB_OK;
-	char		 sql[4096] = "SELECT count(*) FROM household h";
-	int		 rc;
-
-	*count = 0;
-	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
-		return s;
-	hh_filter_open(&f, q);
-	hh_where(sql, sizeof sql, who, q, &f);
-	if ((st = db_prepare(db, sql)) == NULL)
-		s = DB_ERROR;
-	else {
-		hh_bind_filter(st, who, q, &f);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			*count = (long)sqlite3_column_int64(st, 0);
-		else
-			s = db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-	}
-	db_words_close(&f.w);
-	return s;
 }
 
 /* Fill row from the list statement's current row. */
 static void
-hh_list_row(sqlite3_stmt *st, struct household_row *row)
+hh_list_row(sqlite3_stmt *st, void *p)
 {
+	struct household_row	*row = p;
+
 	row->id = (long)sqlite3_column_int64(st, 0);
 	row->department = db_column_text(st, 1, 0);
 	row->stairwell = db_column_text(st, 2, 0);
@@ -832,81 +806,87 @@ hh_list_row(sqlite3_stmt *st, struct household_row *row)
 	row->languages = db_column_text(st, 13, 1);
 }
 
-/*
- * The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12.  Each
- * order is a key column and the id; ORDER_NEWEST runs down, the others
- * up, and backward turns the comparison and the order round.
- */
+/* Free what a row of the list owns. */
 static void
-hh_list_sql(char *sql, size_t len, const struct who *who,
-    const struct household_query *q, const struct hh_filter *f, int cursor)
+hh_list_clear(void *row)
 {
-	const char	*key, *dir;
-	size_t		 o;
-	int		 up;
-
-	key = q->order == ORDER_NAME ? "h.sort_key" : "h.moved_in";
-	up = (q->order != ORDER_NEWEST) != (q->backward != 0);
-	dir = up ? "" : " DESC";
-	snprintf(sql, len, "SELECT h.id, h.department, h.stairwell, h.flat, "
-	    "h.moved_in, h.moved_out, (SELECT group_concat(name, '; ') FROM "
-	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
-	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
-	    "h.next_date, h.flags, h.interpreter, h.languages "
-	    "FROM household h");
-	hh_where(sql, len, who, q, f);
-	o = strlen(sql);
-	if (cursor)
-		o += (size_t)snprintf(sql + o, len - o, " AND (%s, h.id) %s "
-		    "(?10, ?11)", key, up ? ">" : "<");
-	snprintf(sql + o, len - o, " ORDER BY %s%s, h.id%s LIMIT ?12", key,
-	    dir, dir);
+	db_household_row_clear(row);
 }
 
-/* Fetch up to limit rows of q after the row `after`. */
+/* What a list of households is. */
+static const struct db_list_kind hh_list_kind = {
+	.from = "household h",
+	.columns = "h.id, h.department, h.stairwell, h.flat, h.moved_in, "
+	    "h.moved_out, (SELECT group_concat(name, '; ') FROM "
+	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
+	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
+	    "h.next_date, h.flags, h.interpreter, h.languages",
+	.id = "h.id",
+	.department = "h.department",
+	.words = "name_word",
+	.words_id = "household_id",
+	.who_param = HH_WHO_PARAM,
+	.access = ACCESS_HOUSEHOLDS,
+	.row_size = sizeof (struct household_row),
+	.row = hh_list_row,
+	.clear = hh_list_clear,
+	.where = hh_where,
+	.bind = hh_bind_filter,
+};
+
+/* The list code's query for who and q. */
+static void
+hh_list_open(struct db_list *l, const struct hh_filter *f,
+    const struct who *who, const struct household_query *q)
+{
+	memset(l, 0, sizeof *l);
+	l->who = who;
+	l->department = q->department;
+	l->search = q->search;
+	l->ctx = f;
+}
+
+/* How many households the query matches. */
+enum db_status
+db_household_count(struct db *db, const struct who *who,
+    const struct household_query *q, long *count)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+
+	hh_filter_open(&f, q);
+	hh_list_open(&l, &f, who, q);
+	return db_list_count(db, &hh_list_kind, &l, count);
+}
+
+/*
+ * Fetch up to limit rows of q after the row `after`.  Each order is a
+ * key column and the id; ORDER_NEWEST runs down, the others up, and
+ * backward turns the order round.
+ */
 enum db_status
 db_household_list(struct db *db, const struct who *who,
     const struct household_query *q, const struct household_row *after,
     size_t limit, struct household_row **rows, size_t *n)
 {
 	struct hh_filter f;
-	sqlite3_stmt	*st;
-	enum db_status	 s = DB_OK;
-	char		 sql[4096], iso[16];
-	int		 rc = SQLITE_DONE;
+	struct db_list	 l;
+	enum db_status	 s;
+	void		*got;
+	char		 iso[16];
 
-	*rows = NULL;
-	*n = 0;
-	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
-		return s;
 	hh_filter_open(&f, q);
-	hh_list_sql(sql, sizeof sql, who, q, &f, after != NULL);
-	if ((st = db_prepare(db, sql)) == NULL) {
-		db_words_close(&f.w);
-		return DB_ERROR;
-	}
-	hh_bind_filter(st, who, q, &f);
+	hh_list_open(&l, &f, who, q);
+	l.key = q->order == ORDER_NAME ? "h.sort_key" : "h.moved_in";
+	l.up = (q->order != ORDER_NEWEST) != (q->backward != 0);
 	if (after != NULL && q->order == ORDER_NAME)
-		sqlite3_bind_text(st, 10, after->sort_key != NULL ?
-		    after->sort_key : "", -1, SQLITE_STATIC);
+		l.after_key = after->sort_key != NULL ? after->sort_key : "";
 	else if (after != NULL)
-		sqlite3_bind_text(st, 10, util_date_iso(after->moved_in, iso),
-		    -1, SQLITE_STATIC);
-	if (after != NULL)
-		sqlite3_bind_int64(st, 11, after->id);
-	sqlite3_bind_int64(st, 12, (sqlite3_int64)limit);
-	if (limit > 0)
-		*rows = xcalloc(limit, sizeof **rows);
-	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		hh_list_row(st, &(*rows)[(*n)++]);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		s = db_sqlite_fail(db, rc);
-		db_household_rows_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-	}
-	sqlite3_finalize(st);
-	db_words_close(&f.w);
+		l.after_key = util_date_iso(after->moved_in, iso);
+	l.after_id = after != NULL ? after->id : 0;
+	l.limit = limit;
+	s = db_list_rows(db, &hh_list_kind, &l, &got, n);
+	*rows = got;
 	return s;
 }
 
