@@ -126,6 +126,9 @@ struct visit_fact {
 /* Why a household needs the secretariat (a bit mask). */
 #define FLAG_ATTEMPTS	0x1	/* not home max_attempts times or more */
 #define FLAG_REFERRAL	0x2	/* an item was passed to the secretariat */
+#define FLAG_NOT_REACHED 0x4	/* not reached in time (core_not_reached):
+				   a matter of the day, worked out when a
+				   list is read, never stored */
 
 /* What a household's visits add up to. */
 struct welcome_state {
@@ -163,6 +166,30 @@ long	 core_overdue_days(long moved_in, long moved_out,
  * retry/follow-up date after today. */
 int	 core_visit_due(long moved_in, long moved_out,
 	    enum household_status state, long next_date, long today);
+/*
+ * The stale rule (visits.stale_days): 1 if a household awaiting its
+ * welcome is overdue by more than stale_days days, core_overdue_days()
+ * > stale_days.  It is too late for a welcome "right at move-in": it
+ * leaves the queue.  stale_days <= 0: never.
+ */
+int	 core_visit_stale(long moved_in, long moved_out,
+	    enum household_status state, long today, int deadline,
+	    int stale_days);
+/*
+ * 1 if a household was not reached in time and the secretariat should
+ * follow it up: core_visit_stale(), and not dealt with (handled_on, or
+ * DATE_NONE) on or after the first day it was stale.
+ */
+int	 core_not_reached(long moved_in, long moved_out,
+	    enum household_status state, long handled_on, long today,
+	    int deadline, int stale_days);
+/*
+ * Why a household needs the secretariat, in a few words for a list: a
+ * printf format (N_(), for _()) for flags (FLAG_*) that takes the
+ * not-home attempts as its one int argument, like "not home %d×,
+ * referral" or "not reached in time".  "" for no flag.
+ */
+const char *core_flags_reason(int flags);
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
 

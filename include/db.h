@@ -174,6 +174,7 @@ struct household_row {
 	int	 flags;
 	int	 interpreter;
 	char	*languages;	/* NULL without consent */
+	long	 handled_on;	/* as in household */
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
 /* Free the strings one row owns (for a list that keeps a sliding window). */
@@ -190,10 +191,12 @@ enum household_order {
  * listed (NULL / 0 means no narrowing). */
 enum household_filter {
 	FILTER_ALL,
-	FILTER_DUE,		/* a queue: core_visit_due() on `today` */
+	FILTER_DUE,		/* a queue: core_visit_due() on `today`, and
+				   with `stale_days` not core_visit_stale() */
 	FILTER_OVERDUE,		/* core_overdue_days() > 0 on `today` with
 				   `deadline` */
-	FILTER_FLAGGED,		/* needs the secretariat (flags != 0), not
+	FILTER_FLAGGED,		/* needs the secretariat (flags != 0, or with
+				   `stale_days` core_not_reached()), not
 				   moved out on `today` */
 	FILTER_OPEN		/* awaiting a welcome: awaiting or partly,
 				   not moved out on `today` (coverage) */
@@ -213,7 +216,11 @@ struct household_query {
 	enum household_filter	 filter;
 	long			 today;		/* for the filters (DATE_NONE:
 						   util_today()) */
-	int			 deadline;	/* FILTER_OVERDUE: welcome_days */
+	int			 deadline;	/* welcome_days (FILTER_OVERDUE,
+						   and the stale rule) */
+	int			 stale_days;	/* visits.stale_days: the stale
+						   rule of FILTER_DUE and
+						   FILTER_FLAGGED; 0: none */
 };
 
 /*
@@ -221,7 +228,9 @@ struct household_query {
  * query's order (after == NULL: from the start).  Each word of the search
  * must match the start of a word of some member's name.  *rows gets an
  * xmalloc'd array (free with db_household_rows_free), *n its length;
- * fewer than limit rows means the end was reached.
+ * fewer than limit rows means the end was reached.  A row's flags have
+ * FLAG_NOT_REACHED added when core_not_reached() holds for it on the
+ * query's today (with its deadline and stale_days).
  */
 enum db_status	 db_household_list(struct db *, const struct who *,
 		    const struct household_query *,

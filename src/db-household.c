@@ -694,28 +694,37 @@ db_household_row_clear(struct household_row *r)
 /* A query of households and its dates, for the list code (db-list.c). */
 struct hh_filter {
 	const struct household_query *q;
-	char		 today_iso[16];	/* ?14: the filters' today */
+	long		 today;		/* the filters' today */
+	char		 today_iso[16];	/* ?14 */
 	char		 bound[16];	/* ?15: moved in before this is overdue */
+	char		 stale[16];	/* ?16: moved in before this is stale */
+	char		 since[24];	/* ?17: "+N days": moved in + N is the
+					   first day it is stale */
 };
 
 /* Work out the dates of q. */
 static void
 hh_filter_open(struct hh_filter *f, const struct household_query *q)
 {
-	long	 today;
-
 	memset(f, 0, sizeof *f);
 	f->q = q;
-	today = q->today != DATE_NONE ? q->today : util_today();
-	util_date_iso(today, f->today_iso);
-	/* core_overdue_days() > 0 is today - moved_in - deadline > 0. */
-	util_date_iso(today - q->deadline, f->bound);
+	f->today = q->today != DATE_NONE ? q->today : util_today();
+	util_date_iso(f->today, f->today_iso);
+	/* core_overdue_days() > 0 is today - moved_in - deadline > 0, and
+	 * core_visit_stale() is today - moved_in - deadline > stale_days. */
+	util_date_iso(f->today - q->deadline, f->bound);
+	util_date_iso(f->today - q->deadline - q->stale_days, f->stale);
+	snprintf(f->since, sizeof f->since, "+%ld days",
+	    (long)q->deadline + q->stale_days + 1);
 }
 
 /*
- * The filters in SQL, as core says them: FILTER_DUE is core_visit_due(),
- * FILTER_OVERDUE core_overdue_days() > 0 (the tests hold them together).
- * Today is ?14 and the overdue bound ?15; ISO dates compare as text.
+ * The filters in SQL, as core says them: FILTER_DUE is core_visit_due()
+ * (and, with stale_days, not core_visit_stale()), FILTER_OVERDUE
+ * core_overdue_days() > 0, FILTER_FLAGGED flags or (with stale_days)
+ * core_not_reached(); the tests hold them together.  Today is ?14, the
+ * overdue bound ?15, the stale bound ?16 and the days from the move-in to
+ * the first stale day ?17; ISO dates compare as text.
  */
 static const char *
 hh_filter_sql(const struct household_query *q)
@@ -734,9 +743,27 @@ hh_filter_sql(const struct household_query *q)
 		[FILTER_OPEN] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
 	};
+	/*
+	 * With the stale rule, what is stale leaves the queue for the
+	 * secretariat's list (until it has dealt with it).
+	 */
+	static const char *const stale[] = {
+		[FILTER_DUE] = " AND h.state IN ('awaiting', 'partly')"
+		    " AND h.moved_in <= ?14 AND h.moved_in >= ?16"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    " AND (h.next_date IS NULL OR h.next_date <= ?14)",
+		[FILTER_FLAGGED] = " AND (h.flags <> 0 OR"
+		    " (h.state IN ('awaiting', 'partly') AND h.moved_in < ?16"
+		    " AND (h.handled_on IS NULL OR"
+		    " h.handled_on < date(h.moved_in, ?17))))"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+	};
 
 	if ((size_t)q->filter >= sizeof filters / sizeof filters[0])
 		return "";
+	if (q->stale_days > 0 && (size_t)q->filter < sizeof stale /
+	    sizeof stale[0] && stale[q->filter] != NULL)
+		return stale[q->filter];
 	return filters[q->filter];
 }
 
@@ -782,6 +809,11 @@ hh_bind_filter(sqlite3_stmt *st, const void *ctx)
 		sqlite3_bind_text(st, 14, f->today_iso, -1, SQLITE_STATIC);
 	if (q->filter == FILTER_OVERDUE)
 		sqlite3_bind_text(st, 15, f->bound, -1, SQLITE_STATIC);
+	if (q->stale_days > 0 && (q->filter == FILTER_DUE ||
+	    q->filter == FILTER_FLAGGED))
+		sqlite3_bind_text(st, 16, f->stale, -1, SQLITE_STATIC);
+	if (q->stale_days > 0 && q->filter == FILTER_FLAGGED)
+		sqlite3_bind_text(st, 17, f->since, -1, SQLITE_STATIC);
 }
 
 /* Fill row from the list statement's current row. */
@@ -804,6 +836,7 @@ hh_list_row(sqlite3_stmt *st, void *p)
 	row->flags = sqlite3_column_int(st, 11);
 	row->interpreter = sqlite3_column_int(st, 12);
 	row->languages = db_column_text(st, 13, 1);
+	row->handled_on = db_column_date(st, 14);
 }
 
 /* Free what a row of the list owns. */
@@ -820,7 +853,7 @@ static const struct db_list_kind hh_list_kind = {
 	    "h.moved_out, (SELECT group_concat(name, '; ') FROM "
 	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
 	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
-	    "h.next_date, h.flags, h.interpreter, h.languages",
+	    "h.next_date, h.flags, h.interpreter, h.languages, h.handled_on",
 	.id = "h.id",
 	.department = "h.department",
 	.words = "name_word",
@@ -871,9 +904,11 @@ db_household_list(struct db *db, const struct who *who,
 {
 	struct hh_filter f;
 	struct db_list	 l;
+	struct household_row *r;
 	enum db_status	 s;
 	void		*got;
 	char		 iso[16];
+	size_t		 i;
 
 	hh_filter_open(&f, q);
 	hh_list_open(&l, &f, who, q);
@@ -887,6 +922,12 @@ db_household_list(struct db *db, const struct who *who,
 	l.limit = limit;
 	s = db_list_rows(db, &hh_list_kind, &l, &got, n);
 	*rows = got;
+	/* Not reached in time is a matter of the day: worked out here,
+	 * never stored. */
+	for (i = 0, r = *rows; i < *n; i++, r++)
+		if (core_not_reached(r->moved_in, r->moved_out, r->state,
+		    r->handled_on, f.today, q->deadline, q->stale_days))
+			r->flags |= FLAG_NOT_REACHED;
 	return s;
 }
 

@@ -250,6 +250,45 @@ view_matching(struct ui *ui, struct hh_view *v, int y)
 	return y;
 }
 
+/* 1 if the household was not reached in time (visits.stale_days) and
+ * the secretariat has not dealt with it since. */
+static int
+view_not_reached(struct ui *ui, const struct hh_view *v)
+{
+	return core_not_reached(v->h.moved_in, v->h.moved_out, v->h.state,
+	    v->h.handled_on, util_today(), ui_conf(ui)->welcome_days,
+	    ui_conf(ui)->stale_days);
+}
+
+/* What the secretariat should know, when the household is on its list. */
+static int
+view_secretariat(struct ui *ui, struct hh_view *v, int y)
+{
+	const char	*why[3];
+	char		*s, *late = NULL;
+	int		 n = 0, stale = ui_conf(ui)->stale_days;
+
+	if (view_not_reached(ui, v)) {
+		late = xasprintf(P_("not reached in time: the welcome is more "
+		    "than %d day overdue", "not reached in time: the welcome "
+		    "is more than %d days overdue", stale), stale);
+		why[n++] = late;
+	}
+	if (v->h.flags & FLAG_ATTEMPTS)
+		why[n++] = _("not home too often: a letter or another way in");
+	if (v->h.flags & FLAG_REFERRAL)
+		why[n++] = _("an ambassador passed something on");
+	if (n > 0) {
+		s = xasprintf("%s%s%s%s%s", why[0], n > 1 ? "; " : "",
+		    n > 1 ? why[1] : "", n > 2 ? "; " : "", n > 2 ? why[2] : "");
+		y = view_line(ui, v, y, _("For the secretariat"), s,
+		    STYLE_ERROR);
+		free(s);
+	}
+	free(late);
+	return y;
+}
+
 /* Where the welcome stands, and what the secretariat should know. */
 static int
 view_welcome(struct ui *ui, struct hh_view *v, int y)
@@ -267,26 +306,18 @@ view_welcome(struct ui *ui, struct hh_view *v, int y)
 	y = view_line(ui, v, y, _("Welcome"), s, STYLE_NORMAL);
 	free(s);
 	if (od > 0) {
-		s = xasprintf(_("%ld days overdue"), od);
+		s = xasprintf(P_("%ld day overdue", "%ld days overdue", od),
+		    od);
 		y = view_line(ui, v, y, "", s, STYLE_ERROR);
 		free(s);
 	}
 	if (v->h.attempts > 0) {
-		s = xasprintf(_("nobody home %d times"), v->h.attempts);
+		s = xasprintf(P_("nobody home %d time", "nobody home %d times",
+		    v->h.attempts), v->h.attempts);
 		y = view_line(ui, v, y, _("Not home"), s, STYLE_NORMAL);
 		free(s);
 	}
-	if (v->h.flags != 0) {
-		s = xasprintf("%s%s%s", (v->h.flags & FLAG_ATTEMPTS) ?
-		    _("not home too often: a letter or another way in") : "",
-		    (v->h.flags & FLAG_ATTEMPTS) && (v->h.flags &
-		    FLAG_REFERRAL) ? "; " : "", (v->h.flags & FLAG_REFERRAL) ?
-		    _("an ambassador passed something on") : "");
-		y = view_line(ui, v, y, _("For the secretariat"), s,
-		    STYLE_ERROR);
-		free(s);
-	}
-	return y;
+	return view_secretariat(ui, v, y);
 }
 
 /* One visit: date, outcome, who; then its items and notes. */
@@ -446,7 +477,7 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 static void
 view_handled(struct ui *ui, struct hh_view *v)
 {
-	if (v->h.flags == 0) {
+	if (v->h.flags == 0 && !view_not_reached(ui, v)) {
 		ui_message(ui, "%s", _("This household is not on the "
 		    "secretariat's list."));
 		return;
@@ -540,7 +571,8 @@ const struct screen screen_household = {
 	    "notes, newest first. When it does not all fit, \xe2\x86\x91 and "
 	    "\xe2\x86\x93 scroll.\n\n"
 	    "Press v to start a welcome visit. The secretariat presses f when "
-	    "it has dealt with a household on its list.\n\n"
+	    "it has dealt with a household on its list (also one that was "
+	    "not reached in time).\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake."),

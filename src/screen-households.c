@@ -95,6 +95,7 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 	q->filter = l->mode->filter;
 	q->today = util_today();
 	q->deadline = c->welcome_days;
+	q->stale_days = c->stale_days;
 	if (l->dept >= 0) {
 		q->department = c->departments[l->dept].key;
 		q->stairwell = l->stair;
@@ -284,7 +285,7 @@ hh_col_head(enum hh_col c, int *w)
 		[COL_OVERDUE] = { N_("Overdue"), 7 },
 		[COL_ATTEMPTS] = { N_("Tries"), 5 },
 		[COL_LANG] = { N_("Languages"), 16 },
-		[COL_REASON] = { N_("Why"), 16 },
+		[COL_REASON] = { N_("Why"), 20 },
 		[COL_PLACE] = { N_("Where"), 24 },
 	};
 
@@ -327,13 +328,9 @@ hh_flex_width(struct ui *ui, const struct hh_mode *m)
 static void
 hh_reason(const struct household_row *r, char *buf, size_t len)
 {
-	if ((r->flags & FLAG_ATTEMPTS) && (r->flags & FLAG_REFERRAL))
-		snprintf(buf, len, _("not home %d\xc3\x97, referral"),
-		    r->attempts);
-	else if (r->flags & FLAG_ATTEMPTS)
-		snprintf(buf, len, _("not home %d\xc3\x97"), r->attempts);
-	else
-		snprintf(buf, len, "%s", _("referral"));
+	const char	*why = core_flags_reason(r->flags);
+
+	snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
 }
 
 /* The text of column c of row r into buf. */
@@ -795,9 +792,15 @@ const struct screen screen_queue = {
 	.actions = queue_actions,
 	.help = N_("The households waiting for a welcome visit today: never "
 	    "visited, not home last time and the day to try again has come, "
-	    "or partly welcomed and the day to come back has come. The one "
-	    "who has waited longest is at the top; a ! after the days means "
-	    "the welcome is overdue. Tries counts the times nobody was home. "
+	    "or partly welcomed and the day to come back has come. The most "
+	    "urgent is at the top: the one whose welcome deadline comes first "
+	    "(or has passed), so a welcome already overdue comes before one "
+	    "that still has days left; a ! after the days means the welcome "
+	    "is overdue. A welcome overdue by more days than the "
+	    "configuration's visits.stale_days (60 unless changed) was not "
+	    "reached in time: it is not in the queue but on the secretariat's "
+	    "list. Tries counts "
+	    "the times nobody was home. "
 	    "Press a and pick your name to see your queue: the stairwells you "
 	    "cover (all of your department if you have none of your own). Or "
 	    "press d to choose a department and s a stairwell. v starts the "
@@ -836,7 +839,10 @@ const struct screen screen_followups = {
 	.actions = report_actions,
 	.help = N_("Households for the secretariat to follow up: nobody was "
 	    "home at the visits so many times that a letter or another way in "
-	    "is needed, or an ambassador passed something on (a referral). "
+	    "is needed, an ambassador passed something on (a referral), or "
+	    "the household was not reached in time: its welcome is overdue by "
+	    "more days than the configuration's visits.stale_days (60 unless "
+	    "changed), too late for the ambassadors' queue. "
 	    "Open a household to read the notes; when it is dealt with, press "
 	    "f there."),
 	.init = followups_init,
