@@ -193,6 +193,10 @@ const char *core_flags_reason(int flags);
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
 
+/* A move-in registered within this many days of another household's
+ * in the same flat, which has not moved out, may be a duplicate. */
+#define CORE_DUPLICATE_DAYS	30
+
 /*
  * Checks, NULL when fine, else a sentence (N_()):
  * the visit's date: not before the move-in, not after today, not for a

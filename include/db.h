@@ -249,6 +249,20 @@ enum db_status	 db_household_count(struct db *, const struct who *,
 enum db_status	 db_household_handled(struct db *, const struct who *,
 		    long id, long date, int max_attempts);
 
+/*
+ * A household that may be h registered a second time: in the same
+ * department and stairwell, the same flat (as stored, ASCII case
+ * ignored), moved in at most days days before or after h->moved_in, not
+ * moved out by then (one that moved out on or before h->moved_in lived
+ * there before), and not h itself (h->id; 0 for a new one).  *id gets
+ * the one whose move-in is nearest (0: none) and *moved_in its move-in
+ * (DATE_NONE: none).  Only the households who may see count.  h is
+ * checked as db_household_add checks it (DB_INVALID).
+ */
+enum db_status	 db_household_duplicate(struct db *, const struct who *,
+		    const struct household *h, int days, long *id,
+		    long *moved_in);
+
 /* ---- visits (db-visit.c) ---------------------------------------------- */
 
 /* One checklist item as it was run: key and title are copied from the

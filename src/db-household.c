@@ -556,6 +556,67 @@ db_household_handled(struct db *db, const struct who *who, long id,
 	return db_write_end(db, s);
 }
 
+/* The nearest household of the same place that may be c's move-in
+ * registered before (see db_household_duplicate). */
+static enum db_status
+hh_find_duplicate(struct db *db, const struct hh_clean *c, long self,
+    int days, long *id, long *moved_in)
+{
+	static const char sql[] = "SELECT id, moved_in FROM household "
+	    "WHERE department = ?1 AND stairwell = ?2 "
+	    "AND flat = ?3 COLLATE NOCASE "
+	    "AND moved_in >= ?4 AND moved_in <= ?5 "
+	    "AND (moved_out IS NULL OR moved_out > ?6) AND id <> ?7 "
+	    "ORDER BY abs(julianday(moved_in) - julianday(?6)), id LIMIT 1";
+	sqlite3_stmt	*st;
+	char		 lo[16], hi[16];
+	long		 in;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	util_date_parse(c->moved_in, &in);
+	db_bind_text(st, 1, c->department);
+	sqlite3_bind_text(st, 2, c->stairwell != NULL ? c->stairwell : "", -1,
+	    SQLITE_STATIC);
+	db_bind_text(st, 3, c->flat);
+	sqlite3_bind_text(st, 4, util_date_iso(in - days, lo), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, util_date_iso(in + days, hi), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c->moved_in, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, self);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = (long)sqlite3_column_int64(st, 0);
+		*moved_in = db_column_date(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK :
+	    db_sqlite_fail(db, rc);
+}
+
+/* A household that may be h registered a second time, or *id 0. */
+enum db_status
+db_household_duplicate(struct db *db, const struct who *who,
+    const struct household *h, int days, long *id, long *moved_in)
+{
+	struct hh_clean	 c;
+	const char	*err;
+	enum db_status	 s;
+
+	*id = 0;
+	*moved_in = DATE_NONE;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
+	if ((err = hh_clean(h, who, &c)) != NULL)
+		s = db_fail(db, DB_INVALID, "%s", _(err));
+	else if (db_who_sees(who, c.department))
+		s = hh_find_duplicate(db, &c, h->id, days < 0 ? 0 : days, id,
+		    moved_in);
+	hh_clean_free(&c);
+	return s;
+}
+
 /* Column i as a welcome state (HS_AWAITING .. HS_DECLINED). */
 static enum household_status
 hh_column_state(sqlite3_stmt *st, int i)

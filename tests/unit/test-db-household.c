@@ -1,7 +1,8 @@
 /*
  * test-db-household.c — the household data code: the stale rule of the
- * queue and the secretariat's list in SQL against core's, and the
- * queue's order.
+ * queue and the secretariat's list in SQL against core's, the queue's
+ * order, the finder of a move-in registered twice, and a correction of
+ * every field.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -18,7 +19,20 @@
 
 static const struct who	 sec = { .name = "mette",
 			    .role = ROLE_SECRETARIAT };
+static const struct who	 amb = { .name = "birgit",
+			    .role = ROLE_AMBASSADOR,
+			    .departments = { "605" }, .ndepartments = 1 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-01 */
+
+/* Day number of y-m-d. */
+static long
+day(int y, int m, int d)
+{
+	long	 out = DATE_NONE;
+
+	util_date_make(y, m, d, &out);
+	return out;
+}
 
 /* A new database in memory, or NULL (the test fails). */
 static struct db *
@@ -56,6 +70,22 @@ house(struct db *db, const char *dept, const char *stair, const char *flat,
 		return 0;
 	}
 	return h.id;
+}
+
+/* One integer from sql, or -1. */
+static long
+one(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	else
+		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
+	sqlite3_finalize(st);
+	return v;
 }
 
 /* Set household id's state and handled_on (DATE_NONE: none) as visits
@@ -266,6 +296,173 @@ test_queue_order(void)
 	db_close(db);
 }
 
+/* A second registration of the same move-in is found; others are not. */
+static void
+test_duplicate(void)
+{
+	struct db	*db = open_mem();
+	struct household h;
+	long		 near, far, gone, id, in;
+
+	if (db == NULL)
+		return;
+	far = house(db, "605", "Opgang 1", "2. th.", "Far Away",
+	    today - 31, DATE_NONE);
+	near = house(db, "605", "Opgang 1", "2. th.", "Amal Nasser",
+	    day(2019, 5, 30), DATE_NONE);
+	gone = house(db, "605", "Opgang 2", "st. tv.", "Moved Before",
+	    today - 10, today - 2);
+	house(db, "606", "Opgang 1", "2. th.", "Other Department", today,
+	    DATE_NONE);
+	memset(&h, 0, sizeof h);
+	h.department = (char *)"605";
+	h.stairwell = (char *)"Opgang 1";
+	h.flat = (char *)"2. TH.";		/* case does not matter */
+	h.moved_in = today;
+	h.moved_out = DATE_NONE;
+	h.consent_on = DATE_NONE;
+	h.members[0] = (char *)"Amal Nasser";
+	h.nmembers = 1;
+	CHECK_INT(db_household_duplicate(db, &sec, &h, CORE_DUPLICATE_DAYS,
+	    &id, &in), DB_OK);
+	CHECK_INT(id, near);			/* the nearest move-in */
+	CHECK_INT(in, day(2019, 5, 30));
+	/* 30 days before the other's move-in is within 30; 31 is not. */
+	h.moved_in = today - 31 - 30;
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, far);
+	h.moved_in = today - 31 - 31;
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	CHECK_INT(in, DATE_NONE);
+	/* Another flat, stairwell or department is another household. */
+	h.moved_in = today;
+	h.flat = (char *)"3. th.";
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	h.flat = (char *)"2. th.";
+	h.stairwell = (char *)"Opgang 3";
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	/* One that moved out before this move-in lived there before. */
+	h.stairwell = (char *)"Opgang 2";
+	h.flat = (char *)"st. tv.";
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	h.moved_in = today - 5;			/* it still lived there */
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, gone);
+	/* A household is not its own duplicate (an edit). */
+	h.id = gone;
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	/* An ambassador of 605 finds it; one of another department does
+	 * not learn of it. */
+	h.id = 0;
+	CHECK_INT(db_household_duplicate(db, &amb, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, gone);
+	h.department = (char *)"606";
+	h.stairwell = (char *)"Opgang 1";
+	h.flat = (char *)"2. th.";
+	CHECK_INT(db_household_duplicate(db, &amb, &h, 30, &id, &in), DB_OK);
+	CHECK_INT(id, 0);
+	/* What db_household_add refuses is refused here too. */
+	h.nmembers = 0;
+	CHECK_INT(db_household_duplicate(db, &sec, &h, 30, &id, &in),
+	    DB_INVALID);
+	db_close(db);
+}
+
+/* Fill h with a household that has every field set. */
+static void
+full(struct household *h, long in)
+{
+	memset(h, 0, sizeof *h);
+	h->department = (char *)"605";
+	h->stairwell = (char *)"Opgang 1";
+	h->flat = (char *)"2. th.";
+	h->moved_in = in;
+	h->moved_out = DATE_NONE;
+	h->members[0] = (char *)"Søren Ølgaard";
+	h->members[1] = (char *)"Åse Ølgaard";
+	h->nmembers = 2;
+	h->consent = 1;
+	h->consent_on = in;
+	h->consent_by = (char *)"Birgit Holm";
+	h->phone = (char *)"+45 12 34 56 78";
+	h->languages = (char *)"Danish, Arabic";
+	h->interpreter = 1;
+	h->notes = (char *)"Ring twice.";
+}
+
+/* A wrong record can be corrected: every field the form has. */
+static void
+test_correct_every_field(void)
+{
+	struct db	*db = open_mem();
+	struct household h, g;
+
+	if (db == NULL)
+		return;
+	full(&h, today - 3);
+	CHECK_INT(db_household_add(db, &sec, &h), DB_OK);
+	CHECK(db_household_get(db, &sec, h.id, &g) == DB_OK);
+	h.version = g.version;
+	db_household_clear(&g);
+	h.department = (char *)"606";
+	h.stairwell = (char *)"Opgang 4";
+	h.flat = (char *)"st. mf.";
+	h.moved_in = today - 1;
+	h.members[0] = (char *)"Amal Nasser";
+	h.members[1] = (char *)"Omar Nasser";
+	h.members[2] = (char *)"Layla Nasser";
+	h.nmembers = 3;
+	h.consent_on = today;
+	h.consent_by = (char *)"Mette";
+	h.phone = (char *)"20 30 40 50";
+	h.languages = (char *)"Somali";
+	h.interpreter = 0;
+	h.notes = (char *)"Evenings only.";
+	CHECK_INT(db_household_update(db, &sec, &h), DB_OK);
+	CHECK(db_household_get(db, &sec, h.id, &g) == DB_OK);
+	CHECK_STR(g.department, "606");
+	CHECK_STR(g.stairwell, "Opgang 4");
+	CHECK_STR(g.flat, "st. mf.");
+	CHECK_INT(g.moved_in, today - 1);
+	CHECK_INT(g.nmembers, 3);
+	CHECK_STR(g.members[0], "Amal Nasser");
+	CHECK_STR(g.members[2], "Layla Nasser");
+	CHECK_INT(g.consent_on, today);
+	CHECK_STR(g.consent_by, "Mette");
+	CHECK_STR(g.phone, "20 30 40 50");
+	CHECK_STR(g.languages, "Somali");
+	CHECK_INT(g.interpreter, 0);
+	CHECK_STR(g.notes, "Evenings only.");
+	CHECK_INT(g.version, h.version + 1);
+	/* Consent withdrawn: phone and languages go; one member left. */
+	h.version = g.version;
+	db_household_clear(&g);
+	h.consent = 0;
+	h.nmembers = 1;
+	h.notes = NULL;
+	h.interpreter = 1;
+	CHECK_INT(db_household_update(db, &sec, &h), DB_OK);
+	CHECK(db_household_get(db, &sec, h.id, &g) == DB_OK);
+	CHECK_INT(g.consent, 0);
+	CHECK(g.phone == NULL && g.languages == NULL && g.consent_by == NULL);
+	CHECK_INT(g.consent_on, DATE_NONE);
+	CHECK_INT(g.nmembers, 1);
+	CHECK(g.notes == NULL);
+	CHECK_INT(g.interpreter, 1);
+	db_household_clear(&g);
+	/* The old name is no longer found, the new one is. */
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE key = "
+	    "'soeren'"), 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE key = "
+	    "'amal'"), 1);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -276,6 +473,8 @@ main(void)
 	today = util_today();
 	RUN("db-household", test_stale_agrees);
 	RUN("db-household", test_queue_order);
+	RUN("db-household", test_duplicate);
+	RUN("db-household", test_correct_every_field);
 	core_key_done();
 	TEST_END();
 }
