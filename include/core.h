@@ -356,6 +356,7 @@ enum access {
 				   (an ambassador: of its departments only) */
 	ACCESS_ALL_DEPARTMENTS,	/* households of every department */
 	ACCESS_HANDLED,		/* mark a household as dealt with */
+	ACCESS_DELETE,		/* delete a household registered by mistake */
 	ACCESS_AMBASSADORS,	/* read the ambassador register (an
 				   ambassador: of its departments, no contact
 				   details but its own) */

@@ -262,6 +262,17 @@ enum db_status	 db_household_handled(struct db *, const struct who *,
 enum db_status	 db_household_duplicate(struct db *, const struct who *,
 		    const struct household *h, int days, long *id,
 		    long *moved_in);
+/*
+ * Delete household id, registered by mistake, with its members and its
+ * visits (and their checklists), in one transaction with one audit row
+ * "household deleted" that names the id only.  The secretariat and
+ * admins only (ACCESS_DELETE: DB_DENIED for an ambassador).  version is
+ * the one read: if the household changed since (a visit was saved, it
+ * was edited), nothing is deleted and the result is DB_CONFLICT.
+ * *visits (may be NULL) gets how many visits were deleted.
+ */
+enum db_status	 db_household_delete(struct db *, const struct who *,
+		    long id, long version, long *visits);
 
 /* ---- visits (db-visit.c) ---------------------------------------------- */
 

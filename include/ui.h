@@ -44,6 +44,7 @@ enum ui_action {
 	ACT_PICK_DEPT,		/* a list: which department */
 	ACT_PICK_STAIR,		/* a list: which stairwell */
 	ACT_HANDLED,		/* the secretariat has dealt with it */
+	ACT_DELETE,		/* delete a household registered by mistake */
 	ACT_DUP_OPEN,		/* a duplicate move-in: open the one there */
 	ACT_DUP_REGISTER,	/* ... or register this one anyway */
 	ACT_ITEM_DONE,		/* the checklist at the door */

@@ -617,6 +617,79 @@ db_household_duplicate(struct db *db, const struct who *who,
 	return s;
 }
 
+/* How many visits household id has, into *n. */
+static enum db_status
+hh_count_visits(struct db *db, long id, long *n)
+{
+	static const char sql[] = "SELECT count(*) FROM visit "
+	    "WHERE household_id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
+}
+
+/* Delete household id of that version, with what hangs on it, and write
+ * its audit row (the id only); inside a write transaction. */
+static enum db_status
+hh_write_delete(struct db *db, const struct who *who, long id, long version,
+    long *visits)
+{
+	/* Members, their words, visits and their items go with it (ON
+	 * DELETE CASCADE); secure_delete overwrites what they held. */
+	static const char sql[] = "DELETE FROM household "
+	    "WHERE id = ?1 AND version = ?2";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+
+	if ((s = db_household_visible(db, who, id)) != DB_OK ||
+	    (s = hh_count_visits(db, id, visits)) != DB_OK)
+		return s;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, version);
+	if ((s = db_step_done(db, st)) != DB_OK)
+		return s;
+	if (sqlite3_changes(db->h) == 0)
+		return db_fail(db, DB_CONFLICT, N_("Someone changed this "
+		    "household (a visit, or its details) since it was shown, "
+		    "so it was not deleted. Look at it again first."));
+	return db_audit(db, who, "household deleted", "household", id, NULL);
+}
+
+/* Delete household id, registered by mistake, with its visits. */
+enum db_status
+db_household_delete(struct db *db, const struct who *who, long id,
+    long version, long *visits)
+{
+	enum db_status	 s;
+	long		 n = 0;
+
+	if (visits != NULL)
+		*visits = 0;
+	if ((s = db_may(db, who, ACCESS_DELETE)) != DB_OK ||
+	    (s = db_check_who(db, who)) != DB_OK ||
+	    (s = db_write_begin(db)) != DB_OK)
+		return s;
+	s = db_write_end(db, hh_write_delete(db, who, id, version, &n));
+	if (s != DB_OK)
+		return s;
+	/* Move the overwritten pages into the file now, if nobody is
+	 * reading; never wait for it. */
+	if (!db->batch)
+		db_exec(db, "PRAGMA wal_checkpoint(PASSIVE)");
+	if (visits != NULL)
+		*visits = n;
+	return DB_OK;
+}
+
 /* Column i as a welcome state (HS_AWAITING .. HS_DECLINED). */
 static enum household_status
 hh_column_state(sqlite3_stmt *st, int i)

@@ -86,6 +86,9 @@ static const struct keydef keydefs[] = {
 	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),
 	    N_("The secretariat has dealt with this household (a letter, a "
 	    "call, a referral taken up): it leaves the follow-up list.") },
+	{ ACT_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
+	    N_("Delete this household, registered by mistake, with its "
+	    "visits (the secretariat; also the Delete key). It asks first.") },
 	{ ACT_DUP_OPEN, { C('o') }, 1, "o", N_("Open it"),
 	    N_("Open the household already registered in that flat, instead "
 	    "of registering the same move-in twice.") },

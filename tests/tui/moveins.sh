@@ -3,7 +3,9 @@
 # right at move-in (the long overdue are on the secretariat's list, "not
 # reached in time"); a move-in registered twice asks first (o opens the
 # one there, r registers anyway); a new household opens with v for the
-# visit.
+# visit; the secretariat deletes a household registered by mistake with
+# its visits, the audit trail keeping its id only; an ambassador's D
+# says why not.
 . "$(dirname "$0")/lib.sh"
 
 make_demo
@@ -101,4 +103,62 @@ if cli households --format tsv | grep -q "Maryam Thrice"; then
 	fail "o registers nothing" "Maryam Thrice is in the register"
 else
 	ok "o registers nothing"
+fi
+
+# The secretariat deletes it, with its visits.
+expect_not "nothing asks before D" "This cannot be undone"
+tui_keys D
+expect "D asks first, naming what goes" \
+    "Delete household $N and its $NVISITS visit"
+expect "it says it cannot be undone" "This cannot be undone. y/n"
+tui_keys n
+expect "n deletes nothing" "Nothing was deleted."
+tui_keys D
+tui_wait "This cannot be undone"
+tui_keys y
+expect "y deletes it and says so" "Household $N and its $NVISITS visit"
+expect "the screen closes" "Register a move-in"
+if cli households --format tsv | grep -q "^$N"$'\t'; then
+	fail "the household is gone" "households still lists $N"
+else
+	ok "the household is gone"
+fi
+if [ "$(cli visits --format tsv | awk -F '\t' -v id="$N" '$2 == id' |
+    wc -l)" = 0 ]; then
+	ok "its visits are gone"
+else
+	fail "its visits are gone" "visits still lists some"
+fi
+tui_keys 1
+expect "the list counts one less" "first · 240 households"
+tui_keys Escape
+tui_wait "Register a move-in"
+tui_keys 0
+expect "the audit trail opens" "velkomst · Audit trail"
+expect "the trail shows the deletion, by id" \
+    "household deleted  household $N"
+line=$(cli audit --format tsv | grep 'household deleted')
+if echo "$line" | grep -q -P "\thousehold\t$N(\t|$)" &&
+    ! echo "$line" | grep -q -F "${NAME%% *}"; then
+	ok "the trail keeps the id, no name"
+else
+	fail "the trail keeps the id, no name" "audit: $line"
+fi
+
+# An ambassador is told why not.
+LOGIN=birgit SECRET=1234 tui_start
+tui_wait "Register a move-in"
+tui_keys 1
+tui_wait "Search:"
+tui_keys Enter
+tui_wait "Household "
+expect_not "no refusal before the key" "Only the secretariat can delete"
+tui_keys D
+expect "an ambassador's D says why not" \
+    "Only the secretariat can delete a household"
+expect_not "and asks nothing" "This cannot be undone"
+if [ "$(cli households --format tsv | tail -n +2 | wc -l)" = 240 ]; then
+	ok "the ambassador deleted nothing"
+else
+	fail "the ambassador deleted nothing" "the count changed"
 fi

@@ -1,8 +1,8 @@
 /*
  * test-db-household.c — the household data code: the stale rule of the
  * queue and the secretariat's list in SQL against core's, the queue's
- * order, the finder of a move-in registered twice, and a correction of
- * every field.
+ * order, the finder of a move-in registered twice, deleting a household
+ * registered by mistake, and a correction of every field.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -373,6 +373,85 @@ test_duplicate(void)
 	db_close(db);
 }
 
+/* Add a visit to household hid: welcomed with one item, or not home. */
+static void
+add_visit(struct db *db, long hid, long date, int welcomed)
+{
+	struct visit_item it;
+	struct visit	 v;
+
+	memset(&v, 0, sizeof v);
+	memset(&it, 0, sizeof it);
+	v.household = hid;
+	v.date = date;
+	v.ambassador = (char *)"Fatima Ali";
+	v.outcome = welcomed ? VO_WELCOMED : VO_NOT_HOME;
+	v.next_date = welcomed ? DATE_NONE : today + 3;
+	if (welcomed) {
+		it.key = (char *)"area";
+		it.title = (char *)"The area";
+		it.state = IS_DONE;
+		v.items = &it;
+		v.nitems = 1;
+	}
+	if (db_visit_add(db, &sec, &v, 3) != DB_OK)
+		TEST_FAIL("visit: %s", db_errmsg(db));
+}
+
+/* The secretariat deletes a household with its visits; the trail keeps
+ * the id only. */
+static void
+test_delete(void)
+{
+	struct db	*db = open_mem();
+	struct household g;
+	long		 id, keep, n = -1, version;
+
+	if (db == NULL)
+		return;
+	id = house(db, "605", "Opgang 1", "2. th.", "Zainab Warsame",
+	    today - 5, DATE_NONE);
+	keep = house(db, "605", "Opgang 1", "3. th.", "Kept Household",
+	    today - 5, DATE_NONE);
+	add_visit(db, id, today - 3, 0);
+	add_visit(db, id, today - 1, 1);
+	add_visit(db, keep, today - 1, 1);
+	CHECK(db_household_get(db, &sec, id, &g) == DB_OK);
+	version = g.version;
+	db_household_clear(&g);
+	/* An ambassador may not, even of its own department. */
+	CHECK_INT(db_household_delete(db, &amb, id, version, &n), DB_DENIED);
+	CHECK_INT(n, 0);
+	/* Someone changed it since it was read: nothing goes. */
+	CHECK_INT(db_household_delete(db, &sec, id, version - 1, &n),
+	    DB_CONFLICT);
+	CHECK_INT(one(db, "SELECT count(*) FROM household"), 2);
+	CHECK_INT(db_household_delete(db, &sec, id, version, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(db_household_get(db, &sec, id, &g), DB_NOTFOUND);
+	db_household_clear(&g);
+	CHECK_INT(one(db, "SELECT count(*) FROM household"), 1);
+	CHECK_INT(one(db, "SELECT count(*) FROM visit"), 1);
+	CHECK_INT(one(db, "SELECT count(*) FROM visit_item"), 1);
+	CHECK_INT(one(db, "SELECT count(*) FROM member"), 1);
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE "
+	    "household_id <> 2"), 0);
+	/* One audit row: the kind, the table and the id, no name. */
+	CHECK_INT(one(db, "SELECT count(*) FROM audit WHERE kind = "
+	    "'household deleted'"), 1);
+	CHECK_INT(one(db, "SELECT record FROM audit WHERE kind = "
+	    "'household deleted' AND tbl = 'household' AND detail IS NULL "
+	    "AND login = 'mette'"), id);
+	CHECK_INT(one(db, "SELECT count(*) FROM audit WHERE "
+	    "instr(coalesce(detail, '') || kind || coalesce(tbl, ''), "
+	    "'Zainab') > 0"), 0);
+	/* Gone is gone. */
+	CHECK_INT(db_household_delete(db, &sec, id, version, &n),
+	    DB_NOTFOUND);
+	CHECK_INT(db_household_delete(db, &sec, keep, 99, &n), DB_CONFLICT);
+	db_close(db);
+}
+
 /* Fill h with a household that has every field set. */
 static void
 full(struct household *h, long in)
@@ -474,6 +553,7 @@ main(void)
 	RUN("db-household", test_stale_agrees);
 	RUN("db-household", test_queue_order);
 	RUN("db-household", test_duplicate);
+	RUN("db-household", test_delete);
 	RUN("db-household", test_correct_every_field);
 	core_key_done();
 	TEST_END();
