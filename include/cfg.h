@@ -54,6 +54,11 @@ struct conf {
 						   this often flags the household
 						   for the secretariat, 1..20
 						   (default 3) */
+	int			 stale_days;	/* visits.stale_days: overdue by
+						   more than this, a household
+						   leaves the queue for the
+						   secretariat, 1..3650
+						   (default 60) */
 	int			 goal_ambassadors;	/* 1..10000 */
 	long			 goal_from;	/* day numbers (util.h) */
 	long			 goal_to;

@@ -142,6 +142,9 @@ struct visit_fact {
 /* Why a household needs the secretariat (a bit mask). */
 #define FLAG_ATTEMPTS	0x1	/* not home max_attempts times or more */
 #define FLAG_REFERRAL	0x2	/* an item was passed to the secretariat */
+#define FLAG_NOT_REACHED 0x4	/* not reached in time (core_not_reached):
+				   a matter of the day, worked out when a
+				   list is read, never stored */
 
 /* What a household's visits add up to. */
 struct welcome_state {
@@ -179,8 +182,36 @@ long	 core_overdue_days(long moved_in, long moved_out,
  * retry/follow-up date after today. */
 int	 core_visit_due(long moved_in, long moved_out,
 	    enum household_status state, long next_date, long today);
+/*
+ * The stale rule (visits.stale_days): 1 if a household awaiting its
+ * welcome is overdue by more than stale_days days, core_overdue_days()
+ * > stale_days.  It is too late for a welcome "right at move-in": it
+ * leaves the queue.  stale_days <= 0: never.
+ */
+int	 core_visit_stale(long moved_in, long moved_out,
+	    enum household_status state, long today, int deadline,
+	    int stale_days);
+/*
+ * 1 if a household was not reached in time and the secretariat should
+ * follow it up: core_visit_stale(), and not dealt with (handled_on, or
+ * DATE_NONE) on or after the first day it was stale.
+ */
+int	 core_not_reached(long moved_in, long moved_out,
+	    enum household_status state, long handled_on, long today,
+	    int deadline, int stale_days);
+/*
+ * Why a household needs the secretariat, in a few words for a list: a
+ * printf format (N_(), for _()) for flags (FLAG_*) that takes the
+ * not-home attempts as its one int argument, like "not home %d×,
+ * referral" or "not reached in time".  "" for no flag.
+ */
+const char *core_flags_reason(int flags);
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
+
+/* A move-in registered within this many days of another household's
+ * in the same flat, which has not moved out, may be a duplicate. */
+#define CORE_DUPLICATE_DAYS	30
 
 /*
  * Checks, NULL when fine, else a sentence (N_()):
@@ -350,6 +381,7 @@ enum access {
 				   (an ambassador: of its departments only) */
 	ACCESS_ALL_DEPARTMENTS,	/* households of every department */
 	ACCESS_HANDLED,		/* mark a household as dealt with */
+	ACCESS_DELETE,		/* delete a household registered by mistake */
 	ACCESS_AMBASSADORS,	/* read the ambassador register (an
 				   ambassador: of its departments, no contact
 				   details but its own) */

@@ -200,6 +200,7 @@ struct household_row {
 	int	 flags;
 	int	 interpreter;
 	char	*languages;	/* NULL without consent */
+	long	 handled_on;	/* as in household */
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
 /* Free the strings one row owns (for a list that keeps a sliding window). */
@@ -216,10 +217,12 @@ enum household_order {
  * listed (NULL / 0 means no narrowing). */
 enum household_filter {
 	FILTER_ALL,
-	FILTER_DUE,		/* a queue: core_visit_due() on `today` */
+	FILTER_DUE,		/* a queue: core_visit_due() on `today`, and
+				   with `stale_days` not core_visit_stale() */
 	FILTER_OVERDUE,		/* core_overdue_days() > 0 on `today` with
 				   `deadline` */
-	FILTER_FLAGGED,		/* needs the secretariat (flags != 0), not
+	FILTER_FLAGGED,		/* needs the secretariat (flags != 0, or with
+				   `stale_days` core_not_reached()), not
 				   moved out on `today` */
 	FILTER_OPEN		/* awaiting a welcome: awaiting or partly,
 				   not moved out on `today` (coverage) */
@@ -239,7 +242,11 @@ struct household_query {
 	enum household_filter	 filter;
 	long			 today;		/* for the filters (DATE_NONE:
 						   util_today()) */
-	int			 deadline;	/* FILTER_OVERDUE: welcome_days */
+	int			 deadline;	/* welcome_days (FILTER_OVERDUE,
+						   and the stale rule) */
+	int			 stale_days;	/* visits.stale_days: the stale
+						   rule of FILTER_DUE and
+						   FILTER_FLAGGED; 0: none */
 };
 
 /*
@@ -247,7 +254,9 @@ struct household_query {
  * query's order (after == NULL: from the start).  Each word of the search
  * must match the start of a word of some member's name.  *rows gets an
  * xmalloc'd array (free with db_household_rows_free), *n its length;
- * fewer than limit rows means the end was reached.
+ * fewer than limit rows means the end was reached.  A row's flags have
+ * FLAG_NOT_REACHED added when core_not_reached() holds for it on the
+ * query's today (with its deadline and stale_days).
  */
 enum db_status	 db_household_list(struct db *, const struct who *,
 		    const struct household_query *,
@@ -265,6 +274,31 @@ enum db_status	 db_household_count(struct db *, const struct who *,
  */
 enum db_status	 db_household_handled(struct db *, const struct who *,
 		    long id, long date, int max_attempts);
+
+/*
+ * A household that may be h registered a second time: in the same
+ * department and stairwell, the same flat (as stored, ASCII case
+ * ignored), moved in at most days days before or after h->moved_in, not
+ * moved out by then (one that moved out on or before h->moved_in lived
+ * there before), and not h itself (h->id; 0 for a new one).  *id gets
+ * the one whose move-in is nearest (0: none) and *moved_in its move-in
+ * (DATE_NONE: none).  Only the households who may see count.  h is
+ * checked as db_household_add checks it (DB_INVALID).
+ */
+enum db_status	 db_household_duplicate(struct db *, const struct who *,
+		    const struct household *h, int days, long *id,
+		    long *moved_in);
+/*
+ * Delete household id, registered by mistake, with its members and its
+ * visits (and their checklists), in one transaction with one audit row
+ * "household deleted" that names the id only.  The secretariat and
+ * admins only (ACCESS_DELETE: DB_DENIED for an ambassador).  version is
+ * the one read: if the household changed since (a visit was saved, it
+ * was edited), nothing is deleted and the result is DB_CONFLICT.
+ * *visits (may be NULL) gets how many visits were deleted.
+ */
+enum db_status	 db_household_delete(struct db *, const struct who *,
+		    long id, long version, long *visits);
 
 /* ---- visits (db-visit.c) ---------------------------------------------- */
 

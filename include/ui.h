@@ -44,6 +44,9 @@ enum ui_action {
 	ACT_PICK_DEPT,		/* a list: which department */
 	ACT_PICK_STAIR,		/* a list: which stairwell */
 	ACT_HANDLED,		/* the secretariat has dealt with it */
+	ACT_DELETE,		/* delete a household registered by mistake */
+	ACT_DUP_OPEN,		/* a duplicate move-in: open the one there */
+	ACT_DUP_REGISTER,	/* ... or register this one anyway */
 	ACT_ITEM_DONE,		/* the checklist at the door */
 	ACT_ITEM_NOT_RELEVANT,
 	ACT_ITEM_LATER,
@@ -145,6 +148,10 @@ int		 ui_run(const struct conf *, struct db *);
 
 /* Open a screen on top of the current one (arg goes to its init). */
 void		 ui_push(struct ui *, const struct screen *, void *arg);
+/* When the key handler returns UI_POP: open s (arg goes to its init) in
+ * the place of the screen that closes, after the one below resumed.
+ * Forgotten when the handler does not pop. */
+void		 ui_push_after_pop(struct ui *, const struct screen *, void *arg);
 /* Show a sentence on the message line; error ones are marked. */
 void		 ui_message(struct ui *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));

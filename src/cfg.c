@@ -89,7 +89,7 @@ static const char *const cfg_cost_names[] = {
 	[COST_MODERATE] = "moderate",
 };
 static const char *const cfg_visits_names[] = {
-	"retry_days", "max_attempts", NULL
+	"retry_days", "max_attempts", "stale_days", NULL
 };
 static const char *const cfg_department_names[] = {
 	"key", "name", "short", "office", NULL
@@ -709,7 +709,8 @@ cfg_build_accounts(struct cfg_walk *w, const config_setting_t *a)
 	    "\"minimum\" (for tests), not \"%s\""), v);
 }
 
-/* Read the visits group; retry_days and max_attempts default to 3. */
+/* Read the visits group; retry_days and max_attempts default to 3,
+ * stale_days to 60. */
 static void
 cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
 {
@@ -717,6 +718,7 @@ cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
 
 	w->c->retry_days = 3;
 	w->c->max_attempts = 3;
+	w->c->stale_days = 60;
 	if (v == NULL || !cfg_want(w, v, CONFIG_TYPE_GROUP, NULL))
 		return;
 	cfg_check_names(w, v, cfg_visits_names);
@@ -724,6 +726,8 @@ cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
 		cfg_int(w, m, 1, 60, &w->c->retry_days);
 	if ((m = config_setting_get_member(v, "max_attempts")) != NULL)
 		cfg_int(w, m, 1, 20, &w->c->max_attempts);
+	if ((m = config_setting_get_member(v, "stale_days")) != NULL)
+		cfg_int(w, m, 1, 3650, &w->c->stale_days);
 }
 
 /* A date member of the goal; returns 0 and sets *out, or -1. */

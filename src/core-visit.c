@@ -251,6 +251,54 @@ core_visit_due(long moved_in, long moved_out, enum household_status state,
 	return next_date == DATE_NONE || next_date <= today;
 }
 
+/* 1 if it is too late for a welcome right at move-in. */
+int
+core_visit_stale(long moved_in, long moved_out, enum household_status state,
+    long today, int deadline, int stale_days)
+{
+	if (stale_days <= 0)
+		return 0;
+	return core_overdue_days(moved_in, moved_out, state, today,
+	    deadline) > stale_days;
+}
+
+/* 1 if the secretariat should follow up a household not reached in time. */
+int
+core_not_reached(long moved_in, long moved_out, enum household_status state,
+    long handled_on, long today, int deadline, int stale_days)
+{
+	if (!core_visit_stale(moved_in, moved_out, state, today, deadline,
+	    stale_days))
+		return 0;
+	/* The first stale day is the one where the overdue days pass
+	 * stale_days. */
+	return handled_on == DATE_NONE ||
+	    handled_on < moved_in + deadline + stale_days + 1;
+}
+
+/* Why a household needs the secretariat: a format taking the attempts. */
+const char *
+core_flags_reason(int flags)
+{
+	static const char *const reasons[] = {
+		[0] = "",
+		[FLAG_ATTEMPTS] = N_("not home %d\xc3\x97"),
+		[FLAG_REFERRAL] = N_("referral"),
+		[FLAG_ATTEMPTS | FLAG_REFERRAL] =
+		    N_("not home %d\xc3\x97, referral"),
+		[FLAG_NOT_REACHED] = N_("not reached in time"),
+		[FLAG_NOT_REACHED | FLAG_ATTEMPTS] =
+		    N_("not reached in time, not home %d\xc3\x97"),
+		[FLAG_NOT_REACHED | FLAG_REFERRAL] =
+		    N_("not reached in time, referral"),
+		[FLAG_NOT_REACHED | FLAG_ATTEMPTS | FLAG_REFERRAL] =
+		    N_("not reached in time, not home %d\xc3\x97, referral"),
+	};
+
+	return reasons[flags & (FLAG_ATTEMPTS | FLAG_REFERRAL |
+	    FLAG_NOT_REACHED)];
+}
+
 /* The proposed retry date after a not-home visit. */
 long
 core_retry_date(long date, int retry_days)

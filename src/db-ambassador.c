@@ -810,22 +810,22 @@ db_ambassador_row_clear(struct ambassador_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* A query's search words, language key and its bound, and its day. */
+/* A query of ambassadors: its language key with its bound, and its day. */
 struct amb_filter {
-	struct db_words	 w;		/* ?2 .. ?9 */
+	const struct ambassador_query *q;
 	char		*lang;		/* ?15, or NULL */
 	char		*lang_next;	/* ?16, or NULL */
 	char		 today[16];	/* ?13 */
 };
 
-/* Split q's search into words and work out its language and day. */
+/* Work out q's language key and day. */
 static void
 amb_filter_open(struct amb_filter *f, const struct ambassador_query *q)
 {
 	char	*clean;
 
 	memset(f, 0, sizeof *f);
-	db_words_open(&f->w, q->search);
+	f->q = q;
 	if (q->language != NULL &&
 	    (clean = core_clean_text(q->language)) != NULL) {
 		f->lang = core_search_key(clean);
@@ -844,54 +844,39 @@ amb_filter_open(struct amb_filter *f, const struct ambassador_query *q)
 static void
 amb_filter_close(struct amb_filter *f)
 {
-	db_words_close(&f->w);
 	free(f->lang);
 	free(f->lang_next);
 }
 
-/*
- * Append the WHERE conditions of who and q to sql: who's departments (an
- * ambassador's) as ?20.., department ?1, word i as
- * ?(2i+2) with its bound ?(2i+3), the day ?13, the status ?14 and the
- * language ?15 with its bound ?16.
- */
-static void
-amb_where(char *sql, size_t len, const struct who *who,
-    const struct ambassador_query *q, const struct amb_filter *f)
+/* Append the ambassador's own conditions: the status ?14 on the day ?13
+ * and the language ?15 with its bound ?16. */
+static size_t
+amb_where(char *sql, size_t len, size_t o, const void *ctx)
 {
-	size_t	 o = strlen(sql);
+	const struct amb_filter	*f = ctx;
 
-	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
-	o = db_who_where(sql, len, o, who, "a.department", AMB_WHO_PARAM);
-	if (q->department != NULL)
-		o += (size_t)snprintf(sql + o, len - o,
-		    " AND a.department = ?1");
-	if (q->status != -1)
+	if (f->q->status != -1 && o < len)
 		o += (size_t)snprintf(sql + o, len - o, " AND "
 		    AMB_STATUS_ON " = ?14");
-	o = db_words_where(sql, len, o, &f->w, "a.id", "ambassador_word",
-	    "ambassador_id");
-	if (f->lang != NULL)
-		db_key_where(sql, len, o, "a.id", "ambassador_language",
+	if (f->lang != NULL && o < len)
+		o = db_key_where(sql, len, o, "a.id", "ambassador_language",
 		    "ambassador_id", 15, f->lang_next != NULL);
+	return o;
 }
 
-/* Bind the department, day, status, search words and language. */
+/* Bind the day, status and language. */
 static void
-amb_bind_filter(sqlite3_stmt *st, const struct who *who,
-    const struct ambassador_query *q, const struct amb_filter *f)
+amb_bind_filter(sqlite3_stmt *st, const void *ctx)
 {
-	const char	*name;
+	const struct amb_filter	*f = ctx;
+	const char		*name;
+	int			 status = f->q->status;
 
-	db_who_bind(st, who, AMB_WHO_PARAM);
-	if (q->department != NULL)
-		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
-	db_words_bind(st, &f->w);
 	sqlite3_bind_text(st, 13, f->today, -1, SQLITE_STATIC);
-	if (q->status != -1) {
+	if (status != -1) {
 		/* A status velkomst does not know matches nothing. */
-		name = q->status < AS_ACTIVE || q->status > AS_STOPPED ? "?" :
-		    core_amb_status_name((enum amb_status)q->status);
+		name = status < AS_ACTIVE || status > AS_STOPPED ? "?" :
+		    core_amb_status_name((enum amb_status)status);
 		sqlite3_bind_text(st, 14, name, -1, SQLITE_STATIC);
 	}
 	if (f->lang != NULL)
@@ -900,40 +885,12 @@ amb_bind_filter(sqlite3_stmt *st, const struct who *who,
 		sqlite3_bind_text(st, 16, f->lang_next, -1, SQLITE_STATIC);
 }
 
-/* How many ambassadors the query matches. */
-enum db_status
-db_ambassador_count(struct db *db, const struct who *who,
-    const struct ambassador_query *q, long *count)
-{
-	struct amb_filter f;
-	sqlite3_stmt	*st;
-	enum db_status	 s = DB_OK;
-	char		 sql[4096] = "SELECT count(*) FROM ambassador a";
-	int		 rc;
-
-	*count = 0;
-	if ((s = db_may(db, who, ACCESS_AMBASSADORS)) != DB_OK)
-		return s;
-	amb_filter_open(&f, q);
-	amb_where(sql, sizeof sql, who, q, &f);
-	if ((st = db_prepare(db, sql)) == NULL)
-		s = DB_ERROR;
-	else {
-		amb_bind_filter(st, who, q, &f);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			*count = (long)sqlite3_column_int64(st, 0);
-		else
-			s = db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-	}
-	amb_filter_close(&f);
-	return s;
-}
-
 /* Fill row from the list statement's current row. */
 static void
-amb_list_row(sqlite3_stmt *st, struct ambassador_row *row)
+amb_list_row(sqlite3_stmt *st, void *p)
 {
+	struct ambassador_row	*row = p;
+
 	row->id = (long)sqlite3_column_int64(st, 0);
 	row->name = db_column_text(st, 1, 0);
 	row->department = db_column_text(st, 2, 0);
@@ -944,69 +901,84 @@ amb_list_row(sqlite3_stmt *st, struct ambassador_row *row)
 	row->sort_key = db_column_text(st, 7, 0);
 }
 
-/* The SQL of a list: filter, cursor ?10/?11, order, LIMIT ?12. */
+/* Free what a row of the list owns. */
 static void
-amb_list_sql(char *sql, size_t len, const struct who *who,
-    const struct ambassador_query *q, const struct amb_filter *f, int cursor)
+amb_list_clear(void *row)
 {
-	const char	*dir = q->backward ? " DESC" : "";
-	size_t		 o;
+	db_ambassador_row_clear(row);
+}
 
-	snprintf(sql, len, "SELECT a.id, a.name, a.department, (SELECT "
+/* What a list of ambassadors is. */
+static const struct db_list_kind amb_list_kind = {
+	.from = "ambassador a",
+	.columns = "a.id, a.name, a.department, (SELECT "
 	    "group_concat(stairwell, ', ') FROM (SELECT w.stairwell FROM "
 	    "ambassador_stairwell w WHERE w.ambassador_id = a.id ORDER BY "
 	    "w.position)), a.languages, a.recruited_on, " AMB_STATUS_ON ", "
-	    "a.sort_key FROM ambassador a");
-	amb_where(sql, len, who, q, f);
-	o = strlen(sql);
-	if (cursor)
-		o += (size_t)snprintf(sql + o, len - o, " AND "
-		    "(a.sort_key, a.id) %s (?10, ?11)",
-		    q->backward ? "<" : ">");
-	snprintf(sql + o, len - o, " ORDER BY a.sort_key%s, a.id%s LIMIT ?12",
-	    dir, dir);
+	    "a.sort_key",
+	.id = "a.id",
+	.department = "a.department",
+	.words = "ambassador_word",
+	.words_id = "ambassador_id",
+	.who_param = AMB_WHO_PARAM,
+	.access = ACCESS_AMBASSADORS,
+	.row_size = sizeof (struct ambassador_row),
+	.row = amb_list_row,
+	.clear = amb_list_clear,
+	.where = amb_where,
+	.bind = amb_bind_filter,
+};
+
+/* The list code's query for who and q. */
+static void
+amb_list_open(struct db_list *l, const struct amb_filter *f,
+    const struct who *who, const struct ambassador_query *q)
+{
+	memset(l, 0, sizeof *l);
+	l->who = who;
+	l->department = q->department;
+	l->search = q->search;
+	l->ctx = f;
 }
 
-/* Fetch up to limit rows of q after the row `after`. */
+/* How many ambassadors the query matches. */
+enum db_status
+db_ambassador_count(struct db *db, const struct who *who,
+    const struct ambassador_query *q, long *count)
+{
+	struct amb_filter f;
+	struct db_list	 l;
+	enum db_status	 s;
+
+	amb_filter_open(&f, q);
+	amb_list_open(&l, &f, who, q);
+	s = db_list_count(db, &amb_list_kind, &l, count);
+	amb_filter_close(&f);
+	return s;
+}
+
+/* Fetch up to limit rows of q after the row `after`, by name. */
 enum db_status
 db_ambassador_list(struct db *db, const struct who *who,
     const struct ambassador_query *q, const struct ambassador_row *after,
     size_t limit, struct ambassador_row **rows, size_t *n)
 {
 	struct amb_filter f;
-	sqlite3_stmt	*st;
-	enum db_status	 s = DB_OK;
-	char		 sql[4096];
-	int		 rc = SQLITE_DONE;
+	struct db_list	 l;
+	enum db_status	 s;
+	void		*got;
 
-	*rows = NULL;
-	*n = 0;
-	if ((s = db_may(db, who, ACCESS_AMBASSADORS)) != DB_OK)
-		return s;
 	amb_filter_open(&f, q);
-	amb_list_sql(sql, sizeof sql, who, q, &f, after != NULL);
-	if ((st = db_prepare(db, sql)) == NULL) {
-		amb_filter_close(&f);
-		return DB_ERROR;
-	}
-	amb_bind_filter(st, who, q, &f);
+	amb_list_open(&l, &f, who, q);
+	l.key = "a.sort_key";
+	l.up = !q->backward;
 	if (after != NULL) {
-		sqlite3_bind_text(st, 10, after->sort_key != NULL ?
-		    after->sort_key : "", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 11, after->id);
+		l.after_key = after->sort_key != NULL ? after->sort_key : "";
+		l.after_id = after->id;
 	}
-	sqlite3_bind_int64(st, 12, (sqlite3_int64)limit);
-	if (limit > 0)
-		*rows = xcalloc(limit, sizeof **rows);
-	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		amb_list_row(st, &(*rows)[(*n)++]);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		s = db_sqlite_fail(db, rc);
-		db_ambassador_rows_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-	}
-	sqlite3_finalize(st);
+	l.limit = limit;
+	s = db_list_rows(db, &amb_list_kind, &l, &got, n);
+	*rows = got;
 	amb_filter_close(&f);
 	return s;
 }

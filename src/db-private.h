@@ -211,4 +211,63 @@ void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
 /* Prepare sql (not cached); NULL with the message set on failure. */
 sqlite3_stmt	*db_prepare(struct db *, const char *sql);
 
+/*
+ * One list code for households and ambassadors (db-list.c).  A kind of
+ * record says once what is listed; each call says which of them, how
+ * they are ordered and where the page starts.  Every list numbers its
+ * parameters alike: ?1 the department, ?2 .. ?9 the search words with
+ * their bounds, ?10 and ?11 the cursor (key, id), ?12 the limit, and
+ * the kind's own from DB_LIST_OWN_PARAM on (who's departments too, at
+ * who_param).  The search words narrow by the kind's word index: each
+ * must start a word of the record (db_words_where).
+ */
+#define DB_LIST_OWN_PARAM	13
+
+struct db_list_kind {
+	const char	*from;		/* "household h": table and alias */
+	const char	*columns;	/* what a row is made of */
+	const char	*id;		/* "h.id": the last key of every order */
+	const char	*department;	/* "h.department" */
+	const char	*words;		/* the word index: "name_word" */
+	const char	*words_id;	/* its column of the record's id */
+	int		 who_param;	/* ?N of who's first department */
+	enum access	 access;	/* who may list them (db_may) */
+	size_t		 row_size;
+	/* Fill row (row_size bytes, zeroed) from st's current row; free
+	 * what it owns. */
+	void		(*row)(sqlite3_stmt *st, void *row);
+	void		(*clear)(void *row);
+	/* Append the kind's own conditions (" AND ...") of ctx to sql (of
+	 * size len, o bytes used) and return the bytes used; bind them.
+	 * Either may be NULL. */
+	size_t		(*where)(char *sql, size_t len, size_t o,
+			    const void *ctx);
+	void		(*bind)(sqlite3_stmt *st, const void *ctx);
+};
+
+struct db_list {
+	const struct who *who;		/* sees only its departments' */
+	const char	*department;	/* a key, or NULL for all */
+	const char	*search;	/* typed words, or NULL */
+	const void	*ctx;		/* the kind's own query (where, bind) */
+	/* db_list_rows only: */
+	const char	*key;		/* the order's first column */
+	int		 up;		/* ascending; else descending */
+	const char	*after_key;	/* the cursor: the key and id of the */
+	long		 after_id;	/* row before the page; NULL: the start */
+	size_t		 limit;
+};
+
+/* How many records of kind k l matches. */
+enum db_status	 db_list_count(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, long *count);
+/*
+ * Up to l->limit records of kind k that come after the cursor in the
+ * order of l: *rows gets an xcalloc'd array of k->row_size rows (NULL
+ * for none; the caller frees each row with k->clear and the array),
+ * *n how many.  On failure *rows is NULL and *n 0.
+ */
+enum db_status	 db_list_rows(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, void **rows, size_t *n);
+
 #endif

@@ -70,9 +70,9 @@ static const char *const au_kinds[] = {
 	N_("account reset"), N_("account unlocked"), N_("household added"),
 	N_("household changed"), N_("household moved out"),
 	N_("household moved back"), N_("household handled"),
+	N_("household deleted"),
 	N_("visit added"), N_("ambassador added"), N_("ambassador changed"),
 	N_("ambassador status"), N_("export"), N_("audit trail repaired"),
-	N_("household deleted"),
 };
 
 /* The kinds of record: the stable name, the word, the word and id. */

@@ -88,7 +88,8 @@ home_count(struct ui *ui, struct home *h)
 {
 	struct household_query	q = { .order = ORDER_NEWEST,
 				    .today = util_today(),
-				    .deadline = ui_conf(ui)->welcome_days };
+				    .deadline = ui_conf(ui)->welcome_days,
+				    .stale_days = ui_conf(ui)->stale_days };
 
 	h->counted = db_household_count(ui_db(ui), ui_who(ui), &q,
 	    &h->households) == DB_OK;

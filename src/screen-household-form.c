@@ -29,6 +29,9 @@ struct form {
 	struct ui_field		 f[FLD_COUNT];
 	struct ui_form		 form;
 	const char		**pick_items;
+	long			 dup;		/* asking about this household
+						   registered there, or 0 */
+	long			 dup_moved_in;
 };
 
 static const enum ui_action form_actions[] = {
@@ -42,6 +45,10 @@ static const enum ui_action form_actions_check[] = {
 static const enum ui_action form_keys[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_BACK,
 	ACT_TOGGLE, ACT_HELP, ACT_NONE
+};
+/* The question about a move-in that may be registered already. */
+static const enum ui_action dup_actions[] = {
+	ACT_DUP_OPEN, ACT_DUP_REGISTER, ACT_BACK, ACT_HELP, ACT_NONE
 };
 
 /* Is field i shown?  Members appear one at a time; consent details only
@@ -161,6 +168,8 @@ form_actions_now(void *state)
 {
 	struct form	*fm = state;
 
+	if (fm->dup != 0)
+		return dup_actions;
 	return fm->f[fm->form.focus].kind == UI_FIELD_CHECK ?
 	    form_actions_check : form_actions;
 }
@@ -216,13 +225,29 @@ form_draw_field(struct ui *ui, struct form *fm, int i, int y)
 		ui_put(y, 25 + w + 2, hint, room, 0, STYLE_DIM);
 }
 
+/* The question about the household registered there already, from
+ * row y (three rows). */
+static void
+form_draw_dup(struct ui *ui, const struct form *fm, int y)
+{
+	char	 d[11], *s;
+
+	s = xasprintf(_("Household %ld is already registered there, moved in "
+	    "%s: open it / register anyway"), fm->dup,
+	    util_date_dk(fm->dup_moved_in, d));
+	ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_ERROR);
+	free(s);
+	ui_put(y + 2, 2, _("o opens it, r registers this one anyway, Esc goes "
+	    "back to the form."), ui_cols(ui) - 4, 0, STYLE_DIM);
+}
+
 /* Draw the form, scrolled so the focused field shows. */
 static void
 form_draw(struct ui *ui, void *state)
 {
 	struct form	*fm = state;
-	int		 rows = ui_body_rows(ui) - 2, top = ui_body_top(ui) + 1;
-	int		 i, y;
+	int		 rows = ui_body_rows(ui) - 2 - (fm->dup != 0 ? 3 : 0);
+	int		 top = ui_body_top(ui) + 1, i, y;
 
 	ui_put(top - 1, 2, fm->id == 0 ? _("Register a household that has "
 	    "moved in. F2 saves.") : _("Change the household. F2 saves."),
@@ -231,6 +256,8 @@ form_draw(struct ui *ui, void *state)
 	for (i = 0; i < FLD_COUNT; i++)
 		if ((y = ui_form_place(&fm->form, i, top, rows)) >= 0)
 			form_draw_field(ui, fm, i, y);
+	if (fm->dup != 0)
+		form_draw_dup(ui, fm, top + rows);
 }
 
 /* The cursor: in the focused field. */
@@ -453,9 +480,31 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 	h->notes = form_text(fm, FLD_NOTES);
 }
 
-/* Check and save; returns UI_POP when saved. */
+/* 1 if new household h may be registered already: the question is then
+ * open (or the look-up failed, and the message line says so). */
 static int
-form_save(struct ui *ui, struct form *fm)
+form_ask_dup(struct ui *ui, struct form *fm, const struct household *h)
+{
+	long	id, in;
+
+	if (db_household_duplicate(ui_db(ui), ui_who(ui), h,
+	    CORE_DUPLICATE_DAYS, &id, &in) != DB_OK) {
+		ui_error(ui, "%s %s", _(db_errmsg(ui_db(ui))),
+		    _("The form is kept."));
+		return 1;
+	}
+	fm->dup = id;
+	fm->dup_moved_in = in;
+	return id != 0;
+}
+
+/*
+ * Check and save (a new household: unless anyway, ask first when it may
+ * be registered already); returns UI_POP when saved.  A new household
+ * opens in the form's place.
+ */
+static int
+form_save(struct ui *ui, struct form *fm, int anyway)
 {
 	struct household	h;
 	enum db_status		st;
@@ -468,6 +517,10 @@ form_save(struct ui *ui, struct form *fm)
 		return 0;
 	}
 	form_household(ui, fm, &h);
+	if (fm->id == 0 && !anyway && form_ask_dup(ui, fm, &h)) {
+		db_household_clear(&h);
+		return 0;
+	}
 	st = fm->id > 0 ? db_household_update(ui_db(ui), ui_who(ui), &h) :
 	    db_household_add(ui_db(ui), ui_who(ui), &h);
 	if (st == DB_CONFLICT) {
@@ -485,11 +538,36 @@ form_save(struct ui *ui, struct form *fm)
 	}
 	if (fm->id > 0)
 		ui_message(ui, "%s", _("Saved."));
-	else
-		ui_message(ui, _("Saved: household %ld is in the register."),
-		    h.id);
+	else {
+		ui_message(ui, _("Saved: household %ld is in the register. "
+		    "Press v to start the visit."), h.id);
+		ui_push_after_pop(ui, &screen_household,
+		    (void *)(intptr_t)h.id);
+	}
 	db_household_clear(&h);
 	return UI_POP;
+}
+
+/* Keys of the question about a move-in registered already. */
+static int
+form_key_dup(struct ui *ui, struct form *fm, const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, dup_actions)) {
+	case ACT_DUP_OPEN:
+		ui_push_after_pop(ui, &screen_household,
+		    (void *)(intptr_t)fm->dup);
+		return UI_POP | UI_REDRAW | UI_HANDLED;
+	case ACT_DUP_REGISTER:
+		fm->dup = 0;
+		return UI_REDRAW | UI_HANDLED | form_save(ui, fm, 1);
+	case ACT_BACK:
+		fm->dup = 0;
+		ui_message(ui, "%s", _("Nothing is saved yet; the form is as "
+		    "you left it."));
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return 0;
+	}
 }
 
 /* A key in the form. */
@@ -500,11 +578,13 @@ form_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	enum ui_action	 a = ui_key_action(k, form_keys);
 	int		 flags;
 
+	if (fm->dup != 0)
+		return form_key_dup(ui, fm, k);
 	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
 		return flags;
 	flags = UI_REDRAW | UI_HANDLED;
 	if (a == ACT_SAVE)
-		return flags | form_save(ui, fm);
+		return flags | form_save(ui, fm, 0);
 	if (a == ACT_PICK) {
 		form_pick(ui, fm);
 		return flags;
@@ -521,6 +601,8 @@ form_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)ui;
 	(void)x;
 	(void)twice;
+	if (fm->dup != 0)
+		return UI_HANDLED;	/* the question is open */
 	return ui_form_click(&fm->form, y);
 }
 
@@ -541,7 +623,14 @@ const struct screen screen_household_form = {
 	    "Consent: only when they agree may you keep their phone number "
 	    "and languages. Never write a CPR number anywhere.\n\n"
 	    "F2 (or Ctrl-S) saves. If something is wrong, the field says "
-	    "what, and everything you typed stays."),
+	    "what, and everything you typed stays.\n\n"
+	    "When a household that has not moved out is registered in the "
+	    "same flat with a move-in at most 30 days apart, saving asks "
+	    "first: press o to open that household instead (this one is not "
+	    "registered), r to register this one anyway, or Esc to go back "
+	    "to the form.\n\n"
+	    "A new household opens when it is saved: press v there to start "
+	    "the welcome visit at once."),
 	.init = form_init,
 	.draw = form_draw,
 	.key = form_key,

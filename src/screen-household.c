@@ -19,6 +19,7 @@ struct hh_view {
 	struct household	 h;
 	int			 loaded;
 	int			 asking;	/* the move-out prompt is open */
+	int			 deleting;	/* the delete question is open */
 	struct edit		 date;
 	const char		*date_error;
 	int			 prompt_y, prompt_x;
@@ -31,11 +32,11 @@ struct hh_view {
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_BACK, ACT_HELP,
-	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
+	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_DELETE, ACT_BACK,
+	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 
-/* The same without "followed up", for roles that may not mark it. */
+/* The same without "followed up" and "delete", for roles that may not. */
 static const enum ui_action view_actions_amb[] = {
 	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
@@ -44,6 +45,9 @@ static const enum ui_action view_actions_amb[] = {
 #define VIEW_VISITS	200	/* the most visits shown */
 static const enum ui_action prompt_actions[] = {
 	ACT_CONFIRM, ACT_BACK, ACT_NONE
+};
+static const enum ui_action delete_actions[] = {
+	ACT_YES, ACT_NO, ACT_BACK, ACT_NONE
 };
 
 /* (Re)read the household from the database. */
@@ -104,6 +108,8 @@ view_actions_now(void *state)
 
 	if (v->asking)
 		return prompt_actions;
+	if (v->deleting)
+		return delete_actions;
 	return v->may_handle ? view_actions : view_actions_amb;
 }
 
@@ -250,6 +256,45 @@ view_matching(struct ui *ui, struct hh_view *v, int y)
 	return y;
 }
 
+/* 1 if the household was not reached in time (visits.stale_days) and
+ * the secretariat has not dealt with it since. */
+static int
+view_not_reached(struct ui *ui, const struct hh_view *v)
+{
+	return core_not_reached(v->h.moved_in, v->h.moved_out, v->h.state,
+	    v->h.handled_on, util_today(), ui_conf(ui)->welcome_days,
+	    ui_conf(ui)->stale_days);
+}
+
+/* What the secretariat should know, when the household is on its list. */
+static int
+view_secretariat(struct ui *ui, struct hh_view *v, int y)
+{
+	const char	*why[3];
+	char		*s, *late = NULL;
+	int		 n = 0, stale = ui_conf(ui)->stale_days;
+
+	if (view_not_reached(ui, v)) {
+		late = xasprintf(P_("not reached in time: the welcome is more "
+		    "than %d day overdue", "not reached in time: the welcome "
+		    "is more than %d days overdue", stale), stale);
+		why[n++] = late;
+	}
+	if (v->h.flags & FLAG_ATTEMPTS)
+		why[n++] = _("not home too often: a letter or another way in");
+	if (v->h.flags & FLAG_REFERRAL)
+		why[n++] = _("an ambassador passed something on");
+	if (n > 0) {
+		s = xasprintf("%s%s%s%s%s", why[0], n > 1 ? "; " : "",
+		    n > 1 ? why[1] : "", n > 2 ? "; " : "", n > 2 ? why[2] : "");
+		y = view_line(ui, v, y, _("For the secretariat"), s,
+		    STYLE_ERROR);
+		free(s);
+	}
+	free(late);
+	return y;
+}
+
 /* Where the welcome stands, and what the secretariat should know. */
 static int
 view_welcome(struct ui *ui, struct hh_view *v, int y)
@@ -278,17 +323,7 @@ view_welcome(struct ui *ui, struct hh_view *v, int y)
 		y = view_line(ui, v, y, _("Not home"), s, STYLE_NORMAL);
 		free(s);
 	}
-	if (v->h.flags != 0) {
-		s = xasprintf("%s%s%s", (v->h.flags & FLAG_ATTEMPTS) ?
-		    _("not home too often: a letter or another way in") : "",
-		    (v->h.flags & FLAG_ATTEMPTS) && (v->h.flags &
-		    FLAG_REFERRAL) ? "; " : "", (v->h.flags & FLAG_REFERRAL) ?
-		    _("an ambassador passed something on") : "");
-		y = view_line(ui, v, y, _("For the secretariat"), s,
-		    STYLE_ERROR);
-		free(s);
-	}
-	return y;
+	return view_secretariat(ui, v, y);
 }
 
 /* One visit: date, outcome, who; then its items and notes. */
@@ -346,6 +381,24 @@ view_stamp(const char *utc, char out[32])
 		util_time_local(utc, 0, out);
 }
 
+/* The question before a household is deleted, at row y. */
+static void
+view_draw_delete(struct ui *ui, const struct hh_view *v, int y)
+{
+	char	*s;
+
+	if (v->nvisits == 0)
+		s = xasprintf(_("Delete household %ld? It has no visits. This "
+		    "cannot be undone. y/n"), v->id);
+	else
+		s = xasprintf(P_("Delete household %ld and its %zu visit? "
+		    "This cannot be undone. y/n", "Delete household %ld and "
+		    "its %zu visits? This cannot be undone. y/n", v->nvisits),
+		    v->id, v->nvisits);
+	ui_wrap(y, 2, ui_cols(ui) - 4, 2, 0, s, STYLE_ERROR);
+	free(s);
+}
+
 static void
 view_draw(struct ui *ui, void *state)
 {
@@ -363,7 +416,8 @@ view_draw(struct ui *ui, void *state)
 	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
 	v->first = y + 2;
-	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 - (v->asking ? 3 : 0);
+	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 -
+	    (v->asking || v->deleting ? 3 : 0);
 	y = view_people(ui, v, view_place(ui, v, 0) + 1) + 1;
 	y = view_visits(ui, v, view_welcome(ui, v, view_matching(ui, v,
 	    y))) + 1;
@@ -378,6 +432,8 @@ view_draw(struct ui *ui, void *state)
 	if (v->height - v->skip > v->last - v->first + 1)
 		ui_put(v->last, ui_cols(ui) - 12, _("\xe2\x86\x93 more"), 10, 0,
 		    STYLE_DIM);
+	if (v->deleting)
+		view_draw_delete(ui, v, v->last + 2);
 	if (!v->asking)
 		return;
 	y = v->last + 2;
@@ -443,7 +499,7 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 static void
 view_handled(struct ui *ui, struct hh_view *v)
 {
-	if (v->h.flags == 0) {
+	if (v->h.flags == 0 && !view_not_reached(ui, v)) {
 		ui_message(ui, "%s", _("This household is not on the "
 		    "secretariat's list."));
 		return;
@@ -475,26 +531,85 @@ view_scroll(struct hh_view *v, enum ui_action a)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Keys of the move-out prompt. */
+static int
+view_key_prompt(struct ui *ui, struct hh_view *v, const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, prompt_actions)) {
+	case ACT_CONFIRM:
+		view_save_move_out(ui, v);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_BACK:
+		v->asking = 0;
+		v->date_error = NULL;
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return ui_edit_key(&v->date, k) ? UI_REDRAW | UI_HANDLED : 0;
+	}
+}
+
+/* D: ask before deleting; an ambassador is told why not. */
+static void
+view_ask_delete(struct ui *ui, struct hh_view *v)
+{
+	if (!core_may(ui_who(ui)->role, ACCESS_DELETE)) {
+		ui_message(ui, "%s", _("Only the secretariat can delete a "
+		    "household. If it was registered by mistake, tell the "
+		    "secretariat its number; you can correct it with e."));
+		return;
+	}
+	v->deleting = 1;
+}
+
+/* y: delete the household and its visits, and close the screen. */
+static int
+view_delete(struct ui *ui, struct hh_view *v)
+{
+	long	 n;
+
+	v->deleting = 0;
+	if (db_household_delete(ui_db(ui), ui_who(ui), v->id, v->h.version,
+	    &n) != DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		view_load(ui, v);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (n == 0)
+		ui_message(ui, _("Household %ld is deleted."), v->id);
+	else
+		ui_message(ui, P_("Household %ld and its %ld visit are "
+		    "deleted.", "Household %ld and its %ld visits are deleted.",
+		    n), v->id, n);
+	return UI_POP | UI_REDRAW | UI_HANDLED;
+}
+
+/* Keys of the delete question: only y, n and Esc. */
+static int
+view_key_delete(struct ui *ui, struct hh_view *v, const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, delete_actions)) {
+	case ACT_YES:
+		return view_delete(ui, v);
+	case ACT_NO:
+	case ACT_BACK:
+		v->deleting = 0;
+		ui_message(ui, "%s", _("Nothing was deleted."));
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return UI_HANDLED;
+	}
+}
+
 static int
 view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct hh_view	*v = state;
 	char		 d[11];
 
-	if (v->asking) {
-		switch (ui_key_action(k, prompt_actions)) {
-		case ACT_CONFIRM:
-			view_save_move_out(ui, v);
-			return UI_REDRAW | UI_HANDLED;
-		case ACT_BACK:
-			v->asking = 0;
-			v->date_error = NULL;
-			return UI_REDRAW | UI_HANDLED;
-		default:
-			return ui_edit_key(&v->date, k) ?
-			    UI_REDRAW | UI_HANDLED : 0;
-		}
-	}
+	if (v->asking)
+		return view_key_prompt(ui, v, k);
+	if (v->deleting)
+		return view_key_delete(ui, v, k);
 	if (!v->loaded)
 		return 0;
 	switch (ui_key_action(k, view_actions)) {
@@ -508,6 +623,9 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 			return UI_REDRAW | UI_HANDLED;
 		}
 		view_handled(ui, v);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_DELETE:
+		view_ask_delete(ui, v);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -537,10 +655,15 @@ const struct screen screen_household = {
 	    "notes, newest first. When it does not all fit, \xe2\x86\x91 and "
 	    "\xe2\x86\x93 scroll.\n\n"
 	    "Press v to start a welcome visit. The secretariat presses f when "
-	    "it has dealt with a household on its list.\n\n"
+	    "it has dealt with a household on its list (also one that was "
+	    "not reached in time).\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
-	    "move-out recorded by mistake."),
+	    "move-out recorded by mistake.\n\n"
+	    "A household registered by mistake (twice, or one that never "
+	    "moved in) can be deleted by the secretariat with D: it asks "
+	    "first, then deletes the household and all its visits for good. "
+	    "The audit trail keeps only its number."),
 	.init = view_init,
 	.draw = view_draw,
 	.key = view_key,

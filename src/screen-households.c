@@ -96,6 +96,7 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 	q->filter = l->mode->filter;
 	q->today = util_today();
 	q->deadline = c->welcome_days;
+	q->stale_days = c->stale_days;
 	if (l->dept >= 0) {
 		q->department = c->departments[l->dept].key;
 		q->stairwell = l->stair;
@@ -230,15 +231,10 @@ hh_department(struct ui *ui, const char *key, int short_name)
 static const char *
 hh_reason(const struct household_row *r, char *buf, size_t len)
 {
-	if ((r->flags & FLAG_ATTEMPTS) && (r->flags & FLAG_REFERRAL))
-		snprintf(buf, len, P_("not home %d\xc3\x97, referral",
-		    "not home %d\xc3\x97, referral", r->attempts),
-		    r->attempts);
-	else if (r->flags & FLAG_ATTEMPTS)
-		snprintf(buf, len, P_("not home %d\xc3\x97",
-		    "not home %d\xc3\x97", r->attempts), r->attempts);
-	else
-		snprintf(buf, len, "%s", _("referral"));
+	const char	*why = core_flags_reason(r->flags);
+
+	/* A format: most reasons count the times nobody was home. */
+	snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
 	return buf;
 }
 
@@ -726,7 +722,7 @@ static const enum hh_col followup_ids[] = {
 	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
 };
 static const struct ui_column followup_cols[] = {
-	{ .head = N_("Why"), .width = 16, .grow = 1 },
+	{ .head = N_("Why"), .width = 20, .grow = 1 },
 	{ .head = N_("Names"), .width = 20, .grow = 1 },
 	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
 	{ .head = N_("Stairwell"), .width = 10, .grow = 3 },
@@ -812,9 +808,14 @@ const struct screen screen_queue = {
 	.actions = queue_actions,
 	.help = N_("The households waiting for a welcome visit today: never "
 	    "visited, not home last time and the day to try again has come, "
-	    "or partly welcomed and the day to come back has come. The one "
-	    "who has waited longest is at the top; a ! after the days means "
-	    "the welcome is overdue. Tries counts the times nobody was home. "
+	    "or partly welcomed and the day to come back has come. The most "
+	    "urgent is at the top: the one whose welcome deadline comes first "
+	    "(or has passed), so a welcome already overdue comes before one "
+	    "that still has days left; a ! after the days means the welcome "
+	    "is overdue. A welcome overdue by more days than the "
+	    "configuration's visits.stale_days (60 unless changed) was not "
+	    "reached in time: it is not in the queue but on the secretariat's "
+	    "list. Tries counts the times nobody was home. "
 	    "If your login belongs to an ambassador, the queue opens on the "
 	    "stairwells you cover (all of your department if you have none "
 	    "of your own). Press a and pick a name to see another "
@@ -856,7 +857,10 @@ const struct screen screen_followups = {
 	.actions = report_actions,
 	.help = N_("Households for the secretariat to follow up: nobody was "
 	    "home at the visits so many times that a letter or another way in "
-	    "is needed, or an ambassador passed something on (a referral). "
+	    "is needed, an ambassador passed something on (a referral), or "
+	    "the household was not reached in time: its welcome is overdue by "
+	    "more days than the configuration's visits.stale_days (60 unless "
+	    "changed), too late for the ambassadors' queue. "
 	    "Open a household to read the notes; when it is dealt with, press "
 	    "f there."),
 	.init = followups_init,

@@ -99,6 +99,14 @@ static const struct keydef keydefs[] = {
 	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),
 	    N_("The secretariat has dealt with this household (a letter, a "
 	    "call, a referral taken up): it leaves the follow-up list.") },
+	{ ACT_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
+	    N_("Delete this household, registered by mistake, with its "
+	    "visits (the secretariat; also the Delete key). It asks first.") },
+	{ ACT_DUP_OPEN, { C('o') }, 1, "o", N_("Open it"),
+	    N_("Open the household already registered in that flat, instead "
+	    "of registering the same move-in twice.") },
+	{ ACT_DUP_REGISTER, { C('r') }, 1, "r", N_("Register anyway"),
+	    N_("It is another household: register it all the same.") },
 	{ ACT_ITEM_DONE, { C('d') }, 1, "d", N_("Done"),
 	    N_("This item is done: you told or showed it.") },
 	{ ACT_ITEM_NOT_RELEVANT, { C('n') }, 1, "n", N_("Not relevant"),

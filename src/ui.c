@@ -48,6 +48,8 @@ struct ui {
 	long			 day;		/* today, when last drawn */
 	struct frame		 stack[UI_DEPTH];
 	int			 depth;
+	struct frame		 then;		/* opened after a UI_POP
+						   (ui_push_after_pop) */
 	char			 message[512];
 	int			 message_error;
 	int			 quit;
@@ -229,6 +231,15 @@ ui_push(struct ui *ui, const struct screen *s, void *arg)
 	ui->stack[ui->depth].state = NULL;
 	ui->depth++;
 	ui->stack[ui->depth - 1].state = s->init(ui, arg);
+}
+
+/* Open s in the place of the screen that closes when the key handler
+ * returns UI_POP. */
+void
+ui_push_after_pop(struct ui *ui, const struct screen *s, void *arg)
+{
+	ui->then.screen = s;
+	ui->then.state = arg;
 }
 
 /* Close the screen on top and resume the one below. */
@@ -488,7 +499,7 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 	static const enum ui_action	 global[] = { ACT_HELP, ACT_BACK,
 	    ACT_NONE };
 	static const enum ui_action	 lock[] = { ACT_LOCK, ACT_NONE };
-	struct frame			*f = &ui->stack[ui->depth - 1];
+	struct frame			*f = &ui->stack[ui->depth - 1], then;
 	int				 flags, had_message;
 
 	had_message = ui->message[0] != '\0';
@@ -503,6 +514,8 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 		flags = ui_mouse(ui, f) | UI_HANDLED;
 	else
 		flags = f->screen->key(ui, f->state, k);
+	then = ui->then;
+	ui->then.screen = NULL;
 	if (ui->pending != PENDING_NONE) {
 		ui_pending_apply(ui);
 		return 1;
@@ -527,8 +540,11 @@ ui_key(struct ui *ui, const struct ui_keypress *k)
 	}
 	if (flags & UI_QUIT)
 		ui->quit = 1;
-	else if (flags & UI_POP)
+	else if (flags & UI_POP) {
 		ui_pop(ui);
+		if (then.screen != NULL)
+			ui_push(ui, then.screen, then.state);
+	}
 	return flags != 0 || had_message || ui->message[0] != '\0' ||
 	    ui->depth == 0 || f != &ui->stack[ui->depth - 1];
 }

@@ -76,13 +76,15 @@ measure(struct db *db, const char *what, const char *search,
 	    (now() - t0) / runs * 1e6);
 }
 
-/* Time the first window of a filtered list (a queue, the overdue). */
+/* Time the first window of a filtered list (a queue, the overdue), with
+ * the stale rule of visits.stale_days (0: none). */
 static void
 measure_filter(struct db *db, const char *what, enum household_filter f,
-    int runs)
+    int stale_days, int runs)
 {
 	struct household_query	q = { .order = ORDER_URGENT, .filter = f,
-				    .today = util_today(), .deadline = 14 };
+				    .today = util_today(), .deadline = 14,
+				    .stale_days = stale_days };
 	double			t0;
 	size_t			rows = 0;
 	int			i;
@@ -153,10 +155,15 @@ main(int argc, char **argv)
 	    1, 100);
 	measure(db, "search \"mette j\" (two words)", "mette j", ORDER_NEWEST,
 	    1, 100);
-	measure_filter(db, "queue (due today), first window", FILTER_DUE, 100);
-	measure_filter(db, "overdue, first window", FILTER_OVERDUE, 100);
+	measure_filter(db, "queue (due today), first window", FILTER_DUE, 0,
+	    100);
+	measure_filter(db, "queue, stale after 60 days, first window",
+	    FILTER_DUE, 60, 100);
+	measure_filter(db, "overdue, first window", FILTER_OVERDUE, 0, 100);
 	measure_filter(db, "needs the secretariat, first window",
-	    FILTER_FLAGGED, 100);
+	    FILTER_FLAGGED, 0, 100);
+	measure_filter(db, "needs the secretariat, stale after 60 days",
+	    FILTER_FLAGGED, 60, 100);
 	measure_count(db, "count all", NULL, 100);
 	measure_count(db, "count search \"s\"", "s", 100);
 	db_close(db);

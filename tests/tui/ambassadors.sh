@@ -62,6 +62,8 @@ tui_keys Tab Tab Tab Space Tab Tab Tab Tab
 tui_type "Arabic"
 tui_keys F2
 tui_wait "is in the register"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
 tui_keys 1
 tui_wait "households"
 tui_keys Enter
@@ -83,6 +85,8 @@ tui_keys Tab Tab
 tui_type "Lene Holm"
 tui_keys F2
 tui_wait "is in the register"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
 tui_keys 3
 tui_wait "Queue: who to visit"
 tui_keys a

@@ -17,12 +17,14 @@ tui_type "605"
 tui_keys Tab
 tui_type "Opgang 2"
 tui_keys Tab
-tui_type "st. th."
+tui_type "3. th."
 tui_keys Tab Tab
 tui_type "Omar Nasser"
 tui_keys F2
 tui_wait "is in the register"
 id=$(tui_screen | grep -o 'household [0-9]* is in the register' | grep -o '[0-9]*')
+tui_keys Escape
+tui_wait "Welcome to velkomst"
 
 tui_keys 0
 expect "the trail opens" "velkomst · Audit trail"

@@ -56,6 +56,9 @@ if "$BIN" --db "$DB" households --format tsv | grep -q $'\t605\tOpgang 1\tst. tv
 else
 	fail "the saved household has what was typed" "not in households --format tsv"
 fi
+# Saving opened the household: back home.
+tui_keys Escape
+tui_wait "Welcome to velkomst"
 # Esc on a changed form asks first.
 tui_keys n
 tui_wait "Moved in"

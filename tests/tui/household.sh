@@ -58,6 +58,9 @@ tui_keys Tab Tab Tab Tab
 tui_type "Twelve of them."
 tui_keys F2
 expect "a household of twelve is saved" "is in the register"
+tui_wait "Household "
+tui_keys Escape
+tui_wait "Search:"
 tui_keys /
 tui_type "storfam"
 tui_keys Enter Enter

@@ -12,7 +12,7 @@ fill_form() {
 	tui_keys Tab
 	tui_type "Opgang 1"
 	tui_keys Tab
-	tui_type "st. th."
+	tui_type "3. th."
 	tui_keys Tab Tab
 	tui_type "Hodan Warsame"
 }
@@ -37,6 +37,8 @@ exec 3>&-
 wait "$holder"
 tui_keys F2
 expect "after the lock is gone, saving works" "is in the register"
+tui_keys Escape
+tui_wait "Welcome to velkomst"
 tui_keys q
 tui_wait "velkomst-exited-0"
 
@@ -51,6 +53,9 @@ tui_keys Escape
 tui_wait "Welcome to velkomst"
 fill_form
 tui_keys F2
+expect "read-only: the move-in saved above is found first" \
+    "is already registered there"
+tui_keys r
 expect "read-only: saving says why" "is read-only, so changes"
 expect "read-only: the form is kept" "Hodan Warsame"
 chmod 0600 "$DB"

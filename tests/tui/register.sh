@@ -22,7 +22,9 @@ expect "a second name line appears" "Name 2"
 tui_type "王小明"
 tui_keys F2
 expect "saving says so" "is in the register"
-expect "saving goes back home" "Households"
+expect "saving opens the new household" "Household 1 ·"
+tui_keys Escape
+expect "Esc from the new household goes back home" "Households"
 tui_keys 1
 expect "the list opens" "· 1 household"
 tui_keys /

@@ -19,6 +19,8 @@ register() {	# NAME STAIRWELL FLAT
 	tui_type "$1"
 	tui_keys F2
 	tui_wait "is in the register"
+	tui_keys Escape
+	tui_wait "Welcome to velkomst"
 }
 
 tui_start

@@ -160,6 +160,7 @@ may_table(void)
 		{ ACCESS_HOUSEHOLDS,		1, 1, 1 },
 		{ ACCESS_ALL_DEPARTMENTS,	0, 1, 1 },
 		{ ACCESS_HANDLED,		0, 1, 1 },
+		{ ACCESS_DELETE,		0, 1, 1 },
 		{ ACCESS_AMBASSADORS,		1, 1, 1 },
 		{ ACCESS_AMBASSADORS_EDIT,	0, 1, 1 },
 		{ ACCESS_GOAL,			0, 1, 1 },

@@ -1,0 +1,156 @@
+/*
+ * db-list.c — what the lists of households and of ambassadors share:
+ * the WHERE of a query (who's departments, a department, the search
+ * words as key ranges, then the kind's own conditions), keyset paging
+ * both ways on (key, id), and the count.  db-household.c and
+ * db-ambassador.c each say what they list in a struct db_list_kind and
+ * ask through a struct db_list (db-private.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-private.h"
+#include "util.h"
+
+/* The largest query a list makes. */
+#define DB_LIST_SQL	4096
+
+/* Append the WHERE of l to sql (of size len). */
+static void
+db_list_where(char *sql, size_t len, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w)
+{
+	size_t	 o = strlen(sql);
+
+	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
+	o = db_who_where(sql, len, o, l->who, k->department, k->who_param);
+	if (l->department != NULL && o < len)
+		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1",
+		    k->department);
+	if (k->where != NULL && o < len)
+		o = k->where(sql, len, o, l->ctx);
+	if (o < len)
+		db_words_where(sql, len, o, w, k->id, k->words, k->words_id);
+}
+
+/* Bind what the WHERE of l asks: who, the department, the words and
+ * the kind's own. */
+static void
+db_list_bind(sqlite3_stmt *st, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w)
+{
+	db_who_bind(st, l->who, k->who_param);
+	if (l->department != NULL)
+		sqlite3_bind_text(st, 1, l->department, -1, SQLITE_STATIC);
+	db_words_bind(st, w);
+	if (k->bind != NULL)
+		k->bind(st, l->ctx);
+}
+
+/* How many records l matches. */
+enum db_status
+db_list_count(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, long *count)
+{
+	struct db_words	 w;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL];
+	int		 rc;
+
+	*count = 0;
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
+	db_words_open(&w, l->search);
+	db_list_where(sql, sizeof sql, k, l, &w);
+	if ((st = db_prepare(db, sql)) == NULL)
+		s = DB_ERROR;
+	else {
+		db_list_bind(st, k, l, &w);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*count = (long)sqlite3_column_int64(st, 0);
+		else
+			s = db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+	}
+	db_words_close(&w);
+	return s;
+}
+
+/*
+ * The SQL of a page of l: its rows, the cursor ?10/?11 when there is
+ * one, the order (key, then id, both up or both down) and LIMIT ?12.
+ */
+static void
+db_list_page_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w)
+{
+	const char	*dir = l->up ? "" : " DESC";
+	size_t		 o;
+
+	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
+	db_list_where(sql, DB_LIST_SQL, k, l, w);
+	o = strlen(sql);
+	if (l->after_key != NULL && o < DB_LIST_SQL)
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
+		    " AND (%s, %s) %s (?10, ?11)", l->key, k->id,
+		    l->up ? ">" : "<");
+	if (o < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " ORDER BY %s%s, %s%s "
+		    "LIMIT ?12", l->key, dir, k->id, dir);
+}
+
+/* Step st into up to l->limit rows of k; DB_OK or the failure. */
+static enum db_status
+db_list_fetch(struct db *db, sqlite3_stmt *st, const struct db_list_kind *k,
+    const struct db_list *l, char **rows, size_t *n)
+{
+	int	 rc = SQLITE_DONE;
+
+	if (l->limit > 0)
+		*rows = xcalloc(l->limit, k->row_size);
+	while (*n < l->limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		k->row(st, *rows + (*n)++ * k->row_size);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return DB_OK;
+	while (*n > 0)
+		k->clear(*rows + --*n * k->row_size);
+	free(*rows);
+	*rows = NULL;
+	return db_sqlite_fail(db, rc);
+}
+
+/* Up to l->limit rows of l after its cursor. */
+enum db_status
+db_list_rows(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, void **rows, size_t *n)
+{
+	struct db_words	 w;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL], *got = NULL;
+
+	*rows = NULL;
+	*n = 0;
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	db_words_open(&w, l->search);
+	db_list_page_sql(sql, k, l, &w);
+	if ((st = db_prepare(db, sql)) == NULL) {
+		db_words_close(&w);
+		return DB_ERROR;
+	}
+	db_list_bind(st, k, l, &w);
+	if (l->after_key != NULL) {
+		sqlite3_bind_text(st, 10, l->after_key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 11, l->after_id);
+	}
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)l->limit);
+	s = db_list_fetch(db, st, k, l, &got, n);
+	*rows = got;
+	sqlite3_finalize(st);
+	db_words_close(&w);
+	return s;
+}
