@@ -156,7 +156,8 @@ cov_stair(struct ui *ui, struct cov_scr *c, int n, size_t i, int whole)
 		    amb);
 	cov_line(ui, c, n, 28, s, 20, amb == 0 ? STYLE_ERROR : STYLE_NORMAL);
 	free(s);
-	s = xasprintf(_("%ld awaiting a welcome"), c->awaiting[i]);
+	s = xasprintf(P_("%ld awaiting a welcome", "%ld awaiting a welcome",
+	    c->awaiting[i]), c->awaiting[i]);
 	cov_line(ui, c, n, 50, s, ui_cols(ui) - 51, amb == 0 &&
 	    c->awaiting[i] > 0 ? STYLE_ERROR : STYLE_DIM);
 	free(s);

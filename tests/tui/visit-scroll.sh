@@ -48,6 +48,10 @@ register() {	# NAME FLAT
 	tui_type "$1"
 	tui_keys F2
 	tui_wait "is in the register"
+	# The new household opens; back to the home screen.
+	tui_wait "Household "
+	tui_keys Escape
+	tui_wait "Register a move-in"
 }
 
 # Open the visit of the household whose name starts with $1.
