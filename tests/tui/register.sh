@@ -9,6 +9,7 @@ expect "the form opens" "Department"
 tui_keys Enter
 expect "Enter on department opens the pick list" "Pick the department"
 tui_keys Down Enter
+tui_wait_gone "Pick the department"
 expect "a picked department fills the field" "BB-afd. 606"
 tui_keys Enter
 expect "the stairwells of that department are offered" "Pick the stairwell"
@@ -24,7 +25,7 @@ tui_keys F2
 expect "saving says so" "is in the register"
 expect "saving opens the new household" "Household 1 ·"
 tui_keys Escape
-expect "Esc from the new household goes back home" "Households"
+expect "Esc from the new household goes back home" "Register a move-in"
 tui_keys 1
 expect "the list opens" "· 1 household"
 tui_keys /
@@ -40,7 +41,7 @@ tui_keys C-u
 tui_type "王"
 expect "a Chinese name is found by its first character, and shown first" "王小明; Søren"
 tui_keys Enter Enter
-expect "Enter opens the household" "Household 1"
+expect "Enter opens the household" "Household 1 ·"
 expect "the household shows the stairwell" "Opgang 1"
 expect "the wide name is shown whole" "王小明"
 tui_keys Escape
