@@ -10,7 +10,7 @@
 # Go home and open the accounts screen.
 open_accounts() {
 	tui_keys 9
-	tui_wait "Last login"
+	tui_wait_title Accounts
 }
 
 make_demo
@@ -58,12 +58,13 @@ tui_keys n
 expect "n opens the form for an ambassador's login" "A new login for an ambassador"
 tui_type "0101901234"
 tui_keys Tab
+tui_wait_line "^  Role +ambassador +Enter: pick"	# Tab was read
 expect_not "the role is not changed yet" "Only an admin can add"
 tui_keys Space
 expect "Space on the role says why" "Only an admin can add a login for the"
 expect "the role stays ambassador" "Role                   ambassador"
 tui_keys Enter
-tui_settle
+tui_sync
 expect_not "Enter on the role offers no other role" "Which role?"
 tui_keys Tab
 tui_type "605"
@@ -81,7 +82,7 @@ expect "the list shows karim" "karim        ambassador   605"
 
 # karim logs in with his PIN.
 tui_keys Escape Escape Escape
-tui_wait "Logged in as"
+tui_wait_title Home
 tui_keys x
 tui_login karim 2468
 expect "the new ambassador logs in" "Logged in as karim"

@@ -14,7 +14,7 @@ tui_wait "Welcome to velkomst"
 tui_keys 6
 expect "the register is empty" "No ambassadors here yet"
 tui_keys n
-expect "n opens the form" "Register an ambassador"
+expect_title "n opens the form" "Ambassador form"
 tui_type "Samira Haddad"
 tui_keys Tab
 tui_type "605"
@@ -22,7 +22,7 @@ tui_keys Tab Enter
 expect "Enter on stairwells offers the department's" "Add a stairwell"
 tui_keys Down Enter
 tui_wait_gone "Add a stairwell"
-expect "the picked stairwell is in the field" "Opgang 1"
+expect_line "the picked stairwell is in the field" "^  Stairwells +Opgang 1"
 tui_keys Tab
 tui_type "Arabic, Danish"
 tui_keys Tab C-u
@@ -33,7 +33,8 @@ tui_keys C-u
 tui_type "01.09.2017"
 tui_keys F2
 expect "the ambassador is saved" "is ambassador 1"
-expect "the list shows her" "Samira Haddad"
+expect_line "the list shows her" \
+    "^ Samira Haddad +605 +Opgang 1 +Arabic, Danish +01\.09\.2017 +active"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 7
@@ -43,6 +44,9 @@ expect "she is active" "1 is active today"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 8
+# The coverage screen's title ("Coverage: stairwells and ambassadors") is
+# cut at 80 columns.
+tui_wait_line "^ velkomst · Coverage: stairwells"
 expect "coverage: her stairwell has an ambassador" "1 ambassador"
 expect "coverage: others stand out" "! no ambassador"
 tui_keys Escape
@@ -50,7 +54,7 @@ tui_wait "Welcome to velkomst"
 
 # A household that speaks Arabic shows her.
 tui_keys 2
-tui_wait "Moved in"
+tui_wait_title "Household form"
 tui_type "605"
 tui_keys Tab
 tui_type "Opgang 2"
@@ -65,7 +69,7 @@ tui_wait "is in the register"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys Enter
 expect "the household shows who speaks Arabic" "Arabic: Samira Haddad"
 tui_keys Escape
@@ -75,7 +79,7 @@ tui_wait "Welcome to velkomst"
 
 # Her queue: the households on her stairwell only.
 tui_keys 2
-tui_wait "Moved in"
+tui_wait_title "Household form"
 tui_type "605"
 tui_keys Tab
 tui_type "Opgang 1"
@@ -88,7 +92,7 @@ tui_wait "is in the register"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 3
-tui_wait "Queue: who to visit"
+tui_wait_title "Queue: who to visit"
 tui_keys a
 expect "a asks whose queue" "Whose queue?"
 tui_keys Enter
@@ -106,11 +110,11 @@ expect "her screen opens" "Ambassador 1"
 tui_keys s
 expect "s asks for the new status" "New status:"
 tui_keys Space
-expect "Space goes on to stopped" "stopped"
+expect_line "Space goes on to stopped" "New status: +stopped "
 tui_keys Enter
 expect "a stop without a reason is refused" "Choose why they stopped"
 tui_keys Tab Tab Space
-expect "the reason can be chosen" "moved away"
+expect_line "the reason can be chosen" "why: +moved away"
 tui_keys Enter
 expect "the stop is saved" "Saved: stopped"
 expect "the history shows it" "stopped, moved away"
@@ -119,7 +123,8 @@ tui_wait "Search:"
 tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 8
-tui_wait "Coverage"
+tui_wait_line "^ velkomst · Coverage: stairwells"
+tui_settle
 expect_not "no stairwell has an ambassador now" "1 ambassador"
 tui_keys Escape
 tui_wait "Welcome to velkomst"

@@ -12,7 +12,7 @@ tui_start
 
 # Register a move-in as the secretariat.
 tui_keys 2
-tui_wait "Moved in"
+tui_wait_title "Household form"
 tui_type "605"
 tui_keys Tab
 tui_type "Opgang 2"
@@ -76,6 +76,8 @@ tui_type "$id"
 tui_keys Enter
 expect "a number is a household" "Showing: household $id · 1 row"
 expect_not "no logins then" "login              account"
+tui_keys c
+tui_wait "Showing: everything"
 tui_keys r C-u
 tui_type "cupboard 3"
 tui_keys Enter
@@ -117,13 +119,13 @@ expect "c clears the dates" "Showing: everything"
 # A long trail: 2400 exports n0001 .. n2400 (n2400 the newest), written
 # straight into the table (the trail takes inserts).
 tui_keys Escape
-tui_wait "Logged in as"
+tui_wait_title Home
 sqlite3 "$DB" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 \
     FROM c WHERE i < 2400) INSERT INTO audit (at, login, kind, detail) \
     SELECT datetime('now'), 'tester', 'export', printf('n%04d', i) FROM c"
 total=$(sqlite3 "$DB" "SELECT count(*) FROM audit")
 tui_keys 0
-tui_wait "Audit trail"
+tui_wait_title "Audit trail"
 
 # The detail of the selected row (the line in full under the list).
 selected() {
@@ -143,13 +145,13 @@ check_order() {
 	if [ -z "$bad" ]; then ok "$1"; else fail "$1" "rows out of order: $bad"; fi
 }
 
-# press KEY N: press KEY N times, letting each be handled.
+# press KEY N: press KEY N times, and wait until all are handled.
 press() {
 	local i
 	for ((i = 0; i < $2; i++)); do
 		tui_keys "$1"
 	done
-	tui_settle
+	tui_sync
 }
 
 expect "a long trail starts at the newest row" "export · n2400"

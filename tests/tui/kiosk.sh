@@ -11,10 +11,11 @@ alive() {
 	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
-# check NAME: the login screen is still there and velkomst runs.
+# check NAME: the login screen is still there and velkomst runs, after
+# every key sent so far is handled.
 still_there() {
-	tui_settle
-	if tui_screen | grep -F -q "Type your login" && alive &&
+	if tui_sync && tui_is_title "Log in" &&
+	    tui_screen | grep -F -q "Type your login" && alive &&
 	    ! tui_screen | grep -F -q "velkomst-exited"; then
 		ok "$1"
 	else

@@ -121,7 +121,37 @@ tui_wait() {
 	return 1
 }
 
-# Wait until the screen no longer shows text.
+# Wait until a line of the screen matches an extended regular expression
+# (a row with its columns, a field with its value); 1 on time-out.
+tui_wait_line() {
+	local re=$1 limit=${2:-200} i
+	for ((i = 0; i < limit; i++)); do
+		tui_screen | grep -E -q -- "$re" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# The line of the screen that holds the cursor (where typing goes).
+tui_cursor_line() {
+	local y
+	y=$("${TM[@]}" display-message -p '#{cursor_y}')
+	tui_screen | sed -n "$((y + 1))p"
+}
+
+# Wait until the line that holds the cursor matches an extended regular
+# expression (the field in focus); 1 on time-out.
+tui_wait_cursor() {
+	local re=$1 limit=${2:-200} i
+	for ((i = 0; i < limit; i++)); do
+		tui_cursor_line | grep -E -q -- "$re" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# Wait until the screen no longer shows text.  A check only when the
+# text was on the screen before the key (or the wait proves nothing).
 tui_wait_gone() {
 	local text=$1 limit=${2:-200} i
 	for ((i = 0; i < limit; i++)); do
@@ -131,7 +161,89 @@ tui_wait_gone() {
 	return 1
 }
 
-# Poll until two captures 50 ms apart agree: the keys sent are handled.
+# The top line of the screen.
+tui_top() {
+	tui_screen | head -1
+}
+
+# 0 if the top line names the screen TITLE: " velkomst · TITLE", then two
+# spaces or the end (so "Household" is neither "Households" nor
+# "Household form").
+tui_is_title() {
+	local top
+	top=$(tui_top)
+	case $top in
+	" velkomst · $1" | " velkomst · $1  "*) return 0 ;;
+	esac
+	return 1
+}
+
+# Wait until the top line names the screen TITLE (a screen's own title,
+# which no other screen shows; menu words do not prove a screen opened),
+# then until the screen is still; 1 on time-out.
+tui_wait_title() {
+	local title=$1 limit=${2:-200} i
+	for ((i = 0; i < limit; i++)); do
+		if tui_is_title "$title"; then
+			tui_settle
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+# Prove that velkomst has read and handled every key sent so far, also
+# keys that change nothing on the screen: F1 opens help on top of the
+# screen (its own title, "Help"); keys are handled in order, so once help
+# shows, every key before F1 is done.  Esc closes help again (the screen
+# below keeps its place) and the screen is waited for to be still.
+# F1 and Esc clear the message line, as every key does: check a message
+# before tui_sync, not after it.  Not while a question waits for y/n (F1
+# may answer it), nor in help itself or in a window that is too small.
+tui_sync() {
+	local i
+	tui_keys F1
+	if ! tui_wait_title Help 400; then
+		echo "tui_sync: F1 opened no help" >&2
+		return 1
+	fi
+	tui_keys Escape
+	for ((i = 0; i < 400; i++)); do
+		if ! tui_is_title Help; then
+			tui_settle
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "tui_sync: Esc did not close help" >&2
+	return 1
+}
+
+# Wait until velkomst has read every key sent to it: the terminal's input
+# queue is empty (FIONREAD on its terminal, through perl, which Debian
+# always has).  For a key that is read but changes nothing and where
+# tui_sync cannot be used (a window too small, where every key is
+# dropped).  1 on time-out.
+tui_read_all() {
+	local pid i n
+	pid=$(tui_pid)
+	[ -n "$pid" ] || return 1
+	for ((i = 0; i < 200; i++)); do
+		n=$(perl -MFcntl -e 'sysopen(my $t, $ARGV[0],
+		    O_RDONLY | O_NOCTTY | O_NONBLOCK) or exit 1;
+		    my $n = pack("L", 0); ioctl($t, 0x541B, $n) or exit 1;
+		    print unpack("L", $n)' /proc/"$pid"/fd/0) || return 1
+		[ "$n" = 0 ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# Poll until two captures 50 ms apart agree.  This is no proof that the
+# keys sent are handled (the screen can be still before velkomst read
+# them): use it after a positive sign that they were (tui_wait of a text
+# the key brings, tui_wait_title, tui_sync), to let the drawing finish.
 tui_settle() {
 	local a b i
 	for ((i = 0; i < 100; i++)); do
@@ -167,8 +279,30 @@ expect() {
 	if tui_wait "$2" "${3:-200}"; then ok "$1"; else fail "$1" "no \"$2\" on the screen"; fi
 }
 
-# expect_not NAME TEXT: a check that TEXT is not on the screen now.
+# expect_title NAME TITLE: a check that the screen TITLE opened (its
+# title on the top line).
+expect_title() {
+	if tui_wait_title "$2" "${3:-200}"; then ok "$1"; else fail "$1" "the top line does not name \"$2\""; fi
+}
+
+# expect_line NAME REGEX: a check that a line of the screen matches REGEX.
+expect_line() {
+	if tui_wait_line "$2" "${3:-200}"; then ok "$1"; else fail "$1" "no line matches /$2/"; fi
+}
+
+# expect_cursor NAME REGEX: a check that the cursor is on a line that
+# matches REGEX (the field in focus).
+expect_cursor() {
+	if tui_wait_cursor "$2" "${3:-200}"; then ok "$1"; else fail "$1" "the cursor is on \"$(tui_cursor_line)\", not /$2/"; fi
+}
+
+# expect_not NAME TEXT: a check that TEXT is not on the screen now.  Now
+# means after the key: first prove that it was handled (expect a text it
+# brings, or tui_sync), or the check passes on the screen before it.  It
+# waits for the screen to be still, so that a screen drawn in parts is
+# seen whole.
 expect_not() {
+	tui_settle
 	if tui_screen | grep -F -q -- "$2"; then fail "$1" "\"$2\" is on the screen"; else ok "$1"; fi
 }
 

@@ -56,12 +56,12 @@ expect_not "the password is never drawn" "short"
 tui_keys Enter
 tui_type "short"
 tui_keys Enter
-expect "a short password says why" "at least 10"
+expect "a short password says why" "A password has at least 10 characters"
 tui_type "long-enough-1"
 tui_keys Enter
 tui_type "long-enough-2"
 tui_keys Enter
-expect "two different passwords say so" "not the same"
+expect "two different passwords say so" "The two passwords are not the same"
 tui_type "long-enough-1"
 tui_keys Enter
 tui_type "long-enough-1"
@@ -89,12 +89,12 @@ tui_keys Enter
 expect "a wrong PIN says so" "The login or the PIN is wrong"
 expect_not "a wrong PIN shows nothing of the home screen" "Welcome to velkomst"
 expect_not "a wrong PIN shows no household" "households are in the register"
-expect "the login is kept" "birgit"
+expect_line "the login is kept" "^ *Login +birgit *$"
 expect_not "the PIN is wiped" "****"
 # Starting over, she types her login again: it replaces the kept one and
 # does not go into the PIN field (where it would cost a try).
 tui_type birgit
-tui_settle
+tui_sync	# typing the same login changes nothing on the screen
 if tui_screen | grep -q '^ *Login  *birgit *$'; then
 	ok "typing a login after a wrong PIN replaces the kept one"
 else
@@ -127,7 +127,7 @@ while IFS=$'\t' read -r id dept rest; do
 done < <("$BIN" --db "$DB" households --department 606 --format tsv | tail -n +2)
 [ -n "$other" ] || fail "a 606 household's name for the search" "none found"
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "$other"
 expect "birgit: a 606 household is not found" "Nobody's name starts with that"
@@ -144,7 +144,7 @@ expect "x logs out to the login screen" "Type your login"
 login_as sekretariat demo-sekretariat
 tui_wait "Logged in as sekretariat"
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "$other"
 for ((i = 0; i < 200; i++)); do
@@ -161,17 +161,22 @@ tui_wait "Type your login"
 # restart.
 tui_type lene
 tui_keys Enter
+# The sentence stays while a PIN is typed again: the stars, typed and
+# then wiped, show that each Enter was handled.
 for i in 1 2 3 4 5; do
 	tui_type "1111"
+	tui_wait "PIN or password       ****"
 	tui_keys Enter
-	tui_wait_gone "****"
+	tui_wait_gone "PIN or password       ****"
 	tui_wait "The login or the PIN is wrong"
 	tui_keys Enter	# the login kept, on to the PIN
 done
 tui_type 2468
+tui_wait "PIN or password       ****"
 tui_keys Enter
-tui_wait_gone "****"
-expect "a locked account: the right PIN is refused" "The login or the PIN is wrong"
+tui_wait_gone "PIN or password       ****"
+expect_title "a locked account: the right PIN is refused" "Log in"
+expect "a locked account: it says so" "The login or the PIN is wrong"
 expect_not "a locked account: no home screen" "Logged in as lene"
 tui_keys Escape
 expect "Esc on the login screen leaves velkomst" "velkomst-exited-0"
@@ -204,7 +209,7 @@ expect "the list is open again" "Search:"
 # F9, a form with typed text, the same person, then another person.
 LOGIN=birgit SECRET=1234 tui_start
 tui_keys n
-tui_wait "Moved in"
+tui_wait_title "Household form"
 tui_type "605"
 tui_keys Tab Tab Tab Tab
 tui_type "Karin Låsmose"
@@ -228,7 +233,7 @@ tui_keys y
 expect "then gets their own home screen" "Logged in as sekretariat (secretariat)"
 expect_not "birgit's form is gone" "Karin"
 tui_keys 2
-tui_wait "Moved in"
+tui_wait_title "Household form"
 expect_not "a new form starts empty" "Karin"
 
 # terminal.login_list: the logins to choose with the arrows (lene is
@@ -266,11 +271,11 @@ tui_keys x
 tui_wait "Type your login"
 tui_login birgit 1234
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "ifrah"
 tui_keys Enter Enter
-tui_wait "Household "
+tui_wait_title Household
 expect "an ambassador is told to ask the secretariat" "Somali: nobody in your departments speaks it"
 
 # An ambassador registers move-ins in its own departments only: one
@@ -283,7 +288,7 @@ tui_wait "Logged in as birgit"
 "$BIN" --db "$DB" user unlock lene >/dev/null	# locked above
 LOGIN=lene SECRET=2468 tui_start
 tui_keys n
-tui_wait "Moved in"
+tui_wait_title "Household form"
 tui_keys Enter
 expect "lene is offered her departments" "BB-afd. 606"
 expect_not "and not the others" "BB-afd. 607"

@@ -8,28 +8,32 @@ make_demo
 T_LANG=POSIX T_LC_ALL=POSIX tui_start
 tui_wait "Register a move-in"
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
+n=$("$BIN" --db "$DB" households --search "sør" --format tsv | tail -n +2 | wc -l)
 tui_keys /
 tui_type "sør"
-expect "POSIX locale: typed ø still searches" "Søren"
-expect "POSIX locale: Danish letters are drawn" "Sørensen"
+tui_wait "Search: sør"
+expect "POSIX locale: typed ø still searches" "· $n households"
+expect_line "POSIX locale: Danish letters are drawn" "^ [0-9.]+  Søren"
 tui_keys C-u
-tui_type "王"
-expect "POSIX locale: Chinese is drawn" "王"
+tui_type "陈"
+tui_wait "Search: 陈"
+expect_line "POSIX locale: Chinese is found and drawn" "^ [0-9.]+  陈"
 tui_keys C-u
 tui_type "محمد"
-expect "POSIX locale: Arabic is found and drawn" "محمد"
+tui_wait "Search: محمد"
+expect_line "POSIX locale: Arabic is found and drawn" "^ [0-9.]+  محمد"
 
 # Colour, then NO_COLOR: the selected line is still marked (reverse).
 tui_start
-tui_wait "Register a move-in"
+tui_wait_title Home
 if "${TM[@]}" capture-pane -p -e | grep -q $'\e\\[[0-9;]*3[0-7]m\|\e\\[[0-9;]*4[0-7]m\|38;5\|48;5'; then
 	ok "colours are used by default"
 else
 	fail "colours are used by default" "no colour codes on the screen"
 fi
 NO_COLOR=1 tui_start
-tui_wait "Register a move-in"
+tui_wait_title Home
 if "${TM[@]}" capture-pane -p -e | grep -q $'\e\\[[0-9;]*3[0-7]m\|\e\\[[0-9;]*4[0-7]m\|38;5\|48;5'; then
 	fail "NO_COLOR: no colours" "colour codes on the screen"
 else

@@ -40,7 +40,8 @@ TODAY= tui_start
 expect "the title shows the faked local date" "01.06.2019"
 expect_not "today is not fixed" "today is fixed at"
 tui_keys 4
-expect "the overdue list of 1 June" "$over1 households"
+tui_wait_title "Overdue welcomes"
+expect "the overdue list of 1 June" "· $over1 households"
 
 # 23:59:58 in Copenhagen: a key makes the loop look at the clock again;
 # then, with no key, velkomst wakes at midnight and shows the new day.
@@ -48,17 +49,17 @@ set_clock "2019-06-01 23:59:58"
 tui_keys Up
 expect "midnight passes with no key: the new day in the title" \
     "02.06.2019" 200
-expect "and the open list shows the new day's figures" "$over2 households"
+expect "and the open list shows the new day's figures" "· $over2 households"
 
 # Days later, the next key redraws with that day's figures.
 set_clock "2019-06-04 10:00:00"
 tui_keys Up
 expect "a key after days away shows that day" "04.06.2019"
-expect "with its figures" "$over4 households"
+expect "with its figures" "· $over4 households"
 tui_keys Escape
 tui_wait "Register a move-in"
 tui_keys 3
-expect "the queue opens on the new day" "Queue: who to visit"
+expect_title "the queue opens on the new day" "Queue: who to visit"
 if tui_screen | grep -q "04.06.2019"; then ok "the queue's title keeps the day"; else fail "the queue's title keeps the day" "no 04.06.2019"; fi
 
 # Times are shown in local time: a household's "Registered" time in a
@@ -66,14 +67,14 @@ if tui_screen | grep -q "04.06.2019"; then ok "the queue's title keeps the day";
 T_ENV=(-e TZ=ABC-5)
 TODAY=2019-06-01 tui_start
 tui_keys 1
-tui_wait "newest move-in first"
+tui_wait_title Households
 tui_keys Enter
-tui_wait "Household "
+tui_wait_title Household
 id=$(tui_screen | sed -n 's/.*Household \([0-9][0-9]*\) ·.*/\1/p' | head -1)
 utc=$(sqlite3 "$DB" "select created_at from household where id = ${id:-0}")
 want=$(TZ=ABC-5 date -d "$utc UTC" '+%d.%m.%Y %H:%M')
 for i in 1 2 3 4 5 6 7 8; do tui_keys Down; done
-if [ -n "$utc" ] && tui_wait "Registered" && tui_screen | grep -q "Registered.*$want by"; then
+if [ -n "$utc" ] && tui_wait_line "Registered +$want by"; then
 	ok "a household's registration time is in local time ($want)"
 else
 	fail "a household's registration time is in local time" "want $want (UTC $utc)"
