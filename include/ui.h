@@ -216,6 +216,9 @@ int		 ui_style(enum ui_style);
  */
 int		 ui_put(int y, int x, const char *s, int cols, int pad,
 		    enum ui_style);
+/* The same, but a text that does not fit ends with "…". */
+int		 ui_put_cut(int y, int x, const char *s, int cols, int pad,
+		    enum ui_style);
 /* Write text wrapped at spaces into the rows y .. y+rows-1, cols wide,
  * skipping the first skip lines; returns the number of lines the whole
  * text takes. */

@@ -125,6 +125,10 @@ wchar_t	*util_text_to_wcs(const char *, size_t *len);
 /* Decode the character at s (n > 0 bytes left) into *wc: the bytes it
  * takes, or 0 for a byte that does not start a valid character. */
 size_t	 util_text_char(const char *s, size_t n, wchar_t *wc);
+/* 1 if c overrides or isolates the direction of text (U+202A..U+202E,
+ * U+2066..U+2069): it could make a line read differently, so it is never
+ * typed, stored or shown. */
+int	 util_text_bidi(wchar_t c);
 char	*util_text_from_wcs(const wchar_t *, size_t len);
 
 /* ---- line editor buffer (util-edit.c) ----------------------------------

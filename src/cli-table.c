@@ -22,14 +22,6 @@
 static const char table_cut[] = "…";	/* ends a cut cell */
 static const char table_bad[] = "\xef\xbf\xbd";	/* U+FFFD, 3 bytes */
 
-/* 1 if c overrides or isolates the direction of text (U+202A..U+202E,
- * U+2066..U+2069): it could make a line read differently. */
-static int
-table_is_bidi(wchar_t c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
 /* Write the k bytes at s as \xHH each; returns the end of what it wrote. */
 static char *
 table_hex(char *o, const char *s, size_t k)
@@ -48,7 +40,7 @@ table_text_char(char *o, const char *s, size_t k, wchar_t wc)
 {
 	if (k == 0)
 		return stpcpy(o, table_bad);
-	if (!iswprint((wint_t)wc) || table_is_bidi(wc)) {
+	if (!iswprint((wint_t)wc) || util_text_bidi(wc)) {
 		*o++ = '?';
 		return o;
 	}
@@ -75,7 +67,7 @@ table_tsv_char(char *o, const char *s, size_t k, wchar_t wc)
 	default:
 		break;
 	}
-	if (iswcntrl((wint_t)wc) || table_is_bidi(wc))
+	if (iswcntrl((wint_t)wc) || util_text_bidi(wc))
 		return table_hex(o, s, k);
 	memcpy(o, s, k);
 	return o + k;

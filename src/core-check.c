@@ -34,13 +34,6 @@ struct check_text {
 	size_t	 len;		/* characters kept */
 };
 
-/* 1 if c is a bidi override or isolate character. */
-static int
-check_is_bidi(wchar_t c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
 /* Decode and trim s into t; -1 (t empty) if s is not valid UTF-8. */
 static int
 check_text_open(struct check_text *t, const char *s)
@@ -135,7 +128,7 @@ check_text_has(const struct check_text *t, int (*is)(wchar_t))
 static int
 check_allowed(wchar_t c)
 {
-	return !iswcntrl((wint_t)c) && !check_is_bidi(c);
+	return !iswcntrl((wint_t)c) && !util_text_bidi(c);
 }
 
 /* 1 if c is a letter. */

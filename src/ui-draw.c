@@ -71,7 +71,7 @@ ui_put(int y, int x, const char *s, int cols, int pad, enum ui_style st)
 	attrset(styles[st]);
 	move(y, x);
 	for (i = 0; i < wlen; i++) {
-		if (!iswprint((wint_t)w[i]))
+		if (!iswprint((wint_t)w[i]) || util_text_bidi(w[i]))
 			w[i] = L'?';
 	}
 	addnwstr(w, (int)wlen);
@@ -80,6 +80,25 @@ ui_put(int y, int x, const char *s, int cols, int pad, enum ui_style st)
 	attrset(A_NORMAL);
 	free(w);
 	return pad ? cols : width;
+}
+
+/* Write s at (y, x) in cols columns, cut with "…" when it does not fit. */
+int
+ui_put_cut(int y, int x, const char *s, int cols, int pad, enum ui_style st)
+{
+	char	*cut;
+	size_t	 len;
+	int	 w;
+
+	if (cols <= 0)
+		return 0;
+	if (s == NULL || util_text_width(s) <= cols)
+		return ui_put(y, x, s, cols, pad, st);
+	len = util_text_fit(s, cols - 1, NULL);
+	cut = xasprintf("%.*s\xe2\x80\xa6", (int)len, s);	/* U+2026 */
+	w = ui_put(y, x, cut, cols, pad, st);
+	free(cut);
+	return w;
 }
 
 /* Draw the edit buffer in cols columns, scrolled to show the cursor. */

@@ -16,7 +16,6 @@
 #include "ui.h"
 #include "util.h"
 
-#define LIST_ELLIPSIS	"\xe2\x80\xa6"	/* U+2026 */
 #define LIST_FIELD_W	20		/* the search field */
 
 static const enum ui_action search_actions[] = {
@@ -239,25 +238,6 @@ lst_need(struct ui *ui, struct ui_list *l)
 
 /* ---- drawing ---------------------------------------------------------- */
 
-/* One cell: text in w columns, cut with "…" when it does not fit. */
-static void
-lst_put_cell(int y, int x, const char *text, int w, enum ui_style st)
-{
-	char	*cut;
-	size_t	 len;
-
-	if (w <= 0)
-		return;
-	if (util_text_width(text) <= w) {
-		ui_put(y, x, text, w, 1, st);
-		return;
-	}
-	len = util_text_fit(text, w - 1, NULL);
-	cut = xasprintf("%.*s" LIST_ELLIPSIS, (int)len, text);
-	ui_put(y, x, cut, w, 1, st);
-	free(cut);
-}
-
 /* 1 if some column has a header. */
 static int
 lst_has_header(const struct ui_list *l)
@@ -296,7 +276,7 @@ lst_draw_line(struct ui *ui, struct ui_list *l, int y, int x, int cols,
 			    "";
 		else
 			text = lst_cell(ui, l, c, r, j, l->width[j]);
-		lst_put_cell(y, cx, text, l->width[j], st == STYLE_SELECTED ?
+		ui_put_cut(y, cx, text, l->width[j], 1, st == STYLE_SELECTED ?
 		    st : c->style);
 		cx += l->width[j] + l->gap_used;
 	}

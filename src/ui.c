@@ -365,7 +365,9 @@ ui_draw_title(struct ui *ui, const struct screen *s)
 	}
 	left = xasprintf(" velkomst \xc2\xb7 %s", _(s->title));
 	rw = util_text_width(right);
-	ui_put(0, 0, left, COLS, 1, STYLE_TITLE);
+	ui_put(0, 0, "", COLS, 1, STYLE_TITLE);
+	/* A long title gives way to the date and who is logged in. */
+	ui_put_cut(0, 0, left, COLS - rw - 1, 0, STYLE_TITLE);
 	ui_put(0, COLS - rw, right, rw, 0, STYLE_TITLE);
 	free(left);
 }

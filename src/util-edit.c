@@ -23,7 +23,7 @@ edit_refused(wchar_t c)
 {
 	if (c == L'\0' || iswcntrl((wint_t)c))
 		return 1;
-	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+	if (util_text_bidi(c))
 		return 1;
 	return 0;
 }

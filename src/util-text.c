@@ -205,3 +205,10 @@ util_text_from_wcs(const wchar_t *ws, size_t len)
 	out[o] = '\0';
 	return out;
 }
+
+/* 1 if c is a bidi override or isolate character. */
+int
+util_text_bidi(wchar_t c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}

@@ -45,8 +45,13 @@ tui_keys Escape
 tui_wait "Welcome to velkomst"
 tui_keys 8
 # The coverage screen's title ("Coverage: stairwells and ambassadors") is
-# cut at 80 columns.
+# cut at 80 columns, with "…", and gives way to who and the date.
 tui_wait_line "^ velkomst · Coverage: stairwells"
+if tui_screen | head -1 | grep -q "^ velkomst · Coverage: stairwells.*… \+sekretariat  today is fixed at 01.06.2019$"; then
+	ok "a title too long ends with … before who and the date"
+else
+	fail "a title too long ends with … before who and the date" "$(tui_screen | head -1)"
+fi
 expect "coverage: her stairwell has an ambassador" "1 ambassador"
 expect "coverage: others stand out" "! no ambassador"
 tui_keys Escape

@@ -7,7 +7,7 @@
 # Register one household through the CLI-free way: the form.
 register() {	# NAME STAIRWELL FLAT
 	tui_keys n
-	tui_wait "Moved in"
+	tui_wait_title "Household form"
 	tui_type "605"
 	tui_keys Tab
 	tui_type "$2"
@@ -77,7 +77,7 @@ fi
 
 # A partly visit: one item later; a day to come back is asked for.
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "jens"
 tui_keys Enter Enter
@@ -106,7 +106,7 @@ tui_wait "Welcome to velkomst"
 # Three times nobody home: the secretariat's list.
 for i in 1 2 3; do
 	tui_keys 1
-	tui_wait "households"
+	tui_wait_title Households
 	tui_keys /
 	tui_type "fatima"
 	tui_keys Enter v
@@ -143,7 +143,7 @@ tui_wait "Welcome to velkomst"
 
 # Esc in the middle: asked, then nothing saved with n; saved with y.
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "ulla"
 tui_keys Enter v
@@ -198,7 +198,7 @@ printf 'another-pw-12\n' |
 tui_keys x
 tui_login helper another-pw-12
 tui_keys 1
-tui_wait "households"
+tui_wait_title Households
 tui_keys /
 tui_type "ulla"
 tui_keys Enter v
