@@ -221,7 +221,8 @@ int		 ui_put_cut(int y, int x, const char *s, int cols, int pad,
 		    enum ui_style);
 /* Write text wrapped at spaces into the rows y .. y+rows-1, cols wide,
  * skipping the first skip lines; returns the number of lines the whole
- * text takes. */
+ * text takes.  Paragraphs end at '\n'; in a paragraph with a tab, the
+ * text after the tab wraps beside the text before it (hanging). */
 int		 ui_wrap(int y, int x, int cols, int rows, int skip,
 		    const char *text, enum ui_style);
 /* The bytes of the next line of s that fit in cols, broken at a space

@@ -79,7 +79,7 @@ help_keys(char **buf, const enum ui_action *a)
 
 	for (; *a != ACT_NONE; a++) {
 		w = util_text_width(ui_key_label(*a));
-		line = xasprintf("  %s%*s  %s\n", ui_key_label(*a),
+		line = xasprintf("  %s%*s  \t%s\n", ui_key_label(*a),
 		    w < 6 ? 6 - w : 0, "", _(ui_key_help(*a)));
 		help_add(buf, line, "");
 		free(line);

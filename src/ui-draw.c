@@ -198,12 +198,47 @@ ui_line_break(const char *s, int cols, const char **next)
 	return cut;
 }
 
-/* Write text wrapped into a box of rows x cols; paragraphs at '\n'. */
+/* Wrap one paragraph from line n (skip, rows as ui_wrap); returns the
+ * next line.  Text before a tab is a label: the rest wraps beside it. */
+static int
+wrap_paragraph(int y, int x, int cols, int rows, int skip, int n,
+    const char *line, enum ui_style st)
+{
+	const char	*q = line, *next, *tab = strchr(line, '\t');
+	char		*part;
+	size_t		 cut;
+	int		 lead = 0;
+
+	if (tab != NULL) {
+		part = xstrndup(line, (size_t)(tab - line));
+		lead = util_text_width(part);
+		if (lead > cols / 2)
+			lead = cols / 2;
+		if (n >= skip && n - skip < rows)
+			ui_put(y + n - skip, x, part, lead, 0, st);
+		free(part);
+		q = tab + 1;
+	}
+	while (*q != '\0') {
+		cut = ui_line_break(q, cols - lead, &next);
+		part = xstrndup(q, cut);
+		if (n >= skip && n - skip < rows)
+			ui_put(y + n - skip, x + lead, part, cols - lead, 0, st);
+		free(part);
+		n++;
+		q = next;
+	}
+	return n;
+}
+
+/* Write text wrapped into a box of rows x cols; paragraphs at '\n'.  A
+ * paragraph with a tab hangs what follows the tab beside what precedes
+ * it (a key and what it does). */
 int
 ui_wrap(int y, int x, int cols, int rows, int skip, const char *text,
     enum ui_style st)
 {
-	const char	*p = text, *next, *nl;
+	const char	*p = text, *nl;
 	char		*line;
 	size_t		 len;
 	int		 n = 0;
@@ -212,23 +247,10 @@ ui_wrap(int y, int x, int cols, int rows, int skip, const char *text,
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
 		line = xstrndup(p, len);
-		if (line[0] == '\0') {
+		if (line[0] == '\0')
 			n++;
-		} else {
-			const char	*q = line;
-
-			while (*q != '\0') {
-				size_t	cut = ui_line_break(q, cols, &next);
-				char	*part = xstrndup(q, cut);
-
-				if (n >= skip && n - skip < rows)
-					ui_put(y + n - skip, x, part, cols, 0,
-					    st);
-				free(part);
-				n++;
-				q = next;
-			}
-		}
+		else
+			n = wrap_paragraph(y, x, cols, rows, skip, n, line, st);
 		free(line);
 		p += len;
 		if (*p == '\n')

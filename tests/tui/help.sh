@@ -37,3 +37,12 @@ expect "Esc in the search field goes to the list" "Enter Open"
 expect "and keeps the search" "Search: aa"
 tui_keys Escape
 expect "Esc clears the search first" "Search cleared"
+
+# A key's description that takes two lines hangs beside the key.
+tui_start
+tui_keys 9
+tui_wait_title Accounts
+tui_keys F1
+tui_wait_title Help
+expect_line "a long key description wraps beside its key" \
+    '^ {12}again\.$'
