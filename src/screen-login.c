@@ -468,17 +468,23 @@ login_answer(struct ui *ui, struct login *l, const struct ui_keypress *k)
 /* A key in a field: edit it; a secret only grows and shrinks at its
  * end, as its text is never shown. */
 static int
-login_edit(struct login *l, const struct ui_keypress *k)
+login_edit(struct ui *ui, struct login *l, const struct ui_keypress *k)
 {
 	struct edit	*e = &l->fields[l->focus];
-	int		 used;
+	int		 used, typed = !k->is_key && iswprint((wint_t)k->ch);
+	size_t		 had;
 
 	if (l->focus != F_LOGIN)
 		util_edit_end(e);
-	else if (l->marked && !k->is_key && iswprint((wint_t)k->ch))
+	else if (l->marked && typed)
 		util_edit_set(e, "");	/* a new login replaces the kept one */
 	l->marked = 0;
+	had = e->len;
 	used = ui_edit_key(e, k);
+	if (typed && e->max > 0 && had >= e->max && e->len == had)
+		ui_error(ui, P_("This field takes at most %zu character.",
+		    "This field takes at most %zu characters.", e->max),
+		    e->max);
 	if (l->focus != F_LOGIN)
 		util_edit_end(e);
 	if (used)
@@ -523,7 +529,7 @@ login_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	default:
 		break;
 	}
-	return login_edit(l, k);	/* every other key stays here */
+	return login_edit(ui, l, k);	/* every other key stays here */
 }
 
 /* A click: on a field, put the cursor there; on a login of the list,

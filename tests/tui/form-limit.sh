@@ -39,3 +39,13 @@ expect_not "a name with room says nothing" "takes at most"
 tui_type "b"
 expect "a full name field says how many characters it takes" \
     "This field takes at most 80 characters."
+
+# The login screen's login: at most 32 characters.
+LOGIN= tui_start
+tui_wait "Type your login"
+tui_type "$(printf 'a%.0s' $(seq 1 31))z"
+expect "the login is typed to its end" "aaaaaaaz"
+expect_not "a login with room says nothing" "takes at most"
+tui_type "b"
+expect "a full login field says how many characters it takes" \
+    "This field takes at most 32 characters."
