@@ -929,18 +929,6 @@ static const struct db_list_kind amb_list_kind = {
 	.bind = amb_bind_filter,
 };
 
-/* The list code's query for who and q. */
-static void
-amb_list_open(struct db_list *l, const struct amb_filter *f,
-    const struct who *who, const struct ambassador_query *q)
-{
-	memset(l, 0, sizeof *l);
-	l->who = who;
-	l->department = q->department;
-	l->search = q->search;
-	l->ctx = f;
-}
-
 /* How many ambassadors the query matches. */
 enum db_status
 db_ambassador_count(struct db *db, const struct who *who,
@@ -951,7 +939,7 @@ db_ambassador_count(struct db *db, const struct who *who,
 	enum db_status	 s;
 
 	amb_filter_open(&f, q);
-	amb_list_open(&l, &f, who, q);
+	db_list_init(&l, who, q->department, q->search, &f);
 	s = db_list_count(db, &amb_list_kind, &l, count);
 	amb_filter_close(&f);
 	return s;
@@ -969,7 +957,7 @@ db_ambassador_list(struct db *db, const struct who *who,
 	void		*got;
 
 	amb_filter_open(&f, q);
-	amb_list_open(&l, &f, who, q);
+	db_list_init(&l, who, q->department, q->search, &f);
 	l.key = "a.sort_key";
 	l.up = !q->backward;
 	if (after != NULL) {

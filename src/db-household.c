@@ -1014,18 +1014,6 @@ static const struct db_list_kind hh_list_kind = {
 	.bind = hh_bind_filter,
 };
 
-/* The list code's query for who and q. */
-static void
-hh_list_open(struct db_list *l, const struct hh_filter *f,
-    const struct who *who, const struct household_query *q)
-{
-	memset(l, 0, sizeof *l);
-	l->who = who;
-	l->department = q->department;
-	l->search = q->search;
-	l->ctx = f;
-}
-
 /* How many households the query matches. */
 enum db_status
 db_household_count(struct db *db, const struct who *who,
@@ -1035,7 +1023,7 @@ db_household_count(struct db *db, const struct who *who,
 	struct db_list	 l;
 
 	hh_filter_open(&f, q);
-	hh_list_open(&l, &f, who, q);
+	db_list_init(&l, who, q->department, q->search, &f);
 	return db_list_count(db, &hh_list_kind, &l, count);
 }
 
@@ -1058,7 +1046,7 @@ db_household_list(struct db *db, const struct who *who,
 	size_t		 i;
 
 	hh_filter_open(&f, q);
-	hh_list_open(&l, &f, who, q);
+	db_list_init(&l, who, q->department, q->search, &f);
 	l.key = q->order == ORDER_NAME ? "h.sort_key" : "h.moved_in";
 	l.up = (q->order != ORDER_NEWEST) != (q->backward != 0);
 	if (after != NULL && q->order == ORDER_NAME)

@@ -4,17 +4,99 @@
  * words as key ranges, then the kind's own conditions), keyset paging
  * both ways on (key, id), and the count.  db-household.c and
  * db-ambassador.c each say what they list in a struct db_list_kind and
- * ask through a struct db_list (db-private.h).
+ * ask through a struct db_list (db-private.h).  The search words' key
+ * ranges live here too (the ambassadors' language filter uses them).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "db-private.h"
 #include "util.h"
 
 /* The largest query a list makes. */
 #define DB_LIST_SQL	4096
+
+/* Split a typed search into word keys and their upper bounds. */
+void
+db_words_open(struct db_words *w, const char *search)
+{
+	size_t	i;
+
+	memset(w, 0, sizeof *w);
+	if (search != NULL)
+		w->nwords = core_search_words(search, &w->words);
+	w->nuse = w->nwords < DB_SEARCH_WORDS ? w->nwords : DB_SEARCH_WORDS;
+	for (i = 0; i < w->nuse; i++)
+		w->next[i] = core_prefix_next(w->words[i]);
+}
+
+/* Free the words. */
+void
+db_words_close(struct db_words *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++)
+		free(w->next[i]);
+	core_words_free(w->words, w->nwords);
+	memset(w, 0, sizeof *w);
+}
+
+/* Append one key range condition ("col IN (SELECT ...)") to sql. */
+size_t
+db_key_where(char *sql, size_t len, size_t o, const char *col,
+    const char *table, const char *idcol, int lo, int has_next)
+{
+	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (SELECT %s FROM "
+	    "%s WHERE key >= ?%d", col, idcol, table, lo);
+	if (has_next)
+		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
+		    lo + 1);
+	return o + (size_t)snprintf(sql + o, len - o, ")");
+}
+
+/* Append a key range condition for every word. */
+size_t
+db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
+    const char *col, const char *table, const char *idcol)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++)
+		o = db_key_where(sql, len, o, col, table, idcol,
+		    (int)(2 * i + 2), w->next[i] != NULL);
+	return o;
+}
+
+/* Bind every word and its bound. */
+void
+db_words_bind(sqlite3_stmt *st, const struct db_words *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++) {
+		sqlite3_bind_text(st, (int)(2 * i + 2), w->words[i], -1,
+		    SQLITE_STATIC);
+		if (w->next[i] != NULL)
+			sqlite3_bind_text(st, (int)(2 * i + 3), w->next[i], -1,
+			    SQLITE_STATIC);
+	}
+}
+
+/* Start a query of list l for who, in department (NULL: all), of the
+ * words typed in search (NULL: none), with the kind's own query ctx. */
+void
+db_list_init(struct db_list *l, const struct who *who,
+    const char *department, const char *search, const void *ctx)
+{
+	memset(l, 0, sizeof *l);
+	l->who = who;
+	l->department = department;
+	l->search = search;
+	l->ctx = ctx;
+}
 
 /* Append the WHERE of l to sql (of size len). */
 static void

@@ -194,6 +194,7 @@ struct db_words {
 	size_t	  nuse;			/* the ones used */
 	char	 *next[DB_SEARCH_WORDS];	/* NULL: no upper bound */
 };
+/* The search words of db-list.c. */
 void		 db_words_open(struct db_words *, const char *search);
 void		 db_words_close(struct db_words *);
 /*
@@ -258,6 +259,11 @@ struct db_list {
 	size_t		 limit;
 };
 
+/* Start l: who asks, a department key (NULL: all), the words typed
+ * (NULL: none), the kind's own query; the rest zeroed. */
+void		 db_list_init(struct db_list *, const struct who *,
+		    const char *department, const char *search,
+		    const void *ctx);
 /* How many records of kind k l matches. */
 enum db_status	 db_list_count(struct db *, const struct db_list_kind *k,
 		    const struct db_list *l, long *count);

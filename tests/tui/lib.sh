@@ -99,7 +99,7 @@ tui_history() {
 }
 
 # The pid of velkomst in the pane (the shell runs it as its child), from
-# /proc: a fresh Debian has no procps (pgrep).
+# /proc: a fresh Debian has no procps.
 tui_pid() {
 	local shell pid
 	shell=$("${TM[@]}" display-message -p '#{pane_pid}')
