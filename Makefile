@@ -143,7 +143,7 @@ bench: deps
 pot: share/po/velkomst.pot
 
 share/po/velkomst.pot: $(SRC) $(HDR)
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=NC_:1c,2 \
 	    --add-comments=TRANSLATORS --package-name=velkomst \
 	    --package-version=$(VERSION) --sort-by-file -o $@ $(SRC)
 

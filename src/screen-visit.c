@@ -308,7 +308,7 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
 		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
 		    "visit replaces that."), v->h.members[0],
-		    _(core_status_label(v->h.state)));
+		    C_(core_status_label(v->h.state)));
 	else
 		s = xstrdup(v->h.members[0]);
 	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, v->h.state == HS_WELCOMED ||
@@ -645,7 +645,7 @@ visit_saved(struct ui *ui, const struct visit *vis)
 	else if ((vis->outcome == VO_NOT_HOME) && (h.state == HS_WELCOMED ||
 	    h.state == HS_DECLINED))
 		ui_message(ui, _("Saved: not home. The household stays %s; "
-		    "try again on %s."), _(core_status_label(h.state)), d);
+		    "try again on %s."), C_(core_status_label(h.state)), d);
 	else if (vis->outcome == VO_WELCOMED)
 		ui_message(ui, "%s", _("Saved: the household is welcomed."));
 	else if (vis->outcome == VO_PARTLY)
