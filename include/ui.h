@@ -111,6 +111,13 @@ enum ui_action	 ui_key_action(const struct ui_keypress *,
 const char	*ui_key_label(enum ui_action);
 const char	*ui_key_help(enum ui_action);
 const char	*ui_key_short(enum ui_action);
+/* The i-th action of the key table (from 0); ACT_NONE after the last.
+ * For the test that holds velkomst(1)'s key tables to the table. */
+enum ui_action	 ui_key_nth(size_t i);
+/* The name of the i-th key (from 0) of an action as the manual writes
+ * it ("F1", "?", "Ctrl-S", "Up", "Space"; a class of keys by its label,
+ * "1...9"), written into buf; returns 0 when there is no i-th key. */
+int		 ui_key_name(enum ui_action, int i, char *buf, size_t len);
 
 /* What a key handler asks of the loop. */
 #define UI_REDRAW	0x1	/* draw the screen again */
