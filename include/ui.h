@@ -630,6 +630,9 @@ extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;
+/* The title of the part of velkomst(1) that tells of screen s (English,
+ * for _()), which its help names; NULL for a screen without one. */
+const char	*ui_help_manual(const struct screen *);
 extern const struct screen screen_login;	/* first run, login, lock */
 extern const struct screen screen_accounts;
 /* Add an account (arg NULL), or give one a new PIN or password (arg: the

@@ -3,8 +3,8 @@
  * every setting cfg.c takes is in velkomst.conf(5) and no other; every
  * key of ui-keys.c (its label and bottom-line word) is in velkomst(1)'s
  * key table and no other; every key the screens' key lists of velkomst(1)
- * name is a key of the table; every screen names a part of velkomst(1)
- * for its help.  Run from the top of the tree (tests/run does).
+ * name is a key of the table; every screen's help names a part of
+ * velkomst(1) that is there.  Run from the top of the tree (tests/run does).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,6 +364,53 @@ test_key_names(void)
 	CHECK_STR(buf, "Space");
 }
 
+/* 1 if velkomst(1) has a part (.Ss) of this title. */
+static int
+man_has_part(const char *title)
+{
+	char	 line[1024];
+	int	 found = 0;
+	FILE	*f;
+
+	if ((f = man_open(MAN1)) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		found = strncmp(line, ".Ss ", 4) == 0 &&
+		    strcmp(line + 4, title) == 0;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Every screen's help names a part of velkomst(1) that is there. */
+static void
+test_help_parts(void)
+{
+	static const struct screen *const screens[] = {
+		&screen_home, &screen_households, &screen_queue,
+		&screen_overdue, &screen_followups, &screen_visit,
+		&screen_goal, &screen_coverage, &screen_ambassadors,
+		&screen_ambassador, &screen_ambassador_form,
+		&screen_household, &screen_household_form, &screen_login,
+		&screen_accounts, &screen_account_form, &screen_audit,
+		&screen_pick,
+	};
+	const char	*part;
+	size_t		 i;
+
+	CHECK(ui_help_manual(&screen_help) == NULL);
+	for (i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+		if ((part = ui_help_manual(screens[i])) == NULL)
+			TEST_FAIL("the help of screen \"%s\" names no part "
+			    "of the manual", screens[i]->name);
+		else if (!man_has_part(part))
+			TEST_FAIL("the help of screen \"%s\" names the part "
+			    "\"%s\", which %s does not have", screens[i]->name,
+			    part, MAN1);
+	}
+}
+
 int
 main(void)
 {
@@ -371,5 +418,6 @@ main(void)
 	RUN("manual", test_key_names);
 	RUN("manual", test_key_table);
 	RUN("manual", test_screen_keys);
+	RUN("manual", test_help_parts);
 	TEST_END();
 }
