@@ -16,6 +16,7 @@
 
 #define MAN1	"man/velkomst.1"
 #define MAN5	"man/velkomst.conf.5"
+#define MAN5_DA	"man/da/velkomst.conf.5"
 #define MAXN	512
 #define NAMELEN	128
 
@@ -127,21 +128,21 @@ man_open(const char *path)
 	return f;
 }
 
-/* The settings velkomst.conf(5) describes: each ".It Cm NAME" in its
- * SETTINGS, a member as "group.member" by the list it is in. */
+/* The settings a velkomst.conf(5) describes: each ".It Cm NAME" in its
+ * part titled section, a member as "group.member" by the list it is in. */
 static void
-man_settings(struct names *set)
+man_settings(struct names *set, const char *path, const char *section)
 {
 	char	 line[1024], top[NAMELEN] = "", name[NAMELEN * 2];
 	int	 in = 0, depth = 0;
 	FILE	*f;
 
-	if ((f = man_open(MAN5)) == NULL)
+	if ((f = man_open(path)) == NULL)
 		return;
 	while (fgets(line, sizeof line, f) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, ".Sh ", 4) == 0)
-			in = strcmp(line, ".Sh SETTINGS") == 0;
+			in = strcmp(line + 4, section) == 0;
 		if (!in)
 			continue;
 		if (strncmp(line, ".Bl ", 4) == 0)
@@ -159,9 +160,10 @@ man_settings(struct names *set)
 	fclose(f);
 }
 
-/* Every setting cfg.c takes is in velkomst.conf(5), and only those. */
+/* Every setting cfg.c takes is in the velkomst.conf(5) at path, under
+ * the section of that title, and only those. */
 static void
-test_settings(void)
+check_settings(const char *path, const char *section)
 {
 	struct names	*code = calloc(1, sizeof *code);
 	struct names	*man = calloc(1, sizeof *man), *left;
@@ -173,11 +175,11 @@ test_settings(void)
 	CHECK(names_has(code, "welcome_days"));
 	CHECK(names_has(code, "terminal.idle_lock"));
 	CHECK(names_has(code, "checklist.title_da"));
-	man_settings(man);
+	man_settings(man, path, section);
 	names_missing(code, man, miss, sizeof miss);
 	if (miss[0] != '\0')
 		TEST_FAIL("settings cfg.c takes that %s does not describe: %.700s",
-		    MAN5, miss);
+		    path, miss);
 	/* Described but not taken: only those another branch adds. */
 	left = calloc(1, sizeof *left);
 	for (i = 0; i < man->n; i++)
@@ -186,10 +188,24 @@ test_settings(void)
 	names_missing(left, code, miss, sizeof miss);
 	if (miss[0] != '\0')
 		TEST_FAIL("settings %s describes that cfg.c does not take: %.700s",
-		    MAN5, miss);
+		    path, miss);
 	free(left);
 	free(code);
 	free(man);
+}
+
+/* Every setting is in velkomst.conf(5), and only those. */
+static void
+test_settings(void)
+{
+	check_settings(MAN5, "SETTINGS");
+}
+
+/* Every setting is in the Danish velkomst.conf(5), and only those. */
+static void
+test_settings_da(void)
+{
+	check_settings(MAN5_DA, "INDSTILLINGER");
 }
 
 /* The "KEY / word" pairs of velkomst(1)'s key table: the rows
@@ -415,6 +431,7 @@ int
 main(void)
 {
 	RUN("manual", test_settings);
+	RUN("manual", test_settings_da);
 	RUN("manual", test_key_names);
 	RUN("manual", test_key_table);
 	RUN("manual", test_screen_keys);
