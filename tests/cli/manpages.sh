@@ -79,3 +79,25 @@ if [ "$left" = 0 ]; then
 else
 	fail "make uninstall removes every page" "$left files left"
 fi
+
+# The help names a part of the manual per screen (src/screen-help.c); in
+# Danish, its translation must be a part of the Danish velkomst(1).
+if [ -f share/po/da.po ] && [ -f man/da/velkomst.1 ]; then
+	sed -n 's/^	{ &screen_[a-z_]*, N_("\(.*\)") },$/\1/p' src/screen-help.c |
+	    sort -u >"$TMP/parts"
+	missing=
+	while IFS= read -r part; do
+		da=$(awk -v id="msgid \"$part\"" '
+		    $0 == id { getline; if ($0 ~ /^msgstr "/) {
+		        sub(/^msgstr "/, ""); sub(/"$/, ""); print; exit } }' \
+		    share/po/da.po)
+		[ -n "$da" ] && grep -qxF ".Ss $da" man/da/velkomst.1 ||
+		    missing="$missing \"$part\" (\"$da\")"
+	done <"$TMP/parts"
+	if [ -s "$TMP/parts" ] && [ -z "$missing" ]; then
+		ok "the Danish help names parts of the Danish velkomst(1)"
+	else
+		fail "the Danish help names parts of the Danish velkomst(1)" \
+		    "none or not there:$missing"
+	fi
+fi
