@@ -43,7 +43,7 @@ MAN_DA	= $(wildcard man/da/*.[157])
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime
+	   faketime man-db
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
 
