@@ -36,11 +36,14 @@ UNITSRC	= $(wildcard tests/unit/test-*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=build/san/%)
 BENCHSRC = $(wildcard tests/bench/bench-*.c)
 BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
-MAN	= man/velkomst.1
+# Every manual page there is, English in man/, Danish in man/da/; each
+# goes to the man1, man5 or man7 its name ends with.
+MAN	= $(wildcard man/*.[157])
+MAN_DA	= $(wildcard man/da/*.[157])
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime
+	   faketime man-db
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
 
@@ -147,20 +150,34 @@ share/po/velkomst.pot: $(SRC) $(HDR)
 	    --add-comments=TRANSLATORS --package-name=velkomst \
 	    --package-version=$(VERSION) --sort-by-file -o $@ $(SRC)
 
-lint: $(MAN)
+# mandoc reads the Danish pages as UTF-8 (their source is UTF-8).
+lint: $(MAN) $(MAN_DA)
 	mandoc -Tlint -Wwarning $(MAN)
+	$(if $(MAN_DA),mandoc -Tlint -Wwarning -Kutf-8 $(MAN_DA))
 
 install: build/velkomst
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR)/velkomst
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/velkomst
 	install -m 755 build/velkomst $(DESTDIR)$(BINDIR)/velkomst
-	install -m 644 man/velkomst.1 $(DESTDIR)$(MANDIR)/man1/velkomst.1
+	for f in $(MAN); do \
+	    d=$(DESTDIR)$(MANDIR)/man$${f##*.}; \
+	    install -d $$d && install -m 644 $$f $$d/ || exit 1; \
+	done
+	for f in $(MAN_DA); do \
+	    d=$(DESTDIR)$(MANDIR)/da/man$${f##*.}; \
+	    install -d $$d && install -m 644 $$f $$d/ || exit 1; \
+	done
 	install -m 644 share/velkomst/velkomst.conf \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/velkomst $(DESTDIR)$(MANDIR)/man1/velkomst.1 \
+	rm -f $(DESTDIR)$(BINDIR)/velkomst \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	for f in $(notdir $(MAN)); do \
+	    rm -f $(DESTDIR)$(MANDIR)/man$${f##*.}/$$f; \
+	done
+	for f in $(notdir $(MAN_DA)); do \
+	    rm -f $(DESTDIR)$(MANDIR)/da/man$${f##*.}/$$f; \
+	done
 	-rmdir $(DESTDIR)$(DATADIR)/velkomst
 
 clean:

@@ -111,6 +111,13 @@ enum ui_action	 ui_key_action(const struct ui_keypress *,
 const char	*ui_key_label(enum ui_action);
 const char	*ui_key_help(enum ui_action);
 const char	*ui_key_short(enum ui_action);
+/* The i-th action of the key table (from 0); ACT_NONE after the last.
+ * For the test that holds velkomst(1)'s key tables to the table. */
+enum ui_action	 ui_key_nth(size_t i);
+/* The name of the i-th key (from 0) of an action as the manual writes
+ * it ("F1", "?", "Ctrl-S", "Up", "Space"; a class of keys by its label,
+ * "1...9"), written into buf; returns 0 when there is no i-th key. */
+int		 ui_key_name(enum ui_action, int i, char *buf, size_t len);
 
 /* What a key handler asks of the loop. */
 #define UI_REDRAW	0x1	/* draw the screen again */
@@ -623,6 +630,9 @@ extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;
+/* The title of the part of velkomst(1) that tells of screen s (English,
+ * for _()), which its help names; NULL for a screen without one. */
+const char	*ui_help_manual(const struct screen *);
 extern const struct screen screen_login;	/* first run, login, lock */
 extern const struct screen screen_accounts;
 /* Add an account (arg NULL), or give one a new PIN or password (arg: the

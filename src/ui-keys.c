@@ -4,6 +4,7 @@
  * the help overlay; all three places read it from here.
  */
 #include <curses.h>
+#include <stdio.h>
 
 #include "i18n.h"
 #include "ui.h"
@@ -289,4 +290,92 @@ ui_key_help(enum ui_action a)
 	const struct keydef	*d = keys_find(a);
 
 	return d != NULL ? d->help : "";
+}
+
+/* The i-th action of the table, or ACT_NONE. */
+enum ui_action
+ui_key_nth(size_t i)
+{
+	return i < sizeof keydefs / sizeof keydefs[0] ? keydefs[i].action :
+	    ACT_NONE;
+}
+
+/* The manual's name of a curses key code, or NULL. */
+static const char *
+keys_code_name(int code)
+{
+	static const struct {
+		int		 code;
+		const char	*name;
+	} names[] = {
+		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
+		{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+		{ KEY_ENTER, "Enter" }, { KEY_BTAB, "Shift-Tab" },
+		{ KEY_DC, "Delete" }, { KEY_BACKSPACE, "Backspace" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == code)
+			return names[i].name;
+	return NULL;
+}
+
+/* The manual's name of a character key, written into buf. */
+static void
+keys_char_name(int c, char *buf, size_t len)
+{
+	switch (c) {
+	case 27:
+		snprintf(buf, len, "Esc");
+		break;
+	case '\n':
+	case '\r':
+		snprintf(buf, len, "Enter");
+		break;
+	case '\t':
+		snprintf(buf, len, "Tab");
+		break;
+	case ' ':
+		snprintf(buf, len, "Space");
+		break;
+	case 127:
+		snprintf(buf, len, "Backspace");
+		break;
+	default:
+		if (c > 0 && c < ' ')
+			snprintf(buf, len, "Ctrl-%c", c + '@');
+		else
+			snprintf(buf, len, "%c", c);
+	}
+}
+
+/* The name of the i-th key of an action; see ui.h. */
+int
+ui_key_name(enum ui_action a, int i, char *buf, size_t len)
+{
+	const struct keydef	*d = keys_find(a);
+	const struct key	*k;
+	const char		*name;
+
+	if (d == NULL || i < 0 || i >= d->nkeys)
+		return 0;
+	k = &d->keys[i];
+	switch (k->kind) {
+	case KIND_CODE:
+		if (k->code >= KEY_F(1) && k->code <= KEY_F(12))
+			snprintf(buf, len, "F%d", k->code - KEY_F(0));
+		else
+			snprintf(buf, len, "%s", (name = keys_code_name(k->code))
+			    != NULL ? name : "?");
+		break;
+	case KIND_CHAR:
+		keys_char_name(k->code, buf, len);
+		break;
+	case KIND_CLASS:
+		snprintf(buf, len, "%s", d->label);
+		break;
+	}
+	return 1;
 }
