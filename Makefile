@@ -49,7 +49,7 @@ DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
 	locale po-check
 
-all: build/velkomst
+all: build/velkomst $(MO)
 
 # The paths built into the program: a change of PREFIX rebuilds it.
 BUILDFLAGS = $(VERSION) $(DATADIR) $(LOCALEDIR) $(CC) $(CFLAGS)
