@@ -40,14 +40,19 @@ BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
 # goes to the man1, man5 or man7 its name ends with.
 MAN	= $(wildcard man/*.[157])
 MAN_DA	= $(wildcard man/da/*.[157])
+# The translations: share/po/LANG.po, compiled for `make run`, the tests
+# (VELKOMST_LOCALEDIR=build/locale) and `make install`.
+PO	= $(wildcard share/po/*.po)
+MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
 	   faketime man-db
 
-.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
+.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
+	locale po-check
 
-all: build/velkomst
+all: build/velkomst $(MO)
 
 # The paths built into the program: a change of PREFIX rebuilds it.
 BUILDFLAGS = $(VERSION) $(DATADIR) $(LOCALEDIR) $(CC) $(CFLAGS)
@@ -87,6 +92,26 @@ build/bench-%: tests/bench/bench-%.c build/libvelkomst.a
 build/obj build/san/obj:
 	mkdir -p $@
 
+# A catalogue for each translation.
+locale: $(MO)
+
+build/locale/%/LC_MESSAGES/velkomst.mo: share/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Every translation complete: no message untranslated or fuzzy (nothing
+# to check while there is no .po).
+po-check:
+	@for po in $(PO); do \
+	    s=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $$po 2>&1) || \
+	        { echo "$$s"; echo "FAIL po: $$po does not compile"; exit 1; }; \
+	    case $$s in \
+	    *untranslated*|*fuzzy*) \
+	        echo "FAIL po: $$po: $$s"; exit 1 ;; \
+	    esac; \
+	    echo "ok   po: $$po: $$s"; \
+	done
+
 # Install the Debian packages that are missing: as root with apt-get,
 # otherwise stop and print the one line to run.
 deps:
@@ -117,9 +142,10 @@ deps:
 # the first time (and adds the demo logins to one made before there were
 # accounts); the logins are printed before the screen opens.
 run: deps
-	@$(MAKE) --no-print-directory build/velkomst
+	@$(MAKE) --no-print-directory build/velkomst $(MO)
 	@VELKOMST_TODAY=$${VELKOMST_TODAY:-2019-06-01}; export VELKOMST_TODAY; \
 	VELKOMST_SHARE=share/velkomst; export VELKOMST_SHARE; \
+	VELKOMST_LOCALEDIR=build/locale; export VELKOMST_LOCALEDIR; \
 	build/velkomst --db build/demo.db demo || exit 1; \
 	echo; \
 	echo "Demo logins (fictional data):"; \
@@ -135,7 +161,8 @@ run: deps
 unit: $(UNITBIN)
 
 check: deps
-	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN)
+	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN) $(MO)
+	@$(MAKE) --no-print-directory po-check
 	@tests/run
 
 bench: deps
@@ -155,7 +182,7 @@ lint: $(MAN) $(MAN_DA)
 	mandoc -Tlint -Wwarning $(MAN)
 	$(if $(MAN_DA),mandoc -Tlint -Wwarning -Kutf-8 $(MAN_DA))
 
-install: build/velkomst
+install: build/velkomst $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/velkomst
 	install -m 755 build/velkomst $(DESTDIR)$(BINDIR)/velkomst
 	for f in $(MAN); do \
@@ -168,6 +195,13 @@ install: build/velkomst
 	done
 	install -m 644 share/velkomst/velkomst.conf \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	@for po in $(PO); do \
+	    l=$$(basename $$po .po); \
+	    echo install -D -m 644 build/locale/$$l/LC_MESSAGES/velkomst.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/velkomst.mo; \
+	    install -D -m 644 build/locale/$$l/LC_MESSAGES/velkomst.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/velkomst.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/velkomst \
@@ -179,6 +213,9 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/da/man$${f##*.}/$$f; \
 	done
 	-rmdir $(DESTDIR)$(DATADIR)/velkomst
+	@for po in $(PO); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$po .po)/LC_MESSAGES/velkomst.mo; \
+	done
 
 clean:
 	rm -rf build

@@ -341,7 +341,8 @@ view_visit(struct ui *ui, struct hh_view *v, int y, const struct visit *vis)
 	free(s);
 	for (i = 0; i < vis->nitems; i++) {
 		s = xasprintf("  %s: %s%s%s%s", _(core_item_state_label(
-		    vis->items[i].state)), vis->items[i].title,
+		    vis->items[i].state)), i18n_text(vis->items[i].title,
+		    vis->items[i].title_da),
 		    vis->items[i].referral ? _(" \xe2\x86\x92 secretariat") :
 		    "", vis->items[i].note != NULL ? " \xe2\x80\x94 " : "",
 		    vis->items[i].note != NULL ? vis->items[i].note : "");

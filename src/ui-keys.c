@@ -191,6 +191,10 @@ static const struct keydef keydefs[] = {
 	{ ACT_IN_REGISTER, { C('r') }, 1, "r", N_("Register"),
 	    N_("Search the whole register of households for what is typed "
 	    "in the search field.") },
+	{ ACT_LANGUAGE, { C('l') }, 1, "l", N_("Language"),
+	    N_("Switch between Danish and English at once. velkomst "
+	    "remembers the choice for your login; the login screen speaks "
+	    "the language of the configuration.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
@@ -281,6 +285,16 @@ ui_key_short(enum ui_action a)
 	const struct keydef	*d = keys_find(a);
 
 	return d != NULL ? d->word : "";
+}
+
+/* The bottom line's word: the language key names the language it
+ * switches to in that language, for whoever cannot read this one. */
+const char *
+ui_key_word(enum ui_action a)
+{
+	if (a == ACT_LANGUAGE)
+		return i18n_other_name();
+	return _(ui_key_short(a));
 }
 
 /* The sentence for the help overlay (English, for _()). */
