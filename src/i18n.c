@@ -169,3 +169,16 @@ i18n_other_name(void)
 {
 	return i18n_danish() ? "English" : "Dansk";
 }
+
+/* The translation of an NC_() string, or its English without the context. */
+const char *
+i18n_pgettext(const char *cs)
+{
+	const char	*t;
+
+	t = gettext(cs);
+	if (t != cs)
+		return t;
+	t = strchr(cs, '\004');
+	return t != NULL ? t + 1 : cs;
+}

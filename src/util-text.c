@@ -7,7 +7,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "i18n.h"
 #include "util.h"
 
 #define TEXT_BAD	((wchar_t)-1)
@@ -212,17 +211,4 @@ int
 util_text_bidi(wchar_t c)
 {
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* The translation of an NC_() string, or its English without the context. */
-const char *
-i18n_pgettext(const char *cs)
-{
-	const char	*t;
-
-	t = gettext(cs);
-	if (t != cs)
-		return t;
-	t = strchr(cs, '\004');
-	return t != NULL ? t + 1 : cs;
 }
