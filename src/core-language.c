@@ -262,12 +262,14 @@ lang_append(char **out, const char *s, const char *sep)
 	*out = t;
 }
 
-/* Split free text at commas into known codes and what is not known. */
+/* Split free text at commas into known codes and what is not known (or
+ * more than CORE_LANG_CODES_MAX). */
 void
 core_lang_split(const char *text, char **codes, char **other)
 {
 	char		*copy, *p, *part, *clean;
 	const char	*code;
+	size_t		 n = 0;
 
 	*codes = *other = NULL;
 	if (text == NULL)
@@ -279,9 +281,12 @@ core_lang_split(const char *text, char **codes, char **other)
 			free(clean);
 			continue;
 		}
-		if ((code = core_lang_map(clean)) != NULL) {
-			if (!core_lang_has(*codes, code))
+		if ((code = core_lang_map(clean)) != NULL &&
+		    n < CORE_LANG_CODES_MAX) {
+			if (!core_lang_has(*codes, code)) {
 				lang_append(codes, code, ",");
+				n++;
+			}
 		} else
 			lang_append(other, clean, ", ");
 		free(clean);
