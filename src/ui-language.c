@@ -62,7 +62,25 @@ ui_language_free(struct ui_language *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* One line of the list: the name in ui, then the others that differ. */
+/* 1 if two names are the same but for case and marks. */
+static int
+lang_same(const char *a, const char *b)
+{
+	char	*ka, *kb;
+	int	 same;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	ka = core_search_key(a);
+	kb = core_search_key(b);
+	same = strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	return same;
+}
+
+/* One line of the list: the name in ui, then the others that differ
+ * from it ("Somali (Soomaali)", "Arabic (arabisk, العربية)"). */
 static char *
 lang_item(size_t i, const char *ui)
 {
@@ -73,14 +91,16 @@ lang_item(size_t i, const char *ui)
 	second = core_lang_name(i, strcmp(ui, "da") == 0 ? LANG_ENGLISH :
 	    LANG_DANISH);
 	own = core_lang_name(i, LANG_OWN);
-	if (own != NULL && (strcmp(own, first) == 0 ||
-	    strcmp(own, second) == 0))
+	if (lang_same(second, first))
+		second = NULL;
+	if (own != NULL && (lang_same(own, first) || lang_same(own, second)))
 		own = NULL;
-	if (strcmp(second, first) == 0)
-		return own != NULL ? xasprintf("%s (%s)", first, own) :
-		    xstrdup(first);
-	return own != NULL ? xasprintf("%s (%s, %s)", first, second, own) :
-	    xasprintf("%s (%s)", first, second);
+	if (second != NULL && own != NULL)
+		return xasprintf("%s (%s, %s)", first, second, own);
+	if (second != NULL || own != NULL)
+		return xasprintf("%s (%s)", first, second != NULL ? second :
+		    own);
+	return xstrdup(first);
 }
 
 /* 1 if the typed words find item i. */
