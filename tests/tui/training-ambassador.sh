@@ -5,4 +5,5 @@
 . "$(dirname "$0")/training/page.sh"
 . "$(dirname "$0")/training/ambassador.sh"
 
+page_lint
 course_ambassador

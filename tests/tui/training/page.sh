@@ -71,3 +71,15 @@ page_all_checked() {
 		fail "every text the page promises (${1}*) was checked" "not checked:$missing"
 	fi
 }
+
+# page_lint: a check that mandoc finds nothing to say about PAGE.
+page_lint() {
+	local out
+	if ! command -v mandoc >/dev/null; then
+		fail "mandoc -Tlint is clean" "no mandoc"
+	elif out=$(mandoc -Tlint -Wwarning "$PAGE" 2>&1) && [ -z "$out" ]; then
+		ok "mandoc -Tlint is clean"
+	else
+		fail "mandoc -Tlint is clean" "$out"
+	fi
+}
