@@ -36,15 +36,23 @@ UNITSRC	= $(wildcard tests/unit/test-*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=build/san/%)
 BENCHSRC = $(wildcard tests/bench/bench-*.c)
 BENCHBIN = $(BENCHSRC:tests/bench/%.c=build/%)
-MAN	= man/velkomst.1
+# Every manual page there is, English in man/, Danish in man/da/; each
+# goes to the man1, man5 or man7 its name ends with.
+MAN	= $(wildcard man/*.[157])
+MAN_DA	= $(wildcard man/da/*.[157])
+# The translations: share/po/LANG.po, compiled for `make run`, the tests
+# (VELKOMST_LOCALEDIR=build/locale) and `make install`.
+PO	= $(wildcard share/po/*.po)
+MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime
+	   faketime man-db
 
-.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE
+.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
+	locale po-check
 
-all: build/velkomst
+all: build/velkomst $(MO)
 
 # The paths built into the program: a change of PREFIX rebuilds it.
 BUILDFLAGS = $(VERSION) $(DATADIR) $(LOCALEDIR) $(CC) $(CFLAGS)
@@ -84,6 +92,26 @@ build/bench-%: tests/bench/bench-%.c build/libvelkomst.a
 build/obj build/san/obj:
 	mkdir -p $@
 
+# A catalogue for each translation.
+locale: $(MO)
+
+build/locale/%/LC_MESSAGES/velkomst.mo: share/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Every translation complete: no message untranslated or fuzzy (nothing
+# to check while there is no .po).
+po-check:
+	@for po in $(PO); do \
+	    s=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $$po 2>&1) || \
+	        { echo "$$s"; echo "FAIL po: $$po does not compile"; exit 1; }; \
+	    case $$s in \
+	    *untranslated*|*fuzzy*) \
+	        echo "FAIL po: $$po: $$s"; exit 1 ;; \
+	    esac; \
+	    echo "ok   po: $$po: $$s"; \
+	done
+
 # Install the Debian packages that are missing: as root with apt-get,
 # otherwise stop and print the one line to run.
 deps:
@@ -114,9 +142,10 @@ deps:
 # the first time (and adds the demo logins to one made before there were
 # accounts); the logins are printed before the screen opens.
 run: deps
-	@$(MAKE) --no-print-directory build/velkomst
+	@$(MAKE) --no-print-directory build/velkomst $(MO)
 	@VELKOMST_TODAY=$${VELKOMST_TODAY:-2019-06-01}; export VELKOMST_TODAY; \
 	VELKOMST_SHARE=share/velkomst; export VELKOMST_SHARE; \
+	VELKOMST_LOCALEDIR=build/locale; export VELKOMST_LOCALEDIR; \
 	build/velkomst --db build/demo.db demo || exit 1; \
 	echo; \
 	echo "Demo logins (fictional data):"; \
@@ -132,7 +161,8 @@ run: deps
 unit: $(UNITBIN)
 
 check: deps
-	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN)
+	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN) $(MO)
+	@$(MAKE) --no-print-directory po-check
 	@tests/run
 
 bench: deps
@@ -143,25 +173,49 @@ bench: deps
 pot: share/po/velkomst.pot
 
 share/po/velkomst.pot: $(SRC) $(HDR)
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=NC_:1c,2 \
 	    --add-comments=TRANSLATORS --package-name=velkomst \
 	    --package-version=$(VERSION) --sort-by-file -o $@ $(SRC)
 
-lint: $(MAN)
+# mandoc reads the Danish pages as UTF-8 (their source is UTF-8).
+lint: $(MAN) $(MAN_DA)
 	mandoc -Tlint -Wwarning $(MAN)
+	$(if $(MAN_DA),mandoc -Tlint -Wwarning -Kutf-8 $(MAN_DA))
 
-install: build/velkomst
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR)/velkomst
+install: build/velkomst $(MO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/velkomst
 	install -m 755 build/velkomst $(DESTDIR)$(BINDIR)/velkomst
-	install -m 644 man/velkomst.1 $(DESTDIR)$(MANDIR)/man1/velkomst.1
+	for f in $(MAN); do \
+	    d=$(DESTDIR)$(MANDIR)/man$${f##*.}; \
+	    install -d $$d && install -m 644 $$f $$d/ || exit 1; \
+	done
+	for f in $(MAN_DA); do \
+	    d=$(DESTDIR)$(MANDIR)/da/man$${f##*.}; \
+	    install -d $$d && install -m 644 $$f $$d/ || exit 1; \
+	done
 	install -m 644 share/velkomst/velkomst.conf \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	@for po in $(PO); do \
+	    l=$$(basename $$po .po); \
+	    echo install -D -m 644 build/locale/$$l/LC_MESSAGES/velkomst.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/velkomst.mo; \
+	    install -D -m 644 build/locale/$$l/LC_MESSAGES/velkomst.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/velkomst.mo || exit 1; \
+	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/velkomst $(DESTDIR)$(MANDIR)/man1/velkomst.1 \
+	rm -f $(DESTDIR)$(BINDIR)/velkomst \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	for f in $(notdir $(MAN)); do \
+	    rm -f $(DESTDIR)$(MANDIR)/man$${f##*.}/$$f; \
+	done
+	for f in $(notdir $(MAN_DA)); do \
+	    rm -f $(DESTDIR)$(MANDIR)/da/man$${f##*.}/$$f; \
+	done
 	-rmdir $(DESTDIR)$(DATADIR)/velkomst
+	@for po in $(PO); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$po .po)/LC_MESSAGES/velkomst.mo; \
+	done
 
 clean:
 	rm -rf build

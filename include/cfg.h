@@ -98,6 +98,14 @@ void	 cfg_free(struct conf *);
  * if set, else DATADIR "/velkomst/velkomst.conf" (set by the Makefile). */
 const char *cfg_default_path(void);
 
+/*
+ * The names the configuration takes, for the manual's test: the i-th
+ * (from 0) written into buf as "welcome_days" for a top-level setting,
+ * "terminal.idle_lock" for a member of a group, "checklist.title_da" for
+ * a member of a list's elements.  Returns 1, or 0 after the last.
+ */
+int	 cfg_schema_name(size_t i, char *buf, size_t len);
+
 /* Lookups: index, or -1 if there is none.  Departments match by key
  * (exactly first), then by name or key, then by short name (the last
  * three without regard to ASCII case); stairwells by name within a

@@ -83,7 +83,7 @@ enum household_status core_household_status(long moved_out,
 const char *core_status_name(enum household_status);
 /* The status named (as core_status_name gives it); -1 if none. */
 int	 core_status_parse(const char *, enum household_status *);
-/* A word for the screen (English source, for _()). */
+/* A word for the screen (NC_(), for C_()). */
 const char *core_status_label(enum household_status);
 /* The index of s among the stable names names[0..n), or -1 (also for
  * NULL): what every *_parse function of core is made of. */

@@ -302,11 +302,14 @@ enum db_status	 db_household_delete(struct db *, const struct who *,
 
 /* ---- visits (db-visit.c) ---------------------------------------------- */
 
-/* One checklist item as it was run: key and title are copied from the
- * configuration at the time, so changing it never rewrites history. */
+/* One checklist item as it was run: key and titles are copied from the
+ * configuration at the time, so changing it never rewrites history.
+ * Show i18n_text(title, title_da). */
 struct visit_item {
 	char		*key;
-	char		*title;
+	char		*title;		/* in English */
+	char		*title_da;	/* in Danish, as the Danish screen
+					   showed it; NULL: as title */
 	enum item_state	 state;
 	char		*note;		/* may be NULL; required for a referral */
 	int		 referral;	/* passed to the secretariat */
@@ -357,6 +360,18 @@ enum db_status	 db_visit_add(struct db *, const struct who *,
 enum db_status	 db_visit_list(struct db *, const struct who *,
 		    long household, const struct visit *after, size_t limit,
 		    struct visit **out, size_t *n);
+
+/*
+ * Give the items of visits stored before their Danish titles were kept
+ * (schema 7) the Danish title of the item of that key in the checklist
+ * now: n items, keys[i] with title_da[i] (NULL: the item has none).  An
+ * item whose key is no longer there, or that has no Danish title, keeps
+ * its English title in Danish too.  Nothing to do is quick (an index
+ * holds only those rows); a read-only database is left as it is (DB_OK;
+ * the screens show the English title then).  One transaction.
+ */
+enum db_status	 db_visit_fill_titles(struct db *, size_t n,
+		    const char *const *keys, const char *const *title_da);
 
 /* The newest visits (up to limit, without their items) made by the
  * ambassador of that name (visits keep the name as it was written). */
@@ -548,8 +563,18 @@ struct session {
 	char		*login;
 	char		*departments[WHO_MAX_DEPARTMENTS];
 	char		*ambassador_name;	/* tied ambassador's, or NULL */
+	char		*language;	/* the account's choice ("da", "en"),
+					   or NULL: the default */
 };
 void		 db_session_clear(struct session *);
+/*
+ * Remember language ("da" or "en"; NULL: follow the default again) for
+ * who's own account, which must be logged in (account > 0, not
+ * disabled).  A preference: no audit row, as no other preference of an
+ * account has one.  DB_INVALID for another language.
+ */
+enum db_status	 db_account_set_language(struct db *, const struct who *,
+		    const char *language);
 /*
  * Log in at now (seconds since the epoch).  DB_OK fills *out.  A login
  * that does not exist, a wrong secret, a disabled or a locked account

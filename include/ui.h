@@ -79,6 +79,7 @@ enum ui_action {
 	ACT_LIST_PREV,		/* the arrows alone, beside a text field */
 	ACT_LIST_NEXT,
 	ACT_IN_REGISTER,	/* search the whole register instead */
+	ACT_LANGUAGE,		/* home: Danish or English */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -111,6 +112,16 @@ enum ui_action	 ui_key_action(const struct ui_keypress *,
 const char	*ui_key_label(enum ui_action);
 const char	*ui_key_help(enum ui_action);
 const char	*ui_key_short(enum ui_action);
+/* The i-th action of the key table (from 0); ACT_NONE after the last.
+ * For the test that holds velkomst(1)'s key tables to the table. */
+enum ui_action	 ui_key_nth(size_t i);
+/* The name of the i-th key (from 0) of an action as the manual writes
+ * it ("F1", "?", "Ctrl-S", "Up", "Space"; a class of keys by its label,
+ * "1...9"), written into buf; returns 0 when there is no i-th key. */
+int		 ui_key_name(enum ui_action, int i, char *buf, size_t len);
+/* The word the bottom line shows for an action, translated: the short
+ * word, but for ACT_LANGUAGE the other language's own name. */
+const char	*ui_key_word(enum ui_action);
 
 /* What a key handler asks of the loop. */
 #define UI_REDRAW	0x1	/* draw the screen again */
@@ -183,6 +194,10 @@ void		 ui_login(struct ui *, struct session *);
 /* When the key handler returns, drop every screen and the session, and
  * open the login screen. */
 void		 ui_logout(struct ui *);
+/* Speak language ("da", "en"; NULL: the default) for the rest of the
+ * session (i18n_use), and keep it as the session's: an unlock speaks it
+ * again, the lock and the login screens speak the default. */
+void		 ui_set_language(struct ui *, const char *language);
 
 /* The body area: rows 1 .. 1+ui_body_rows-1 (row 0 is the title). */
 int		 ui_body_top(const struct ui *);
@@ -623,6 +638,9 @@ extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
 extern const struct screen screen_help;
+/* The title of the part of velkomst(1) that tells of screen s (English,
+ * for _()), which its help names; NULL for a screen without one. */
+const char	*ui_help_manual(const struct screen *);
 extern const struct screen screen_login;	/* first run, login, lock */
 extern const struct screen screen_accounts;
 /* Add an account (arg NULL), or give one a new PIN or password (arg: the

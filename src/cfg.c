@@ -102,6 +102,20 @@ static const char *const cfg_check_names_[] = {
 	"referral", NULL
 };
 
+/* The members of each top-level group or list, for cfg_schema_name(). */
+static const struct {
+	const char		*top;
+	const char *const	*names;
+} cfg_members[] = {
+	{ "goal", cfg_goal_names },
+	{ "terminal", cfg_terminal_names },
+	{ "accounts", cfg_accounts_names },
+	{ "visits", cfg_visits_names },
+	{ "departments", cfg_department_names },
+	{ "stairwells", cfg_stairwell_names },
+	{ "checklist", cfg_check_names_ },
+};
+
 /* Append one error line "FILE:LINE: message" (or "FILE: ..." for line 0). */
 static void
 cfg_verr(struct cfg_walk *w, const char *file, unsigned line,
@@ -1332,6 +1346,27 @@ cfg_free(struct conf *c)
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	memset(c, 0, sizeof *c);
+}
+
+/* The i-th name the configuration takes; see cfg.h. */
+int
+cfg_schema_name(size_t i, char *buf, size_t len)
+{
+	size_t	 t, m;
+
+	for (t = 0; cfg_top_names[t] != NULL; t++)
+		if (i-- == 0) {
+			snprintf(buf, len, "%s", cfg_top_names[t]);
+			return 1;
+		}
+	for (t = 0; t < sizeof cfg_members / sizeof cfg_members[0]; t++)
+		for (m = 0; cfg_members[t].names[m] != NULL; m++)
+			if (i-- == 0) {
+				snprintf(buf, len, "%s.%s", cfg_members[t].top,
+				    cfg_members[t].names[m]);
+				return 1;
+			}
+	return 0;
 }
 
 /* Where the shipped default is looked for. */

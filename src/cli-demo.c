@@ -521,6 +521,7 @@ demo_items(struct demo_rng *r, const struct conf *conf, int dept, int partly,
 	for (i = 0; i < v->nitems; i++) {
 		v->items[i].key = xstrdup(items[i]->key);
 		v->items[i].title = xstrdup(items[i]->title);
+		v->items[i].title_da = xstrdup(items[i]->title_da);
 		v->items[i].state = demo_chance(r, 85) ? IS_DONE :
 		    IS_NOT_RELEVANT;
 		if (items[i]->referral) {

@@ -73,7 +73,7 @@ hh_each(void *ctx, const struct household_row *r)
 		cli_table_cell(t, r->stairwell);
 		cli_table_cell(t, r->flat);
 		cli_table_cell(t, util_date_dk(r->moved_in, in));
-		cli_table_cell(t, _(core_status_label(st)));
+		cli_table_cell(t, C_(core_status_label(st)));
 		cli_table_cell(t, r->names);
 	}
 	cli_table_end(t);

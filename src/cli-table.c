@@ -137,8 +137,12 @@ cli_table_init(struct cli_table *t, FILE *out, int tsv,
 	if (t->cols == NULL)
 		fatal("cli_table: no columns for %s", tsv ? "tsv" : "text");
 	t->width = xcalloc(t->ncols + 1, sizeof *t->width);
-	for (i = 0; i < t->ncols; i++)
+	for (i = 0; i < t->ncols; i++) {
 		t->width[i] = t->cols[i].width;
+		/* A title in a longer language is never cut. */
+		if (!tsv && t->cols[i].title != NULL)
+			cli_table_widen(t, i, _(t->cols[i].title));
+	}
 }
 
 /* Free what the table holds. */

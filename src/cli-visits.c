@@ -68,7 +68,8 @@ vi_text(const struct visit *v, FILE *f)
 	cli_table_init(&t, f, 0, CLI_COLS(vi_item_cols), NULL, 0);
 	for (i = 0; i < v->nitems; i++) {
 		it = &v->items[i];
-		rest = xasprintf("%s%s%s%s", it->title, it->referral ?
+		rest = xasprintf("%s%s%s%s", i18n_text(it->title,
+		    it->title_da), it->referral ?
 		    _(" (to the secretariat)") : "", it->note != NULL ? ": " :
 		    "", it->note != NULL ? it->note : "");
 		cli_table_cell(&t, "");

@@ -192,6 +192,29 @@ cli_busy(struct db *db)
 		db_set_busy_timeout(db, (int)ms);
 }
 
+/* Give visits stored before schema 7 their items' Danish titles from
+ * the checklist of the configuration (db_visit_fill_titles). */
+static void
+cli_fill_titles(struct db *db, const struct conf *conf)
+{
+	const char	**keys, **da;
+	size_t		  i, n;
+
+	if (conf == NULL)
+		return;
+	n = conf->nchecklist;
+	keys = xcalloc(n + 1, sizeof *keys);
+	da = xcalloc(n + 1, sizeof *da);
+	for (i = 0; i < n; i++) {
+		keys[i] = conf->checklist[i].key;
+		da[i] = conf->checklist[i].title_da;
+	}
+	if (db_visit_fill_titles(db, n, keys, da) != DB_OK)
+		cli_error("%s", _(db_errmsg(db)));
+	free(keys);
+	free(da);
+}
+
 /* Open the database of --db or the default path; print why not. */
 struct db *
 cli_open_db(const struct cli *cli, int flags)
@@ -211,6 +234,7 @@ cli_open_db(const struct cli *cli, int flags)
 		cli_busy(db);
 		if (db_notice(db) != NULL)	/* what opening repaired */
 			cli_error("%s", db_notice(db));
+		cli_fill_titles(db, cli->conf);
 	}
 	free(path);
 	return db;

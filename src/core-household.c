@@ -31,11 +31,11 @@ static const char *const status_names[] = {
 };
 
 static const char *const status_labels[] = {
-	[HS_AWAITING] = N_("awaiting"),
-	[HS_PARTLY] = N_("partly"),
-	[HS_WELCOMED] = N_("welcomed"),
-	[HS_DECLINED] = N_("declined"),
-	[HS_MOVED_OUT] = N_("moved out"),
+	[HS_AWAITING] = NC_("household status", "awaiting"),
+	[HS_PARTLY] = NC_("household status", "partly"),
+	[HS_WELCOMED] = NC_("household status", "welcomed"),
+	[HS_DECLINED] = NC_("household status", "declined"),
+	[HS_MOVED_OUT] = NC_("household status", "moved out"),
 };
 
 #define NSTATUS	(sizeof status_names / sizeof status_names[0])

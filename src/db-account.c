@@ -82,6 +82,7 @@ db_session_clear(struct session *s)
 	for (i = 0; i < WHO_MAX_DEPARTMENTS; i++)
 		free(s->departments[i]);
 	free(s->ambassador_name);
+	free(s->language);
 	memset(s, 0, sizeof *s);
 }
 
@@ -917,6 +918,53 @@ out:
 	return s;
 }
 
+/* The language account id chose into *out (NULL: none). */
+static enum db_status
+login_language(struct db *db, long id, char **out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_stmt(db, "SELECT language FROM account WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = db_column_text(st, 0, 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
+/* Remember the language of who's own account. */
+enum db_status
+db_account_set_language(struct db *db, const struct who *who,
+    const char *language)
+{
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+
+	if (language != NULL && !i18n_known(language))
+		return db_fail(db, DB_INVALID, "%s", _("velkomst speaks "
+		    "Danish (da) and English (en) only."));
+	if (who == NULL || who->account <= 0 || who->role == ROLE_NONE)
+		return db_fail(db, DB_DENIED, "%s", _("Only a person logged "
+		    "in can choose a language for their login."));
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "UPDATE account SET language = ?2 WHERE id = ?1 "
+	    "AND disabled = 0");
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, who->account);
+		db_bind_text(st, 2, language);
+	}
+	if ((s = db_step_done(db, st)) == DB_OK &&
+	    sqlite3_changes(db->h) != 1)
+		s = db_fail(db, DB_DENIED, "%s", _(acct_notfound_msg));
+	return db_write_end(db, s);
+}
+
 /* Fill session out for the account in r (r->login moves into it). */
 static enum db_status
 login_session(struct db *db, struct login_row *r, struct session *out)
@@ -930,7 +978,8 @@ login_session(struct db *db, struct login_row *r, struct session *out)
 	out->login = r->login;
 	r->login = NULL;
 	if ((s = acct_read_departments(db, r->id, out->departments,
-	    &out->who.ndepartments)) != DB_OK)
+	    &out->who.ndepartments)) != DB_OK ||
+	    (s = login_language(db, r->id, &out->language)) != DB_OK)
 		return s;
 	if (r->ambassador != 0) {
 		st = db_stmt(db, "SELECT name FROM ambassador WHERE id = ?1");

@@ -76,8 +76,11 @@ static const struct check_field check_fields[] = {
 	{ "visit", "notes", CHECK_SQL("notes", "visit"), core_check_notes },
 	{ "visit", "created_by", CHECK_SQL("created_by", "visit"),
 	    check_plain },
-	{ "visit", "item title", "SELECT visit_id, title FROM visit_item "
+	{ "visit", "item title", "SELECT visit_id, title_en FROM visit_item "
 	    "ORDER BY visit_id, position", check_plain },
+	{ "visit", "item Danish title", "SELECT visit_id, title_da FROM "
+	    "visit_item WHERE title_da IS NOT NULL ORDER BY visit_id, "
+	    "position", check_plain },
 	{ "visit", "item note", "SELECT visit_id, note FROM visit_item "
 	    "WHERE note IS NOT NULL ORDER BY visit_id, position",
 	    core_check_notes },

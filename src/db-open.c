@@ -296,6 +296,19 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	 * below) hashes the rows already there and puts the trigger back. */
 	"DROP TRIGGER IF EXISTS audit_no_update;\n"
 	"ALTER TABLE audit ADD COLUMN hash TEXT;\n",
+
+	/* 6 -> 7: the language an account chose (NULL: the default), and
+	 * each visited item's title in English and in Danish as it was that
+	 * day.  The title kept so far is the English one; the Danish titles
+	 * of the rows already there are filled from the configuration the
+	 * next time velkomst opens the file with it (db_visit_fill_titles,
+	 * which finds them by the index on the rows without one). */
+	"ALTER TABLE account ADD COLUMN language TEXT\n"
+	"    CHECK (language IS NULL OR language IN ('da', 'en'));\n"
+	"ALTER TABLE visit_item RENAME COLUMN title TO title_en;\n"
+	"ALTER TABLE visit_item ADD COLUMN title_da TEXT;\n"
+	"CREATE INDEX visit_item_untitled ON visit_item (key)\n"
+	"    WHERE title_da IS NULL;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */

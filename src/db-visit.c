@@ -3,8 +3,8 @@
  * add up to, kept with the household.
  *
  * A visit is checked with core's rules, stored with copies of its items'
- * keys and titles (a later change of the configuration never rewrites
- * history), and then the household's state, attempts, next date, last
+ * keys and titles, English and Danish (a later change of the
+ * configuration never rewrites history), and then the household's state, attempts, next date, last
  * visit and flags are worked out again from all its visits by
  * core_welcome_state() — all in one transaction.
  */
@@ -21,6 +21,7 @@
 struct vi_item {
 	char		*key;
 	char		*title;
+	char		*title_da;	/* NULL: as title */
 	char		*note;
 	enum item_state	 state;
 	int		 referral;
@@ -54,6 +55,7 @@ vi_clean_free(struct vi_clean *c)
 	for (i = 0; i < c->nitems; i++) {
 		free(c->items[i].key);
 		free(c->items[i].title);
+		free(c->items[i].title_da);
 		free(c->items[i].note);
 	}
 	free(c->items);
@@ -71,6 +73,8 @@ vi_clean_item(const struct visit *v, size_t i, struct vi_clean *c)
 
 	if ((err = db_clean_text(it->key, NULL, &out->key)) != NULL ||
 	    (err = db_clean_text(it->title, NULL, &out->title)) != NULL ||
+	    (err = db_clean_text(it->title_da, NULL, &out->title_da)) !=
+	    NULL ||
 	    (err = db_clean_text(it->note, core_check_notes,
 	    &out->note)) != NULL)
 		return err;
@@ -200,8 +204,8 @@ static enum db_status
 vi_add_items(struct db *db, long vid, const struct vi_clean *c)
 {
 	static const char sql[] = "INSERT INTO visit_item (visit_id, position, "
-	    "key, title, state, note, referral) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7)";
+	    "key, title_en, state, note, referral, title_da) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8)";
 	const struct vi_item	*it;
 	sqlite3_stmt		*st;
 	enum db_status		 s = DB_OK;
@@ -219,6 +223,9 @@ vi_add_items(struct db *db, long vid, const struct vi_clean *c)
 		    SQLITE_STATIC);
 		db_bind_text(st, 6, it->note);
 		sqlite3_bind_int(st, 7, it->referral);
+		/* Never NULL: only rows older than schema 7 wait for theirs. */
+		sqlite3_bind_text(st, 8, it->title_da != NULL ? it->title_da :
+		    it->title, -1, SQLITE_STATIC);
 		s = db_step_done(db, st);
 	}
 	return s;
@@ -417,6 +424,7 @@ db_visit_clear(struct visit *v)
 	for (j = 0; v->items != NULL && j < v->nitems; j++) {
 		free(v->items[j].key);
 		free(v->items[j].title);
+		free(v->items[j].title_da);
 		free(v->items[j].note);
 	}
 	free(v->items);
@@ -431,8 +439,9 @@ db_visit_clear(struct visit *v)
 static enum db_status
 vi_list_items(struct db *db, struct visit *v)
 {
-	static const char sql[] = "SELECT key, title, state, note, referral "
-	    "FROM visit_item WHERE visit_id = ?1 ORDER BY position";
+	static const char sql[] = "SELECT key, title_en, state, note, "
+	    "referral, title_da FROM visit_item WHERE visit_id = ?1 "
+	    "ORDER BY position";
 	struct visit_item	*it;
 	sqlite3_stmt		*st;
 	size_t			 cap = 0;
@@ -455,6 +464,7 @@ vi_list_items(struct db *db, struct visit *v)
 			it->state = IS_UNSET;
 		it->note = db_column_text(st, 3, 1);
 		it->referral = sqlite3_column_int(st, 4) != 0;
+		it->title_da = db_column_text(st, 5, 1);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -639,4 +649,57 @@ db_visit_list_by(struct db *db, const struct who *who, const char *name,
 		return db_sqlite_fail(db, rc);
 	}
 	return DB_OK;
+}
+
+/* 1 if some item waits for its Danish title (the index holds them). */
+static int
+vi_untitled(struct db *db)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_stmt(db, "SELECT 1 FROM visit_item INDEXED BY "
+	    "visit_item_untitled WHERE title_da IS NULL LIMIT 1");
+	if (st == NULL)
+		return 0;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/* Fill the Danish titles of the items of key that have none. */
+static enum db_status
+vi_fill_key(struct db *db, const char *key, const char *title_da)
+{
+	sqlite3_stmt	*st;
+
+	st = db_stmt(db, "UPDATE visit_item SET title_da = coalesce(?2, "
+	    "title_en) WHERE key = ?1 AND title_da IS NULL");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, title_da);
+	return db_step_done(db, st);
+}
+
+/* Fill the Danish titles of items stored before they were kept. */
+enum db_status
+db_visit_fill_titles(struct db *db, size_t n, const char *const *keys,
+    const char *const *title_da)
+{
+	enum db_status	 s;
+	size_t		 i;
+
+	if (db->readonly || !vi_untitled(db))
+		return DB_OK;
+	if ((s = db_write_begin(db)) != DB_OK)
+		return s;
+	for (i = 0; i < n && s == DB_OK; i++)
+		s = vi_fill_key(db, keys[i], title_da[i]);
+	/* Keys no longer in the checklist: the English title, in Danish
+	 * too (what a Danish screen showed of an item without one). */
+	if (s == DB_OK)
+		s = db_step_done(db, db_stmt(db, "UPDATE visit_item SET "
+		    "title_da = title_en WHERE title_da IS NULL"));
+	return db_write_end(db, s);
 }

@@ -61,7 +61,8 @@ static const struct command commands[] = {
 	    N_("list visits (--household ID, --format text|tsv)") },
 };
 
-/* Use the user's locale if it is UTF-8, else C.UTF-8. */
+/* Use the user's locale if it is UTF-8, else C.UTF-8; then the language
+ * (i18n.c). */
 static void
 main_locale(void)
 {
@@ -72,9 +73,8 @@ main_locale(void)
 		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 			setlocale(LC_ALL, "C.utf8");
 	}
-	bindtextdomain("velkomst", LOCALEDIR);
-	bind_textdomain_codeset("velkomst", "UTF-8");
-	textdomain("velkomst");
+	i18n_init();
+	i18n_start(NULL);	/* until the configuration is read */
 }
 
 /* No core dumps (they would hold residents' data) and private files. */
@@ -210,9 +210,7 @@ main(int argc, char **argv)
 	}
 	if (main_config(&conf, config_file) != 0)
 		return 1;
-	if (conf.language != NULL && conf.language[0] != '\0' &&
-	    getenv("LANGUAGE") == NULL)
-		setenv("LANGUAGE", conf.language, 1);
+	i18n_start(conf.language);
 	if (kiosk)
 		conf.kiosk = 1;
 	cli.conf = &conf;

@@ -191,6 +191,20 @@ au_row_clear(void *row)
 	db_audit_row_clear(row);
 }
 
+/* The detail as shown: an ambassador's status in the screen's words. */
+static const char *
+au_detail(const struct audit_row *r)
+{
+	enum amb_status	st;
+
+	if (r->detail == NULL)
+		return "";
+	if (r->kind != NULL && strcmp(r->kind, "ambassador status") == 0 &&
+	    core_amb_status_parse(r->detail, &st) == 0)
+		return _(core_amb_status_label(st));
+	return r->detail;
+}
+
 /* The text of a cell. */
 static const char *
 au_cell(struct ui *ui, void *ctx, struct ui_cell *c)
@@ -212,7 +226,7 @@ au_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 		s = au_record(r->table, r->record);
 		break;
 	default:
-		return r->detail != NULL ? r->detail : "";
+		return au_detail(r);
 	}
 	snprintf(c->buf, sizeof c->buf, "%s", s);
 	free(s);
@@ -348,8 +362,7 @@ au_draw_full(struct ui *ui, const struct audit_row *r, int y)
 	s = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s%s%s%s%s",
 	    au_time(r->at, 1, when), who, au_kind(r->kind),
 	    rec[0] != '\0' ? " \xc2\xb7 " : "", rec,
-	    r->detail != NULL ? " \xc2\xb7 " : "",
-	    r->detail != NULL ? r->detail : "");
+	    r->detail != NULL ? " \xc2\xb7 " : "", au_detail(r));
 	ui_put(y, 1, s, ui_cols(ui) - 2, 0, STYLE_DIM);
 	free(s);
 	free(who);

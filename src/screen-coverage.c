@@ -227,7 +227,7 @@ cov_key(struct ui *ui, void *state, const struct ui_keypress *k)
 
 const struct screen screen_coverage = {
 	.name = "coverage",
-	.title = N_("Coverage: stairwells and ambassadors"),
+	.title = N_("Coverage"),
 	.actions = cov_actions,
 	.help = N_("Every stairwell of every department, with how many active "
 	    "ambassadors cover it (paused and stopped ones do not count) and "

@@ -138,8 +138,8 @@ goal_summary(struct ui *ui, const struct goal_report *r, int y)
 static void
 goal_row(int y, const char *const cell[5], enum ui_style st)
 {
-	static const int	x[5] = { 2, 27, 39, 49, 61 };
-	static const int	w[5] = { 23, 10, 8, 10, 17 };
+	static const int	x[5] = { 2, 25, 38, 48, 58 };
+	static const int	w[5] = { 21, 12, 9, 9, 20 };
 	int			i;
 
 	for (i = 0; i < 5; i++)

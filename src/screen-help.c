@@ -38,6 +38,49 @@ static const char search_help[] = N_("To find someone, press / and type "
     "field to the list of what it found; there Esc clears the search, and "
     "Esc once more goes back.");
 
+/*
+ * The part of velkomst(1) that tells of each screen, by its title there
+ * (.Ss); translated, it names the part of the Danish manual.  A screen
+ * not here is sent to the manual as a whole.
+ */
+static const struct {
+	const struct screen	*screen;
+	const char		*part;
+} help_manual[] = {
+	/* TRANSLATORS: this and the next are titles of parts of the
+	   manual velkomst(1): write each as man/da/velkomst.1 names it. */
+	{ &screen_home, N_("Home") },
+	{ &screen_households, N_("Households") },
+	{ &screen_queue, N_("Queue: who to visit") },
+	{ &screen_overdue, N_("Overdue welcomes") },
+	{ &screen_followups, N_("Needs the secretariat") },
+	{ &screen_household, N_("Household") },
+	{ &screen_household_form, N_("The household form") },
+	{ &screen_visit, N_("Visit") },
+	{ &screen_ambassadors, N_("Ambassadors") },
+	{ &screen_ambassador, N_("Ambassador") },
+	{ &screen_ambassador_form, N_("The ambassador form") },
+	{ &screen_goal, N_("Recruitment goal") },
+	{ &screen_coverage, N_("Coverage") },
+	{ &screen_accounts, N_("Accounts") },
+	{ &screen_account_form, N_("Accounts") },
+	{ &screen_audit, N_("Audit trail") },
+	{ &screen_pick, N_("The pick list") },
+	{ &screen_login, N_("Logging in") },
+};
+
+/* The part of velkomst(1) about screen s (English, for _()), or NULL. */
+const char *
+ui_help_manual(const struct screen *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof help_manual / sizeof help_manual[0]; i++)
+		if (help_manual[i].screen == s)
+			return help_manual[i].part;
+	return NULL;
+}
+
 /* Replace *buf with *buf followed by a and b. */
 static void
 help_add(char **buf, const char *a, const char *b)
@@ -90,7 +133,8 @@ help_keys(char **buf, const enum ui_action *a)
 static char *
 help_text(const struct screen *s)
 {
-	char	*buf = xstrdup("");
+	const char	*part;
+	char		*buf = xstrdup(""), *line;
 
 	if (s->help != NULL)
 		help_add(&buf, _(s->help), "\n\n");
@@ -105,6 +149,12 @@ help_text(const struct screen *s)
 	}
 	help_add(&buf, "\n", _("F1 or ? opens this help on every screen; "
 	    "Esc closes it. The manual: man velkomst."));
+	if ((part = ui_help_manual(s)) != NULL) {
+		line = xasprintf(_("More on this screen: man velkomst, "
+		    "section \"%s\"."), _(part));
+		help_add(&buf, "\n", line);
+		free(line);
+	}
 	return buf;
 }
 

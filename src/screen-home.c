@@ -67,12 +67,12 @@ static const struct {
 };
 
 static const enum ui_action home_actions[] = {
-	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
-	ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
-	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP, ACT_LOGOUT,
-	ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
 };
 
 /* One column, no header. */
@@ -316,6 +316,26 @@ home_number(struct ui *ui, struct home *h, wint_t digit)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Switch between Danish and English at once, and remember the choice
+ * for the login: the message says so in the language chosen. */
+static int
+home_language(struct ui *ui)
+{
+	ui_set_language(ui, i18n_danish() ? "en" : "da");
+	if (db_account_set_language(ui_db(ui), ui_who(ui), i18n_lang()) ==
+	    DB_OK)
+		/* TRANSLATORS: said in the language just chosen: say that
+		 * velkomst speaks your language now. */
+		ui_message(ui, "%s", _("velkomst speaks English now, and "
+		    "remembers it for your login."));
+	else
+		/* TRANSLATORS: as above; the reason follows. */
+		ui_error(ui, "%s %s", _("velkomst speaks English now, but "
+		    "could not remember it for your login:"),
+		    db_errmsg(ui_db(ui)));
+	return UI_REDRAW | UI_HANDLED;
+}
+
 /* Numbers choose an item; the rest by the key table. */
 static int
 home_key(struct ui *ui, void *state, const struct ui_keypress *k)
@@ -343,6 +363,8 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_LOGOUT:
 		ui_logout(ui);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_LANGUAGE:
+		return home_language(ui);
 	case ACT_QUIT:
 		return home_quit(ui, h);
 	default:

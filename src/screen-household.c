@@ -304,7 +304,7 @@ view_welcome(struct ui *ui, struct hh_view *v, int y)
 
 	od = core_overdue_days(v->h.moved_in, v->h.moved_out, v->h.state,
 	    util_today(), ui_conf(ui)->welcome_days);
-	s = xasprintf("%s%s%s%s", _(core_status_label(v->h.state)),
+	s = xasprintf("%s%s%s%s", C_(core_status_label(v->h.state)),
 	    v->h.next_date != DATE_NONE ? " \xc2\xb7 " : "",
 	    v->h.next_date != DATE_NONE ? _("next visit ") : "",
 	    v->h.next_date != DATE_NONE ? util_date_dk(v->h.next_date, d) :
@@ -341,7 +341,8 @@ view_visit(struct ui *ui, struct hh_view *v, int y, const struct visit *vis)
 	free(s);
 	for (i = 0; i < vis->nitems; i++) {
 		s = xasprintf("  %s: %s%s%s%s", _(core_item_state_label(
-		    vis->items[i].state)), vis->items[i].title,
+		    vis->items[i].state)), i18n_text(vis->items[i].title,
+		    vis->items[i].title_da),
 		    vis->items[i].referral ? _(" \xe2\x86\x92 secretariat") :
 		    "", vis->items[i].note != NULL ? " \xe2\x80\x94 " : "",
 		    vis->items[i].note != NULL ? vis->items[i].note : "");
@@ -412,7 +413,7 @@ view_draw(struct ui *ui, void *state)
 	st = core_household_status(v->h.moved_out, v->h.state,
 	    util_today());
 	s = xasprintf(_("Household %ld \xc2\xb7 %s"), v->h.id,
-	    _(core_status_label(st)));
+	    C_(core_status_label(st)));
 	ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
 	free(s);
 	v->first = y + 2;

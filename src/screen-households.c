@@ -297,7 +297,7 @@ hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case COL_FLAT:
 		return r->flat;
 	case COL_STATUS:
-		return _(core_status_label(core_household_status(r->moved_out,
+		return C_(core_status_label(core_household_status(r->moved_out,
 		    r->state, today)));
 	case COL_DAYS:
 		days = (int)core_overdue_days(r->moved_in, r->moved_out,
@@ -693,7 +693,7 @@ static const struct ui_column register_cols[] = {
 	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
 	{ .head = N_("Stairwell"), .width = 10, .grow = 3 },
 	{ .head = N_("Flat"), .width = 7, .grow = 3 },
-	{ .head = N_("Status"), .width = 9, .grow = 3 },
+	{ .head = N_("Status"), .width = 10, .grow = 3 },
 };
 static const enum hh_col queue_ids[] = {
 	COL_PLACE, COL_NAMES, COL_DAYS, COL_ATTEMPTS, COL_LANG

@@ -32,7 +32,8 @@ struct visit_scr {
 	long				 hid;
 	struct household		 h;
 	int				 loaded;
-	int				 da;	/* Danish titles and texts */
+	int				 da;	/* Danish titles and texts:
+						   the screen's language */
 	const struct cfg_check_item	*items[CFG_CHECKLIST_MAX];
 	char				*titles[CFG_CHECKLIST_MAX];
 	size_t				 nitems;
@@ -120,23 +121,6 @@ visit_visible(const void *ctx, int i)
 	if (i == visit_f_next(v))
 		return visit_needs_next(v);
 	return 1;
-}
-
-/* 1 if Danish is the language of the screen (for the checklist texts). */
-static int
-visit_danish(const struct conf *c)
-{
-	static const char *const vars[] = { "LANGUAGE", "LC_ALL",
-	    "LC_MESSAGES", "LANG" };
-	const char	*l;
-	size_t		 i;
-
-	if (c->language != NULL && c->language[0] != '\0')
-		return strncmp(c->language, "da", 2) == 0;
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
-		if ((l = getenv(vars[i])) != NULL && l[0] != '\0')
-			return strncmp(l, "da", 2) == 0;
-	return 0;
 }
 
 /* The title and text of an item in the screen's language. */
@@ -240,7 +224,7 @@ visit_init(struct ui *ui, void *arg)
 	struct visit_scr	*v = xcalloc(1, sizeof *v);
 
 	v->hid = (long)(intptr_t)arg;
-	v->da = visit_danish(ui_conf(ui));
+	v->da = i18n_danish();
 	v->loaded = db_household_get(ui_db(ui), ui_who(ui), v->hid, &v->h) ==
 	    DB_OK;
 	if (!v->loaded)
@@ -308,7 +292,7 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
 		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
 		    "visit replaces that."), v->h.members[0],
-		    _(core_status_label(v->h.state)));
+		    C_(core_status_label(v->h.state)));
 	else
 		s = xstrdup(v->h.members[0]);
 	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, v->h.state == HS_WELCOMED ||
@@ -613,6 +597,7 @@ visit_build(struct visit_scr *v, long date, long next, struct visit *out)
 		st[i] = f->state;
 		out->items[i].key = xstrdup(v->items[i]->key);
 		out->items[i].title = xstrdup(v->items[i]->title);
+		out->items[i].title_da = xstrdup(v->items[i]->title_da);
 		out->items[i].state = st[i];
 		out->items[i].note = f->e.len > 0 ? util_edit_text(&f->e) :
 		    NULL;
@@ -645,7 +630,7 @@ visit_saved(struct ui *ui, const struct visit *vis)
 	else if ((vis->outcome == VO_NOT_HOME) && (h.state == HS_WELCOMED ||
 	    h.state == HS_DECLINED))
 		ui_message(ui, _("Saved: not home. The household stays %s; "
-		    "try again on %s."), _(core_status_label(h.state)), d);
+		    "try again on %s."), C_(core_status_label(h.state)), d);
 	else if (vis->outcome == VO_WELCOMED)
 		ui_message(ui, "%s", _("Saved: the household is welcomed."));
 	else if (vis->outcome == VO_PARTLY)

@@ -4,6 +4,7 @@
  * the help overlay; all three places read it from here.
  */
 #include <curses.h>
+#include <stdio.h>
 
 #include "i18n.h"
 #include "ui.h"
@@ -190,6 +191,10 @@ static const struct keydef keydefs[] = {
 	{ ACT_IN_REGISTER, { C('r') }, 1, "r", N_("Register"),
 	    N_("Search the whole register of households for what is typed "
 	    "in the search field.") },
+	{ ACT_LANGUAGE, { C('l') }, 1, "l", N_("Language"),
+	    N_("Switch between Danish and English at once. velkomst "
+	    "remembers the choice for your login; the login screen speaks "
+	    "the language of the configuration.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
@@ -282,6 +287,16 @@ ui_key_short(enum ui_action a)
 	return d != NULL ? d->word : "";
 }
 
+/* The bottom line's word: the language key names the language it
+ * switches to in that language, for whoever cannot read this one. */
+const char *
+ui_key_word(enum ui_action a)
+{
+	if (a == ACT_LANGUAGE)
+		return i18n_other_name();
+	return _(ui_key_short(a));
+}
+
 /* The sentence for the help overlay (English, for _()). */
 const char *
 ui_key_help(enum ui_action a)
@@ -289,4 +304,92 @@ ui_key_help(enum ui_action a)
 	const struct keydef	*d = keys_find(a);
 
 	return d != NULL ? d->help : "";
+}
+
+/* The i-th action of the table, or ACT_NONE. */
+enum ui_action
+ui_key_nth(size_t i)
+{
+	return i < sizeof keydefs / sizeof keydefs[0] ? keydefs[i].action :
+	    ACT_NONE;
+}
+
+/* The manual's name of a curses key code, or NULL. */
+static const char *
+keys_code_name(int code)
+{
+	static const struct {
+		int		 code;
+		const char	*name;
+	} names[] = {
+		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
+		{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+		{ KEY_ENTER, "Enter" }, { KEY_BTAB, "Shift-Tab" },
+		{ KEY_DC, "Delete" }, { KEY_BACKSPACE, "Backspace" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == code)
+			return names[i].name;
+	return NULL;
+}
+
+/* The manual's name of a character key, written into buf. */
+static void
+keys_char_name(int c, char *buf, size_t len)
+{
+	switch (c) {
+	case 27:
+		snprintf(buf, len, "Esc");
+		break;
+	case '\n':
+	case '\r':
+		snprintf(buf, len, "Enter");
+		break;
+	case '\t':
+		snprintf(buf, len, "Tab");
+		break;
+	case ' ':
+		snprintf(buf, len, "Space");
+		break;
+	case 127:
+		snprintf(buf, len, "Backspace");
+		break;
+	default:
+		if (c > 0 && c < ' ')
+			snprintf(buf, len, "Ctrl-%c", c + '@');
+		else
+			snprintf(buf, len, "%c", c);
+	}
+}
+
+/* The name of the i-th key of an action; see ui.h. */
+int
+ui_key_name(enum ui_action a, int i, char *buf, size_t len)
+{
+	const struct keydef	*d = keys_find(a);
+	const struct key	*k;
+	const char		*name;
+
+	if (d == NULL || i < 0 || i >= d->nkeys)
+		return 0;
+	k = &d->keys[i];
+	switch (k->kind) {
+	case KIND_CODE:
+		if (k->code >= KEY_F(1) && k->code <= KEY_F(12))
+			snprintf(buf, len, "F%d", k->code - KEY_F(0));
+		else
+			snprintf(buf, len, "%s", (name = keys_code_name(k->code))
+			    != NULL ? name : "?");
+		break;
+	case KIND_CHAR:
+		keys_char_name(k->code, buf, len);
+		break;
+	case KIND_CLASS:
+		snprintf(buf, len, "%s", d->label);
+		break;
+	}
+	return 1;
 }

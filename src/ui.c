@@ -159,6 +159,16 @@ ui_login(struct ui *ui, struct session *s)
 	ui->pending = PENDING_LOGIN;
 }
 
+/* Speak language for the rest of the session. */
+void
+ui_set_language(struct ui *ui, const char *language)
+{
+	free(ui->session.language);
+	ui->session.language = i18n_known(language) ? xstrdup(language) :
+	    NULL;
+	i18n_use(ui->session.language);
+}
+
 /* Log out once the key handler has returned. */
 void
 ui_logout(struct ui *ui)
@@ -248,8 +258,10 @@ ui_pop(struct ui *ui)
 {
 	struct frame	*f = &ui->stack[ui->depth - 1];
 
-	if (f->screen == &screen_login)
-		ui->locked = 0;
+	if (f->screen == &screen_login && ui->locked) {
+		ui->locked = 0;		/* unlocked: the person's language */
+		i18n_use(ui->session.language);
+	}
 	if (f->screen->free != NULL)
 		f->screen->free(f->state);
 	ui->depth--;
@@ -296,9 +308,12 @@ ui_pending_apply(struct ui *ui)
 	if (p == PENDING_LOGIN) {
 		ui->session = ui->next;
 		memset(&ui->next, 0, sizeof ui->next);
+		i18n_use(ui->session.language);
 		ui_push(ui, &screen_home, NULL);
-	} else
+	} else {
+		i18n_use(NULL);
 		ui_push(ui, &screen_login, NULL);
+	}
 	ui_readonly_note(ui);
 }
 
@@ -332,6 +347,7 @@ ui_lock(struct ui *ui)
 	if (!ui_logged_in(ui) || ui->locked)
 		return;
 	ui->message[0] = '\0';
+	i18n_use(NULL);		/* the lock speaks the default */
 	ui_push(ui, &screen_login, NULL);
 	ui->locked = 1;
 	ui->login_drawn = 0;	/* clear the whole terminal when drawing */
@@ -383,7 +399,7 @@ ui_draw_keys(const struct screen *s, void *state)
 	ui_put(LINES - 1, 0, "", COLS, 1, STYLE_KEYS);
 	a = s->actions_now != NULL ? s->actions_now(state) : s->actions;
 	for (; *a != ACT_NONE; a++) {
-		word = xasprintf(" %s ", _(ui_key_short(*a)));
+		word = xasprintf(" %s ", ui_key_word(*a));
 		w = util_text_width(ui_key_label(*a)) + util_text_width(word);
 		if (x + w > COLS) {
 			free(word);

@@ -19,7 +19,7 @@ UPDATE member SET name = $EVIL WHERE household_id = $hid AND position = 0;
 UPDATE household SET flat = $EVIL WHERE id = $hid;
 UPDATE ambassador SET name = $EVIL, languages = $EVIL WHERE name = 'Birgit Holm';
 UPDATE visit SET ambassador = $EVIL, notes = $EVIL WHERE household_id = $hid;
-UPDATE visit_item SET title = $EVIL, note = $EVIL WHERE visit_id IN (SELECT id FROM visit WHERE household_id = $hid);
+UPDATE visit_item SET title_en = $EVIL, title_da = $EVIL, note = $EVIL WHERE visit_id IN (SELECT id FROM visit WHERE household_id = $hid);
 UPDATE account SET login = $EVIL WHERE login = 'lene';
 INSERT INTO audit (at, login, kind, detail) VALUES ('2019-06-01 10:00:00', $EVIL, $EVIL, $EVIL);
 " || fail "inject control characters with sqlite3" "sqlite3 failed"

@@ -47,8 +47,9 @@ tui_login() {
 	for ((i = 0; i < 400; i++)); do
 		s=$(tui_screen)
 		case $s in
-		*"Create the first admin account"*) first=1; break ;;
-		*"Type your login"*) first=0; break ;;
+		*"Create the first admin account"* | \
+		    *"Opret den første administratorkonto"*) first=1; break ;;
+		*"Type your login"* | *"Skriv dit brugernavn"*) first=0; break ;;
 		esac
 		sleep 0.05
 	done
@@ -64,7 +65,7 @@ tui_login() {
 		tui_type "$secret"
 		tui_keys Enter
 	fi
-	tui_wait "Logged in as $login" 400 || {
+	tui_wait_line "(Logged in as|Logget ind som) $login " 400 || {
 		echo "tui_login: not logged in as $login" >&2
 		return 1
 	}

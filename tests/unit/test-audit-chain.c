@@ -361,7 +361,11 @@ chain_migrate(void)
 	    "10:00:00', NULL, 'login failed'); "
 	    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
 	    "BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); "
-	    "END; PRAGMA user_version = 5");
+	    "END; ALTER TABLE account DROP COLUMN language; "
+	    "DROP INDEX visit_item_untitled; "
+	    "ALTER TABLE visit_item DROP COLUMN title_da; "
+	    "ALTER TABLE visit_item RENAME COLUMN title_en TO title; "
+	    "PRAGMA user_version = 5");
 	db_close(db);
 	if ((db = open_ok(path, 0)) == NULL)
 		goto out;

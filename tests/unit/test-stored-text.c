@@ -164,8 +164,10 @@ text_rules(void)
 	    "UPDATE member SET name = '1234' WHERE id = 1;"
 	    "UPDATE household SET flat = '2. th. and a long way down' "
 	    "WHERE id = 1;"
-	    "INSERT INTO visit_item (visit_id, position, key, title, state, "
-	    "note) VALUES (1, 0, 'k', 'The area', 'done', '0101901234');"
+	    "INSERT INTO visit_item (visit_id, position, key, title_en, "
+	    "title_da, state, "
+	    "note) VALUES (1, 0, 'k', 'The area', 'Området', 'done', "
+	    "'0101901234');"
 	    "INSERT INTO ambassador_stairwell (ambassador_id, stairwell, "
 	    "position, department) VALUES (1, 'A' || char(9), 0, '605');") ==
 	    SQLITE_OK);
