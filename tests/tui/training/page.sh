@@ -1,7 +1,8 @@
 # tests/tui/training/page.sh — the texts velkomst-training(7) promises.
 # The page marks each text the screen will show with a comment
 # ".\" screen: NAME" on the line before it (a .Dl or .Dq line of plain
-# text; the punctuation after a .Dq, " ." or " ,", is not part of it);
+# text, but for \& before a word mdoc would take for a macro; the
+# punctuation after a .Dq, " ." or " ,", is not part of it);
 # the course's tests read the texts from the page, so a change in the
 # demo or the screens that the page does not follow fails the test.
 # PAGE is the page to read (man/velkomst-training.7 unless set).
@@ -16,6 +17,7 @@ page_text() {
 				sub(/( [.,:;?!])+$/, "")
 			else
 				sub(/^\.Dl /, "")
+			gsub(/\\&/, "")
 			print; exit
 		}
 		$0 == ".\\\" screen: " name { want = 1 }' "$PAGE")
