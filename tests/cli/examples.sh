@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every example of velkomst(1)'s EXAMPLES section, run as the page
+# Every example of velkomst(1)'s EXAMPLES section (or SECTION of PAGE), run as the page
 # writes it, in order, on a demo database: each must exit 0.  A command
 # of the page is a line "$ ..." of a .Bd -literal display; "velkomst" is
 # the program under test, /tmp/demo.db is a file of the test, and the
@@ -9,13 +9,14 @@
 . "$(dirname "$0")/lib.sh"
 unset VELKOMST_TODAY	# the first example sets it
 PAGE=${PAGE:-$top/man/velkomst.1}
+SECTION=${SECTION:-EXAMPLES}	# the Danish page's is EKSEMPLER
 WORK=$TMP/work
 mkdir -p "$WORK"
 DEMO=$TMP/demo.db
 
-# The commands of the EXAMPLES section, one a line, without "$ ".
+# The commands of the SECTION, one a line, without "$ ".
 examples() {
-	awk '/^\.Sh / { inex = ($0 == ".Sh EXAMPLES") }
+	awk -v sh=".Sh $SECTION" '/^\.Sh / { inex = ($0 == sh) }
 	     inex && /^\.Bd -literal/ { lit = 1; next }
 	     inex && /^\.Ed/ { lit = 0 }
 	     inex && lit && /^\$ / { sub(/^\$ /, ""); print }' "$PAGE"
@@ -72,9 +73,9 @@ is_screens() {
 
 n=$(examples | grep -c .)
 if [ "$n" -ge 10 ]; then
-	ok "the EXAMPLES section has $n commands"
+	ok "the $SECTION section has $n commands"
 else
-	fail "the EXAMPLES section has $n commands" "found fewer than 10: is the section still there?"
+	fail "the $SECTION section has $n commands" "found fewer than 10: is the section still there?"
 fi
 
 # What the examples take for granted: a demo at the default place, and
