@@ -76,10 +76,10 @@ course_secretariat() {
 	tui_type 1357
 	tui_keys F2
 	page_expect "6: saved" s-acc-saved
-	if "$BIN" --db "$DB" user list | grep -E -q '^nadia +ambassador +605 +Nadia Ahmadi'; then
+	if LANGUAGE=en "$BIN" --db "$DB" user list | grep -E -q '^nadia +ambassador +605 +Nadia Ahmadi'; then
 		ok "6: the login is hers, for 605"
 	else
-		fail "6: the login is hers, for 605" "$("$BIN" --db "$DB" user list 2>&1 | grep nadia)"
+		fail "6: the login is hers, for 605" "$(LANGUAGE=en "$BIN" --db "$DB" user list 2>&1 | grep nadia)"
 	fi
 
 	# 7. The recruitment goal
