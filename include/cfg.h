@@ -63,6 +63,11 @@ struct conf {
 	long			 goal_from;	/* day numbers (util.h) */
 	long			 goal_to;
 	char			*language;	/* "" = from the environment */
+	char			**languages;	/* "languages": the ISO 639
+						   codes offered first when
+						   a language spoken is
+						   picked, in that order */
+	size_t			 nlanguages;
 	int			 mouse;		/* terminal.mouse */
 	int			 color;		/* terminal.color */
 	int			 kiosk;		/* terminal.kiosk: quitting

@@ -362,6 +362,58 @@ char	*core_prefix_next(const char *prefix);
 char	*core_sort_key(const char *);
 void	 core_key_done(void);
 
+/* ---- languages spoken (core-language.c) -------------------------------- */
+
+/*
+ * The languages people speak, by ISO 639 code ("ar", "so", "kmr"), with
+ * their names from ICU's locale data.  Stored as a list of codes joined
+ * by "," ("ar,so"), never as names.  The table is read from ICU the first
+ * time it is asked for; core_lang_done() frees it.
+ */
+#define CORE_LANG_CODES_MAX	20	/* languages one person may have */
+enum lang_name {
+	LANG_DANISH,		/* "arabisk" (the English one if ICU has none) */
+	LANG_ENGLISH,		/* "Arabic" */
+	LANG_OWN,		/* "العربية" (NULL if ICU has none) */
+	LANG_NNAMES
+};
+/* How many languages there are; the code of language i (0 ..). */
+size_t	 core_lang_count(void);
+const char *core_lang_code(size_t i);
+/* The index of a code, or -1 when it is not one of the languages. */
+int	 core_lang_index(const char *code);
+/* One name of language i (not owned; NULL for an own name ICU lacks). */
+const char *core_lang_name(size_t i, enum lang_name);
+/* The name of code for a screen in the language ui ("da": the Danish
+ * name, else the English one); the code itself when it is unknown. */
+const char *core_lang_label(const char *code, const char *ui);
+/* 1 if every word (core_search_words of a typed text) starts a word of
+ * one of language i's three names, or its code. */
+int	 core_lang_match(size_t i, char *const *words, size_t nwords);
+/* The code of the language a whole text names: one of its three names
+ * or its code, compared by search key ("Somali", "somalisk", "Soomaali",
+ * "SO" give "so"); NULL for none. */
+const char *core_lang_map(const char *text);
+/* Free text (comma-separated) split into *codes, the codes of the parts
+ * core_lang_map knows ("ar,so", each once), and *other, the parts it does
+ * not, cleaned and joined by ", ".  Each is a new string, or NULL when
+ * it would be empty. */
+void	 core_lang_split(const char *text, char **codes, char **other);
+/* 1 if a list of codes ("ar,so"; NULL is empty) has code. */
+int	 core_lang_has(const char *codes, const char *code);
+/* A stored list of codes: NULL (also for NULL or "") when every code is
+ * a language, none twice, at most CORE_LANG_CODES_MAX; else a sentence. */
+const char *core_check_lang_codes(const char *codes);
+/* The names of a list of codes for a screen in ui, joined by ", " (a new
+ * string, "" for NULL). */
+char	*core_lang_names(const char *codes, const char *ui);
+/* Every language's index into order (core_lang_count() of them): the
+ * known codes of first[0..nfirst) in that order, then the rest by their
+ * name in ui, in Danish order.  Returns the count. */
+size_t	 core_lang_order(const char *const *first, size_t nfirst,
+	    const char *ui, size_t *order);
+void	 core_lang_done(void);
+
 /* ---- accounts: roles and what each may do (core-access.c) ------------- */
 
 /* Roles, weakest first.  ROLE_NONE (a zeroed struct who) may do nothing. */

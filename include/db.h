@@ -140,7 +140,13 @@ struct household {
 	char	*members[HOUSEHOLD_MAX_MEMBERS];
 	size_t	 nmembers;	/* at least 1 */
 	char	*phone;		/* NULL without consent */
-	char	*languages;	/* NULL without consent */
+	char	*languages;	/* ISO 639 codes joined by ",", "ar,so"
+				   (core_check_lang_codes); NULL without
+				   consent */
+	char	*languages_other;	/* languages named in free text that
+				   no code was found for when the
+				   database was upgraded, "Pig latin";
+				   NULL without consent */
 	int	 interpreter;	/* 0 or 1 */
 	int	 consent;	/* 0 or 1 */
 	long	 consent_on;	/* DATE_NONE without consent */
@@ -160,6 +166,15 @@ struct household {
 	int	 flags;		/* FLAG_* of core.h: needs the secretariat */
 	long	 handled_on;	/* the secretariat dealt with it, or DATE_NONE */
 };
+/*
+ * Every household and ambassador whose languages were free text that no
+ * language code was found for when the database was upgraded (their
+ * languages_other): fn(ctx, "household" or "ambassador", id), households
+ * first, by id.  For the secretariat (every department and ambassador).
+ */
+enum db_status	 db_language_unmapped(struct db *, const struct who *,
+		    void (*fn)(void *, const char *table, long id),
+		    void *ctx);
 /* Free what a household's pointers own (not the struct itself). */
 void		 db_household_clear(struct household *);
 
@@ -199,7 +214,7 @@ struct household_row {
 	long	 next_date;
 	int	 flags;
 	int	 interpreter;
-	char	*languages;	/* NULL without consent */
+	char	*languages;	/* codes, as household; NULL without consent */
 	long	 handled_on;	/* as in household */
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
@@ -393,7 +408,8 @@ struct ambassador {
 	char		*department;	/* a department's key */
 	char		*stairwells[AMBASSADOR_MAX_STAIRWELLS];	/* of it */
 	size_t		 nstairwells;	/* 0: the whole department */
-	char		*languages;	/* "Danish, Arabic"; may be NULL */
+	char		*languages;	/* codes, "da,ar"; may be NULL */
+	char		*languages_other;	/* as household's */
 	long		 recruited_on;
 	char		*recruited_by;	/* who recruited them (a name) */
 	long		 trained_on;	/* DATE_NONE if not yet */
@@ -444,8 +460,7 @@ struct ambassador_query {
 	const char	*search;	/* word starts of the name, as households */
 	const char	*department;	/* a key, or NULL */
 	int		 status;	/* an enum amb_status, or -1 for all */
-	const char	*language;	/* speaks it (a word of languages,
-					   case and accents ignored), or NULL */
+	const char	*language;	/* speaks it (a code, "ar"), or NULL */
 	long		 today;		/* for the status; DATE_NONE: today */
 	int		 backward;
 };

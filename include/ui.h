@@ -80,6 +80,8 @@ enum ui_action {
 	ACT_LIST_NEXT,
 	ACT_IN_REGISTER,	/* search the whole register instead */
 	ACT_LANGUAGE,		/* home: Danish or English */
+	ACT_PICK_MANY,		/* a list to pick several from: add or take
+				   away the one the cursor is on */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -381,6 +383,14 @@ struct ui_list {
 	int			 jump;		/* a letter jumps to the next
 						   row whose first cell starts
 						   with it */
+	int			 filter;	/* the search line is always
+						   open (searchable is set):
+						   typing narrows the rows,
+						   the arrows (ACT_LIST_PREV,
+						   _NEXT) and PgUp/PgDn move
+						   the selection, which shows,
+						   Enter opens it, and Esc is
+						   the screen's */
 	const char		*info;		/* beside the search field
 						   (translated; not owned) */
 	const char		*empty;		/* when no row is there
@@ -456,8 +466,15 @@ int		 ui_columns_fit(const struct ui_column *, const int *need,
 
 /* Ask the person to pick one of n items: done(ui, ctx, index) is called
  * when they press Enter, nothing on Esc.  title and items are already
- * translated and must live until done is called; ui_push copies the
- * struct itself. */
+ * translated and must live until the list closes; ui_push copies the
+ * struct itself.
+ *
+ * screen_pick_search adds a search line: typing narrows the items to
+ * those match(ctx, i, words, nwords) takes (words: core_search_words of
+ * what is typed).  When marked is set, several may be chosen: Enter calls
+ * done and the list stays open for more (Esc closes it), marked(ctx, i)
+ * says whether item i is chosen now (it shows a mark), and chosen(ctx)
+ * gives the line under the title (what is chosen; translated, ctx's). */
 struct ui_pick {
 	const char	 *title;
 	const char	**items;
@@ -465,8 +482,13 @@ struct ui_pick {
 	int		  initial;
 	void		(*done)(struct ui *, void *ctx, int chosen);
 	void		 *ctx;
+	int		(*match)(void *ctx, size_t i, char *const *words,
+			    size_t nwords);
+	int		(*marked)(void *ctx, size_t i);
+	const char	*(*chosen)(void *ctx);
 };
 extern const struct screen screen_pick;
+extern const struct screen screen_pick_search;
 
 /* ---- a form (ui-form.c) ------------------------------------------------ */
 
@@ -623,6 +645,32 @@ int		 ui_form_key(struct ui *, struct ui_form *, enum ui_action);
  * noting): flags, or 0 if unused.  A character refused because the field
  * is full makes the field say how many characters it takes. */
 int		 ui_form_edit_key(struct ui_form *, const struct ui_keypress *);
+
+/* ---- the languages spoken in a form (ui-language.c) ------------------- */
+
+/*
+ * A form field of the languages spoken: picked from the list of every
+ * language (screen_pick_search; the configuration's "languages" first),
+ * shown by name in the screen's language, kept as ISO 639 codes.  The
+ * screen owns the struct: ui_language_init sets up field i of form (a
+ * UI_FIELD_PICKED) for codes ("ar,so" or NULL); ui_language_pick opens
+ * the list on Enter; codes holds the choice ("ar,so", NULL for none) when
+ * the form is saved; ui_language_free lets go (after the list closed).
+ */
+struct ui_language {
+	struct ui_form	*form;
+	int		 field;
+	char		*codes;		/* the choice, or NULL */
+	char		*names;		/* what the field shows */
+	char		*chosen;	/* the line above the list */
+	const char	**items;	/* the list's, while it is open */
+	size_t		*order;		/* item -> core language index */
+	size_t		 n;
+};
+void		 ui_language_init(struct ui_language *, struct ui_form *,
+		    int i, const char *label, const char *codes);
+void		 ui_language_pick(struct ui *, struct ui_language *);
+void		 ui_language_free(struct ui_language *);
 
 extern const struct screen screen_home;
 extern const struct screen screen_households;

@@ -67,12 +67,14 @@ enum {
 	TOP_DEPARTMENTS,
 	TOP_STAIRWELLS,
 	TOP_CHECKLIST,
+	TOP_LANGUAGES,
 	TOP_N
 };
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
-	"accounts", "departments", "stairwells", "checklist", NULL
+	"accounts", "departments", "stairwells", "checklist", "languages",
+	NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
@@ -1179,6 +1181,45 @@ cfg_build_checklist(struct cfg_walk *w, const config_setting_t *list,
 	free(where);
 }
 
+/* Read the languages to offer first: ISO 639 codes ICU knows (core
+ * language table), none twice, at most CORE_LANG_CODES_MAX. */
+static void
+cfg_build_languages(struct cfg_walk *w, const config_setting_t *list)
+{
+	struct conf		*c = w->c;
+	const config_setting_t	*e;
+	const char		*v;
+	size_t			 i;
+	int			 n, k;
+
+	if (list == NULL || (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL)))
+		return;
+	n = config_setting_length(list);
+	c->languages = xcalloc((size_t)n + 1, sizeof *c->languages);
+	for (k = 0; k < n; k++) {
+		e = config_setting_get_elem(list, (unsigned)k);
+		if (!cfg_want(w, e, CONFIG_TYPE_STRING, _("each language")))
+			continue;
+		v = config_setting_get_string(e);
+		for (i = 0; i < c->nlanguages; i++)
+			if (strcmp(c->languages[i], v) == 0)
+				break;
+		if (!cfg_text_ok(v, 0) || core_lang_index(v) < 0)
+			cfg_err(w, e, _("\"%s\" is not a language code that "
+			    "velkomst knows (ISO 639, such as \"ar\" or "
+			    "\"so\")"), cfg_text_ok(v, 0) ? v : "?");
+		else if (i < c->nlanguages)
+			cfg_err(w, e, _("the language \"%s\" is named twice"),
+			    v);
+		else if (c->nlanguages >= CORE_LANG_CODES_MAX)
+			cfg_err(w, e, _("at most %d languages may come "
+			    "first"), CORE_LANG_CODES_MAX);
+		else
+			c->languages[c->nlanguages++] = xstrdup(v);
+	}
+}
+
 /* Walk the merged layers: later layers win per top-level setting. */
 static void
 cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
@@ -1210,6 +1251,7 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_build_stairwells(w, top[TOP_STAIRWELLS]);
 	cfg_every_department_has_stairwells(w);
 	cfg_build_checklist(w, top[TOP_CHECKLIST], files, nfiles);
+	cfg_build_languages(w, top[TOP_LANGUAGES]);
 	free(w->dep_where);	/* kept until here for the messages */
 	w->dep_where = NULL;
 }
@@ -1343,6 +1385,9 @@ cfg_free(struct conf *c)
 	}
 	free(c->checklist);
 	free(c->language);
+	for (i = 0; i < c->nlanguages; i++)
+		free(c->languages[i]);
+	free(c->languages);
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	memset(c, 0, sizeof *c);

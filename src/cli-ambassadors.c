@@ -49,12 +49,31 @@ amb_set_status(const struct cli *cli, const struct cli_opt *opt,
 	return 0;
 }
 
+/* --language: a code, or a name of the language in Danish, English or
+ * its own language ("ar", "arabisk", "Arabic"), into *(const char **)to
+ * as its code. */
+static int
+amb_set_language(const struct cli *cli, const struct cli_opt *opt,
+    const char *arg)
+{
+	const char	*code = core_lang_map(arg);
+
+	(void)cli;
+	if (code == NULL) {
+		cli_error(_("--language: \"%s\" is not a language velkomst "
+		    "knows; give its code (such as ar) or its name"), arg);
+		return -1;
+	}
+	*(const char **)opt->to = code;
+	return 0;
+}
+
 /* Print one ambassador as a row of the table. */
 static void
 amb_print(const struct conf *conf, const struct ambassador_row *r,
     struct cli_table *t)
 {
-	char	day[11];
+	char	day[11], *names;
 	int	d;
 
 	cli_table_cellf(t, "%ld", r->id);
@@ -73,7 +92,9 @@ amb_print(const struct conf *conf, const struct ambassador_row *r,
 		    r->stairwells);
 		cli_table_cell(t, util_date_dk(r->recruited_on, day));
 		cli_table_cell(t, _(core_amb_status_label(r->status)));
-		cli_table_cell(t, r->languages);
+		names = core_lang_names(r->languages, i18n_lang());
+		cli_table_cell(t, names);
+		free(names);
 	}
 	cli_table_end(t);
 }
@@ -147,6 +168,9 @@ cli_ambassadors(const struct cli *cli, int argc, char **argv)
 		{ "search", 0, "TEXT", cli_set_string, &a.q.search, 0,
 		    N_("only the ambassadors whose name has words starting "
 		    "with each word of TEXT") },
+		{ "language", 0, "L", amb_set_language, &a.q.language, 0,
+		    N_("only the ambassadors who speak the language L (its "
+		    "code, or its name in Danish, English or itself)") },
 		CLI_OPT_FORMAT(&a.tsv),
 		CLI_OPT_END
 	};

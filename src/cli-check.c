@@ -5,6 +5,7 @@
  * only reads.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -91,6 +92,57 @@ check_ambassadors(struct db *db, const struct conf *conf)
 	return c.problems;
 }
 
+/* The records whose languages were not found in the list, as one line
+ * per kind: "household 2, 7". */
+struct check_lang {
+	char	*line[2];	/* households, ambassadors */
+	int	 n;
+};
+
+/* Add one record to its line (a db_language_unmapped callback). */
+static void
+check_lang_one(void *ctx, const char *table, long id)
+{
+	struct check_lang	*c = ctx;
+	int			 k = strcmp(table, "household") != 0;
+	char			*t;
+
+	t = xasprintf("%s%s%ld", c->line[k] != NULL ? c->line[k] : "",
+	    c->line[k] != NULL ? ", " : "", id);
+	free(c->line[k]);
+	c->line[k] = t;
+	c->n++;
+}
+
+/* List the households and ambassadors whose languages were written
+ * before the list and could not be found in it (by id, no names): they
+ * are no damage, so they do not count as problems.  0, or -1 with the
+ * reason printed. */
+static int
+check_languages(struct db *db)
+{
+	struct who		who = *cli_who();
+	struct check_lang	c = { { NULL, NULL }, 0 };
+
+	if (db_language_unmapped(db, &who, check_lang_one, &c) != DB_OK) {
+		cli_error(_("the database could not be checked: %s"),
+		    _(db_errmsg(db)));
+		return -1;
+	}
+	if (c.n > 0) {
+		printf("%s\n", _("Languages spoken that are not in the list "
+		    "(open each one, pick its languages and clear \"Not in "
+		    "the list\"):"));
+		if (c.line[0] != NULL)
+			printf(_("  households: %s\n"), c.line[0]);
+		if (c.line[1] != NULL)
+			printf(_("  ambassadors: %s\n"), c.line[1]);
+	}
+	free(c.line[0]);
+	free(c.line[1]);
+	return 0;
+}
+
 int
 cli_check(const struct cli *cli, int argc, char **argv)
 {
@@ -120,6 +172,10 @@ cli_check(const struct cli *cli, int argc, char **argv)
 		return 1;
 	}
 	problems += amb;
+	if (check_languages(db) == -1) {
+		db_close(db);
+		return 1;
+	}
 	if (problems == 0)
 		printf(_("Database %s: no problems found.\n"), db_path(db));
 	else

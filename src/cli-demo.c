@@ -42,7 +42,8 @@ struct demo_group {
 	const char *const	*family_f;	/* the woman's form, or NULL */
 	int			 family_first;	/* "Nguyễn Văn An", "王小明" */
 	const char		*sep;		/* between family and given */
-	const char		*language;	/* what the household speaks */
+	const char		*language;	/* what the household speaks: an
+						   ISO 639 code */
 	int			 weight;	/* share of the households */
 };
 
@@ -147,21 +148,21 @@ static const char *const uk_fam[] = { "Коваленко", "Бондаренк�
 	{ LIST(m), LIST(f), LIST(fam), famf, first, sep, lang, w }
 
 static const struct demo_group demo_groups[] = {
-	GROUP(dk_m, dk_f, dk_fam, NULL, 0, " ", "Danish", 38),
-	GROUP(ar_m, ar_f, ar_fam, NULL, 0, " ", "Arabic", 10),
-	GROUP(ara_m, ara_f, ara_fam, NULL, 0, " ", "Arabic", 3),
-	GROUP(tr_m, tr_f, tr_fam, NULL, 0, " ", "Turkish", 9),
-	GROUP(so_m, so_f, so_fam, NULL, 0, " ", "Somali", 6),
-	GROUP(pk_m, pk_f, pk_fam, NULL, 0, " ", "Urdu", 5),
-	GROUP(pl_m, pl_f, pl_fam, pl_fam_f, 0, " ", "Polish", 5),
-	GROUP(ta_m, ta_f, ta_fam, NULL, 0, " ", "Tamil", 3),
-	GROUP(tas_m, tas_f, tas_fam, NULL, 0, " ", "Tamil", 2),
-	GROUP(vi_m, vi_f, vi_fam, NULL, 1, " ", "Vietnamese", 3),
-	GROUP(bs_m, bs_f, bs_fam, NULL, 0, " ", "Bosnian", 3),
-	GROUP(ku_m, ku_f, ku_fam, NULL, 0, " ", "Kurdish", 3),
-	GROUP(ti_m, ti_f, ti_fam, NULL, 0, " ", "Tigrinya", 3),
-	GROUP(zh_m, zh_f, zh_fam, NULL, 1, "", "Chinese", 2),
-	GROUP(uk_m, uk_f, uk_fam, NULL, 0, " ", "Ukrainian", 3),
+	GROUP(dk_m, dk_f, dk_fam, NULL, 0, " ", "da", 38),
+	GROUP(ar_m, ar_f, ar_fam, NULL, 0, " ", "ar", 10),
+	GROUP(ara_m, ara_f, ara_fam, NULL, 0, " ", "ar", 3),
+	GROUP(tr_m, tr_f, tr_fam, NULL, 0, " ", "tr", 9),
+	GROUP(so_m, so_f, so_fam, NULL, 0, " ", "so", 6),
+	GROUP(pk_m, pk_f, pk_fam, NULL, 0, " ", "ur", 5),
+	GROUP(pl_m, pl_f, pl_fam, pl_fam_f, 0, " ", "pl", 5),
+	GROUP(ta_m, ta_f, ta_fam, NULL, 0, " ", "ta", 3),
+	GROUP(tas_m, tas_f, tas_fam, NULL, 0, " ", "ta", 2),
+	GROUP(vi_m, vi_f, vi_fam, NULL, 1, " ", "vi", 3),
+	GROUP(bs_m, bs_f, bs_fam, NULL, 0, " ", "bs", 3),
+	GROUP(ku_m, ku_f, ku_fam, NULL, 0, " ", "ku", 3),
+	GROUP(ti_m, ti_f, ti_fam, NULL, 0, " ", "ti", 3),
+	GROUP(zh_m, zh_f, zh_fam, NULL, 1, "", "zh", 2),
+	GROUP(uk_m, uk_f, uk_fam, NULL, 0, " ", "uk", 3),
 };
 
 /* Combinations that would name a well-known person: drawn again. */
@@ -424,7 +425,7 @@ static void
 demo_consent(struct demo_rng *r, const struct demo_group *g, long today,
     struct household *h)
 {
-	int	danish = strcmp(g->language, "Danish") == 0;
+	int	danish = strcmp(g->language, "da") == 0;
 
 	h->consent_on = DATE_NONE;
 	if (!demo_chance(r, 60))
@@ -438,14 +439,12 @@ demo_consent(struct demo_rng *r, const struct demo_group *g, long today,
 		h->phone = demo_phone(r);
 	h->interpreter = !danish && demo_chance(r, 30);
 	if (danish)
-		h->languages = xstrdup(demo_chance(r, 20) ?
-		    "Danish, English" : "Danish");
+		h->languages = xstrdup(demo_chance(r, 20) ? "da,en" : "da");
 	else if (h->interpreter)
 		h->languages = demo_chance(r, 30) ?
-		    xasprintf("%s, English", g->language) :
-		    xstrdup(g->language);
+		    xasprintf("%s,en", g->language) : xstrdup(g->language);
 	else
-		h->languages = xasprintf("%s, Danish", g->language);
+		h->languages = xasprintf("%s,da", g->language);
 }
 
 /* Fill h with fictional household number i. */
@@ -777,12 +776,11 @@ demo_amb_fill(struct demo_rng *r, const struct conf *conf,
 			a->stairwells[a->nstairwells++] =
 			    xstrdup(conf->stairwells[s].name);
 	}
-	if (strcmp(g->language, "Danish") == 0)
-		a->languages = xstrdup(demo_chance(r, 40) ? "Danish, English" :
-		    "Danish");
+	if (strcmp(g->language, "da") == 0)
+		a->languages = xstrdup(demo_chance(r, 40) ? "da,en" : "da");
 	else
-		a->languages = xasprintf("Danish, %s%s", g->language,
-		    demo_chance(r, 40) ? ", English" : "");
+		a->languages = xasprintf("da,%s%s", g->language,
+		    demo_chance(r, 40) ? ",en" : "");
 	phone = demo_phone(r);
 	if (p->consent) {
 		a->consent = 1;

@@ -17,12 +17,13 @@ static const struct cli_col hh_text[] = {
 	{ N_("Flat"), 8, 0 },
 	{ N_("Moved in"), 10, 0 },
 	{ N_("Status"), 9, 0 },
+	{ N_("Languages"), 16, 0 },
 	{ N_("Names"), 0, 0 },
 };
 static const struct cli_col hh_tsv[] = {
 	{ "id", 0, 0 }, { "department", 0, 0 }, { "stairwell", 0, 0 },
 	{ "flat", 0, 0 }, { "moved_in", 0, 0 }, { "moved_out", 0, 0 },
-	{ "names", 0, 0 }, { "status", 0, 0 },
+	{ "names", 0, 0 }, { "status", 0, 0 }, { "languages", 0, 0 },
 };
 
 /* What the export prints. */
@@ -55,7 +56,7 @@ hh_each(void *ctx, const struct household_row *r)
 {
 	struct hh_out		*o = ctx;
 	struct cli_table	*t = &o->t;
-	char			 in[11], out[11];
+	char			 in[11], out[11], *names;
 	enum household_status	 st;
 
 	st = core_household_status(r->moved_out, r->state, o->today);
@@ -68,12 +69,16 @@ hh_each(void *ctx, const struct household_row *r)
 		cli_table_cell(t, util_date_iso(r->moved_out, out));
 		cli_table_cell(t, r->names);
 		cli_table_cell(t, core_status_name(st));
+		cli_table_cell(t, r->languages);
 	} else {
 		cli_table_cell(t, hh_department(o->conf, r->department));
 		cli_table_cell(t, r->stairwell);
 		cli_table_cell(t, r->flat);
 		cli_table_cell(t, util_date_dk(r->moved_in, in));
 		cli_table_cell(t, C_(core_status_label(st)));
+		names = core_lang_names(r->languages, i18n_lang());
+		cli_table_cell(t, names);
+		free(names);
 		cli_table_cell(t, r->names);
 	}
 	cli_table_end(t);

@@ -4,8 +4,9 @@
  *
  * As with households, the name is stored cleaned with its search and
  * Danish sort key, ambassador_word holds the keys of core_name_words()
- * for word-start search, and ambassador_language holds the search key of
- * each language (and of each word of it) so that "ar" finds "Arabic".
+ * for word-start search, and ambassador_language holds the code of each
+ * language the ambassador speaks ("ar"), so that a household's language
+ * finds its speakers by code.
  * The status on a day is the newest ambassador_status row on or before
  * it (by date, then position), or active when there is none: the SQL of
  * AMB_STATUS_ON says the same as core_amb_status_on().  Lists page by
@@ -41,7 +42,8 @@ struct amb_clean {
 	char	*department;
 	char	*stairwells[AMBASSADOR_MAX_STAIRWELLS];
 	size_t	 nstairwells;
-	char	*languages;
+	char	*languages;		/* codes: "da,ar" */
+	char	*languages_other;	/* free text not in the list */
 	char	*recruited_by;
 	char	*notes;
 	char	 recruited_on[16];
@@ -63,6 +65,7 @@ amb_clean_free(struct amb_clean *c)
 	for (i = 0; i < c->nstairwells; i++)
 		free(c->stairwells[i]);
 	free(c->languages);
+	free(c->languages_other);
 	free(c->recruited_by);
 	free(c->notes);
 	memset(c, 0, sizeof *c);
@@ -182,8 +185,10 @@ amb_clean(const struct ambassador *a, struct amb_clean *c)
 	if (c->department == NULL)
 		return N_("The department is missing.");
 	if ((err = amb_clean_stairwells(a, c)) != NULL ||
-	    (err = db_clean_text(a->languages, core_check_languages,
+	    (err = db_clean_text(a->languages, core_check_lang_codes,
 	    &c->languages)) != NULL ||
+	    (err = db_clean_text(a->languages_other, core_check_languages,
+	    &c->languages_other)) != NULL ||
 	    (err = db_clean_text(a->recruited_by, amb_check_opt_name,
 	    &c->recruited_by)) != NULL ||
 	    (err = db_clean_text(a->notes, core_check_notes,
@@ -233,41 +238,21 @@ amb_add_words(struct db *db, long id, const char *name)
 	return s;
 }
 
-/* Index one language (the text between commas): its key and its words'. */
-static enum db_status
-amb_add_language(struct db *db, long id, const char *lang)
-{
-	static const char sql[] = "INSERT OR IGNORE INTO ambassador_language "
-	    "(key, ambassador_id) VALUES (?1, ?2)";
-	enum db_status	 s;
-	char		*clean, *key, **words;
-	size_t		 n, i;
-
-	if ((clean = core_clean_text(lang)) == NULL)
-		return DB_OK;
-	key = core_search_key(clean);
-	s = amb_add_key(db, sql, id, key);
-	free(key);
-	n = core_search_words(clean, &words);
-	for (i = 0; i < n && s == DB_OK; i++)
-		s = amb_add_key(db, sql, id, words[i]);
-	core_words_free(words, n);
-	free(clean);
-	return s;
-}
-
-/* Index each comma-separated language of ambassador id. */
+/* Index each language code of ambassador id ("da,ar"). */
 static enum db_status
 amb_add_languages(struct db *db, long id, const char *languages)
 {
+	static const char sql[] = "INSERT OR IGNORE INTO ambassador_language "
+	    "(key, ambassador_id) VALUES (?1, ?2)";
 	enum db_status	 s = DB_OK;
-	char		*copy, *p, *lang;
+	char		*copy, *p, *code;
 
 	if (languages == NULL)
 		return DB_OK;
 	copy = p = xstrdup(languages);
-	while (s == DB_OK && (lang = strsep(&p, ",")) != NULL)
-		s = amb_add_language(db, id, lang);
+	while (s == DB_OK && (code = strsep(&p, ",")) != NULL)
+		if (code[0] != '\0')
+			s = amb_add_key(db, sql, id, code);
 	free(copy);
 	return s;
 }
@@ -341,6 +326,7 @@ amb_bind(sqlite3_stmt *st, const struct amb_clean *c, const char *who,
 	db_bind_text(st, 11, c->recruited_by);
 	db_bind_text(st, 12, c->trained_on);
 	db_bind_text(st, 13, c->notes);
+	db_bind_text(st, 14, c->languages_other);
 	sqlite3_bind_text(st, 15, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 16, who, -1, SQLITE_TRANSIENT);
 	free(skey);
@@ -399,12 +385,13 @@ amb_write(struct db *db, const struct who *who, const struct amb_clean *c,
 	static const char ins[] = "INSERT INTO ambassador (name, search_key, "
 	    "sort_key, phone, email, consent, consent_on, department, "
 	    "languages, recruited_on, recruited_by, trained_on, notes, "
-	    "created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?15, "
-	    "?16)";
+	    "created_at, created_by, updated_at, updated_by, languages_other) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?15, ?16, ?15, ?16, ?14)";
 	static const char upd[] = "UPDATE ambassador SET name = ?1, "
 	    "search_key = ?2, sort_key = ?3, phone = ?4, email = ?5, "
 	    "consent = ?6, consent_on = ?7, department = ?8, languages = ?9, "
+	    "languages_other = ?14, "
 	    "recruited_on = ?10, recruited_by = ?11, trained_on = ?12, "
 	    "notes = ?13, updated_at = ?15, updated_by = ?16, "
 	    "version = version + 1 WHERE id = ?17 AND version = ?18";
@@ -659,6 +646,7 @@ amb_get_row(sqlite3_stmt *st, long id, struct ambassador *out)
 	out->created_at = db_column_text(st, 13, 0);
 	out->updated_by = db_column_text(st, 14, 0);
 	out->updated_at = db_column_text(st, 15, 0);
+	out->languages_other = db_column_text(st, 16, 1);
 }
 
 /* Read ambassador id's stairwells, in the order given, into out. */
@@ -689,7 +677,7 @@ amb_get_main(struct db *db, long id, struct ambassador *out)
 	static const char sql[] = "SELECT name, phone, email, consent, "
 	    "consent_on, department, languages, recruited_on, recruited_by, "
 	    "trained_on, notes, version, created_by, created_at, updated_by, "
-	    "updated_at FROM ambassador WHERE id = ?1";
+	    "updated_at, languages_other FROM ambassador WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
 	int		 rc;
@@ -775,6 +763,7 @@ db_ambassador_clear(struct ambassador *a)
 	for (i = 0; i < a->nstairwells && i < AMBASSADOR_MAX_STAIRWELLS; i++)
 		free(a->stairwells[i]);
 	free(a->languages);
+	free(a->languages_other);
 	free(a->recruited_by);
 	free(a->notes);
 	free(a->history);
@@ -810,32 +799,21 @@ db_ambassador_row_clear(struct ambassador_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* A query of ambassadors: its language key with its bound, and its day. */
+/* A query of ambassadors: its language code, and its day. */
 struct amb_filter {
 	const struct ambassador_query *q;
 	char		*lang;		/* ?15, or NULL */
-	char		*lang_next;	/* ?16, or NULL */
 	char		 today[16];	/* ?13 */
 };
 
-/* Work out q's language key and day. */
+/* Work out q's language code and day. */
 static void
 amb_filter_open(struct amb_filter *f, const struct ambassador_query *q)
 {
-	char	*clean;
-
 	memset(f, 0, sizeof *f);
 	f->q = q;
-	if (q->language != NULL &&
-	    (clean = core_clean_text(q->language)) != NULL) {
-		f->lang = core_search_key(clean);
-		free(clean);
-		if (f->lang[0] == '\0') {
-			free(f->lang);
-			f->lang = NULL;
-		} else
-			f->lang_next = core_prefix_next(f->lang);
-	}
+	if (q->language != NULL && q->language[0] != '\0')
+		f->lang = xstrdup(q->language);
 	util_date_iso(q->today != DATE_NONE ? q->today : util_today(),
 	    f->today);
 }
@@ -845,11 +823,10 @@ static void
 amb_filter_close(struct amb_filter *f)
 {
 	free(f->lang);
-	free(f->lang_next);
 }
 
 /* Append the ambassador's own conditions: the status ?14 on the day ?13
- * and the language ?15 with its bound ?16. */
+ * and the language code ?15. */
 static size_t
 amb_where(char *sql, size_t len, size_t o, const void *ctx)
 {
@@ -859,8 +836,8 @@ amb_where(char *sql, size_t len, size_t o, const void *ctx)
 		o += (size_t)snprintf(sql + o, len - o, " AND "
 		    AMB_STATUS_ON " = ?14");
 	if (f->lang != NULL && o < len)
-		o = db_key_where(sql, len, o, "a.id", "ambassador_language",
-		    "ambassador_id", 15, f->lang_next != NULL);
+		o += (size_t)snprintf(sql + o, len - o, " AND a.id IN (SELECT "
+		    "ambassador_id FROM ambassador_language WHERE key = ?15)");
 	return o;
 }
 
@@ -881,8 +858,6 @@ amb_bind_filter(sqlite3_stmt *st, const void *ctx)
 	}
 	if (f->lang != NULL)
 		sqlite3_bind_text(st, 15, f->lang, -1, SQLITE_STATIC);
-	if (f->lang_next != NULL)
-		sqlite3_bind_text(st, 16, f->lang_next, -1, SQLITE_STATIC);
 }
 
 /* Fill row from the list statement's current row. */

@@ -34,7 +34,8 @@ struct hh_clean {
 	char	*names[HOUSEHOLD_MAX_MEMBERS];
 	size_t	 nnames;
 	char	*phone;
-	char	*languages;
+	char	*languages;		/* codes: "ar,so" */
+	char	*languages_other;	/* free text not in the list */
 	char	*consent_by;
 	char	*notes;
 	char	 moved_in[16];
@@ -57,6 +58,7 @@ hh_clean_free(struct hh_clean *c)
 		free(c->names[i]);
 	free(c->phone);
 	free(c->languages);
+	free(c->languages_other);
 	free(c->consent_by);
 	free(c->notes);
 	memset(c, 0, sizeof *c);
@@ -164,8 +166,10 @@ hh_clean(const struct household *h, const struct who *who,
 	if (!c->consent)
 		return NULL;
 	if ((err = db_clean_text(h->phone, core_check_phone, &c->phone)) ||
-	    (err = db_clean_text(h->languages, core_check_languages,
+	    (err = db_clean_text(h->languages, core_check_lang_codes,
 	    &c->languages)) ||
+	    (err = db_clean_text(h->languages_other, core_check_languages,
+	    &c->languages_other)) ||
 	    (err = db_clean_text(h->consent_by, NULL, &c->consent_by)))
 		return err;
 	if (c->consent_by == NULL)
@@ -249,7 +253,7 @@ hh_bind(sqlite3_stmt *st, const struct hh_clean *c, const char *sort_key,
 	    SQLITE_TRANSIENT);
 	db_bind_text(st, 3, c->flat);
 	db_bind_text(st, 4, c->moved_in);
-	if (sqlite3_bind_parameter_count(st) >= 16)	/* update */
+	if (sqlite3_bind_parameter_index(st, "?16") > 0)	/* update */
 		sqlite3_bind_null(st, 5);
 	else
 		db_bind_text(st, 5, c->moved_out);
@@ -263,6 +267,7 @@ hh_bind(sqlite3_stmt *st, const struct hh_clean *c, const char *sort_key,
 	sqlite3_bind_text(st, 13, sort_key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 14, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 15, who, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 18, c->languages_other);
 }
 
 /* Why an update changed no row: the household is gone, or someone else
@@ -334,15 +339,17 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	static const char ins[] = "INSERT INTO household (department, "
 	    "stairwell, flat, moved_in, moved_out, phone, languages, "
 	    "interpreter, consent, consent_on, consent_by, notes, sort_key, "
-	    "created_at, created_by, updated_at, updated_by) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?15)";
+	    "created_at, created_by, updated_at, updated_by, languages_other) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?14, ?15, ?18)";
 	/* moved_out is db_household_move_out's: ?5 is never stored here.
 	 * The version must be the one the editor read, else someone else
 	 * changed the household meanwhile and nothing is overwritten. */
 	static const char upd[] = "UPDATE household SET department = ?1, "
 	    "stairwell = ?2, flat = ?3, moved_in = ?4, "
 	    "moved_out = coalesce(moved_out, ?5), "
-	    "phone = ?6, languages = ?7, interpreter = ?8, consent = ?9, "
+	    "phone = ?6, languages = ?7, languages_other = ?18, "
+	    "interpreter = ?8, consent = ?9, "
 	    "consent_on = ?10, consent_by = ?11, notes = ?12, sort_key = ?13, "
 	    "updated_at = ?14, updated_by = ?15, version = version + 1 "
 	    "WHERE id = ?16 AND version = ?17";
@@ -743,6 +750,7 @@ hh_get_row(sqlite3_stmt *st, long id, struct household *out)
 	out->last_visit = db_column_date(st, 20);
 	out->flags = sqlite3_column_int(st, 21);
 	out->handled_on = db_column_date(st, 22);
+	out->languages_other = db_column_text(st, 23, 1);
 }
 
 /* Read household id into out. */
@@ -754,7 +762,8 @@ db_household_get(struct db *db, const struct who *who, long id,
 	    "moved_in, moved_out, phone, languages, interpreter, consent, "
 	    "consent_on, consent_by, notes, created_by, created_at, "
 	    "updated_by, updated_at, version, state, attempts, next_date, "
-	    "last_visit, flags, handled_on FROM household WHERE id = ?1";
+	    "last_visit, flags, handled_on, languages_other FROM household "
+	    "WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
 	int		 rc, txn;
@@ -803,6 +812,7 @@ db_household_clear(struct household *h)
 		free(h->members[i]);
 	free(h->phone);
 	free(h->languages);
+	free(h->languages_other);
 	free(h->consent_by);
 	free(h->notes);
 	free(h->created_by);

@@ -309,12 +309,21 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"ALTER TABLE visit_item ADD COLUMN title_da TEXT;\n"
 	"CREATE INDEX visit_item_untitled ON visit_item (key)\n"
 	"    WHERE title_da IS NULL;\n",
+
+	/* 7 -> 8: the languages spoken are ISO 639 codes ("ar,so") picked
+	 * from a list; db_language_migrate (the step below) maps the free
+	 * text before, and keeps what it cannot map in languages_other for
+	 * the secretariat to pick (`velkomst check` lists them). */
+	"ALTER TABLE household ADD COLUMN languages_other TEXT\n"
+	"    CHECK (languages_other IS NULL OR consent = 1);\n"
+	"ALTER TABLE ambassador ADD COLUMN languages_other TEXT;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
 static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
     struct db *) = {
 	[5] = db_chain_migrate,
+	[7] = db_language_migrate,
 };
 
 /* Set the message to a new printf-style sentence and return st. */

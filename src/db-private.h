@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	7
+#define DB_SCHEMA_VERSION	8
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -141,6 +141,10 @@ enum db_status	 db_chain_migrate(struct db *);
 void		 db_chain_guard(struct db *);
 int		 db_chain_check(struct db *, void (*)(void *, const char *),
 		    void *);
+/* Migration 7 (db-language.c): the free-text languages of households
+ * and ambassadors mapped to codes, what is not mapped kept in
+ * languages_other; inside the migration's transaction. */
+enum db_status	 db_language_migrate(struct db *);
 /* Stored text velkomst would refuse (db-check.c), for `velkomst check`:
  * one line per field; the count, or -1. */
 int		 db_check_text(struct db *, void (*)(void *, const char *),

@@ -220,5 +220,6 @@ main(int argc, char **argv)
 		rc = main_tui(&cli);
 	cfg_free(&conf);
 	core_key_done();
+	core_lang_done();
 	return rc;
 }

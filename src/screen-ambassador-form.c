@@ -16,7 +16,8 @@
 #include "util.h"
 
 enum af_id {
-	AF_NAME, AF_DEPT, AF_STAIRS, AF_LANGUAGES, AF_RECRUITED, AF_BY,
+	AF_NAME, AF_DEPT, AF_STAIRS, AF_LANGUAGES, AF_LANG_OTHER,
+	AF_RECRUITED, AF_BY,
 	AF_TRAINED, AF_CONSENT, AF_CONSENT_ON, AF_PHONE, AF_EMAIL, AF_NOTES,
 	AF_COUNT
 };
@@ -26,6 +27,8 @@ struct amb_form {
 	struct ambassador	 orig;
 	struct ui_field		 f[AF_COUNT];
 	struct ui_form		 form;
+	struct ui_language	 langs;		/* AF_LANGUAGES */
+	int			 other;		/* AF_LANG_OTHER is shown */
 	const char		**pick;
 };
 
@@ -69,8 +72,12 @@ af_fill(struct ui *ui, struct amb_form *fm, const struct ambassador *a)
 	    dep >= 0 ? c->departments[dep].name : a ? a->department : "", 40);
 	ui_form_field(uf, AF_STAIRS, UI_FIELD_CHOICE, N_("Stairwells"),
 	    stairs, 400);
-	ui_form_field(uf, AF_LANGUAGES, UI_FIELD_TEXT, N_("Languages spoken"),
-	    a ? a->languages : "", CORE_LANG_MAX);
+	ui_language_init(&fm->langs, uf, AF_LANGUAGES, N_("Languages spoken"),
+	    a ? a->languages : NULL);
+	/* Free text from before the list, for the secretariat to pick. */
+	ui_form_field(uf, AF_LANG_OTHER, UI_FIELD_TEXT, N_("Not in the list"),
+	    a ? a->languages_other : "", CORE_LANG_MAX);
+	fm->other = a != NULL && a->languages_other != NULL;
 	ui_form_field(uf, AF_RECRUITED, UI_FIELD_DATE, N_("Recruited on"),
 	    util_date_dk(a ? a->recruited_on : util_today(), d1), 10);
 	ui_form_field(uf, AF_BY, UI_FIELD_TEXT, N_("Recruited by"),
@@ -99,6 +106,8 @@ af_visible(const void *ctx, int i)
 {
 	const struct amb_form	*fm = ctx;
 
+	if (i == AF_LANG_OTHER)
+		return fm->other;
 	return i != AF_CONSENT_ON || fm->f[AF_CONSENT].checked;
 }
 
@@ -130,6 +139,7 @@ af_free(void *state)
 	struct amb_form	*fm = state;
 
 	ui_form_free(&fm->form);
+	ui_language_free(&fm->langs);
 	if (fm->id > 0)
 		db_ambassador_clear(&fm->orig);
 	free(fm->pick);
@@ -144,8 +154,10 @@ af_draw_field(struct ui *ui, struct amb_form *fm, int i, int y)
 	int		 focus = i == fm->form.focus, w = ui_cols(ui) - 27;
 
 	ui_form_draw_field(ui, &fm->form, i, y, NULL, f->kind ==
-	    UI_FIELD_DATE ? 12 : f->kind == UI_FIELD_CHOICE ? w - 14 : w);
-	if (focus && f->kind == UI_FIELD_CHOICE)
+	    UI_FIELD_DATE ? 12 : f->kind == UI_FIELD_CHOICE ||
+	    f->kind == UI_FIELD_PICKED ? w - 14 : w);
+	if (focus && (f->kind == UI_FIELD_CHOICE ||
+	    f->kind == UI_FIELD_PICKED))
 		ui_put(y, ui_cols(ui) - 13, _("Enter: pick"), 12, 0, STYLE_DIM);
 	if (focus && f->kind == UI_FIELD_DATE)
 		ui_put(y, 39, _("like 28.11.2026"), 20, 0, STYLE_DIM);
@@ -371,7 +383,9 @@ af_check(struct ui *ui, struct amb_form *fm, struct ambassador *a)
 		ui_form_error(uf, AF_DEPT, NULL);
 	a->department = d >= 0 ? xstrdup(c->departments[d].key) : NULL;
 	bad += af_check_stairs(ui, fm, d, a);
-	bad += ui_form_check_text(uf, AF_LANGUAGES, core_check_languages);
+	if (fm->other)
+		bad += ui_form_check_text(uf, AF_LANG_OTHER,
+		    core_check_languages);
 	if (!(bad += af_check_date(fm, AF_RECRUITED, 0, &a->recruited_on)))
 		bad += ui_form_error(uf, AF_RECRUITED, core_check_recruited(
 		    a->recruited_on, util_today()));
@@ -399,7 +413,8 @@ static void
 af_texts(struct amb_form *fm, struct ambassador *a)
 {
 	a->name = ui_form_clean(&fm->form, AF_NAME);
-	a->languages = af_opt(fm, AF_LANGUAGES);
+	a->languages = xstrdup(fm->langs.codes);
+	a->languages_other = af_opt(fm, AF_LANG_OTHER);
 	a->recruited_by = af_opt(fm, AF_BY);
 	a->notes = af_opt(fm, AF_NOTES);
 	if (a->consent) {
@@ -450,6 +465,10 @@ af_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	flags = UI_REDRAW | UI_HANDLED;
 	if (a == ACT_SAVE)
 		return flags | af_save(ui, fm);
+	if (a == ACT_PICK && fm->form.focus == AF_LANGUAGES) {
+		ui_language_pick(ui, &fm->langs);
+		return flags;
+	}
 	if (a == ACT_PICK) {
 		af_pick(ui, fm);
 		return flags;
@@ -464,7 +483,13 @@ const struct screen screen_ambassador_form = {
 	.help = N_("The details of a stairwell ambassador. Department: press "
 	    "Enter and pick. Stairwells: press Enter to add one from the "
 	    "list (again for the next); leave it empty when they cover the "
-	    "whole department. Recruited on is the day they said yes; it "
+	    "whole department. Languages spoken: press Enter, type a part "
+	    "of the name (in Danish, English or the language itself) and "
+	    "press Enter to add the language, or to take it away again; Esc "
+	    "comes back here. \"Not in the list\" shows what was written "
+	    "before the list and could not be found in it: pick those "
+	    "languages, then clear it. "
+	    "Recruited on is the day they said yes; it "
 	    "counts toward the goal when it is in the agreement period. A "
 	    "phone number and an e-mail are kept only with their consent.\n\n"
 	    "F2 (or Ctrl-S) saves. If something is wrong, the field says "

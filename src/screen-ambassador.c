@@ -145,7 +145,12 @@ av_details(struct ui *ui, struct amb_view *v, int y)
 {
 	char	 d[11], *s;
 
-	y = av_line(ui, v, y, _("Languages"), v->a.languages, STYLE_NORMAL);
+	s = core_lang_names(v->a.languages, i18n_lang());
+	y = av_line(ui, v, y, _("Languages"), s, STYLE_NORMAL);
+	free(s);
+	if (v->a.languages_other != NULL)
+		y = av_line(ui, v, y, _("Not in the list"),
+		    v->a.languages_other, STYLE_ERROR);
 	y = av_line(ui, v, y, _("Phone"), v->a.phone, STYLE_NORMAL);
 	y = av_line(ui, v, y, _("E-mail"), v->a.email, STYLE_NORMAL);
 	s = v->a.consent ? xasprintf(_("yes, on %s"), util_date_dk(

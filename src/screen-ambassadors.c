@@ -5,6 +5,7 @@
  * the list widget (ui-list.c) draws them.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,7 @@ al_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 {
 	const struct ambassador_row	*r = c->row;
 	const struct conf		*conf = ui_conf(ui);
+	char				*names;
 	int				 d;
 
 	(void)ctx;
@@ -133,7 +135,10 @@ al_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case AC_STAIRS:
 		return r->stairwells[0] != '\0' ? r->stairwells : _("all");
 	case AC_LANG:
-		return r->languages != NULL ? r->languages : "";
+		names = core_lang_names(r->languages, i18n_lang());
+		snprintf(c->buf, sizeof c->buf, "%s", names);
+		free(names);
+		return c->buf;
 	case AC_RECRUITED:
 		return util_date_dk(r->recruited_on, c->buf);
 	case AC_STATUS:

@@ -26,7 +26,7 @@ static const enum ui_action help_actions[] = {
 static const enum ui_action typing_actions[] = {
 	ACT_SEARCH, ACT_SAVE, ACT_CONFIRM, ACT_LOGIN, ACT_ITEM_NOTE,
 	ACT_TO_LIST, ACT_FILTER_ACCOUNT, ACT_FILTER_RECORD, ACT_FILTER_DATE,
-	ACT_STATUS, ACT_HANDLED, ACT_NONE
+	ACT_STATUS, ACT_HANDLED, ACT_PICK_MANY, ACT_NONE
 };
 
 /* Every screen with a search explains it the same way. */

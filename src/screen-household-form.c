@@ -19,7 +19,7 @@ enum field_id {
 	FLD_DEPT, FLD_STAIR, FLD_FLAT, FLD_MOVED_IN,
 	FLD_MEMBER, FLD_MEMBER_LAST = FLD_MEMBER + HOUSEHOLD_MAX_MEMBERS - 1,
 	FLD_INTERPRETER, FLD_CONSENT, FLD_CONSENT_ON, FLD_CONSENT_BY,
-	FLD_PHONE, FLD_LANGUAGES, FLD_NOTES,
+	FLD_PHONE, FLD_LANGUAGES, FLD_LANG_OTHER, FLD_NOTES,
 	FLD_COUNT
 };
 
@@ -28,6 +28,8 @@ struct form {
 	struct household	 orig;		/* when editing */
 	struct ui_field		 f[FLD_COUNT];
 	struct ui_form		 form;
+	struct ui_language	 langs;		/* FLD_LANGUAGES */
+	int			 other;		/* FLD_LANG_OTHER is shown */
 	const char		**pick_items;
 	long			 dup;		/* asking about this household
 						   registered there, or 0 */
@@ -62,6 +64,8 @@ form_visible(const void *ctx, int i)
 		return fm->f[i].e.len > 0 || fm->f[i - 1].e.len > 0;
 	if (i == FLD_CONSENT_ON || i == FLD_CONSENT_BY)
 		return fm->f[FLD_CONSENT].checked;
+	if (i == FLD_LANG_OTHER)
+		return fm->other;
 	return 1;
 }
 
@@ -118,8 +122,12 @@ form_fill(struct ui *ui, struct form *fm, const struct household *h)
 	    h->consent_by : ui_who(ui)->name, CORE_NAME_MAX);
 	ui_form_field(uf, FLD_PHONE, UI_FIELD_TEXT, N_("Phone"),
 	    h != NULL ? h->phone : "", CORE_PHONE_MAX);
-	ui_form_field(uf, FLD_LANGUAGES, UI_FIELD_TEXT, N_("Languages spoken"),
-	    h != NULL ? h->languages : "", CORE_LANG_MAX);
+	ui_language_init(&fm->langs, uf, FLD_LANGUAGES, N_("Languages spoken"),
+	    h != NULL ? h->languages : NULL);
+	/* Free text from before the list, for the secretariat to pick. */
+	ui_form_field(uf, FLD_LANG_OTHER, UI_FIELD_TEXT, N_("Not in the list"),
+	    h != NULL ? h->languages_other : "", CORE_LANG_MAX);
+	fm->other = h != NULL && h->languages_other != NULL;
 	ui_form_field(uf, FLD_NOTES, UI_FIELD_TEXT, N_("Notes"),
 	    h != NULL ? h->notes : "", CORE_NOTES_MAX);
 	/* Blank rows set the groups apart. */
@@ -156,6 +164,7 @@ form_free(void *state)
 	struct form	*fm = state;
 
 	ui_form_free(&fm->form);
+	ui_language_free(&fm->langs);
 	if (fm->id > 0)
 		db_household_clear(&fm->orig);
 	free(fm->pick_items);
@@ -189,7 +198,8 @@ form_hint(const struct ui_field *f)
 {
 	switch (f->kind) {
 	case UI_FIELD_DATE:	return _("like 28.11.2026");
-	case UI_FIELD_CHOICE:	return _("Enter: pick");
+	case UI_FIELD_CHOICE:
+	case UI_FIELD_PICKED:	return _("Enter: pick");
 	case UI_FIELD_CHECK:	return _("Space: yes/no");
 	default:		return NULL;
 	}
@@ -205,7 +215,7 @@ form_width(struct ui *ui, const struct ui_field *f)
 		return 10;
 	if (f->kind == UI_FIELD_DATE)
 		return 12;
-	if (f->kind == UI_FIELD_CHOICE)
+	if (f->kind == UI_FIELD_CHOICE || f->kind == UI_FIELD_PICKED)
 		return w - 14 < 40 ? w - 14 : 40;
 	return w < 52 ? w : 52;
 }
@@ -410,10 +420,13 @@ form_check_contact(struct form *fm)
 		bad += ui_form_error(uf, FLD_PHONE, need);
 	else
 		bad += ui_form_check_text(uf, FLD_PHONE, core_check_phone);
-	if (!consent && fm->f[FLD_LANGUAGES].e.len > 0)
+	ui_form_clear_error(uf, FLD_LANGUAGES);
+	if (!consent && fm->langs.codes != NULL)
 		bad += ui_form_error(uf, FLD_LANGUAGES, need);
-	else
-		bad += ui_form_check_text(uf, FLD_LANGUAGES,
+	if (!consent && fm->other && fm->f[FLD_LANG_OTHER].e.len > 0)
+		bad += ui_form_error(uf, FLD_LANG_OTHER, need);
+	else if (fm->other)
+		bad += ui_form_check_text(uf, FLD_LANG_OTHER,
 		    core_check_languages);
 	return bad;
 }
@@ -475,7 +488,8 @@ form_household(struct ui *ui, const struct form *fm, struct household *h)
 		free(t);
 		h->consent_by = form_text(fm, FLD_CONSENT_BY);
 		h->phone = form_text(fm, FLD_PHONE);
-		h->languages = form_text(fm, FLD_LANGUAGES);
+		h->languages = xstrdup(fm->langs.codes);
+		h->languages_other = form_text(fm, FLD_LANG_OTHER);
 	}
 	h->notes = form_text(fm, FLD_NOTES);
 }
@@ -585,6 +599,10 @@ form_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	flags = UI_REDRAW | UI_HANDLED;
 	if (a == ACT_SAVE)
 		return flags | form_save(ui, fm, 0);
+	if (a == ACT_PICK && fm->form.focus == FLD_LANGUAGES) {
+		ui_language_pick(ui, &fm->langs);
+		return flags;
+	}
 	if (a == ACT_PICK) {
 		form_pick(ui, fm);
 		return flags;
@@ -621,7 +639,14 @@ const struct screen screen_household_form = {
 	    "Name: one line for each person; a new line appears when you "
 	    "fill one.\n"
 	    "Consent: only when they agree may you keep their phone number "
-	    "and languages. Never write a CPR number anywhere.\n\n"
+	    "and languages. Never write a CPR number anywhere.\n"
+	    "Languages spoken: press Enter and type a part of the name, in "
+	    "Danish, English or the language itself (\"arabisk\", \"Arabic\" "
+	    "or \"\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\"); Enter adds the "
+	    "language, or takes it away again, and Esc comes back here. "
+	    "\"Not in the list\" shows what was written before the list and "
+	    "could not be found in it: pick those languages, then clear "
+	    "it.\n\n"
 	    "F2 (or Ctrl-S) saves. If something is wrong, the field says "
 	    "what, and everything you typed stays.\n\n"
 	    "When a household that has not moved out is registered in the "

@@ -188,14 +188,19 @@ view_people(struct ui *ui, struct hh_view *v, int y)
 		y = view_line(ui, v, y, _("Consent"), _("no: no phone or "
 		    "languages are kept"), STYLE_DIM);
 	y = view_line(ui, v, y, _("Phone"), v->h.phone, STYLE_NORMAL);
-	y = view_line(ui, v, y, _("Languages"), v->h.languages, STYLE_NORMAL);
+	s = core_lang_names(v->h.languages, i18n_lang());
+	y = view_line(ui, v, y, _("Languages"), s, STYLE_NORMAL);
+	free(s);
+	if (v->h.languages_other != NULL)
+		y = view_line(ui, v, y, _("Not in the list"),
+		    v->h.languages_other, STYLE_ERROR);
 	y = view_line(ui, v, y, _("Interpreter needed"), v->h.interpreter ?
 	    _("yes") : _("no"), STYLE_NORMAL);
 	return view_line(ui, v, y, _("Notes"), v->h.notes, STYLE_NORMAL);
 }
 
-/* The active ambassadors who speak one language, as "A, B"; new, or
- * NULL when there are none. */
+/* The active ambassadors who speak one language (a code), as "A, B";
+ * new, or NULL when there are none. */
 static char *
 view_speakers(struct ui *ui, const char *language)
 {
@@ -226,20 +231,16 @@ view_speakers(struct ui *ui, const char *language)
 static int
 view_matching(struct ui *ui, struct hh_view *v, int y)
 {
-	char	*langs, *p, *next, *lang, *who, *line, *key;
+	char	*langs, *p, *code, *who, *line;
 
 	if (v->h.languages == NULL)
 		return y;
-	langs = xstrdup(v->h.languages);
-	for (p = langs; p != NULL && *p != '\0'; p = next) {
-		if ((next = strchr(p, ',')) != NULL)
-			*next++ = '\0';
-		lang = core_clean_text(p);
-		key = lang != NULL ? core_search_key(lang) : NULL;
-		if (lang != NULL && lang[0] != '\0' && key != NULL &&
-		    strcmp(key, "danish") != 0 && strcmp(key, "dansk") != 0) {
-			who = view_speakers(ui, lang);
-			line = xasprintf("%s: %s", lang, who != NULL ? who :
+	langs = p = xstrdup(v->h.languages);
+	while ((code = strsep(&p, ",")) != NULL) {
+		if (code[0] != '\0' && strcmp(code, "da") != 0) {
+			who = view_speakers(ui, code);
+			line = xasprintf("%s: %s", core_lang_label(code,
+			    i18n_lang()), who != NULL ? who :
 			    core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS) ?
 			    _("no active ambassador speaks it") :
 			    _("nobody in your departments speaks it; ask the "
@@ -249,8 +250,6 @@ view_matching(struct ui *ui, struct hh_view *v, int y)
 			free(line);
 			free(who);
 		}
-		free(key);
-		free(lang);
 	}
 	free(langs);
 	return y;

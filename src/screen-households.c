@@ -266,13 +266,16 @@ hh_names(const struct hh_list *l, const char *names, int cols, char *buf,
 	return buf;
 }
 
-/* The languages, and whether an interpreter is needed. */
+/* The languages (by name in the screen's language), and whether an
+ * interpreter is needed. */
 static const char *
 hh_languages(const struct household_row *r, char *buf, size_t len)
 {
+	char	*names = core_lang_names(r->languages, i18n_lang());
+
 	snprintf(buf, len, "%s%s%s", r->interpreter ? _("Interpreter") : "",
-	    r->interpreter && r->languages ? ": " : "",
-	    r->languages != NULL ? r->languages : "");
+	    r->interpreter && names[0] != '\0' ? ": " : "", names);
+	free(names);
 	return buf;
 }
 

@@ -281,7 +281,7 @@ static int
 visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 {
 	const struct conf	*c = ui_conf(ui);
-	char			*s;
+	char			*s, *names;
 	int			 d = cfg_department_find(c, v->h.department);
 
 	s = xasprintf(_("Household %ld \xc2\xb7 %s, %s, %s"), v->h.id,
@@ -299,12 +299,13 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	    v->h.state == HS_DECLINED ? STYLE_ERROR : STYLE_NORMAL);
 	free(s);
 	if (v->h.interpreter || v->h.languages != NULL) {
+		names = core_lang_names(v->h.languages, i18n_lang());
 		s = xasprintf("%s%s%s", v->h.interpreter ?
 		    _("Needs an interpreter") : _("Speaks"),
-		    v->h.languages != NULL ? ": " : "",
-		    v->h.languages != NULL ? v->h.languages : "");
+		    names[0] != '\0' ? ": " : "", names);
 		ui_put(y, 2, s, ui_cols(ui) - 4, 0, STYLE_NORMAL);
 		free(s);
+		free(names);
 	}
 	return y + 1;
 }

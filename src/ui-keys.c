@@ -195,6 +195,10 @@ static const struct keydef keydefs[] = {
 	    N_("Switch between Danish and English at once. velkomst "
 	    "remembers the choice for your login; the login screen speaks "
 	    "the language of the configuration.") },
+	{ ACT_PICK_MANY, { C('\n'), C('\r'), K(KEY_ENTER) }, 3, "Enter",
+	    N_("Add/remove"), N_("Add the one the cursor is on to those "
+	    "chosen, or take it away when it is chosen already (marked "
+	    "with \xe2\x9c\x93).") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

@@ -27,6 +27,11 @@ static const enum ui_action move_actions[] = {
 static const enum ui_action list_actions[] = {
 	ACT_SEARCH, ACT_OPEN, ACT_BACK, ACT_JUMP, ACT_NONE
 };
+/* A filter list (ui_list.filter): the moves beside the search line. */
+static const enum ui_action filter_actions[] = {
+	ACT_LIST_PREV, ACT_LIST_NEXT, ACT_PGUP, ACT_PGDN, ACT_OPEN, ACT_BACK,
+	ACT_NONE
+};
 
 /* ---- the layout ------------------------------------------------------- */
 
@@ -339,7 +344,7 @@ lst_draw_none(struct ui_list *l, int y, int x, int cols)
 static enum ui_style
 lst_style(struct ui *ui, struct ui_list *l, size_t i)
 {
-	if ((int)i == *lst_sel(l) && !l->searching)
+	if ((int)i == *lst_sel(l) && (!l->searching || l->filter))
 		return STYLE_SELECTED;
 	if (l->style != NULL)
 		return l->style(ui, l->ctx, lst_row(l, i));
@@ -503,6 +508,34 @@ lst_key_search(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 	return used ? UI_REDRAW | UI_HANDLED : 0;
 }
 
+/* Keys of a filter list: the arrows move, Enter opens, Esc is the
+ * screen's, and the rest goes to the search line. */
+static int
+lst_key_filter(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
+{
+	const void	*row;
+
+	switch (ui_key_action(k, filter_actions)) {
+	case ACT_LIST_PREV:
+		return lst_move(ui, l, ACT_UP);
+	case ACT_LIST_NEXT:
+		return lst_move(ui, l, ACT_DOWN);
+	case ACT_PGUP:
+	case ACT_PGDN:
+		return lst_move(ui, l, ui_key_action(k, filter_actions));
+	case ACT_OPEN:
+		if (l->open == NULL)
+			return 0;
+		if ((row = ui_list_selected(l)) == NULL)
+			return UI_HANDLED;
+		return l->open(ui, l->ctx, row) | UI_REDRAW | UI_HANDLED;
+	case ACT_BACK:
+		return 0;
+	default:
+		return lst_key_search(ui, l, k);
+	}
+}
+
 /* A letter: the next row whose first cell starts with it. */
 static void
 lst_jump(struct ui *ui, struct ui_list *l, wint_t ch)
@@ -548,6 +581,8 @@ ui_list_key(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 {
 	const void	*row;
 
+	if (l->filter)
+		return lst_key_filter(ui, l, k);
 	if (l->searching)
 		return lst_key_search(ui, l, k);
 	if (lst_move(ui, l, ui_key_action(k, move_actions)) != 0)
@@ -577,7 +612,8 @@ ui_list_key(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 }
 
 /* A click: the search line takes the typing; a row is selected, and a
- * double click opens it. */
+ * double click opens it (in a filter list the typing stays in the search
+ * line). */
 int
 ui_list_click(struct ui *ui, struct ui_list *l, int y, int x, int twice)
 {
@@ -592,7 +628,8 @@ ui_list_click(struct ui *ui, struct ui_list *l, int y, int x, int twice)
 	if (y < l->y || y >= l->y + l->shown || i < 0 ||
 	    (size_t)i >= ui_list_count(l))
 		return 0;
-	l->searching = 0;
+	if (!l->filter)
+		l->searching = 0;
 	*lst_sel(l) = i;
 	if (twice && l->open != NULL)
 		return l->open(ui, l->ctx, lst_row(l, (size_t)i)) |
@@ -610,6 +647,10 @@ ui_list_init(struct ui_list *l)
 		fatal("a list of %d columns", l->ncols);
 	util_edit_init(&l->field, "", CORE_NAME_MAX);
 	l->search_y = -1;
+	if (l->filter) {
+		l->searchable = 1;
+		l->searching = 1;
+	}
 }
 
 /* Free the search line. */
@@ -634,7 +675,7 @@ ui_list_cursor(const struct ui_list *l, int *y, int *x)
 const enum ui_action *
 ui_list_actions(const struct ui_list *l, const enum ui_action *normal)
 {
-	return l->searching ? search_actions : normal;
+	return l->searching && !l->filter ? search_actions : normal;
 }
 
 /* Put text in the search line, without telling the screen. */

@@ -24,7 +24,20 @@ tui_keys Down Enter
 tui_wait_gone "Add a stairwell"
 expect_line "the picked stairwell is in the field" "^  Stairwells +Opgang 1"
 tui_keys Tab
-tui_type "Arabic, Danish"
+tui_keys Enter
+tui_wait "Pick the languages spoken"
+tui_keys C-u
+tui_type "arabic"
+tui_wait "Arabic ("
+tui_keys Enter
+tui_wait "Chosen: Arabic"
+tui_keys C-u
+tui_type "danish"
+tui_wait "Danish ("
+tui_keys Enter
+tui_wait "Chosen: Arabic, Danish"
+tui_keys Escape
+tui_wait_title "Ambassador form"
 tui_keys Tab C-u
 tui_type "31.12.2019"
 tui_keys F2
@@ -68,7 +81,15 @@ tui_type "st. th."
 tui_keys Tab Tab
 tui_type "Omar Nasser"
 tui_keys Tab Tab Tab Space Tab Tab Tab Tab
-tui_type "Arabic"
+tui_keys Enter
+tui_wait "Pick the languages spoken"
+tui_keys C-u
+tui_type "arabic"
+tui_wait "Arabic ("
+tui_keys Enter
+tui_wait "Chosen: Arabic"
+tui_keys Escape
+tui_wait_title "Household form"
 tui_keys F2
 tui_wait "is in the register"
 tui_keys Escape

@@ -30,7 +30,20 @@ tui_keys Tab
 tui_wait "Name 2"
 tui_type "Søren Quistgaard-Holm"
 tui_keys Tab Tab Space Tab Space Tab Tab Tab Tab
-tui_type "Somali, Danish"
+tui_keys Enter
+tui_wait "Pick the languages spoken"
+tui_keys C-u
+tui_type "somali"
+tui_wait "Somali ("
+tui_keys Enter
+tui_wait "Chosen: Somali"
+tui_keys C-u
+tui_type "danish"
+tui_wait "Danish ("
+tui_keys Enter
+tui_wait "Chosen: Somali, Danish"
+tui_keys Escape
+tui_wait_title "Household form"
 tui_keys F2
 expect "the household is registered" "is in the register"
 tui_keys Escape

@@ -356,6 +356,8 @@ chain_migrate(void)
 		goto out;
 	raw(db, "DROP TRIGGER audit_no_update; "
 	    "ALTER TABLE audit DROP COLUMN hash; "
+	    "ALTER TABLE household DROP COLUMN languages_other; "
+	    "ALTER TABLE ambassador DROP COLUMN languages_other; "
 	    "DELETE FROM meta WHERE key = 'audit_head'; "
 	    "INSERT INTO audit (at, login, kind) VALUES ('2019-01-01 "
 	    "10:00:00', NULL, 'login failed'); "

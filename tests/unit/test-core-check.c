@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "i18n.h"
 #include "test.h"
 #include "util.h"
 
@@ -481,8 +482,10 @@ household_status(void)
 	}
 	CHECK_INT(core_status_parse("welcome", &st), -1);
 	CHECK_INT(core_status_parse(NULL, &st), -1);
-	CHECK_STR(core_status_label(HS_MOVED_OUT), "moved out");
-	CHECK_STR(core_status_label(HS_PARTLY), "partly");
+	CHECK_STR(C_(core_status_label(HS_MOVED_OUT)), "moved out");
+	CHECK_STR(C_(core_status_label(HS_PARTLY)), "partly");
+	/* The context keeps the status apart from the visit's outcome. */
+	CHECK_STR(core_status_label(HS_WELCOMED), "household status\004welcomed");
 }
 
 /* Moving dates: in required, not over a year ahead, out not before in. */

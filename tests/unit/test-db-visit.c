@@ -861,6 +861,7 @@ test_migrate_schema1(void)
 	get(db, 1, &g);
 	CHECK_STR(g.members[1], "Omar Holm");
 	CHECK_STR(g.phone, "+45 12 34 56 78");
+	CHECK_STR(g.languages, "ar");		/* "arabisk" as a code */
 	CHECK_INT(g.version, 4);
 	CHECK_INT(g.state, HS_AWAITING);
 	CHECK_INT(g.attempts, 0);

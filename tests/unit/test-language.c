@@ -310,6 +310,8 @@ upgrade_6(void)
 		goto out;
 	hid = two_items(db);
 	CHECK(db_exec(db, "ALTER TABLE account DROP COLUMN language; "
+	    "ALTER TABLE household DROP COLUMN languages_other; "
+	    "ALTER TABLE ambassador DROP COLUMN languages_other; "
 	    "DROP INDEX visit_item_untitled; "
 	    "ALTER TABLE visit_item DROP COLUMN title_da; "
 	    "ALTER TABLE visit_item RENAME COLUMN title_en TO title; "
