@@ -1,0 +1,99 @@
+# tests/tui/training/secretariat.sh — part 2 of velkomst-training(7), the
+# secretariat, as the page writes it (texts read from PAGE).  Sourced by
+# tests/tui/training-secretariat*.sh after lib.sh, page.sh and
+# ambassador.sh (esc_home).
+
+course_secretariat() {
+	make_demo
+	LOGIN= tui_start
+
+	# 1. Log in
+	page_expect "1: the login screen" s-login-screen
+	tui_type sekretariat
+	tui_keys Enter
+	tui_type demo-sekretariat
+	tui_keys Enter
+	page_expect "1: logged in as sekretariat" s-login 400
+	page_expect "1: the home screen's counts" s-home-counts
+
+	# 2. The overdue welcomes
+	tui_keys 4
+	page_expect "2: every overdue welcome" s-overdue-count
+	page_expect "2: the longest overdue first" s-overdue-first
+	esc_home "2: Esc goes home" s-login 1
+
+	# 3. The households that need you
+	tui_keys 5
+	page_expect "3: the households that need the secretariat" s-needs-count
+
+	# 4. Follow one up
+	tui_keys /
+	tui_type pham
+	tui_keys Enter Enter
+	page_expect "4: what the ambassador passed on" s-follow-why
+	tui_keys PgDn
+	page_expect "4: the note, after PgDn" s-follow-note
+	tui_keys f
+	page_expect "4: f follows up" s-follow-saved
+	esc_home "4: three Esc go home" s-login 3
+	page_expect "4: one household fewer" s-follow-count
+
+	# 5. Recruit an ambassador
+	tui_keys 6
+	page_expect "5: the ambassadors" s-amb-count
+	tui_keys n
+	page_expect "5: the ambassador form" s-amb-form
+	tui_type "Nadia Ahmadi"
+	tui_keys Down Enter
+	page_expect "5: the departments to pick" s-amb-pick-dept
+	tui_keys Enter
+	tui_wait_gone "$(page_text s-amb-pick-dept)"
+	tui_keys Down Enter
+	page_expect "5: the stairwells to pick" s-amb-pick-stairwell
+	tui_keys End Enter
+	tui_wait_gone "$(page_text s-amb-pick-stairwell)"
+	tui_keys F2
+	page_expect "5: saved" s-amb-saved
+
+	# 6. Give her a login
+	esc_home "6: Esc goes home" s-login 1
+	tui_keys 9
+	page_expect "6: the demo's accounts" s-acc-count
+	tui_keys n
+	page_expect "6: the account form" s-acc-form
+	tui_type nadia
+	tui_keys Down Down Enter
+	page_expect "6: the departments to pick" s-acc-pick-dept
+	tui_keys Enter
+	tui_wait_gone "$(page_text s-acc-pick-dept)"
+	tui_keys Down Enter
+	page_expect "6: the ambassadors to pick" s-acc-pick-amb
+	tui_keys n Enter
+	tui_wait_gone "$(page_text s-acc-pick-amb)"
+	tui_keys Down
+	tui_type 1357
+	tui_keys Down
+	tui_type 1357
+	tui_keys F2
+	page_expect "6: saved" s-acc-saved
+	if LANGUAGE=en "$BIN" --db "$DB" user list | grep -E -q '^nadia +ambassador +605 +Nadia Ahmadi'; then
+		ok "6: the login is hers, for 605"
+	else
+		fail "6: the login is hers, for 605" "$(LANGUAGE=en "$BIN" --db "$DB" user list 2>&1 | grep nadia)"
+	fi
+
+	# 7. The recruitment goal
+	esc_home "7: Esc goes home" s-login 1
+	tui_keys 7
+	page_expect "7: eight recruited" s-goal-count
+	page_expect "7: on pace" s-goal-pace
+
+	# 8. The coverage
+	esc_home "8: Esc goes home" s-login 1
+	tui_keys 8
+	page_expect "8: where to recruit next" s-cover-top
+	esc_home "8: Esc goes home" s-login 1
+	tui_keys x
+	page_expect "8: x logs out" s-login-screen
+	page_all_checked s-
+}
