@@ -74,15 +74,25 @@ tour() {
 	tui_wait_line "${T[form_error]}" ||
 	    fail "$lang: the form says what is missing" "$(tui_screen)"
 	check "$lang" "household form with errors" "${T[form]}"
+	# Consent, then the languages spoken: the list to pick from.
+	tui_keys Down Down Down Down Down Down Space Down Down Down Down Enter
+	check "$lang" "languages list" "${T[pick]}"
+	tui_type arab
+	tui_wait_line "${T[arabic]}" ||
+	    fail "$lang: the list finds Arabic by \"arab\"" "$(tui_screen)"
 	tui_keys Escape
-	tui_keys y
+	check "$lang" "household form after the list" "${T[form]}"
+	tui_keys Escape Escape
 	check "$lang" "home after the form" "${T[home]}"
 	tui_keys 3
 	check "$lang" queue "${T[queue]}"
 	tui_keys v
 	check "$lang" visit "${T[visit]}"
-	tui_keys Escape
-	tui_keys y
+	tui_keys F3
+	tui_wait_line "${T[not_home]}" ||
+	    fail "$lang: F3 asks when to try again" "$(tui_screen)"
+	check "$lang" "visit, not home" "${T[visit]}"
+	tui_keys Escape n
 	tui_wait_title "${T[queue]}"
 	tui_keys Escape 4
 	check "$lang" overdue "${T[overdue]}"
@@ -92,13 +102,17 @@ tour() {
 	check "$lang" ambassadors "${T[ambassadors]}"
 	tui_keys Enter
 	check "$lang" ambassador "${T[ambassador]}"
+	tui_keys Escape n
+	check "$lang" "ambassador form" "${T[amb_form]}"
 	tui_keys Escape Escape 7
 	check "$lang" goal "${T[goal]}"
 	tui_keys Escape 8
 	check "$lang" coverage "${T[coverage]}"
 	tui_keys Escape 9
 	check "$lang" accounts "${T[accounts]}"
-	tui_keys Escape 0
+	tui_keys n
+	check "$lang" "account form" "${T[account]}"
+	tui_keys Escape Escape Escape 0
 	check "$lang" "audit trail" "${T[audit]}"
 	tui_keys F1
 	check "$lang" help "${T[help]}"
@@ -113,7 +127,9 @@ T=([home]=Forside [households]=Husstande [household]=Husstand
     [overdue]="Forsinkede velkomster" [needs]="Til sekretariatet"
     [ambassadors]=Ambassadører [ambassador]=Ambassadør
     [goal]=Rekrutteringsmål [coverage]=Dækning
-    [accounts]=Konti [audit]=Hændelseslog [help]=Hjælp [login]="Log ind")
+    [accounts]=Konti [audit]=Hændelseslog [help]=Hjælp [login]="Log ind"
+    [pick]=Vælg [arabic]="arabisk \(Arabic" [not_home]="Prøv igen den"
+    [amb_form]=Ambassadørskema [account]=Konto)
 tour da
 T=([home]=Home [households]=Households [household]=Household
     [form]="Household form" [form_error]="Pick|Write|missing"
@@ -122,5 +138,7 @@ T=([home]=Home [households]=Households [household]=Household
     [ambassadors]=Ambassadors [ambassador]=Ambassador
     [goal]="Recruitment goal"
     [coverage]="Coverage"
-    [accounts]=Accounts [audit]="Audit trail" [help]=Help [login]="Log in")
+    [accounts]=Accounts [audit]="Audit trail" [help]=Help [login]="Log in"
+    [pick]=Pick [arabic]="Arabic \(arabisk" [not_home]="Try again on"
+    [amb_form]="Ambassador form" [account]=Account)
 tour en
