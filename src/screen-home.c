@@ -415,7 +415,9 @@ const struct screen screen_home = {
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
-	    "Accounts and Audit trail: logins and who changed what.\n\n"
+	    "Accounts and Audit trail: logins and who changed what.\n"
+	    "l: Danish or English, at once; velkomst remembers it for your "
+	    "login.\n\n"
 	    "Esc always goes back one screen. Nothing is saved until you "
 	    "press F2 in a form."),
 	.init = home_init,
