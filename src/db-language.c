@@ -1,6 +1,6 @@
 /*
  * db-language.c — the languages households and ambassadors speak, kept
- * as ISO 639 codes ("ar,so").  Before schema 7 they were free text
+ * as ISO 639 codes ("ar,so").  Before schema 8 they were free text
  * ("Arabic, Somali"): db_language_migrate maps each comma-separated part
  * to its code (core_lang_split) and keeps what it cannot map in
  * languages_other, which `velkomst check` lists by record id.
@@ -72,7 +72,7 @@ lang_map_table(struct db *db, const struct lang_table *t)
 	return s;
 }
 
-/* Migration 7: free-text languages to codes, the ambassadors' language
+/* Migration 7 -> 8: free-text languages to codes, the ambassadors' language
  * index rebuilt on the codes. */
 enum db_status
 db_language_migrate(struct db *db)
