@@ -508,13 +508,24 @@ lst_key_search(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 	return used ? UI_REDRAW | UI_HANDLED : 0;
 }
 
+/* Enter: open the selected row, if the list opens rows. */
+static int
+lst_open(struct ui *ui, struct ui_list *l)
+{
+	const void	*row;
+
+	if (l->open == NULL)
+		return 0;
+	if ((row = ui_list_selected(l)) == NULL)
+		return UI_HANDLED;
+	return l->open(ui, l->ctx, row) | UI_REDRAW | UI_HANDLED;
+}
+
 /* Keys of a filter list: the arrows move, Enter opens, Esc is the
  * screen's, and the rest goes to the search line. */
 static int
 lst_key_filter(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 {
-	const void	*row;
-
 	switch (ui_key_action(k, filter_actions)) {
 	case ACT_LIST_PREV:
 		return lst_move(ui, l, ACT_UP);
@@ -524,11 +535,7 @@ lst_key_filter(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 	case ACT_PGDN:
 		return lst_move(ui, l, ui_key_action(k, filter_actions));
 	case ACT_OPEN:
-		if (l->open == NULL)
-			return 0;
-		if ((row = ui_list_selected(l)) == NULL)
-			return UI_HANDLED;
-		return l->open(ui, l->ctx, row) | UI_REDRAW | UI_HANDLED;
+		return lst_open(ui, l);
 	case ACT_BACK:
 		return 0;
 	default:
@@ -579,8 +586,6 @@ lst_back(struct ui *ui, struct ui_list *l)
 int
 ui_list_key(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 {
-	const void	*row;
-
 	if (l->filter)
 		return lst_key_filter(ui, l, k);
 	if (l->searching)
@@ -594,11 +599,7 @@ ui_list_key(struct ui *ui, struct ui_list *l, const struct ui_keypress *k)
 		l->searching = 1;
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_OPEN:
-		if (l->open == NULL)
-			return 0;
-		if ((row = ui_list_selected(l)) == NULL)
-			return UI_HANDLED;
-		return l->open(ui, l->ctx, row) | UI_REDRAW | UI_HANDLED;
+		return lst_open(ui, l);
 	case ACT_BACK:
 		return lst_back(ui, l);
 	case ACT_JUMP:
