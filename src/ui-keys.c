@@ -139,7 +139,8 @@ static const struct keydef keydefs[] = {
 	{ ACT_PICK_AMBASSADOR, { C('a') }, 1, "a", N_("Ambassador"),
 	    N_("Show the queue of one ambassador: the stairwells they cover "
 	    "(all of their department if they have none of their own).") },
-	{ ACT_YES, { C('y'), C('j') }, 2, "y", N_("Yes"), N_("Yes.") },
+	/* TRANSLATORS: the key shown for yes: "y" or "j" (both work). */
+	{ ACT_YES, { C('y'), C('j') }, 2, N_("y"), N_("Yes"), N_("Yes.") },
 	{ ACT_NO, { C('n') }, 1, "n", N_("No"), N_("No.") },
 	{ ACT_LOCK, { K(KEY_F(9)) }, 1, "F9", N_("Lock"),
 	    N_("Lock the screen now, when you leave the keyboard: nothing "
@@ -279,6 +280,8 @@ ui_key_label(enum ui_action a)
 {
 	const struct keydef	*d = keys_find(a);
 
+	if (d != NULL && a == ACT_YES)	/* "j" for ja, in Danish */
+		return _(d->label);
 	return d != NULL ? d->label : "";
 }
 
