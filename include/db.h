@@ -280,6 +280,17 @@ enum db_status	 db_household_list(struct db *, const struct who *,
 /* How many households the query matches. */
 enum db_status	 db_household_count(struct db *, const struct who *,
 		    const struct household_query *, long *count);
+/*
+ * How many households the query matches per department (by_stairwell:
+ * per department and stairwell), by the same rules as
+ * db_household_count: fn(ctx, department, stairwell (NULL unless
+ * by_stairwell), count) for every group with at least one.  fn must
+ * not ask the database.
+ */
+enum db_status	 db_household_count_by(struct db *, const struct who *,
+		    const struct household_query *, int by_stairwell,
+		    void (*fn)(void *, const char *department,
+		    const char *stairwell, long count), void *ctx);
 
 /*
  * Record that the secretariat dealt with household id on date (a letter
@@ -496,6 +507,56 @@ enum db_status	 db_ambassador_stairwells(struct db *, const struct who *,
 		    void (*fn)(void *, long id, const char *name,
 		    const char *department, const char *stairwell),
 		    void *ctx);
+
+/* ---- the desk's overview (db-desk.c) ---------------------------------- */
+
+/* One department's figures on the desk (or all departments'). */
+struct desk_row {
+	long	 awaiting;	/* awaiting a welcome within the deadline:
+				   FILTER_OPEN and not FILTER_OVERDUE */
+	long	 overdue;	/* FILTER_OVERDUE: the overdue list */
+	long	 secretariat;	/* FILTER_FLAGGED with stale_days: the
+				   needs-the-secretariat list */
+	long	 stairwells_without;	/* stairwells of the configuration
+				   that no active ambassador covers (as
+				   the coverage screen says it) where at
+				   least one household awaits a welcome
+				   (FILTER_OPEN) */
+};
+
+/* What the desk is asked for: the configuration's departments and
+ * stairwells (not owned), today and the rules. */
+struct desk_query {
+	const char *const *departments;	/* the keys, in the configuration's
+					   order */
+	size_t		 ndepartments;
+	const char *const *stairwells;	/* every stairwell's name ... */
+	const int	*stairwell_department;	/* ... and its department
+					   (an index into departments) */
+	size_t		 nstairwells;
+	long		 today;		/* DATE_NONE: util_today() */
+	int		 deadline;	/* welcome_days */
+	int		 stale_days;	/* visits.stale_days */
+};
+
+struct desk {
+	struct desk_row	*rows;		/* one per department of the query,
+					   in its order */
+	size_t		 nrows;
+	struct desk_row	 total;		/* every household's, also of a
+					   department the configuration no
+					   longer has (what the lists show
+					   for all departments) */
+};
+
+/*
+ * The desk's overview: *out gets each department's figures and the
+ * total (free with db_desk_clear), read with a few grouped queries.
+ * The secretariat and admins only (DB_DENIED for an ambassador).
+ */
+enum db_status	 db_desk(struct db *, const struct who *,
+		    const struct desk_query *, struct desk *out);
+void		 db_desk_clear(struct desk *);
 
 /* ---- accounts and login (db-account.c) ----------------------------------- */
 

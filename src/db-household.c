@@ -1173,3 +1173,22 @@ db_household_rekey(struct db *db)
 	}
 	return db_write_end(db, s);
 }
+
+/*
+ * How many households q matches per department (by_stairwell: per
+ * department and stairwell), with the very WHERE of the lists.
+ */
+enum db_status
+db_household_count_by(struct db *db, const struct who *who,
+    const struct household_query *q, int by_stairwell,
+    void (*fn)(void *, const char *, const char *, long), void *ctx)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+
+	hh_filter_open(&f, q);
+	db_list_init(&l, who, q->department, q->search, &f);
+	return db_list_count_by(db, &hh_list_kind, &l, by_stairwell ?
+	    "h.department, h.stairwell" : "h.department", by_stairwell ? 2 :
+	    1, fn, ctx);
+}

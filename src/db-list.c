@@ -236,3 +236,44 @@ db_list_rows(struct db *db, const struct db_list_kind *k,
 	db_words_close(&w);
 	return s;
 }
+
+/*
+ * How many records l matches per value of group (one column, or two
+ * joined by ", "): fn(ctx, first, second, count) for each group, second
+ * NULL with one column.  fn must not ask the database.
+ */
+enum db_status
+db_list_count_by(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, const char *group, int ncols,
+    void (*fn)(void *, const char *, const char *, long), void *ctx)
+{
+	struct db_words	 w;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL];
+	size_t		 o;
+	int		 rc;
+
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	snprintf(sql, sizeof sql, "SELECT %s, count(*) FROM %s", group,
+	    k->from);
+	db_words_open(&w, l->search);
+	db_list_where(sql, sizeof sql, k, l, &w);
+	if ((o = strlen(sql)) < sizeof sql)
+		snprintf(sql + o, sizeof sql - o, " GROUP BY %s", group);
+	if ((st = db_prepare(db, sql)) == NULL) {
+		db_words_close(&w);
+		return DB_ERROR;
+	}
+	db_list_bind(st, k, l, &w);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0), ncols > 1 ?
+		    (const char *)sqlite3_column_text(st, 1) : NULL,
+		    (long)sqlite3_column_int64(st, ncols));
+	if (rc != SQLITE_DONE)
+		s = db_sqlite_fail(db, rc);
+	sqlite3_finalize(st);
+	db_words_close(&w);
+	return s;
+}

@@ -279,5 +279,15 @@ enum db_status	 db_list_count(struct db *, const struct db_list_kind *k,
  */
 enum db_status	 db_list_rows(struct db *, const struct db_list_kind *k,
 		    const struct db_list *l, void **rows, size_t *n);
+/*
+ * How many records of kind k l matches per group: group is one column
+ * ("h.department") or two ("h.department, h.stairwell"), ncols says
+ * which; fn(ctx, first, second (NULL with one column), count) for each
+ * group, while the statement runs (fn must not ask the database).
+ */
+enum db_status	 db_list_count_by(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, const char *group, int ncols,
+		    void (*fn)(void *, const char *, const char *, long),
+		    void *ctx);
 
 #endif
