@@ -40,6 +40,10 @@ static const struct command commands[] = {
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
 	    "text|tsv)") },
+	{ "desk", cli_desk,
+	    N_("the secretariat's desk: per department, awaiting, overdue, "
+	    "with the secretariat, stairwells without an ambassador "
+	    "(--format text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
 	    "fictional households, visits, ambassadors, logins") },
 	{ "goal", cli_goal,
