@@ -82,6 +82,8 @@ enum ui_action {
 	ACT_LANGUAGE,		/* home: Danish or English */
 	ACT_PICK_MANY,		/* a list to pick several from: add or take
 				   away the one the cursor is on */
+	ACT_DESK,		/* the secretariat's list: the desk's
+				   overview */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -676,10 +678,13 @@ extern const struct screen screen_home;
 extern const struct screen screen_households;
 extern const struct screen screen_queue;
 extern const struct screen screen_overdue;
+/* Needs the secretariat; arg: NULL for every department, or (intptr_t)
+ * a department's index + 1 to open on that department. */
 extern const struct screen screen_followups;
 extern const struct screen screen_visit;
 extern const struct screen screen_goal;
 extern const struct screen screen_coverage;
+extern const struct screen screen_desk;
 extern const struct screen screen_ambassadors;
 extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;

@@ -62,6 +62,7 @@ static const struct {
 	{ &screen_ambassador_form, N_("The ambassador form") },
 	{ &screen_goal, N_("Recruitment goal") },
 	{ &screen_coverage, N_("Coverage") },
+	{ &screen_desk, N_("Desk overview") },
 	{ &screen_accounts, N_("Accounts") },
 	{ &screen_account_form, N_("Accounts") },
 	{ &screen_audit, N_("Audit trail") },

@@ -82,6 +82,12 @@ static const enum ui_action report_actions[] = {
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
 };
+/* The secretariat's list: the report's keys and the desk's overview. */
+static const enum ui_action desk_actions[] = {
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_DESK, ACT_SEARCH,
+	ACT_IN_REGISTER, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP,
+	ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+};
 
 /* The query of the list as it stands. */
 static void
@@ -651,6 +657,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 	case ACT_IN_REGISTER:
 		hh_in_register(ui, l);
 		break;
+	case ACT_DESK:
+		ui_push(ui, &screen_desk, NULL);
+		break;
 	case ACT_ORDER:
 		if (!l->mode->can_order)
 			return 0;
@@ -753,7 +762,7 @@ static const struct hh_mode mode_overdue = {
 static const struct hh_mode mode_followups = {
 	.filter = FILTER_FLAGGED, .order = ORDER_URGENT, .by_place = 1,
 	.ids = followup_ids, .cols = followup_cols,
-	.ncols = NCOLS(followup_cols), .actions = report_actions,
+	.ncols = NCOLS(followup_cols), .actions = desk_actions,
 	.empty = N_("No household needs the secretariat."),
 };
 
@@ -794,13 +803,16 @@ overdue_init(struct ui *ui, void *arg)
 	return l;
 }
 
-/* What needs the secretariat. */
+/* What needs the secretariat; arg: NULL, or a department's index + 1
+ * (from the desk's overview). */
 static void *
 followups_init(struct ui *ui, void *arg)
 {
 	struct hh_list	*l = hh_open(&mode_followups, NULL);
+	intptr_t	 d = (intptr_t)arg;
 
-	(void)arg;
+	if (d > 0 && (size_t)d <= ui_conf(ui)->ndepartments)
+		l->dept = (int)(d - 1);
 	hh_reload(ui, l);
 	return l;
 }
@@ -857,7 +869,7 @@ const struct screen screen_overdue = {
 const struct screen screen_followups = {
 	.name = "followups",
 	.title = N_("Needs the secretariat"),
-	.actions = report_actions,
+	.actions = desk_actions,
 	.help = N_("Households for the secretariat to follow up: nobody was "
 	    "home at the visits so many times that a letter or another way in "
 	    "is needed, an ambassador passed something on (a referral), or "
@@ -865,7 +877,8 @@ const struct screen screen_followups = {
 	    "more days than the configuration's visits.stale_days (60 unless "
 	    "changed), too late for the ambassadors' queue. "
 	    "Open a household to read the notes; when it is dealt with, press "
-	    "f there."),
+	    "f there. Press o for the desk's overview: every department's "
+	    "figures at a glance."),
 	.init = followups_init,
 	.draw = hh_draw,
 	.key = hh_key,

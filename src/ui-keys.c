@@ -200,6 +200,10 @@ static const struct keydef keydefs[] = {
 	    N_("Add/remove"), N_("Add the one the cursor is on to those "
 	    "chosen, or take it away when it is chosen already (marked "
 	    "with \xe2\x9c\x93).") },
+	{ ACT_DESK, { C('o') }, 1, "o", N_("Overview"),
+	    N_("The desk's overview: per department, how many households "
+	    "await a welcome, are overdue or need the secretariat, and the "
+	    "stairwells without an ambassador where newcomers wait.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

@@ -406,7 +406,8 @@ test_help_parts(void)
 	static const struct screen *const screens[] = {
 		&screen_home, &screen_households, &screen_queue,
 		&screen_overdue, &screen_followups, &screen_visit,
-		&screen_goal, &screen_coverage, &screen_ambassadors,
+		&screen_goal, &screen_coverage, &screen_desk,
+		&screen_ambassadors,
 		&screen_ambassador, &screen_ambassador_form,
 		&screen_household, &screen_household_form, &screen_login,
 		&screen_accounts, &screen_account_form, &screen_audit,

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The desk's overview, in English and in Danish at 80x24 on the demo:
+# o in the secretariat's list opens it; each department's line (by its
+# short name) and the total have the figures `velkomst desk` prints; no
+# word of the other language, nothing cut; Enter on a department opens
+# the secretariat's list of that department, with as many households as
+# the desk said, and Enter on the total the list of all.
+. "$(dirname "$0")/lib.sh"
+
+make_demo
+conf=$top/share/velkomst/velkomst.conf
+T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
+VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" desk --format tsv >"$TMP/desk.tsv"
+
+# The pieces of the other language, one per line, into FILE (as
+# tests/tui/danish.sh: from da.po, less the configuration's text).
+other_pieces() {
+	local reverse=$1 file=$2
+	msgcat --no-wrap "$top/share/po/da.po" |
+	    awk -v reverse="$reverse" -f "$top/tests/tui/english.awk" |
+	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
+		t = t "\n" l }
+	    index(t, $0) == 0' | sort -u >"$file"
+}
+other_pieces 0 "$TMP/english"
+other_pieces 1 "$TMP/danish"
+
+# col DEPT N: column N of department DEPT's line of `velkomst desk`.
+col() { awk -F'\t' -v d="$1" -v n="$2" '$1 == d { print $n }' "$TMP/desk.tsv"; }
+
+# row NAME FIRST KEY: a line that starts with FIRST (after the list's
+# margin) and has KEY's four figures, in order.
+row() {
+	local name=$1 first=$2 key=$3
+	expect_line "$name" "^ *$first +$(col "$key" 2) +$(col "$key" 3) +$(col "$key" 4) +$(col "$key" 5) *\$"
+}
+
+# The whole screen in LANG: nothing of the other language, nothing cut.
+whole() {
+	local lang=$1 name=$2 found s
+	s=$(tui_screen)
+	if [ "$lang" = da ]; then
+		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/english" |
+		    sort -u | head -5 | tr '\n' '|')
+	else
+		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/danish" |
+		    sort -u | head -5 | tr '\n' '|')
+	fi
+	if [ -n "$found" ]; then
+		fail "$lang: $name has no words of the other language" "$found"
+	elif printf '%s\n' "$s" | grep -q '…'; then
+		fail "$lang: $name is not cut" "$(printf '%s\n' "$s" | grep '…')"
+	else
+		ok "$lang: $name in its language, whole at 80x24"
+	fi
+}
+
+# The desk in LANG with the words of T[...].
+tour() {
+	local lang=$1
+	LANGUAGE=$lang tui_start
+	expect_title "$lang: home" "${T[home]}"
+	tui_keys 5
+	expect_title "$lang: the secretariat's list" "${T[needs]}"
+	expect_not "$lang: not yet the overview" "${T[awaiting]}"
+	tui_keys o
+	expect_title "$lang: o opens the overview" "${T[desk]}"
+	expect_line "$lang: its columns" "${T[department]} +${T[awaiting]} +${T[overdue]} +${T[secretariat]} +${T[without]}"
+	row "$lang: 605's figures as velkomst desk" 605 605
+	row "$lang: TM 13 by its short name" "TM 13" tm13
+	row "$lang: Daruplund, the last department" Daruplund daruplund
+	row "$lang: the total" "${T[total]}" total
+	whole "$lang" "the overview"
+	tui_screen >"$OUT/tui-desk-$lang.screen"
+	# Enter on the first line, 605: its list, as many as the desk said.
+	tui_keys Enter
+	expect_title "$lang: Enter opens the secretariat's list" "${T[needs]}"
+	expect_line "$lang: of 605 only, with the desk's count" "605 · $(col 605 4) ${T[households]}"
+	tui_keys Escape
+	expect_title "$lang: Esc goes back to the overview" "${T[desk]}"
+	tui_keys End Enter
+	expect_title "$lang: Enter on the total opens the list" "${T[needs]}"
+	expect_line "$lang: of all departments, with the desk's total" "${T[all]} · $(col total 4) ${T[households]}"
+	tui_keys Escape
+	expect_title "$lang: back to the overview again" "${T[desk]}"
+	tui_keys F1
+	expect "$lang: the overview's help" "${T[help]}"
+	whole "$lang" "the overview's help"
+}
+
+declare -A T
+T=([home]=Home [needs]="Needs the secretariat" [desk]="Desk overview"
+    [department]=Department [awaiting]=Awaiting [overdue]=Overdue
+    [secretariat]=Secretariat [without]="No ambassador" [total]=Total
+    [households]=households [all]="all departments"
+    [help]="one line per department")
+tour en
+T=([home]=Forside [needs]="Til sekretariatet" [desk]=Overblik
+    [department]=Afdeling [awaiting]=Venter [overdue]=Forsinket
+    [secretariat]=Sekretariatet [without]="Ingen ambassadør" [total]="I alt"
+    [households]=husstande [all]="alle afdelinger"
+    [help]="en linje for hver afdeling")
+tour da
