@@ -97,7 +97,7 @@ T=([home]=Home [needs]="Needs the secretariat" [desk]="Desk overview"
 tour en
 T=([home]=Forside [needs]="Til sekretariatet" [desk]=Overblik
     [department]=Afdeling [awaiting]=Venter [overdue]=Forsinket
-    [secretariat]=Sekretariatet [without]="Ingen ambassadør" [total]="I alt"
+    [secretariat]=Sekretariat [without]="Ingen ambassadør" [total]="I alt"
     [households]=husstande [all]="alle afdelinger"
     [help]="en linje for hver afdeling")
 tour da
