@@ -125,6 +125,7 @@ desk_open(struct ui *ui, void *ctx, const void *row)
 	return UI_REDRAW | UI_HANDLED;
 }
 
+/* Set up the table and read the figures. */
 static void *
 desk_init(struct ui *ui, void *arg)
 {
@@ -144,12 +145,14 @@ desk_init(struct ui *ui, void *arg)
 	return s;
 }
 
+/* Back from a list: read the figures again. */
 static void
 desk_resume(struct ui *ui, void *state)
 {
 	desk_load(ui, state);
 }
 
+/* Free the screen's state. */
 static void
 desk_free(void *state)
 {
@@ -162,6 +165,7 @@ desk_free(void *state)
 	free(s);
 }
 
+/* Today and the deadline, the table, what No ambassador counts. */
 static void
 desk_draw(struct ui *ui, void *state)
 {
@@ -186,6 +190,7 @@ desk_draw(struct ui *ui, void *state)
 	    STYLE_DIM);
 }
 
+/* Keys: the list's (moving, Enter). */
 static int
 desk_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
@@ -194,6 +199,7 @@ desk_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	return ui_list_key(ui, &s->list, k);
 }
 
+/* A click selects a line; a double click opens it. */
 static int
 desk_click(struct ui *ui, void *state, int y, int x, int twice)
 {

@@ -64,6 +64,8 @@ struct hh_list {
 	char			**words;	/* its words (search keys) */
 	size_t			 nwords;
 	char			*info;		/* drawn beside the search */
+	const enum ui_action	*actions;	/* the mode's, or fewer for
+						   this role */
 	char			*empty;		/* drawn when there are none */
 };
 
@@ -417,7 +419,8 @@ hh_actions_now(void *state)
 {
 	struct hh_list	*l = state;
 
-	return ui_list_actions(&l->list, l->mode->actions);
+	return ui_list_actions(&l->list, l->actions != NULL ? l->actions :
+	    l->mode->actions);
 }
 
 /* What is listed and how many, beside the search field (new string). */
@@ -682,7 +685,8 @@ hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 
 	if ((flags = ui_list_key(ui, &l->list, k)) != 0 || l->list.searching)
 		return flags;
-	return hh_key_screen(ui, l, ui_key_action(k, l->mode->actions));
+	return hh_key_screen(ui, l, ui_key_action(k, l->actions != NULL ?
+	    l->actions : l->mode->actions));
 }
 
 /* A click selects a row; a double click opens it. */
@@ -813,6 +817,9 @@ followups_init(struct ui *ui, void *arg)
 
 	if (d > 0 && (size_t)d <= ui_conf(ui)->ndepartments)
 		l->dept = (int)(d - 1);
+	/* The desk's overview is the secretariat's (db_desk). */
+	if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS))
+		l->actions = report_actions;
 	hh_reload(ui, l);
 	return l;
 }

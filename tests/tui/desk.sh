@@ -63,6 +63,7 @@ tour() {
 	tui_keys 5
 	expect_title "$lang: the secretariat's list" "${T[needs]}"
 	expect_not "$lang: not yet the overview" "${T[awaiting]}"
+	expect "$lang: the list offers o" "o ${T[key]}"
 	tui_keys o
 	expect_title "$lang: o opens the overview" "${T[desk]}"
 	expect_line "$lang: its columns" "${T[department]} +${T[awaiting]} +${T[overdue]} +${T[secretariat]} +${T[without]}"
@@ -93,11 +94,22 @@ T=([home]=Home [needs]="Needs the secretariat" [desk]="Desk overview"
     [department]=Department [awaiting]=Awaiting [overdue]=Overdue
     [secretariat]=Secretariat [without]="No ambassador" [total]=Total
     [households]=households [all]="all departments"
-    [help]="one line per department")
+    [help]="one line per department" [key]=Overview)
 tour en
 T=([home]=Forside [needs]="Til sekretariatet" [desk]=Overblik
     [department]=Afdeling [awaiting]=Venter [overdue]=Forsinket
     [secretariat]=Sekretariat [without]="Ingen ambassadør" [total]="I alt"
     [households]=husstande [all]="alle afdelinger"
-    [help]="en linje for hver afdeling")
+    [help]="en linje for hver afdeling" [key]=Overblik)
 tour da
+
+# An ambassador's list of what needs the secretariat has no overview: o
+# is not offered, and pressing it opens nothing.
+LOGIN=birgit SECRET=1234 tui_start
+expect_title "ambassador: home" Home
+tui_keys 5
+expect_title "ambassador: the secretariat's list" "Needs the secretariat"
+expect_not "ambassador: o is not offered" "o Overview"
+tui_keys o
+tui_sync
+expect_title "ambassador: o opens nothing" "Needs the secretariat"
