@@ -82,6 +82,7 @@ enum ui_action {
 	ACT_LANGUAGE,		/* home: Danish or English */
 	ACT_PICK_MANY,		/* a list to pick several from: add or take
 				   away the one the cursor is on */
+	ACT_PICK_REASON,	/* the desk: which reason */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -678,6 +679,7 @@ extern const struct screen screen_queue;
 extern const struct screen screen_overdue;
 extern const struct screen screen_followups;
 extern const struct screen screen_visit;
+extern const struct screen screen_followup;
 extern const struct screen screen_goal;
 extern const struct screen screen_coverage;
 extern const struct screen screen_ambassadors;

@@ -41,12 +41,14 @@ struct hh_mode {
 };
 
 /* Which pick list is open. */
-enum hh_picking { PICKING_DEPT, PICKING_STAIR };
+enum hh_picking { PICKING_DEPT, PICKING_STAIR, PICKING_REASON };
 
 struct hh_list {
 	const struct hh_mode	*mode;
 	int			 dept;		/* by_place: index, or -1: all */
 	char			*stair;		/* by_place: a name, or NULL */
+	int			 reason;	/* the desk: core_reason_flag()'s
+						   index, 0: every reason */
 	enum hh_picking		 picking;
 	const char		**pick;		/* items of the pick list */
 	struct ambassador_row	*ambs;		/* behind an ambassador pick */
@@ -82,6 +84,12 @@ static const enum ui_action report_actions[] = {
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
 };
+static const enum ui_action desk_actions[] = {
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_PICK_REASON, ACT_SEARCH,
+	ACT_IN_REGISTER,
+	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
+	ACT_LAST, ACT_NONE
+};
 
 /* The query of the list as it stands. */
 static void
@@ -97,6 +105,8 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 	q->today = util_today();
 	q->deadline = c->welcome_days;
 	q->stale_days = c->stale_days;
+	if (l->mode->filter == FILTER_FLAGGED && l->reason != 0)
+		q->reason = core_reason_flag(l->reason);
 	if (l->dept >= 0) {
 		q->department = c->departments[l->dept].key;
 		q->stairwell = l->stair;
@@ -232,9 +242,14 @@ static const char *
 hh_reason(const struct household_row *r, char *buf, size_t len)
 {
 	const char	*why = core_flags_reason(r->flags);
+	int		 o;
 
 	/* A format: most reasons count the times nobody was home. */
-	snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
+	o = snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
+	/* What the ambassador wrote, when something was passed on or
+	 * declined. */
+	if (r->why_note != NULL && o >= 0 && (size_t)o < len)
+		snprintf(buf + o, len - (size_t)o, ": %s", r->why_note);
 	return buf;
 }
 
@@ -424,10 +439,12 @@ hh_info(struct ui *ui, const struct hh_list *l)
 	if (l->amb != NULL)
 		place = xasprintf(_("%s's stairwells"), l->amb);
 	else if (l->mode->by_place)
-		place = xasprintf("%s%s%s", l->dept < 0 ?
+		place = xasprintf("%s%s%s%s%s", l->dept < 0 ?
 		    _("all departments") : c->departments[l->dept].name,
 		    l->stair != NULL ? ", " : "",
-		    l->stair != NULL ? l->stair : "");
+		    l->stair != NULL ? l->stair : "",
+		    l->reason != 0 ? " \xc2\xb7 " : "",
+		    l->reason != 0 ? _(core_reason_label(l->reason)) : "");
 	else
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
@@ -494,7 +511,9 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 	struct hh_list	*l = ctx;
 
 	hh_no_ambassador(l);
-	if (l->picking == PICKING_DEPT) {
+	if (l->picking == PICKING_REASON)
+		l->reason = chosen;
+	else if (l->picking == PICKING_DEPT) {
 		l->dept = chosen - 1;
 		free(l->stair);
 		l->stair = NULL;
@@ -620,6 +639,24 @@ hh_pick_place(struct ui *ui, struct hh_list *l, int stairwell)
 	ui_push(ui, &screen_pick, &p);
 }
 
+/* The desk: pick one reason, or every reason. */
+static void
+hh_pick_reason(struct ui *ui, struct hh_list *l)
+{
+	struct ui_pick	 p = { .done = hh_picked, .ctx = l,
+			    .title = _("Which reason?"), .initial = l->reason };
+	int		 i;
+
+	free(l->pick);
+	l->pick = xcalloc(CORE_NREASONS + 1, sizeof *l->pick);
+	for (i = 0; i < CORE_NREASONS; i++)
+		l->pick[i] = _(core_reason_label(i));
+	l->picking = PICKING_REASON;
+	p.items = l->pick;
+	p.n = CORE_NREASONS;
+	ui_push(ui, &screen_pick, &p);
+}
+
 /* r: the whole register, searching for what is typed here. */
 static void
 hh_in_register(struct ui *ui, struct hh_list *l)
@@ -644,6 +681,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 		break;
 	case ACT_PICK_AMBASSADOR:
 		hh_pick_ambassador(ui, l);
+		break;
+	case ACT_PICK_REASON:
+		hh_pick_reason(ui, l);
 		break;
 	case ACT_NEW:
 		ui_push(ui, &screen_household_form, NULL);
@@ -722,9 +762,10 @@ static const struct ui_column overdue_cols[] = {
 	{ .head = N_("Tries"), .width = 5, .whole = 1 },
 };
 static const enum hh_col followup_ids[] = {
-	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
+	COL_MOVED_IN, COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
 };
 static const struct ui_column followup_cols[] = {
+	{ .head = N_("Moved in"), .width = 10, .whole = 1 },
 	{ .head = N_("Why"), .width = 20, .grow = 1 },
 	{ .head = N_("Names"), .width = 20, .grow = 1 },
 	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
@@ -753,7 +794,7 @@ static const struct hh_mode mode_overdue = {
 static const struct hh_mode mode_followups = {
 	.filter = FILTER_FLAGGED, .order = ORDER_URGENT, .by_place = 1,
 	.ids = followup_ids, .cols = followup_cols,
-	.ncols = NCOLS(followup_cols), .actions = report_actions,
+	.ncols = NCOLS(followup_cols), .actions = desk_actions,
 	.empty = N_("No household needs the secretariat."),
 };
 
@@ -857,15 +898,19 @@ const struct screen screen_overdue = {
 const struct screen screen_followups = {
 	.name = "followups",
 	.title = N_("Needs the secretariat"),
-	.actions = report_actions,
-	.help = N_("Households for the secretariat to follow up: nobody was "
-	    "home at the visits so many times that a letter or another way in "
-	    "is needed, an ambassador passed something on (a referral), or "
-	    "the household was not reached in time: its welcome is overdue by "
+	.actions = desk_actions,
+	.help = N_("The secretariat's desk: every household for it to follow "
+	    "up, the longest moved in first, with why: nobody was home at the "
+	    "visits so many times that a letter or another way in is needed, "
+	    "an ambassador passed something on (a referral, with the note), "
+	    "the household declined and the ambassador wrote a note, or the "
+	    "household was not reached in time: its welcome is overdue by "
 	    "more days than the configuration's visits.stale_days (60 unless "
 	    "changed), too late for the ambassadors' queue. "
-	    "Open a household to read the notes; when it is dealt with, press "
-	    "f there."),
+	    "Press d to show one department, w to show one reason. "
+	    "Open a household to read the notes; to record what you did, "
+	    "press f there. The household leaves the desk until a newer visit "
+	    "brings it back, or for good when the follow-up closes the case."),
 	.init = followups_init,
 	.draw = hh_draw,
 	.key = hh_key,

@@ -97,9 +97,10 @@ static const struct keydef keydefs[] = {
 	    N_("Show one department, or all of them.") },
 	{ ACT_PICK_STAIR, { C('s') }, 1, "s", N_("Stairwell"),
 	    N_("Choose one stairwell, or all of the department.") },
-	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),
-	    N_("The secretariat has dealt with this household (a letter, a "
-	    "call, a referral taken up): it leaves the follow-up list.") },
+	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Follow up"),
+	    N_("Record what the secretariat did for this household (a "
+	    "letter, a call, a visit, the estate office), with a note, and "
+	    "whether it closes the case: it leaves the secretariat's list.") },
 	{ ACT_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
 	    N_("Delete this household, registered by mistake, with its "
 	    "visits (the secretariat; also the Delete key). It asks first.") },
@@ -200,6 +201,10 @@ static const struct keydef keydefs[] = {
 	    N_("Add/remove"), N_("Add the one the cursor is on to those "
 	    "chosen, or take it away when it is chosen already (marked "
 	    "with \xe2\x9c\x93).") },
+	{ ACT_PICK_REASON, { C('w') }, 1, "w", N_("Why"),
+	    N_("Show the households of one reason (not home too often, "
+	    "passed on, not reached in time, declined with a note), or of "
+	    "every reason.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
