@@ -384,9 +384,9 @@ view_followup(struct ui *ui, struct hh_view *v, int y,
 {
 	char	 d[11], *s;
 
-	s = xasprintf(_("follow-up: %s Â· %s%s%s"),
+	s = xasprintf(_("follow-up: %s \xc2\xb7 %s%s%s"),
 	    _(core_followup_action_label(f->action)), f->login,
-	    f->closes != FC_NONE ? _(" Â· closes the case: ") : "",
+	    f->closes != FC_NONE ? _(" \xc2\xb7 closes the case: ") : "",
 	    f->closes != FC_NONE ? _(core_followup_close_label(f->closes)) :
 	    "");
 	y = view_line(ui, v, y, util_date_dk(f->date, d), s, STYLE_NORMAL);
