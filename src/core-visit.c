@@ -324,7 +324,7 @@ core_reason_label(int i)
 {
 	static const char *const labels[CORE_NREASONS] = {
 		N_("every reason"), N_("not home too often"),
-		N_("passed on by an ambassador"), N_("not reached in time"),
+		N_("passed on"), N_("not reached in time"),
 		N_("declined, with a note")
 	};
 

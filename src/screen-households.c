@@ -438,13 +438,15 @@ hh_info(struct ui *ui, const struct hh_list *l)
 
 	if (l->amb != NULL)
 		place = xasprintf(_("%s's stairwells"), l->amb);
+	else if (l->reason != 0)	/* the desk: one reason */
+		place = xasprintf("%s%s%s", l->dept < 0 ? "" :
+		    c->departments[l->dept].name, l->dept < 0 ? "" :
+		    " \xc2\xb7 ", _(core_reason_label(l->reason)));
 	else if (l->mode->by_place)
-		place = xasprintf("%s%s%s%s%s", l->dept < 0 ?
+		place = xasprintf("%s%s%s", l->dept < 0 ?
 		    _("all departments") : c->departments[l->dept].name,
 		    l->stair != NULL ? ", " : "",
-		    l->stair != NULL ? l->stair : "",
-		    l->reason != 0 ? " \xc2\xb7 " : "",
-		    l->reason != 0 ? _(core_reason_label(l->reason)) : "");
+		    l->stair != NULL ? l->stair : "");
 	else
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
