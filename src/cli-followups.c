@@ -18,7 +18,7 @@ static const struct cli_col fu_text[] = {
 	{ N_("Household"), 9, CLI_COL_RIGHT },
 	{ N_("Department"), 22, 0 },
 	{ N_("Login"), 12, 0 },
-	{ N_("What was done"), 28, 0 },
+	{ N_("What was done"), 34, 0 },
 	{ N_("Closes"), 18, 0 },
 	{ N_("Note"), 0, 0 },
 };
