@@ -938,7 +938,7 @@ demo_account_fill(struct db *db, const struct conf *conf,
 
 /* Add the demo accounts, at the configuration's hash cost. */
 static enum db_status
-demo_accounts_add(struct db *db, const struct conf *conf)
+demo_accounts_add(struct db *db, const struct conf *conf, long *sec)
 {
 	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
 	struct account_policy	 policy;
@@ -951,6 +951,8 @@ demo_accounts_add(struct db *db, const struct conf *conf)
 		demo_account_fill(db, conf, &demo_accounts[i], &a);
 		st = db_account_add(db, &who, &a, demo_accounts[i].secret,
 		    &policy);
+		if (a.role == ROLE_SECRETARIAT && sec != NULL)
+			*sec = a.id;
 		db_account_clear(&a);
 	}
 	return st;
@@ -972,7 +974,7 @@ demo_accounts_late(struct db *db, const struct conf *conf)
 		return -1;
 	if (db_batch_begin(db) != DB_OK)
 		return demo_failed(db);
-	if ((st = demo_accounts_add(db, conf)) != DB_OK) {
+	if ((st = demo_accounts_add(db, conf, NULL)) != DB_OK) {
 		demo_failed(db);
 		db_batch_end(db, 0);
 		return 1;
@@ -1024,12 +1026,14 @@ demo_fu_day(const struct demo_fu_plan *p, const struct household *h)
 	    h->last_visit - 1 : DATE_NONE;
 }
 
-/* Record plan p for h on day, as if it were entered that day. */
+/* Record plan p for h on day, as if it were entered that day by the
+ * secretariat's account sec. */
 static enum db_status
 demo_fu_add(struct db *db, const struct conf *conf,
-    const struct demo_fu_plan *p, const struct household *h, long day)
+    const struct demo_fu_plan *p, const struct household *h, long day,
+    long sec)
 {
-	struct who	 who = { .name = "sekretariat",
+	struct who	 who = { .name = "sekretariat", .account = sec,
 			    .role = ROLE_SECRETARIAT };
 	struct followup	 f = { .household = h->id, .date = day,
 			    .action = p->action, .closes = p->closes,
@@ -1046,7 +1050,7 @@ demo_fu_add(struct db *db, const struct conf *conf,
 /* The follow-ups of the demo, one of each plan on the first household
  * after every stride that fits it. */
 static enum db_status
-demo_followups(struct db *db, const struct conf *conf, long n)
+demo_followups(struct db *db, const struct conf *conf, long n, long sec)
 {
 	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
 	struct household	 h;
@@ -1060,7 +1064,7 @@ demo_followups(struct db *db, const struct conf *conf, long n)
 			continue;
 		if ((day = demo_fu_day(&demo_fu_plan[k], &h)) != DATE_NONE) {
 			st = demo_fu_add(db, conf, &demo_fu_plan[k++], &h,
-			    day);
+			    day, sec);
 			id += DEMO_FU_STRIDE;
 		}
 		db_household_clear(&h);
@@ -1080,6 +1084,7 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	struct household	 h;
 	enum db_status		 st = DB_OK;
 	size_t			*used, i;
+	long			 sec = 0;
 
 	used = xcalloc(conf->nstairwells, sizeof *used);
 	for (i = 0; st == DB_OK && i < (size_t)n; i++) {
@@ -1093,11 +1098,12 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	}
 	free(used);
 	if (st == DB_OK)
-		st = demo_followups(db, conf, n);
-	if (st == DB_OK)
 		st = demo_amb_all(db, conf);
 	if (st == DB_OK)
-		st = demo_accounts_add(db, conf);
+		st = demo_accounts_add(db, conf, &sec);
+	/* By the secretariat's login, once it is there. */
+	if (st == DB_OK)
+		st = demo_followups(db, conf, n, sec);
 	return st;
 }
 

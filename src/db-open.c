@@ -322,7 +322,7 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	 * by whom and when, and whether it closed the case; and a declined
 	 * visit with a note is a reason for the secretariat's desk
 	 * (FLAG_DECLINED, 8), worked out here for what is there. */
-	"CREATE TABLE followup (\n"
+	"CREATE TABLE IF NOT EXISTS followup (\n"
 	"	id		INTEGER PRIMARY KEY,\n"
 	"	household_id	INTEGER NOT NULL\n"
 	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
@@ -335,8 +335,8 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"			    ('', 'reached', 'unreachable', 'moved_out')),\n"
 	"	created_at	TEXT NOT NULL\n"
 	");\n"
-	"CREATE INDEX followup_household ON followup (household_id, date, id);\n"
-	"CREATE INDEX followup_date ON followup (date, id);\n"
+	"CREATE INDEX IF NOT EXISTS followup_household ON followup (household_id, date, id);\n"
+	"CREATE INDEX IF NOT EXISTS followup_date ON followup (date, id);\n"
 	"UPDATE household SET flags = flags | 8 WHERE state = 'declined' AND\n"
 	"    (SELECT coalesce(v.notes, '') <> '' AND NOT (v.id <=\n"
 	"    household.handled_visit AND v.date <= household.handled_on)\n"
