@@ -327,7 +327,8 @@ void		 db_followups_free(struct followup *, size_t n);
 enum db_status	 db_followup_add(struct db *, const struct who *,
 		    struct followup *f, int max_attempts);
 /* Household id's follow-ups, newest first, at most limit: *out an
- * xmalloc'd array (db_followups_free), *n its length. */
+ * xmalloc'd array (db_followups_free), *n its length.  Who may see the
+ * household; the notes only for who may ACCESS_HANDLED. */
 enum db_status	 db_followup_list(struct db *, const struct who *, long id,
 		    size_t limit, struct followup **out, size_t *n);
 /* Which follow-ups db_followup_each gives (NULL / DATE_NONE: all). */

@@ -189,8 +189,16 @@ db_followup_list(struct db *db, const struct who *who, long id,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
 	*out = xreallocarray(NULL, limit > 0 ? limit : 1, sizeof **out);
-	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		fu_row(st, &(*out)[(*n)++]);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_row(st, &(*out)[*n]);
+		/* The secretariat's notes are its own: an ambassador sees
+		 * what was done, by whom and when. */
+		if (!core_may(who->role, ACCESS_HANDLED)) {
+			free((*out)[*n].note);
+			(*out)[*n].note = NULL;
+		}
+		(*n)++;
+	}
 	if (*n == limit)
 		rc = SQLITE_DONE;
 	sqlite3_reset(st);

@@ -24,7 +24,7 @@ static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static const struct who	 sec = { .name = "sekretariat",
 			    .role = ROLE_SECRETARIAT };
 static const struct who	 amb = { .name = "birgit", .role = ROLE_AMBASSADOR,
-			    .departments = { "bb605" } };
+			    .departments = { "bb605" }, .ndepartments = 1 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-15 */
 
 /* Open an empty database in memory or fail the test. */
@@ -337,6 +337,15 @@ test_trace(void)
 		CHECK_INT(f[2].date, today - 3);
 	}
 	db_followups_free(f, n);
+	/* An ambassador of the department sees what was done, not the
+	 * secretariat's notes. */
+	CHECK_INT(db_followup_list(db, &amb, a, 10, &f, &n), DB_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_INT(f[1].action, FA_LETTER);
+		CHECK(f[1].note == NULL);
+	}
+	db_followups_free(f, n);
 	memset(&g, 0, sizeof g);
 	CHECK_INT(db_household_get(db, &tester, a, &g), DB_OK);
 	CHECK_INT(g.closed, FC_NONE);
@@ -374,6 +383,53 @@ test_closes(void)
 	CHECK_INT(g.closed, FC_NONE);
 	db_household_clear(&g);
 	db_close(db);
+}
+
+/* A schema-8 file: the follow-up table comes, and a declined visit with
+ * a note already there puts its household on the desk. */
+static void
+test_migrate(void)
+{
+	char		 path[] = "/tmp/velkomst-test-followup-XXXXXX";
+	char		*file, *err;
+	struct db	*db;
+	int		 fd;
+	long		 a, b;
+
+	if ((fd = mkstemp(path)) == -1) {
+		TEST_FAIL("mkstemp");
+		return;
+	}
+	close(fd);
+	unlink(path);
+	file = xasprintf("%s.db", path);
+	if ((db = db_open(file, DB_CREATE, &err)) == NULL) {
+		TEST_FAIL("db_open: %s", err);
+		free(err);
+		free(file);
+		return;
+	}
+	a = house(db, "bb605", "Ea Lund", 5);
+	b = house(db, "bb605", "Bo Lund", 5);
+	visit(db, a, today - 1, VO_DECLINED, "Wants a letter in Arabic.");
+	visit(db, b, today - 1, VO_DECLINED, NULL);
+	CHECK(db_exec(db, "DROP TABLE followup; UPDATE household SET "
+	    "flags = 0; PRAGMA user_version = 8") == SQLITE_OK);
+	db_close(db);
+	if ((db = db_open(file, 0, &err)) == NULL) {
+		TEST_FAIL("reopen: %s", err);
+		free(err);
+	} else {
+		CHECK_INT(one(db, "PRAGMA user_version"), 9);
+		CHECK_INT(one(db, "SELECT flags FROM household WHERE id = 1"),
+		    FLAG_DECLINED);
+		CHECK_INT(one(db, "SELECT flags FROM household WHERE id = 2"),
+		    0);
+		CHECK_INT(one(db, "SELECT count(*) FROM followup"), 0);
+		db_close(db);
+	}
+	unlink(file);
+	free(file);
 }
 
 /* Collect what db_followup_each gives as "household:action:closes". */
@@ -432,6 +488,7 @@ main(void)
 	RUN("db-followup", test_trace);
 	RUN("db-followup", test_closes);
 	RUN("db-followup", test_each);
+	RUN("db-followup", test_migrate);
 	core_key_done();
 	TEST_END();
 }
