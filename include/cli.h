@@ -244,6 +244,7 @@ int	 cli_overdue(const struct cli *, int argc, char **argv);
 int	 cli_visits(const struct cli *, int argc, char **argv);
 int	 cli_demo(const struct cli *, int argc, char **argv);
 int	 cli_households(const struct cli *, int argc, char **argv);
+int	 cli_followups(const struct cli *, int argc, char **argv);
 int	 cli_goal(const struct cli *, int argc, char **argv);
 int	 cli_coverage(const struct cli *, int argc, char **argv);
 int	 cli_desk(const struct cli *, int argc, char **argv);

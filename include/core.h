@@ -137,6 +137,7 @@ struct visit_fact {
 						   secretariat */
 	int			 handled;	/* the secretariat had already
 						   dealt with it: no flag */
+	int			 noted;		/* the visit has notes */
 };
 
 /* Why a household needs the secretariat (a bit mask). */
@@ -145,6 +146,10 @@ struct visit_fact {
 #define FLAG_NOT_REACHED 0x4	/* not reached in time (core_not_reached):
 				   a matter of the day, worked out when a
 				   list is read, never stored */
+#define FLAG_DECLINED	0x8	/* the deciding visit was declined, and the
+				   ambassador wrote a note with it */
+#define FLAG_ALL	(FLAG_ATTEMPTS | FLAG_REFERRAL | FLAG_NOT_REACHED | \
+			    FLAG_DECLINED)
 
 /* What a household's visits add up to. */
 struct welcome_state {
@@ -162,7 +167,8 @@ struct welcome_state {
  * decides the state (welcomed, partly or declined); with none, the
  * household awaits.  Not-home visits after that visit count as attempts.
  * Flags: FLAG_ATTEMPTS when attempts >= max_attempts while awaiting or
- * partly; FLAG_REFERRAL when a visit has a referral.  Visits marked
+ * partly; FLAG_REFERRAL when a visit has a referral; FLAG_DECLINED when
+ * the deciding visit was declined and has notes.  Visits marked
  * handled, and visits dated on or before handled_on (or DATE_NONE for
  * none), raise no flag.
  */
@@ -206,6 +212,51 @@ int	 core_not_reached(long moved_in, long moved_out,
  * referral" or "not reached in time".  "" for no flag.
  */
 const char *core_flags_reason(int flags);
+
+/*
+ * The reasons a household needs the secretariat, one at a time, for the
+ * desk's filter: reasons[0] is every reason (FLAG_ALL), then each FLAG_*
+ * alone.  core_reason_flag(i) is the mask of reason i (i modulo
+ * CORE_NREASONS); core_reason_label(i) its words (N_(), for _()).
+ */
+#define CORE_NREASONS	5
+int	 core_reason_flag(int i);
+const char *core_reason_label(int i);
+
+/* ---- follow-ups by the secretariat (core-followup.c) ------------------ */
+
+/* What the secretariat did. */
+enum followup_action {
+	FA_LETTER,		/* letter sent */
+	FA_PHONE,		/* phone call */
+	FA_VISIT,		/* visited by the secretariat */
+	FA_ESTATE_OFFICE,	/* passed to the estate office */
+	FA_OTHER,
+	NFOLLOWUP_ACTION
+};
+/* Whether a follow-up closes the case, and how. */
+enum followup_close {
+	FC_NONE,		/* stays open */
+	FC_REACHED,
+	FC_UNREACHABLE,		/* not to be reached */
+	FC_MOVED_OUT,
+	NFOLLOWUP_CLOSE
+};
+/* "letter", "phone", "visit", "estate_office", "other" (database, tsv);
+ * _parse gives 0, or -1 when s names none; _label words for _() (N_()). */
+const char *core_followup_action_name(enum followup_action);
+int	 core_followup_action_parse(const char *s, enum followup_action *);
+const char *core_followup_action_label(enum followup_action);
+/* "" (not closed), "reached", "unreachable", "moved_out"; likewise. */
+const char *core_followup_close_name(enum followup_close);
+int	 core_followup_close_parse(const char *s, enum followup_close *);
+const char *core_followup_close_label(enum followup_close);
+/*
+ * Check the date of a follow-up: required, not after today, not before
+ * the household moved in (moved_in DATE_NONE: no bound).  NULL if fine,
+ * else a sentence (N_()).
+ */
+const char *core_check_followup_date(long date, long moved_in, long today);
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
 

@@ -165,6 +165,8 @@ struct household {
 	long	 last_visit;	/* or DATE_NONE */
 	int	 flags;		/* FLAG_* of core.h: needs the secretariat */
 	long	 handled_on;	/* the secretariat dealt with it, or DATE_NONE */
+	enum followup_close closed;	/* how the newest follow-up closed
+					   the case, FC_NONE when open */
 };
 /*
  * Every household and ambassador whose languages were free text that no
@@ -216,6 +218,9 @@ struct household_row {
 	int	 interpreter;
 	char	*languages;	/* codes, as household; NULL without consent */
 	long	 handled_on;	/* as in household */
+	char	*why_note;	/* FILTER_FLAGGED: the note of the newest
+				   referral or declined visit the
+				   secretariat has not dealt with, or NULL */
 };
 void		 db_household_rows_free(struct household_row *, size_t n);
 /* Free the strings one row owns (for a list that keeps a sliding window). */
@@ -238,7 +243,8 @@ enum household_filter {
 				   `deadline` */
 	FILTER_FLAGGED,		/* needs the secretariat (flags != 0, or with
 				   `stale_days` core_not_reached()), not
-				   moved out on `today` */
+				   moved out on `today`, and the case not
+				   closed by its newest follow-up */
 	FILTER_OPEN		/* awaiting a welcome: awaiting or partly,
 				   not moved out on `today` (coverage) */
 };
@@ -262,6 +268,8 @@ struct household_query {
 	int			 stale_days;	/* visits.stale_days: the stale
 						   rule of FILTER_DUE and
 						   FILTER_FLAGGED; 0: none */
+	int			 reason;	/* FILTER_FLAGGED: only these
+						   FLAG_* (0: every reason) */
 };
 
 /*
@@ -300,6 +308,51 @@ enum db_status	 db_household_count_by(struct db *, const struct who *,
  */
 enum db_status	 db_household_handled(struct db *, const struct who *,
 		    long id, long date, int max_attempts);
+
+/* ---- follow-ups by the secretariat (db-followup.c) ------------------- */
+
+struct followup {
+	long			 id;
+	long			 household;
+	long			 date;
+	char			*login;		/* who; set by db_followup_add */
+	enum followup_action	 action;
+	enum followup_close	 closes;	/* FC_NONE: the case stays open */
+	char			*note;		/* or NULL */
+	char			*department;	/* the household's (read only) */
+};
+/* Free what a follow-up owns (not the struct); and n of them with the
+ * array. */
+void		 db_followup_clear(struct followup *);
+void		 db_followups_free(struct followup *, size_t n);
+/*
+ * Record what the secretariat did, f, for household f->household (who
+ * may ACCESS_HANDLED).  f->date: not after today, not before the move-in;
+ * f->note cleaned and checked as notes are (DB_INVALID).  In one
+ * transaction: the follow-up (by who->name), the household dealt with
+ * on f->date (or the later day it already was: its flags are worked out
+ * again with max_attempts, so it leaves the desk until a newer visit
+ * brings it back; one that closes the case stays off the desk), and one
+ * audit row naming the household's number, never the note.  Sets f->id.
+ */
+enum db_status	 db_followup_add(struct db *, const struct who *,
+		    struct followup *f, int max_attempts);
+/* Household id's follow-ups, newest first, at most limit: *out an
+ * xmalloc'd array (db_followups_free), *n its length.  Who may see the
+ * household; the notes only for who may ACCESS_HANDLED. */
+enum db_status	 db_followup_list(struct db *, const struct who *, long id,
+		    size_t limit, struct followup **out, size_t *n);
+/* Which follow-ups db_followup_each gives (NULL / DATE_NONE: all). */
+struct followup_query {
+	long		 since;		/* dated on or after, or DATE_NONE */
+	const char	*department;	/* a key, or NULL */
+};
+/* Every follow-up of q, oldest first (by date, then id), each given to
+ * fn(ctx, f) (f and its strings live until fn returns).  Who may
+ * ACCESS_HANDLED. */
+enum db_status	 db_followup_each(struct db *, const struct who *,
+		    const struct followup_query *q,
+		    void (*fn)(void *, const struct followup *), void *ctx);
 
 /*
  * A household that may be h registered a second time: in the same

@@ -84,6 +84,7 @@ enum ui_action {
 				   away the one the cursor is on */
 	ACT_DESK,		/* the secretariat's list: the desk's
 				   overview */
+	ACT_PICK_REASON,	/* the desk: which reason */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -682,6 +683,7 @@ extern const struct screen screen_overdue;
  * a department's index + 1 to open on that department. */
 extern const struct screen screen_followups;
 extern const struct screen screen_visit;
+extern const struct screen screen_followup;
 extern const struct screen screen_goal;
 extern const struct screen screen_coverage;
 extern const struct screen screen_desk;

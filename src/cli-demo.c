@@ -938,7 +938,7 @@ demo_account_fill(struct db *db, const struct conf *conf,
 
 /* Add the demo accounts, at the configuration's hash cost. */
 static enum db_status
-demo_accounts_add(struct db *db, const struct conf *conf)
+demo_accounts_add(struct db *db, const struct conf *conf, long *sec)
 {
 	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
 	struct account_policy	 policy;
@@ -951,6 +951,8 @@ demo_accounts_add(struct db *db, const struct conf *conf)
 		demo_account_fill(db, conf, &demo_accounts[i], &a);
 		st = db_account_add(db, &who, &a, demo_accounts[i].secret,
 		    &policy);
+		if (a.role == ROLE_SECRETARIAT && sec != NULL)
+			*sec = a.id;
 		db_account_clear(&a);
 	}
 	return st;
@@ -972,7 +974,7 @@ demo_accounts_late(struct db *db, const struct conf *conf)
 		return -1;
 	if (db_batch_begin(db) != DB_OK)
 		return demo_failed(db);
-	if ((st = demo_accounts_add(db, conf)) != DB_OK) {
+	if ((st = demo_accounts_add(db, conf, NULL)) != DB_OK) {
 		demo_failed(db);
 		db_batch_end(db, 0);
 		return 1;
@@ -981,6 +983,93 @@ demo_accounts_late(struct db *db, const struct conf *conf)
 		return demo_failed(db);
 	printf(_("Added the demo logins to %s.\n"), db_path(db));
 	return 0;
+}
+
+/* ---- the secretariat's follow-ups ------------------------------------- */
+
+/* What the secretariat did, one kind after another; the households are
+ * ones no longer on its desk, so the desk's figures stay as they are. */
+static const struct demo_fu_plan {
+	enum followup_action	 action;
+	enum followup_close	 closes;
+	const char		*note;
+} demo_fu_plan[] = {
+	{ FA_LETTER, FC_NONE, "Brev sendt på dansk og engelsk." },
+	{ FA_PHONE, FC_REACHED, "Ringede; de vil gerne have besøg." },
+	{ FA_ESTATE_OFFICE, FC_NONE, "The estate office will tell them about "
+	    "the welcome." },
+	{ FA_VISIT, FC_REACHED, NULL },
+	{ FA_OTHER, FC_NONE, "Mødt i beboerhuset." },
+	{ FA_PHONE, FC_UNREACHABLE, "They do not want any contact." },
+	{ FA_LETTER, FC_MOVED_OUT, "The letter came back." },
+};
+#define DEMO_FU_STRIDE	7	/* households between two follow-ups */
+
+/* The day plan p could have been made for h, or DATE_NONE if h is not
+ * one for it (or is on the desk now). */
+static long
+demo_fu_day(const struct demo_fu_plan *p, const struct household *h)
+{
+	long	 today = util_today();
+
+	if (h->flags != 0)
+		return DATE_NONE;
+	if (p->closes == FC_MOVED_OUT)
+		return h->moved_out != DATE_NONE && h->moved_out <= today &&
+		    h->moved_out - 1 > h->moved_in ? h->moved_out - 1 :
+		    DATE_NONE;
+	if (h->moved_out != DATE_NONE || h->last_visit == DATE_NONE)
+		return DATE_NONE;
+	if (p->closes == FC_UNREACHABLE)
+		return h->state == HS_DECLINED ? h->last_visit : DATE_NONE;
+	return h->state == HS_WELCOMED && h->last_visit - 1 > h->moved_in ?
+	    h->last_visit - 1 : DATE_NONE;
+}
+
+/* Record plan p for h on day, as if it were entered that day by the
+ * secretariat's account sec. */
+static enum db_status
+demo_fu_add(struct db *db, const struct conf *conf,
+    const struct demo_fu_plan *p, const struct household *h, long day,
+    long sec)
+{
+	struct who	 who = { .name = "sekretariat", .account = sec,
+			    .role = ROLE_SECRETARIAT };
+	struct followup	 f = { .household = h->id, .date = day,
+			    .action = p->action, .closes = p->closes,
+			    .note = (char *)p->note };
+	enum db_status	 st;
+	long		 was;
+
+	was = util_today_set(day);
+	st = db_followup_add(db, &who, &f, conf->max_attempts);
+	util_today_set(was);
+	return st;
+}
+
+/* The follow-ups of the demo, one of each plan on the first household
+ * after every stride that fits it. */
+static enum db_status
+demo_followups(struct db *db, const struct conf *conf, long n, long sec)
+{
+	struct who		 who = { .name = "demo", .role = ROLE_ADMIN };
+	struct household	 h;
+	enum db_status		 st = DB_OK;
+	size_t			 k = 0;
+	long			 id, day;
+
+	for (id = DEMO_FU_STRIDE; id <= n && st == DB_OK &&
+	    k < sizeof demo_fu_plan / sizeof demo_fu_plan[0]; id++) {
+		if (db_household_get(db, &who, id, &h) != DB_OK)
+			continue;
+		if ((day = demo_fu_day(&demo_fu_plan[k], &h)) != DATE_NONE) {
+			st = demo_fu_add(db, conf, &demo_fu_plan[k++], &h,
+			    day, sec);
+			id += DEMO_FU_STRIDE;
+		}
+		db_household_clear(&h);
+	}
+	return st;
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -995,6 +1084,7 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	struct household	 h;
 	enum db_status		 st = DB_OK;
 	size_t			*used, i;
+	long			 sec = 0;
 
 	used = xcalloc(conf->nstairwells, sizeof *used);
 	for (i = 0; st == DB_OK && i < (size_t)n; i++) {
@@ -1010,7 +1100,10 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	if (st == DB_OK)
 		st = demo_amb_all(db, conf);
 	if (st == DB_OK)
-		st = demo_accounts_add(db, conf);
+		st = demo_accounts_add(db, conf, &sec);
+	/* By the secretariat's login, once it is there. */
+	if (st == DB_OK)
+		st = demo_followups(db, conf, n, sec);
 	return st;
 }
 

@@ -202,6 +202,9 @@ core_welcome_state(const struct visit_fact *v, size_t n, int max_attempts,
 		if (s[i].v->referral && visit_after(s[i].v, handled_on))
 			out->flags |= FLAG_REFERRAL;
 	}
+	if (out->state == HS_DECLINED && s[first - 1].v->noted &&
+	    visit_after(s[first - 1].v, handled_on))
+		out->flags |= FLAG_DECLINED;
 
 	/* A limit below one would flag a household never tried. */
 	if (max_attempts < 1)
@@ -280,7 +283,7 @@ core_not_reached(long moved_in, long moved_out, enum household_status state,
 const char *
 core_flags_reason(int flags)
 {
-	static const char *const reasons[] = {
+	static const char *const reasons[FLAG_ALL + 1] = {
 		[0] = "",
 		[FLAG_ATTEMPTS] = N_("not home %d\xc3\x97"),
 		[FLAG_REFERRAL] = N_("referral"),
@@ -293,10 +296,39 @@ core_flags_reason(int flags)
 		    N_("not reached in time, referral"),
 		[FLAG_NOT_REACHED | FLAG_ATTEMPTS | FLAG_REFERRAL] =
 		    N_("not reached in time, not home %d\xc3\x97, referral"),
+		/* A declined household awaits nothing: never with the
+		 * attempts or not reached in time. */
+		[FLAG_DECLINED] = N_("declined"),
+		[FLAG_DECLINED | FLAG_REFERRAL] = N_("declined, referral"),
+	};
+	const char	*r = reasons[flags & FLAG_ALL];
+
+	return r != NULL ? r : "";
+}
+
+/* The mask of the desk's reason i. */
+int
+core_reason_flag(int i)
+{
+	static const int flags[CORE_NREASONS] = {
+		FLAG_ALL, FLAG_ATTEMPTS, FLAG_REFERRAL, FLAG_NOT_REACHED,
+		FLAG_DECLINED
 	};
 
-	return reasons[flags & (FLAG_ATTEMPTS | FLAG_REFERRAL |
-	    FLAG_NOT_REACHED)];
+	return flags[((i % CORE_NREASONS) + CORE_NREASONS) % CORE_NREASONS];
+}
+
+/* The words of the desk's reason i. */
+const char *
+core_reason_label(int i)
+{
+	static const char *const labels[CORE_NREASONS] = {
+		N_("every reason"), N_("not home too often"),
+		N_("passed on"), N_("not reached in time"),
+		N_("declined, with a note")
+	};
+
+	return labels[((i % CORE_NREASONS) + CORE_NREASONS) % CORE_NREASONS];
 }
 
 /* The proposed retry date after a not-home visit. */

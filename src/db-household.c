@@ -569,11 +569,22 @@ db_household_handled(struct db *db, const struct who *who, long id,
 	if ((s = db_write_begin(db)) != DB_OK)
 		return s;
 	if ((s = db_household_visible(db, who, id)) == DB_OK &&
-	    (s = hh_mark_handled(db, id, date)) == DB_OK &&
-	    (s = db_visit_recompute(db, who, id, max_attempts, date)) == DB_OK)
+	    (s = db_household_mark(db, who, id, date, max_attempts)) == DB_OK)
 		s = db_audit(db, who, "household handled", "household", id,
 		    NULL);
 	return db_write_end(db, s);
+}
+
+/* Household id dealt with on date, inside the caller's transaction. */
+enum db_status
+db_household_mark(struct db *db, const struct who *who, long id, long date,
+    int max_attempts)
+{
+	enum db_status	 s;
+
+	if ((s = hh_mark_handled(db, id, date)) != DB_OK)
+		return s;
+	return db_visit_recompute(db, who, id, max_attempts, date);
 }
 
 /* The nearest household of the same place that may be c's move-in
@@ -751,6 +762,9 @@ hh_get_row(sqlite3_stmt *st, long id, struct household *out)
 	out->flags = sqlite3_column_int(st, 21);
 	out->handled_on = db_column_date(st, 22);
 	out->languages_other = db_column_text(st, 23, 1);
+	if (core_followup_close_parse((const char *)sqlite3_column_text(st,
+	    24), &out->closed) == -1)
+		out->closed = FC_NONE;
 }
 
 /* Read household id into out. */
@@ -762,8 +776,10 @@ db_household_get(struct db *db, const struct who *who, long id,
 	    "moved_in, moved_out, phone, languages, interpreter, consent, "
 	    "consent_on, consent_by, notes, created_by, created_at, "
 	    "updated_by, updated_at, version, state, attempts, next_date, "
-	    "last_visit, flags, handled_on, languages_other FROM household "
-	    "WHERE id = ?1";
+	    "last_visit, flags, handled_on, languages_other, "
+	    "(SELECT f.closes FROM followup f WHERE f.household_id = "
+	    "household.id ORDER BY f.date DESC, f.id DESC LIMIT 1) "
+	    "FROM household WHERE id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
 	int		 rc, txn;
@@ -845,6 +861,7 @@ db_household_row_clear(struct household_row *r)
 	free(r->names);
 	free(r->sort_key);
 	free(r->languages);
+	free(r->why_note);
 	memset(r, 0, sizeof *r);
 }
 
@@ -875,6 +892,20 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 	    (long)q->deadline + q->stale_days + 1);
 }
 
+/* The case is open: the newest follow-up, if any, did not close it. */
+#define HH_OPEN_CASE	" AND coalesce((SELECT f.closes FROM followup f" \
+	" WHERE f.household_id = h.id ORDER BY f.date DESC, f.id DESC" \
+	" LIMIT 1), '') = ''"
+
+/*
+ * The desk's reasons, ?18 the FLAG_* wanted: the stored flags, or (with
+ * stale_days) not reached in time as FILTER_FLAGGED's stale part says it.
+ */
+#define HH_REASON	" AND ((h.flags & ?18) <> 0 OR ((?18 & 4) <> 0 AND" \
+	" h.state IN ('awaiting', 'partly') AND h.moved_in < ?16" \
+	" AND (h.handled_on IS NULL OR h.handled_on < date(h.moved_in, ?17))))"
+#define HH_REASON_NOSTALE " AND (h.flags & ?18) <> 0"
+
 /*
  * The filters in SQL, as core says them: FILTER_DUE is core_visit_due()
  * (and, with stale_days, not core_visit_stale()), FILTER_OVERDUE
@@ -896,7 +927,8 @@ hh_filter_sql(const struct household_query *q)
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
 		    " AND h.moved_in < ?15",
 		[FILTER_FLAGGED] = " AND h.flags <> 0"
-		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    HH_OPEN_CASE,
 		[FILTER_OPEN] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
 	};
@@ -913,7 +945,8 @@ hh_filter_sql(const struct household_query *q)
 		    " (h.state IN ('awaiting', 'partly') AND h.moved_in < ?16"
 		    " AND (h.handled_on IS NULL OR"
 		    " h.handled_on < date(h.moved_in, ?17))))"
-		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    HH_OPEN_CASE,
 	};
 
 	if ((size_t)q->filter >= sizeof filters / sizeof filters[0])
@@ -922,6 +955,14 @@ hh_filter_sql(const struct household_query *q)
 	    sizeof stale[0] && stale[q->filter] != NULL)
 		return stale[q->filter];
 	return filters[q->filter];
+}
+
+/* 1 if the query narrows the desk to some reasons. */
+static int
+hh_reason(const struct household_query *q)
+{
+	return q->filter == FILTER_FLAGGED && q->reason != 0 &&
+	    (q->reason & FLAG_ALL) != FLAG_ALL;
 }
 
 /*
@@ -946,6 +987,9 @@ hh_where(char *sql, size_t len, size_t o, const void *ctx)
 	if (o < len)
 		o += (size_t)snprintf(sql + o, len - o, "%s",
 		    hh_filter_sql(q));
+	if (hh_reason(q) && o < len)
+		o += (size_t)snprintf(sql + o, len - o, "%s",
+		    q->stale_days > 0 ? HH_REASON : HH_REASON_NOSTALE);
 	return o;
 }
 
@@ -971,6 +1015,8 @@ hh_bind_filter(sqlite3_stmt *st, const void *ctx)
 		sqlite3_bind_text(st, 16, f->stale, -1, SQLITE_STATIC);
 	if (q->stale_days > 0 && q->filter == FILTER_FLAGGED)
 		sqlite3_bind_text(st, 17, f->since, -1, SQLITE_STATIC);
+	if (hh_reason(q))
+		sqlite3_bind_int(st, 18, q->reason);
 }
 
 /* Fill row from the list statement's current row. */
@@ -994,6 +1040,7 @@ hh_list_row(sqlite3_stmt *st, void *p)
 	row->interpreter = sqlite3_column_int(st, 12);
 	row->languages = db_column_text(st, 13, 1);
 	row->handled_on = db_column_date(st, 14);
+	row->why_note = db_column_text(st, 15, 1);
 }
 
 /* Free what a row of the list owns. */
@@ -1010,7 +1057,15 @@ static const struct db_list_kind hh_list_kind = {
 	    "h.moved_out, (SELECT group_concat(name, '; ') FROM "
 	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
 	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
-	    "h.next_date, h.flags, h.interpreter, h.languages, h.handled_on",
+	    "h.next_date, h.flags, h.interpreter, h.languages, h.handled_on, "
+	    /* The newest note the secretariat has not dealt with: of an
+	     * item passed on, else of the declined or referring visit. */
+	    "(SELECT coalesce((SELECT i.note FROM visit_item i WHERE "
+	    "i.visit_id = v.id AND i.referral = 1 AND i.note <> '' ORDER BY "
+	    "i.position LIMIT 1), nullif(v.notes, '')) FROM visit v WHERE "
+	    "v.household_id = h.id AND (v.referral = 1 OR v.outcome = "
+	    "'declined') AND NOT (v.id <= h.handled_visit AND v.date <= "
+	    "h.handled_on) ORDER BY v.date DESC, v.id DESC LIMIT 1)",
 	.id = "h.id",
 	.department = "h.department",
 	.words = "name_word",

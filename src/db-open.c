@@ -317,6 +317,31 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"ALTER TABLE household ADD COLUMN languages_other TEXT\n"
 	"    CHECK (languages_other IS NULL OR consent = 1);\n"
 	"ALTER TABLE ambassador ADD COLUMN languages_other TEXT;\n",
+
+	/* 8 -> 9: the secretariat's follow-ups, each with what was done,
+	 * by whom and when, and whether it closed the case; and a declined
+	 * visit with a note is a reason for the secretariat's desk
+	 * (FLAG_DECLINED, 8), worked out here for what is there. */
+	"CREATE TABLE IF NOT EXISTS followup (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	household_id	INTEGER NOT NULL\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	date		TEXT NOT NULL CHECK (date(date) IS date),\n"
+	"	login		TEXT NOT NULL CHECK (login <> ''),\n"
+	"	action		TEXT NOT NULL CHECK (action IN ('letter',\n"
+	"			    'phone', 'visit', 'estate_office', 'other')),\n"
+	"	note		TEXT,\n"
+	"	closes		TEXT NOT NULL DEFAULT '' CHECK (closes IN\n"
+	"			    ('', 'reached', 'unreachable', 'moved_out')),\n"
+	"	created_at	TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX IF NOT EXISTS followup_household ON followup (household_id, date, id);\n"
+	"CREATE INDEX IF NOT EXISTS followup_date ON followup (date, id);\n"
+	"UPDATE household SET flags = flags | 8 WHERE state = 'declined' AND\n"
+	"    (SELECT coalesce(v.notes, '') <> '' AND NOT (v.id <=\n"
+	"    household.handled_visit AND v.date <= household.handled_on)\n"
+	"    FROM visit v WHERE v.household_id = household.id AND\n"
+	"    v.outcome <> 'not_home' ORDER BY v.date DESC, v.id DESC LIMIT 1);\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */

@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	8
+#define DB_SCHEMA_VERSION	9
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -181,6 +181,10 @@ enum db_status	 db_ambassador_rekey(struct db *);
  * handled_on and raise its version (db-visit.c).  Call inside a write
  * transaction.  DB_NOTFOUND if there is no such household.
  */
+/* Inside a transaction: household id dealt with on date (its visits so
+ * far marked, its flags worked out again). */
+enum db_status	 db_household_mark(struct db *, const struct who *, long id,
+		    long date, int max_attempts);
 enum db_status	 db_visit_recompute(struct db *, const struct who *, long id,
 		    int max_attempts, long handled_on);
 

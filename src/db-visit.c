@@ -325,7 +325,8 @@ vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
 	/* Handled: saved before the secretariat dealt with the household
 	 * (by the newest visit it saw) and dated on or before that day. */
 	static const char sql[] = "SELECT v.date, v.outcome, v.next_date, "
-	    "v.referral, v.id <= h.handled_visit AND v.date <= h.handled_on "
+	    "v.referral, v.id <= h.handled_visit AND v.date <= h.handled_on, "
+	    "coalesce(v.notes, '') <> '' "
 	    "FROM visit v JOIN household h ON h.id = v.household_id "
 	    "WHERE v.household_id = ?1 ORDER BY v.date, v.id";
 	struct visit_fact	*f;
@@ -351,6 +352,7 @@ vi_facts(struct db *db, long id, struct visit_fact **facts, size_t *n)
 		f->next_date = db_column_date(st, 2);
 		f->referral = sqlite3_column_int(st, 3) != 0;
 		f->handled = sqlite3_column_int(st, 4) != 0;
+		f->noted = sqlite3_column_int(st, 5) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

@@ -46,6 +46,9 @@ static const struct command commands[] = {
 	    "(--format text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
 	    "fictional households, visits, ambassadors, logins") },
+	{ "followups", cli_followups,
+	    N_("list the secretariat's follow-ups (--since DATE, "
+	    "--department D, --format text|tsv)") },
 	{ "goal", cli_goal,
 	    N_("recruitment toward the goal, year by year (--format "
 	    "text|tsv)") },

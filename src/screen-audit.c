@@ -73,6 +73,7 @@ static const char *const au_kinds[] = {
 	N_("household deleted"),
 	N_("visit added"), N_("ambassador added"), N_("ambassador changed"),
 	N_("ambassador status"), N_("export"), N_("audit trail repaired"),
+	N_("followup added"),
 };
 
 /* The kinds of record: the stable name, the word, the word and id. */
@@ -85,6 +86,7 @@ static const struct au_table {
 	{ "visit", N_("visit"), N_("visit %ld") },
 	{ "ambassador", N_("ambassador"), N_("ambassador %ld") },
 	{ "account", N_("account"), N_("account %ld") },
+	{ "followup", N_("follow-up"), N_("follow-up %ld") },
 };
 #define AU_NTABLES	(sizeof au_tables / sizeof au_tables[0])
 

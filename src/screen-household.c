@@ -28,6 +28,8 @@ struct hh_view {
 	int			 height;	/* lines in all */
 	struct visit		*visits;	/* newest first */
 	size_t			 nvisits;
+	struct followup		*fus;		/* newest first */
+	size_t			 nfus;
 	int			 may_handle;	/* the role marks follow-ups */
 };
 
@@ -64,9 +66,15 @@ view_load(struct ui *ui, struct hh_view *v)
 	db_visits_free(v->visits, v->nvisits);
 	v->visits = NULL;
 	v->nvisits = 0;
+	db_followups_free(v->fus, v->nfus);
+	v->fus = NULL;
+	v->nfus = 0;
 	if (v->loaded)
 		st = db_visit_list(ui_db(ui), ui_who(ui), v->id, NULL,
 		    VIEW_VISITS, &v->visits, &v->nvisits);
+	if (v->loaded && st == DB_OK)
+		st = db_followup_list(ui_db(ui), ui_who(ui), v->id,
+		    VIEW_VISITS, &v->fus, &v->nfus);
 	if (st != DB_OK)
 		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
 }
@@ -97,6 +105,7 @@ view_free(void *state)
 	if (v->loaded)
 		db_household_clear(&v->h);
 	db_visits_free(v->visits, v->nvisits);
+	db_followups_free(v->fus, v->nfus);
 	util_edit_free(&v->date);
 	free(v);
 }
@@ -260,6 +269,8 @@ view_matching(struct ui *ui, struct hh_view *v, int y)
 static int
 view_not_reached(struct ui *ui, const struct hh_view *v)
 {
+	if (v->h.closed != FC_NONE)
+		return 0;
 	return core_not_reached(v->h.moved_in, v->h.moved_out, v->h.state,
 	    v->h.handled_on, util_today(), ui_conf(ui)->welcome_days,
 	    ui_conf(ui)->stale_days);
@@ -273,6 +284,14 @@ view_secretariat(struct ui *ui, struct hh_view *v, int y)
 	char		*s, *late = NULL;
 	int		 n = 0, stale = ui_conf(ui)->stale_days;
 
+	if (v->h.closed != FC_NONE) {
+		s = xasprintf(_("the case is closed: %s"),
+		    _(core_followup_close_label(v->h.closed)));
+		y = view_line(ui, v, y, _("For the secretariat"), s,
+		    STYLE_DIM);
+		free(s);
+		return y;
+	}
 	if (view_not_reached(ui, v)) {
 		late = xasprintf(P_("not reached in time: the welcome is more "
 		    "than %d day overdue", "not reached in time: the welcome "
@@ -283,6 +302,8 @@ view_secretariat(struct ui *ui, struct hh_view *v, int y)
 		why[n++] = _("not home too often: a letter or another way in");
 	if (v->h.flags & FLAG_REFERRAL)
 		why[n++] = _("an ambassador passed something on");
+	if ((v->h.flags & FLAG_DECLINED) && n < 3)
+		why[n++] = _("declined, with a note");
 	if (n > 0) {
 		s = xasprintf("%s%s%s%s%s", why[0], n > 1 ? "; " : "",
 		    n > 1 ? why[1] : "", n > 2 ? "; " : "", n > 2 ? why[2] : "");
@@ -356,18 +377,46 @@ view_visit(struct ui *ui, struct hh_view *v, int y, const struct visit *vis)
 	return y;
 }
 
-/* Every visit, newest first. */
+/* One follow-up by the secretariat: date, what, who, closed; its note. */
+static int
+view_followup(struct ui *ui, struct hh_view *v, int y,
+    const struct followup *f)
+{
+	char	 d[11], *s;
+
+	s = xasprintf(_("follow-up: %s \xc2\xb7 %s%s%s"),
+	    _(core_followup_action_label(f->action)), f->login,
+	    f->closes != FC_NONE ? _(" \xc2\xb7 closes the case: ") : "",
+	    f->closes != FC_NONE ? _(core_followup_close_label(f->closes)) :
+	    "");
+	y = view_line(ui, v, y, util_date_dk(f->date, d), s, STYLE_NORMAL);
+	free(s);
+	if (f->note != NULL) {
+		s = xasprintf("  %s", f->note);
+		y = view_line(ui, v, y, "", s, STYLE_DIM);
+		free(s);
+	}
+	return y;
+}
+
+/* Every visit and follow-up, newest first (a follow-up before the visits
+ * of its day). */
 static int
 view_visits(struct ui *ui, struct hh_view *v, int y)
 {
-	size_t	i;
+	size_t	i = 0, j = 0;
 
-	if (v->nvisits == 0)
+	if (v->nvisits == 0 && v->nfus == 0)
 		return view_line(ui, v, y, _("Visits"), _("none yet: press v "
 		    "to start one"), STYLE_DIM);
 	y = view_line(ui, v, y, _("Visits"), _("newest first"), STYLE_DIM);
-	for (i = 0; i < v->nvisits; i++)
-		y = view_visit(ui, v, y, &v->visits[i]);
+	while (i < v->nvisits || j < v->nfus) {
+		if (j < v->nfus && (i == v->nvisits ||
+		    v->fus[j].date >= v->visits[i].date))
+			y = view_followup(ui, v, y, &v->fus[j++]);
+		else
+			y = view_visit(ui, v, y, &v->visits[i++]);
+	}
 	return y;
 }
 
@@ -495,25 +544,6 @@ view_save_move_out(struct ui *ui, struct hh_view *v)
 	view_load(ui, v);
 }
 
-/* The secretariat has dealt with the household today. */
-static void
-view_handled(struct ui *ui, struct hh_view *v)
-{
-	if (v->h.flags == 0 && !view_not_reached(ui, v)) {
-		ui_message(ui, "%s", _("This household is not on the "
-		    "secretariat's list."));
-		return;
-	}
-	if (db_household_handled(ui_db(ui), ui_who(ui), v->id, util_today(),
-	    ui_conf(ui)->max_attempts) != DB_OK) {
-		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
-		return;
-	}
-	ui_message(ui, "%s", _("Saved: followed up; the household has left "
-	    "the secretariat's list."));
-	view_load(ui, v);
-}
-
 /* Scroll the lines by one or by a page, within what there is. */
 static int
 view_scroll(struct hh_view *v, enum ui_action a)
@@ -618,11 +648,11 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_HANDLED:
 		if (!v->may_handle) {
-			ui_message(ui, "%s", _("Only the secretariat marks a "
-			    "household as followed up."));
+			ui_message(ui, "%s", _("Only the secretariat records "
+			    "a follow-up."));
 			return UI_REDRAW | UI_HANDLED;
 		}
-		view_handled(ui, v);
+		ui_push(ui, &screen_followup, (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
 		view_ask_delete(ui, v);
@@ -654,9 +684,11 @@ const struct screen screen_household = {
 	    "where its welcome stands, and every visit with its checklist and "
 	    "notes, newest first. When it does not all fit, \xe2\x86\x91 and "
 	    "\xe2\x86\x93 scroll.\n\n"
-	    "Press v to start a welcome visit. The secretariat presses f when "
-	    "it has dealt with a household on its list (also one that was "
-	    "not reached in time).\n\n"
+	    "Press v to start a welcome visit. The secretariat presses f to "
+	    "record what it did for a household on its list (also one that "
+	    "was not reached in time): a letter, a call, a visit, the estate "
+	    "office, with a note, and whether that closes the case. Its "
+	    "follow-ups show among the visits.\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake.\n\n"

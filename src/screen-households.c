@@ -41,12 +41,14 @@ struct hh_mode {
 };
 
 /* Which pick list is open. */
-enum hh_picking { PICKING_DEPT, PICKING_STAIR };
+enum hh_picking { PICKING_DEPT, PICKING_STAIR, PICKING_REASON };
 
 struct hh_list {
 	const struct hh_mode	*mode;
 	int			 dept;		/* by_place: index, or -1: all */
 	char			*stair;		/* by_place: a name, or NULL */
+	int			 reason;	/* the desk: core_reason_flag()'s
+						   index, 0: every reason */
 	enum hh_picking		 picking;
 	const char		**pick;		/* items of the pick list */
 	struct ambassador_row	*ambs;		/* behind an ambassador pick */
@@ -84,9 +86,15 @@ static const enum ui_action report_actions[] = {
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
 };
-/* The secretariat's list: the report's keys and the desk's overview. */
+/* The secretariat's list: the report's keys, a reason, the overview. */
 static const enum ui_action desk_actions[] = {
-	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_DESK, ACT_SEARCH,
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_PICK_REASON, ACT_DESK,
+	ACT_SEARCH, ACT_IN_REGISTER, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
+	ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+};
+/* The same for those who may not see the overview (db_desk). */
+static const enum ui_action desk_actions_own[] = {
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_PICK_REASON, ACT_SEARCH,
 	ACT_IN_REGISTER, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP,
 	ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
@@ -105,6 +113,8 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 	q->today = util_today();
 	q->deadline = c->welcome_days;
 	q->stale_days = c->stale_days;
+	if (l->mode->filter == FILTER_FLAGGED && l->reason != 0)
+		q->reason = core_reason_flag(l->reason);
 	if (l->dept >= 0) {
 		q->department = c->departments[l->dept].key;
 		q->stairwell = l->stair;
@@ -240,9 +250,14 @@ static const char *
 hh_reason(const struct household_row *r, char *buf, size_t len)
 {
 	const char	*why = core_flags_reason(r->flags);
+	int		 o;
 
 	/* A format: most reasons count the times nobody was home. */
-	snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
+	o = snprintf(buf, len, why[0] != '\0' ? _(why) : "", r->attempts);
+	/* What the ambassador wrote, when something was passed on or
+	 * declined. */
+	if (r->why_note != NULL && o >= 0 && (size_t)o < len)
+		snprintf(buf + o, len - (size_t)o, ": %s", r->why_note);
 	return buf;
 }
 
@@ -432,6 +447,10 @@ hh_info(struct ui *ui, const struct hh_list *l)
 
 	if (l->amb != NULL)
 		place = xasprintf(_("%s's stairwells"), l->amb);
+	else if (l->reason != 0)	/* the desk: one reason */
+		place = xasprintf("%s%s%s", l->dept < 0 ? "" :
+		    c->departments[l->dept].name, l->dept < 0 ? "" :
+		    " \xc2\xb7 ", _(core_reason_label(l->reason)));
 	else if (l->mode->by_place)
 		place = xasprintf("%s%s%s", l->dept < 0 ?
 		    _("all departments") : c->departments[l->dept].name,
@@ -503,7 +522,9 @@ hh_picked(struct ui *ui, void *ctx, int chosen)
 	struct hh_list	*l = ctx;
 
 	hh_no_ambassador(l);
-	if (l->picking == PICKING_DEPT) {
+	if (l->picking == PICKING_REASON)
+		l->reason = chosen;
+	else if (l->picking == PICKING_DEPT) {
 		l->dept = chosen - 1;
 		free(l->stair);
 		l->stair = NULL;
@@ -629,6 +650,24 @@ hh_pick_place(struct ui *ui, struct hh_list *l, int stairwell)
 	ui_push(ui, &screen_pick, &p);
 }
 
+/* The desk: pick one reason, or every reason. */
+static void
+hh_pick_reason(struct ui *ui, struct hh_list *l)
+{
+	struct ui_pick	 p = { .done = hh_picked, .ctx = l,
+			    .title = _("Which reason?"), .initial = l->reason };
+	int		 i;
+
+	free(l->pick);
+	l->pick = xcalloc(CORE_NREASONS + 1, sizeof *l->pick);
+	for (i = 0; i < CORE_NREASONS; i++)
+		l->pick[i] = _(core_reason_label(i));
+	l->picking = PICKING_REASON;
+	p.items = l->pick;
+	p.n = CORE_NREASONS;
+	ui_push(ui, &screen_pick, &p);
+}
+
 /* r: the whole register, searching for what is typed here. */
 static void
 hh_in_register(struct ui *ui, struct hh_list *l)
@@ -653,6 +692,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 		break;
 	case ACT_PICK_AMBASSADOR:
 		hh_pick_ambassador(ui, l);
+		break;
+	case ACT_PICK_REASON:
+		hh_pick_reason(ui, l);
 		break;
 	case ACT_NEW:
 		ui_push(ui, &screen_household_form, NULL);
@@ -735,9 +777,10 @@ static const struct ui_column overdue_cols[] = {
 	{ .head = N_("Tries"), .width = 5, .whole = 1 },
 };
 static const enum hh_col followup_ids[] = {
-	COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
+	COL_MOVED_IN, COL_REASON, COL_NAMES, COL_DEPT, COL_STAIR, COL_FLAT
 };
 static const struct ui_column followup_cols[] = {
+	{ .head = N_("Moved in"), .width = 10, .whole = 1 },
 	{ .head = N_("Why"), .width = 20, .grow = 1 },
 	{ .head = N_("Names"), .width = 20, .grow = 1 },
 	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
@@ -819,7 +862,7 @@ followups_init(struct ui *ui, void *arg)
 		l->dept = (int)(d - 1);
 	/* The desk's overview is the secretariat's (db_desk). */
 	if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS))
-		l->actions = report_actions;
+		l->actions = desk_actions_own;
 	hh_reload(ui, l);
 	return l;
 }
@@ -877,15 +920,20 @@ const struct screen screen_followups = {
 	.name = "followups",
 	.title = N_("Needs the secretariat"),
 	.actions = desk_actions,
-	.help = N_("Households for the secretariat to follow up: nobody was "
-	    "home at the visits so many times that a letter or another way in "
-	    "is needed, an ambassador passed something on (a referral), or "
-	    "the household was not reached in time: its welcome is overdue by "
+	.help = N_("The secretariat's desk: every household for it to follow "
+	    "up, the longest moved in first, with why: nobody was home at the "
+	    "visits so many times that a letter or another way in is needed, "
+	    "an ambassador passed something on (a referral, with the note), "
+	    "the household declined and the ambassador wrote a note, or the "
+	    "household was not reached in time: its welcome is overdue by "
 	    "more days than the configuration's visits.stale_days (60 unless "
 	    "changed), too late for the ambassadors' queue. "
-	    "Open a household to read the notes; when it is dealt with, press "
-	    "f there. Press o for the desk's overview: every department's "
-	    "figures at a glance."),
+	    "Press d to show one department, w to show one reason. "
+	    "Open a household to read the notes; to record what you did, "
+	    "press f there. The household leaves the desk until a newer visit "
+	    "brings it back, or for good when the follow-up closes the case. "
+	    "Press o for the desk's overview: every department's figures at "
+	    "a glance."),
 	.init = followups_init,
 	.draw = hh_draw,
 	.key = hh_key,

@@ -97,9 +97,10 @@ static const struct keydef keydefs[] = {
 	    N_("Show one department, or all of them.") },
 	{ ACT_PICK_STAIR, { C('s') }, 1, "s", N_("Stairwell"),
 	    N_("Choose one stairwell, or all of the department.") },
-	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Followed up"),
-	    N_("The secretariat has dealt with this household (a letter, a "
-	    "call, a referral taken up): it leaves the follow-up list.") },
+	{ ACT_HANDLED, { C('f') }, 1, "f", N_("Follow up"),
+	    N_("Record what the secretariat did for this household (a "
+	    "letter, a call, a visit, the estate office), with a note, and "
+	    "whether it closes the case: it leaves the secretariat's list.") },
 	{ ACT_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
 	    N_("Delete this household, registered by mistake, with its "
 	    "visits (the secretariat; also the Delete key). It asks first.") },
@@ -204,6 +205,10 @@ static const struct keydef keydefs[] = {
 	    N_("The desk's overview: per department, how many households "
 	    "await a welcome, are overdue or need the secretariat, and the "
 	    "stairwells without an ambassador where newcomers wait.") },
+	{ ACT_PICK_REASON, { C('w') }, 1, "w", N_("Why"),
+	    N_("Show the households of one reason (not home too often, "
+	    "passed on, not reached in time, declined with a note), or of "
+	    "every reason.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

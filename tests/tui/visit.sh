@@ -130,7 +130,9 @@ tui_type "fatima"
 tui_keys Enter Enter
 expect "the household says why" "not home too often"
 tui_keys f
-expect "f takes her off the list" "has left"
+expect "f opens the follow-up form" "Record what the secretariat did"
+tui_keys F2
+expect "F2 takes her off the list" "has left"
 tui_keys Escape
 # The list (and its "Search:") is drawn only once it has been fetched
 # again, without her.

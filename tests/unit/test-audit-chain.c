@@ -355,6 +355,7 @@ chain_migrate(void)
 	if (db == NULL)
 		goto out;
 	raw(db, "DROP TRIGGER audit_no_update; "
+	    "DROP TABLE followup; "
 	    "ALTER TABLE audit DROP COLUMN hash; "
 	    "ALTER TABLE household DROP COLUMN languages_other; "
 	    "ALTER TABLE ambassador DROP COLUMN languages_other; "

@@ -164,7 +164,7 @@ test_migrate_free_text(void)
 	db_close(db);
 	if ((db = open_ok(path)) == NULL)
 		goto out;
-	CHECK_SQL_STR(db, "PRAGMA user_version", "8");
+	CHECK_SQL_STR(db, "PRAGMA user_version", "9");
 	CHECK_INT(db_household_get(db, &tester, 1, &g), DB_OK);
 	CHECK_STR(g.languages, "so,da");
 	CHECK(g.languages_other == NULL);

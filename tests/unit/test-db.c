@@ -734,7 +734,7 @@ test_refuse_newer_and_truncated(void)
 	    NULL) == SQLITE_OK);
 	sqlite3_close(raw);
 	refused_unchanged(path, "newer velkomst (schema 99); this velkomst "
-	    "knows schema 8");
+	    "knows schema 9");
 	free(path);
 
 	p2 = make_file("truncated.db", 250);

@@ -34,7 +34,11 @@ course_secretariat() {
 	tui_keys PgDn
 	page_expect "4: the note, after PgDn" s-follow-note
 	tui_keys f
-	page_expect "4: f follows up" s-follow-saved
+	page_expect "4: f opens the follow-up form" s-follow-form
+	tui_keys Enter Down Enter Tab
+	tui_type "Helped with the housing benefit."
+	tui_keys F2
+	page_expect "4: F2 saves the follow-up" s-follow-saved
 	esc_home "4: three Esc go home" s-login 3
 	page_expect "4: one household fewer" s-follow-count
 
