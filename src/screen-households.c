@@ -782,7 +782,7 @@ static const enum hh_col followup_ids[] = {
 static const struct ui_column followup_cols[] = {
 	{ .head = N_("Moved in"), .width = 10, .whole = 1 },
 	{ .head = N_("Why"), .width = 19, .grow = 1 },
-	{ .head = N_("Names"), .width = 14, .grow = 1 },
+	{ .head = N_("Names"), .width = 16, .grow = 1 },
 	{ .head = N_("Department"), .width = 10, .grow = 1, .shortens = 1 },
 	{ .head = N_("Stairwell"), .width = 9, .grow = 3 },
 	{ .head = N_("Flat"), .width = 7, .grow = 3 },
