@@ -111,6 +111,14 @@ const char *cfg_default_path(void);
  */
 int	 cfg_schema_name(size_t i, char *buf, size_t len);
 
+/*
+ * The departments' keys, the stairwells' names and each stairwell's
+ * department (an index), as three new arrays in the configuration's
+ * order, for queries that take them (db_desk); free each.
+ */
+void	 cfg_places(const struct conf *c, const char ***departments,
+	    const char ***stairwells, int **stairwell_department);
+
 /* Lookups: index, or -1 if there is none.  Departments match by key
  * (exactly first), then by name or key, then by short name (the last
  * three without regard to ASCII case); stairwells by name within a

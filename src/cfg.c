@@ -1454,6 +1454,25 @@ cfg_department_find(const struct conf *c, const char *key_or_name)
 	return -1;
 }
 
+/* The keys and names of the places, as new arrays (cfg.h). */
+void
+cfg_places(const struct conf *c, const char ***departments,
+    const char ***stairwells, int **stairwell_department)
+{
+	size_t	 i;
+
+	*departments = xcalloc(c->ndepartments + 1, sizeof **departments);
+	*stairwells = xcalloc(c->nstairwells + 1, sizeof **stairwells);
+	*stairwell_department = xcalloc(c->nstairwells + 1,
+	    sizeof **stairwell_department);
+	for (i = 0; i < c->ndepartments; i++)
+		(*departments)[i] = c->departments[i].key;
+	for (i = 0; i < c->nstairwells; i++) {
+		(*stairwells)[i] = c->stairwells[i].name;
+		(*stairwell_department)[i] = c->stairwells[i].department;
+	}
+}
+
 /* The stairwell of this name in the department; -1 if none. */
 int
 cfg_stairwell_find(const struct conf *c, int department, const char *name)

@@ -69,7 +69,6 @@ cli_desk(const struct cli *cli, int argc, char **argv)
 	struct db		*db;
 	const char		**depts, **stairs;
 	int			*sdept, tsv = 0, rc;
-	size_t			 i;
 	const struct cli_opt	 opts[] = {
 		CLI_OPT_FORMAT(&tsv),
 		CLI_OPT_END
@@ -84,15 +83,7 @@ cli_desk(const struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((db = cli_open_db(cli, DB_READ_ONLY)) == NULL)
 		return 1;
-	depts = xcalloc(conf->ndepartments + 1, sizeof *depts);
-	stairs = xcalloc(conf->nstairwells + 1, sizeof *stairs);
-	sdept = xcalloc(conf->nstairwells + 1, sizeof *sdept);
-	for (i = 0; i < conf->ndepartments; i++)
-		depts[i] = conf->departments[i].key;
-	for (i = 0; i < conf->nstairwells; i++) {
-		stairs[i] = conf->stairwells[i].name;
-		sdept[i] = conf->stairwells[i].department;
-	}
+	cfg_places(conf, &depts, &stairs, &sdept);
 	q = (struct desk_query){ depts, conf->ndepartments, stairs, sdept,
 	    conf->nstairwells, util_today(), conf->welcome_days,
 	    conf->stale_days };

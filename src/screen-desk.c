@@ -62,15 +62,7 @@ desk_load(struct ui *ui, struct desk_scr *s)
 	db_desk_clear(&s->d);
 	free(s->why);
 	s->why = NULL;
-	depts = xcalloc(c->ndepartments + 1, sizeof *depts);
-	stairs = xcalloc(c->nstairwells + 1, sizeof *stairs);
-	sdept = xcalloc(c->nstairwells + 1, sizeof *sdept);
-	for (i = 0; i < c->ndepartments; i++)
-		depts[i] = c->departments[i].key;
-	for (i = 0; i < c->nstairwells; i++) {
-		stairs[i] = c->stairwells[i].name;
-		sdept[i] = c->stairwells[i].department;
-	}
+	cfg_places(c, &depts, &stairs, &sdept);
 	q = (struct desk_query){ depts, c->ndepartments, stairs, sdept,
 	    c->nstairwells, util_today(), c->welcome_days, c->stale_days };
 	if (db_desk(ui_db(ui), ui_who(ui), &q, &s->d) != DB_OK)
