@@ -207,4 +207,16 @@ void	 report_clear(struct report *);
 enum db_status	 db_report_first_welcome(struct db *, const struct who *,
 		    const char *department, long *day);
 
+/*
+ * Write r as an Excel workbook at path (report-xlsx.c, libxlsxwriter):
+ * one sheet per table (the departments with the total, pilots and
+ * others when named; the checklist items; the months; the ambassadors),
+ * a header row, frozen, widths that fit, and a chart sheet of the months
+ * where the library can draw one.  Headers and titles in the language
+ * of the messages (_()).  The file is made with the process's umask
+ * (077: 0600).  Returns 0, or -1 with a sentence in err.
+ */
+int	 report_xlsx_write(const struct report *r, const char *path,
+	    char *err, size_t errlen);
+
 #endif
