@@ -218,7 +218,7 @@ xlsx_about(struct xlsx *x, const struct report *r)
 	xlsx_date(&s, row++, 1, r->period.to, x->date);
 	xlsx_text(&s, row, 0, _("Welcome deadline (days)"), x->bold);
 	xlsx_count(&s, row++, 1, r->deadline);
-	xlsx_text(&s, row, 0, _("Visits recorded up to"), x->bold);
+	xlsx_text(&s, row, 0, _("Cut-off: visits recorded up to"), x->bold);
 	xlsx_date(&s, row++, 1, r->period.cutoff, x->date);
 	xlsx_text(&s, row, 0, _("State"), x->bold);
 	xlsx_text(&s, row++, 1, r->closed ?
