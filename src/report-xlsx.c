@@ -391,11 +391,13 @@ xlsx_chart(struct xlsx *x, const struct report *r, const char *months)
 	lxw_chartsheet	*cs;
 	lxw_chart	*ch;
 	lxw_chart_series *se;
-	lxw_row_t	 last = (lxw_row_t)r->nmonths;
+	lxw_row_t	 last;
 	lxw_col_t	 c;
 
 	if (months == NULL || r->nmonths == 0)
 		return;
+	last = (lxw_row_t)(r->nmonths < REPORT_MONTHS ? r->nmonths :
+	    REPORT_MONTHS);
 	if ((cs = workbook_add_chartsheet(x->wb, _("Chart"))) == NULL ||
 	    (ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN)) == NULL) {
 		xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
