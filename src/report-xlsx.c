@@ -47,7 +47,7 @@ static const char *const xlsx_figure_heads[] = {
 static const char *const xlsx_item_heads[] = {
 	N_("Checklist item"), N_("Done"), N_("Not relevant"), N_("Later"),
 	N_("Per cent done"), N_("Per cent not relevant"),
-	N_("Per cent later"),
+	N_("Per cent later"), N_("Only in department"),
 };
 
 static const char *const xlsx_month_heads[] = {
@@ -229,6 +229,10 @@ xlsx_about(struct xlsx *x, const struct report *r)
 		xlsx_text(&s, row, 0, _("Kept on"), x->bold);
 		xlsx_date(&s, row++, 1, r->closed_on, x->date);
 	}
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		xlsx_text(&s, row, 0, _("Months of the department"), x->bold);
+		xlsx_text(&s, row++, 1, r->departments[r->department], NULL);
+	}
 	xlsx_text(&s, row, 0, _("Recruitment goal (ambassadors)"), x->bold);
 	xlsx_count(&s, row++, 1, r->goal);
 	xlsx_fit(&s);
@@ -310,7 +314,7 @@ xlsx_group_sheet(struct xlsx *x, const struct report *r, const char *name,
 }
 
 /* The checklist items of the whole report, each state's count and its
- * share of the item's answers. */
+ * share of the item's answers, and a department's own item's department. */
 static void
 xlsx_items(struct xlsx *x, const struct report *r)
 {
@@ -335,6 +339,10 @@ xlsx_items(struct xlsx *x, const struct report *r)
 		xlsx_percent(&s, row, 4, it->done, all);
 		xlsx_percent(&s, row, 5, it->not_relevant, all);
 		xlsx_percent(&s, row, 6, it->later, all);
+		if (it->department >= 0 &&
+		    (size_t)it->department < r->ndepartments)
+			xlsx_text(&s, row, 7, r->departments[it->department],
+			    NULL);
 	}
 	xlsx_fit(&s);
 }

@@ -53,6 +53,7 @@ fixture(struct report *r)
 	r->closed_on = day(2019, 2, 1);
 	r->deadline = 14;
 	r->goal = 15;
+	r->department = -1;
 	r->departments = departments;
 	r->ndepartments = 2;
 	r->by_department = by_department;
@@ -68,10 +69,12 @@ fixture(struct report *r)
 	r->has_pilots = 1;
 	r->pilots = by_department[0];
 	r->others = by_department[1];
-	items[0] = (struct report_item){ "laundry", "The laundry",
-	    "Vaskeriet", 3, 1, 0 };
-	items[1] = (struct report_item){ "waste", "Waste sorting", NULL,
-	    2, 0, 2 };
+	items[0] = (struct report_item){ .key = "laundry",
+	    .title = "The laundry", .title_da = "Vaskeriet", .done = 3,
+	    .not_relevant = 1, .department = -1 };
+	items[1] = (struct report_item){ .key = "waste",
+	    .title = "Waste sorting", .done = 2, .later = 2,
+	    .department = 1 };
 	r->total.items = items;
 	r->total.nitems = 2;
 	r->nmonths = 3;
@@ -227,6 +230,9 @@ english(void)
 	CHECK_CELL(chk, sst, "B2", "3");
 	CHECK_CELL(chk, sst, "E2", "0.75");
 	CHECK_CELL(chk, sst, "G3", "0.5");
+	CHECK_CELL(chk, sst, "H2", NULL);	/* every department's */
+	CHECK_CELL(chk, sst, "H3", "Rheumpark");
+	CHECK(strstr(sst, "Months of the department") == NULL);
 	/* The months: real dates, numbers, an empty median. */
 	CHECK_CELL(mon, sst, "A2", "43101");
 	CHECK_CELL(mon, sst, "A4", "43160");
@@ -247,6 +253,31 @@ english(void)
 	CHECK(strstr(chart, "Months!$C$2:$C$4") != NULL);
 	free(wb); free(sst); free(about); free(dep); free(chk); free(mon);
 	free(amb); free(chart); free(styles);
+	unlink(path);
+	free(path);
+}
+
+/* A report whose months are of one department says which. */
+static void
+one_department(void)
+{
+	struct report	 r;
+	char		 err[512] = "";
+	char		*path = xasprintf("%s/one.xlsx", tmpdir);
+	char		*sst, *about;
+
+	fixture(&r);
+	r.department = 0;
+	i18n_use("en");
+	if (report_xlsx_write(&r, path, err, sizeof err) != 0)
+		TEST_FAIL("report_xlsx_write: %s", err);
+	sst = member(path, "xl/sharedStrings.xml");
+	about = member(path, "xl/worksheets/sheet1.xml");
+	CHECK_CELL(about, sst, "A8", "Months of the department");
+	CHECK_CELL(about, sst, "B8", "605");
+	CHECK_CELL(about, sst, "B9", "15");
+	free(sst);
+	free(about);
 	unlink(path);
 	free(path);
 }
@@ -358,7 +389,8 @@ refused(void)
 	memset(title, 'x', 39999);
 	title[39999] = '\0';
 	fixture(&r);
-	long_item[0] = (struct report_item){ "long", title, NULL, 1, 0, 0 };
+	long_item[0] = (struct report_item){ .key = "long", .title = title,
+	    .done = 1, .department = -1 };
 	r.total.items = long_item;
 	r.total.nitems = 1;
 	i18n_use("en");
@@ -384,6 +416,7 @@ main(void)
 	unsetenv("LANGUAGE");
 	i18n_init();
 	RUN("report-xlsx", english);
+	RUN("report-xlsx", one_department);
 	RUN("report-xlsx", danish);
 	RUN("report-xlsx", unwritable);
 	RUN("report-xlsx", refused);
