@@ -198,6 +198,20 @@ xlsx_kind(const struct report_period *p)
 	}
 }
 
+/* Whether the figures can still change, in a sentence. */
+static const char *
+xlsx_state(const struct report *r)
+{
+	if (r->closed)
+		return _("Closed: these figures do not change any more.");
+	if (r->period.cutoff < util_today())
+		return _("The cut-off has passed, but these figures were "
+		    "counted again and not kept (the database could not be "
+		    "written to).");
+	return _("Open: the figures can change until the cut-off has "
+	    "passed.");
+}
+
 /* The first sheet: the period, its cut-off and whether it has closed. */
 static void
 xlsx_about(struct xlsx *x, const struct report *r)
@@ -221,10 +235,7 @@ xlsx_about(struct xlsx *x, const struct report *r)
 	xlsx_text(&s, row, 0, _("Cut-off: visits recorded up to"), x->bold);
 	xlsx_date(&s, row++, 1, r->period.cutoff, x->date);
 	xlsx_text(&s, row, 0, _("State"), x->bold);
-	xlsx_text(&s, row++, 1, r->closed ?
-	    _("Closed: these figures do not change any more.") :
-	    _("Open: the figures can change until the cut-off has passed."),
-	    NULL);
+	xlsx_text(&s, row++, 1, xlsx_state(r), NULL);
 	if (r->closed && r->closed_on != DATE_NONE) {
 		xlsx_text(&s, row, 0, _("Kept on"), x->bold);
 		xlsx_date(&s, row++, 1, r->closed_on, x->date);

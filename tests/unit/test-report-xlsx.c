@@ -203,7 +203,9 @@ english(void)
 	CHECK_CELL(about, sst, "B1", "Calendar year 2018");
 	CHECK_CELL(about, sst, "B2", "43101");
 	CHECK_CELL(about, sst, "B5", "43479");
-	CHECK(strstr(sst, "Closed: these figures") != NULL);
+	CHECK_CELL(about, sst, "B6",
+	    "Closed: these figures do not change any more.");
+	CHECK_CELL(about, sst, "B7", "43497");	/* kept on 1.2.2019 */
 	CHECK(strstr(styles, "formatCode=\"dd.mm.yyyy\"") != NULL);
 	/* The departments: header, numbers, per cents, medians. */
 	CHECK_CELL(dep, sst, "A1", "Department");
@@ -280,6 +282,50 @@ one_department(void)
 	free(about);
 	unlink(path);
 	free(path);
+}
+
+/* The About sheet's state of a report of 2018 that was not kept, on
+ * day today (xmalloc'd, or NULL). */
+static char *
+state_on(long today)
+{
+	struct report	 r;
+	char		 err[512] = "";
+	char		*path = xasprintf("%s/state.xlsx", tmpdir);
+	char		*sst, *about, *state;
+
+	fixture(&r);
+	r.closed = 0;
+	r.closed_on = DATE_NONE;
+	util_today_set(today);
+	if (report_xlsx_write(&r, path, err, sizeof err) != 0)
+		TEST_FAIL("report_xlsx_write: %s", err);
+	util_today_set(DATE_NONE);
+	sst = member(path, "xl/sharedStrings.xml");
+	about = member(path, "xl/worksheets/sheet1.xml");
+	state = cell(about, sst, "B6");
+	CHECK_CELL(about, sst, "A7", "Recruitment goal (ambassadors)");
+	free(sst);
+	free(about);
+	unlink(path);
+	free(path);
+	return state;
+}
+
+/* Open before the cut-off has passed; after it, not kept says so. */
+static void
+state(void)
+{
+	char	*s;
+
+	i18n_use("en");
+	s = state_on(day(2019, 1, 14));
+	CHECK(s != NULL && strncmp(s, "Open: ", 6) == 0);
+	free(s);
+	s = state_on(day(2019, 1, 15));
+	CHECK(s != NULL && strncmp(s, "The cut-off has passed, but ", 28) ==
+	    0);
+	free(s);
 }
 
 /* A catalogue with the few Danish words the test reads, compiled into
@@ -417,6 +463,7 @@ main(void)
 	i18n_init();
 	RUN("report-xlsx", english);
 	RUN("report-xlsx", one_department);
+	RUN("report-xlsx", state);
 	RUN("report-xlsx", danish);
 	RUN("report-xlsx", unwritable);
 	RUN("report-xlsx", refused);
