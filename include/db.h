@@ -770,4 +770,35 @@ enum db_status	 db_audit_note(struct db *, const struct who *,
 		    const char *kind, const char *table, long record,
 		    const char *detail);
 
+/* ---- who is logged in to the screens (db-logged-in.c) -------------------- */
+
+/* A person logged in to the screens now: one row per velkomst process. */
+struct logged_in {
+	char		*login;
+	long		 pid;		/* the velkomst process */
+	char		*host;		/* the computer it runs on */
+	char		*since;		/* UTC "2026-11-28 09:12:00" */
+};
+/*
+ * Write that who has logged in to the screens in this process, now;
+ * returns the row's id, or 0 when it could not be written (a read-only
+ * database, a write lock held too long, a full disk): the login goes
+ * on all the same.  db_logged_in_remove takes row id of this process
+ * away again (0: nothing) at the logout, when another person logs in at
+ * the lock, and when velkomst ends.  No audit row: the login and the
+ * logout have their own.
+ */
+long		 db_logged_in_add(struct db *, const struct who *);
+void		 db_logged_in_remove(struct db *, long id);
+/*
+ * fn(ctx, row) for each person logged in to the screens in another
+ * process than this one, longest logged in first.  A row of a process on
+ * this computer that runs no more (killed, or the computer restarted) is
+ * stale: it is left out, and removed when the database can be written.
+ * Secretariat and admin (ACCESS_AUDIT).  The count, or -1 with the
+ * reason in db_errmsg.
+ */
+long		 db_logged_in_list(struct db *, const struct who *,
+		    void (*fn)(void *, const struct logged_in *), void *ctx);
+
 #endif

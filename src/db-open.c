@@ -342,6 +342,25 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"    household.handled_visit AND v.date <= household.handled_on)\n"
 	"    FROM visit v WHERE v.household_id = household.id AND\n"
 	"    v.outcome <> 'not_home' ORDER BY v.date DESC, v.id DESC LIMIT 1);\n",
+
+	/* 9 -> 10: a placeholder for another branch's migration (the lead
+	 * renumbers at merge). */
+	"SELECT 1;\n",
+
+	/* 10 -> 11: likewise. */
+	"SELECT 1;\n",
+
+	/* 11 -> 12: who is logged in to the screens now, so that a restore
+	 * can refuse while someone works (db-logged-in.c): a row per
+	 * process, written at a login and removed at the logout; a row of
+	 * a process on this host that no longer runs is stale. */
+	"CREATE TABLE IF NOT EXISTS logged_in (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	login		TEXT NOT NULL CHECK (login <> ''),\n"
+	"	pid		INTEGER NOT NULL CHECK (pid > 0),\n"
+	"	host		TEXT NOT NULL,\n"
+	"	since		TEXT NOT NULL\n"
+	");\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
