@@ -694,8 +694,8 @@ open_dirname(const char *path)
 }
 
 /* An immutable read-only URI for path (for a folder we cannot write). */
-static char *
-open_immutable_uri(const char *path)
+char *
+db_immutable_uri(const char *path)
 {
 	char		*abs = NULL, *uri, *p;
 	const char	*s;
@@ -742,7 +742,7 @@ open_connect(struct db *db, int flags, char **err)
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	shm = xasprintf("%s-shm", db->path);
 	if ((!dir_w || !file_w) && stat(shm, &sb) == -1) {
-		uri = open_immutable_uri(db->path);
+		uri = db_immutable_uri(db->path);
 		oflags |= SQLITE_OPEN_URI;
 	}
 	free(shm);
