@@ -106,13 +106,27 @@ backup_remove(const char *path)
 	}
 }
 
-/* Create path, empty and private (0600), only if it is not there:
- * 0, or -1 with errno (EEXIST: it is there). */
+/* Create path, empty and private (0600), only if neither it nor a
+ * journal of that name is there (SQLite would take an old one for the
+ * new file's): 0, or -1 with errno (EEXIST: one is there). */
 static int
 backup_create(const char *path)
 {
-	int	 fd, saved;
+	static const char *const sides[] = { "-journal", "-wal", "-shm" };
+	struct stat	 sb;
+	char		*p;
+	size_t		 i;
+	int		 fd, saved, taken;
 
+	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		p = xasprintf("%s%s", path, sides[i]);
+		taken = lstat(p, &sb) == 0;
+		free(p);
+		if (taken) {
+			errno = EEXIST;
+			return -1;
+		}
+	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1)
