@@ -61,6 +61,10 @@ static const struct command commands[] = {
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
 	    "text|tsv)") },
+	{ "report", cli_report,
+	    N_("the yearly report or a department's evaluation (--year Y, "
+	    "--agreement-year N, --from D --to D, --department D, --format "
+	    "text|md|csv|xlsx, --output FILE)") },
 	{ "user", cli_user,
 	    N_("accounts: user add|list|disable|enable|reset|unlock "
 	    "(see user --help)") },
