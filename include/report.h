@@ -151,6 +151,8 @@ struct report {
 	int		 closed;	/* read back from the closed period */
 	long		 closed_on;	/* the day it was kept, or DATE_NONE */
 	int		 deadline;	/* welcome_days it was counted with */
+	int		 max_attempts;	/* and visits.max_attempts ... */
+	int		 stale_days;	/* ... and visits.stale_days */
 	char		**departments;	/* keys, in the configuration's order */
 	size_t		 ndepartments;
 	struct report_figures *by_department;	/* ndepartments */

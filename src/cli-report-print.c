@@ -398,7 +398,7 @@ rp_referrals(struct rp_doc *d, const struct rp_row *rows, size_t n)
 	    "Passed on: an ambassador passed something on.  Declined, note: "
 	    "declined, with a note.  Too late: not reached within the "
 	    "deadline and %d days more.  A household may have several "
-	    "reasons."), d->conf->max_attempts, d->conf->stale_days));
+	    "reasons."), d->r->max_attempts, d->r->stale_days));
 }
 
 /* The table of ambassadors and stairwells covered. */
