@@ -180,14 +180,35 @@ rp_heading(struct rp_doc *d, int level, const char *text)
 		fputc('\n', d->f);
 }
 
-/* A line of text (a paragraph in Markdown); takes s. */
+#define RP_LINE	79	/* a paragraph's lines end before this column */
+
+/* A paragraph (takes s): its words on lines shorter than RP_LINE (in
+ * Markdown, then an empty line). */
 static void
 rp_line(struct rp_doc *d, char *s)
 {
-	cli_put_text(d->f, s);
+	char	*safe = cli_text_safe(s), *p = safe, *end;
+	int	 col = 0, w, gap = 0;
+
+	while (*p != '\0') {
+		for (end = p; *end != '\0' && *end != ' '; end++)
+			;
+		w = util_text_width(p) - util_text_width(end);
+		if (col > 0 && col + gap + w >= RP_LINE) {
+			fputc('\n', d->f);
+			col = gap = 0;
+		}
+		fprintf(d->f, "%*s%.*s", col > 0 ? gap : 0, "", (int)(end - p),
+		    p);
+		col += (col > 0 ? gap : 0) + w;
+		for (gap = 0; *end == ' '; end++)
+			gap++;
+		p = end;
+	}
 	fputc('\n', d->f);
 	if (d->md)
 		fputc('\n', d->f);
+	free(safe);
 	free(s);
 }
 
@@ -269,11 +290,13 @@ rp_flush(struct rp_doc *d, const char *heading, struct rp_table *t)
 {
 	size_t	i;
 
-	fputc('\n', d->f);
+	if (!d->md)
+		fputc('\n', d->f);
 	rp_heading(d, 2, heading);
-	if (d->md)
+	if (d->md) {
 		rp_md_table(d, t);
-	else
+		fputc('\n', d->f);
+	} else
 		rp_text_table(d, t);
 	for (i = 0; i < t->ncells; i++)
 		free(t->cells[i]);
@@ -604,8 +627,11 @@ rp_evaluation(struct rp_doc *d)
 	free(title);
 	rp_period(d);
 	rows[0] = (struct rp_row){ name, &r->by_department[r->department], 0 };
-	rows[1] = (struct rp_row){ _("Other departments, average"), &r->rest,
+	rows[1] = (struct rp_row){ _("Others, average"), &r->rest,
 	    others > 0 ? others : 1 };
+	rp_line(d, xstrdup(_("Others, average: the other departments' "
+	    "counts added up and divided by their number; their per cent "
+	    "and median of them all together.")));
 	rp_welcomes(d, rows, 2);
 	rp_not_welcomed(d, rows, 2);
 	rp_referrals(d, rows, 2);

@@ -160,7 +160,7 @@ cmp -s "$TMP/first-606.csv" "$TMP/606.csv" &&
     fail "evaluation csv: 606's months, total and the others' average" "$(diff "$TMP/606.csv" "$TMP/first-606.csv" | tr '\r' ' ' | head -8)"
 run "${R[@]}" report --year 2018 --department "BB-afd. 606"
 check "evaluation as text" 0 "Evaluation of BB-afd. 606"
-check "evaluation: the others' average" 0 "Other departments, average"
+check "evaluation: the others' average" 0 "Others, average"
 check "evaluation: month by month" 0 "July 2018"
 run "${R[@]}" report --year 2018 --department 605
 check "evaluation: the department's own items" 0 "The department's own checklist items"
