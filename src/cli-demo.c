@@ -570,7 +570,7 @@ demo_visit(struct db *db, struct demo_rng *r, const struct conf *conf,
 
 /*
  * The day of the welcome: a quarter of the households that moved in
- * five months ago or more were welcomed late, 12 to 36 days after the
+ * two months ago or more were welcomed late, 12 to 36 days after the
  * day planned (the yearly report has some not in time).  Taken from the
  * household's number, not the generator, so every other made-up value
  * stays as it was.
@@ -581,7 +581,7 @@ demo_late(const struct household *h, enum demo_story story, long day,
 {
 	long	late;
 
-	if (story != STORY_WELCOMED || h->moved_in > today - 150 ||
+	if (story != STORY_WELCOMED || h->moved_in > today - 60 ||
 	    h->id % 4 != 0)
 		return day;
 	late = day + 12 + h->id % 25;

@@ -296,3 +296,15 @@ check "Danish: the title" 0 "Årsrapport 2018"
 check "Danish: a decimal comma" 0 "10,5"
 check "Danish: per cent" 0 "2 (67 %)"
 check "Danish: the pilots" 0 "Pilotafdelinger"
+
+# ---- the demo: reports that look real ---------------------------------------------
+run --db "$TMP/demo.db" demo
+check "a demo" 0
+for y in 2017 2018 2019; do
+	run --db "$TMP/demo.db" report --year $y --format csv
+	t=$(tr -d '\r' <"$TMP/out" | awk -F, '$1 == "total"')
+	# moved in, welcomed, in time: some welcomes late, a median.
+	echo "$t" | awk -F, '$2 > 30 && $3 > 0 && $4 > 0 && $4 < $3 && $5 != "" { ok = 1 } END { exit !ok }' &&
+	    ok "the demo's $y: welcomes, some of them late" ||
+	    fail "the demo's $y: welcomes, some of them late" "$t"
+done
