@@ -85,6 +85,7 @@ enum ui_action {
 	ACT_DESK,		/* the secretariat's list: the desk's
 				   overview */
 	ACT_PICK_REASON,	/* the desk: which reason */
+	ACT_BACKUP,		/* home: a backup of the database now */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,

@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	11
+#define DB_SCHEMA_VERSION	12
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -70,8 +70,15 @@ enum db_status	 db_write_begin(struct db *);
 /* End a change begun with db_write_begin: commit if st is DB_OK, else
  * roll back.  Returns st, or the failure of the commit. */
 enum db_status	 db_write_end(struct db *, enum db_status st);
-/* The UTC time now as "2026-11-28 09:12:00" into buf (20 bytes). */
+/*
+ * The UTC time now as "2026-11-28 09:12:00" into buf (20 bytes): db_now
+ * is when a record is recorded (created_at): the clock, except while
+ * util_today_set pins another day (the demo records each visit as on its
+ * day, so a report's cut-off sees it recorded then); the audit trail
+ * keeps the real clock, db_clock.
+ */
 char		*db_now(char *buf);
+char		*db_clock(char *buf);
 /* Bind text, or NULL for NULL or "". */
 int		 db_bind_text(sqlite3_stmt *, int, const char *);
 /* A new copy of column i, "" for NULL (or NULL when keep_null). */
@@ -217,6 +224,9 @@ size_t		 db_words_where(char *sql, size_t len, size_t o,
 		    const struct db_words *, const char *col,
 		    const char *table, const char *idcol);
 void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
+/* "file:PATH?immutable=1": a URI that opens path read-only and takes
+ * it that nobody changes it (db-open.c); a new string. */
+char		*db_immutable_uri(const char *path);
 /* Prepare sql (not cached); NULL with the message set on failure. */
 sqlite3_stmt	*db_prepare(struct db *, const char *sql);
 

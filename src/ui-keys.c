@@ -209,6 +209,9 @@ static const struct keydef keydefs[] = {
 	    N_("Show the households of one reason (not home too often, "
 	    "passed on, not reached in time, declined with a note), or of "
 	    "every reason.") },
+	{ ACT_BACKUP, { C('b') }, 1, "b", N_("Backup"),
+	    N_("Make a backup of the database now (the secretariat): it asks "
+	    "first, then says where the copy is.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
