@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -23,8 +24,16 @@
 /* The workbook being written and its formats. */
 struct xlsx {
 	lxw_workbook	*wb;
-	lxw_format	*bold, *percent, *date, *month;
+	lxw_format	*bold, *percent, *date, *month, *average;
 	lxw_error	 err;		/* the first error, or LXW_NO_ERROR */
+};
+
+/* One row of a table of groups: a department, the total, ...; the
+ * others' average divides its counts by avg (1: counts as they are). */
+struct xlsx_group {
+	const char	*label;
+	const struct report_figures *f;
+	long		 avg;
 };
 
 /* A sheet and the widest text of each of its columns. */
@@ -48,6 +57,7 @@ static const char *const xlsx_item_heads[] = {
 	N_("Checklist item"), N_("Done"), N_("Not relevant"), N_("Later"),
 	N_("Per cent done"), N_("Per cent not relevant"),
 	N_("Per cent later"), N_("Only in department"),
+	N_("Per cent done, others"),	/* the evaluation's only */
 };
 
 static const char *const xlsx_month_heads[] = {
@@ -96,6 +106,22 @@ xlsx_count(struct xlsx_sheet *s, int row, int c, long n)
 	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
 	    (lxw_col_t)c, (double)n, NULL));
 	xlsx_widen(s, c, snprintf(buf, sizeof buf, "%ld", n));
+}
+
+/* A group's count, or the others' average of it (one decimal shown). */
+static void
+xlsx_figure(struct xlsx_sheet *s, int row, int c, long n, long avg)
+{
+	char	 buf[32];
+
+	if (avg <= 1) {
+		xlsx_count(s, row, c, n);
+		return;
+	}
+	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, (double)n / (double)avg, s->x->average));
+	xlsx_widen(s, c, snprintf(buf, sizeof buf, "%.1f",
+	    (double)n / (double)avg));
 }
 
 /* part of of as a per cent (a number, shown with %); empty when of is 0. */
@@ -241,71 +267,91 @@ xlsx_about(struct xlsx *x, const struct report *r)
 		xlsx_date(&s, row++, 1, r->closed_on, x->date);
 	}
 	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
-		xlsx_text(&s, row, 0, _("Months of the department"), x->bold);
+		xlsx_text(&s, row, 0, _("Department"), x->bold);
 		xlsx_text(&s, row++, 1, r->departments[r->department], NULL);
+		xlsx_text(&s, row, 0, _("Others, average"), x->bold);
+		xlsx_text(&s, row++, 1, _("Others, average: the other "
+		    "departments' counts added up and divided by their number; "
+		    "their per cent and median of them all together."), NULL);
 	}
 	xlsx_text(&s, row, 0, _("Recruitment goal (ambassadors)"), x->bold);
 	xlsx_count(&s, row++, 1, r->goal);
 	xlsx_fit(&s);
 }
 
-/* Call row for each department, the total, and the pilots and the
- * others when the configuration names pilots; from sheet row 1. */
-static void
-xlsx_groups(struct xlsx_sheet *s, const struct report *r,
-    void (*row)(struct xlsx_sheet *, const struct report *, int,
-    const char *, const struct report_figures *))
+/*
+ * The rows of a table of groups into g (at least ndepartments + 3):
+ * each department, the total, and the pilots and the others when the
+ * configuration names pilots; in a department's evaluation, that
+ * department and the average of the others.  Returns how many.
+ */
+static size_t
+xlsx_groups(const struct report *r, struct xlsx_group *g)
 {
-	size_t	 i;
-	int	 n = 1;
+	size_t	 i, n = 0;
+	long	 others = (long)r->ndepartments - 1;
 
-	for (i = 0; i < r->ndepartments; i++)
-		row(s, r, n++, r->departments[i], &r->by_department[i]);
-	row(s, r, n++, _("Total"), &r->total);
-	if (r->has_pilots) {
-		row(s, r, n++, _("Pilot departments"), &r->pilots);
-		row(s, r, n++, _("Other departments"), &r->others);
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		g[n++] = (struct xlsx_group){ r->departments[r->department],
+		    &r->by_department[r->department], 1 };
+		g[n++] = (struct xlsx_group){ _("Others, average"), &r->rest,
+		    others > 1 ? others : 1 };
+		return n;
 	}
+	for (i = 0; i < r->ndepartments; i++)
+		g[n++] = (struct xlsx_group){ r->departments[i],
+		    &r->by_department[i], 1 };
+	g[n++] = (struct xlsx_group){ _("Total"), &r->total, 1 };
+	if (r->has_pilots) {
+		g[n++] = (struct xlsx_group){ _("Pilot departments"),
+		    &r->pilots, 1 };
+		g[n++] = (struct xlsx_group){ _("Other departments"),
+		    &r->others, 1 };
+	}
+	return n;
 }
 
 /* One row of the departments' table. */
 static void
 xlsx_figure_row(struct xlsx_sheet *s, const struct report *r, int row,
-    const char *label, const struct report_figures *f)
+    const struct xlsx_group *g)
 {
+	const struct report_figures *f = g->f;
 	int	 c = 0, k;
 
 	(void)r;
-	xlsx_text(s, row, c++, label, NULL);
-	xlsx_count(s, row, c++, f->moved_in);
-	xlsx_count(s, row, c++, f->welcomed);
+	xlsx_text(s, row, c++, g->label, NULL);
+	xlsx_figure(s, row, c++, f->moved_in, g->avg);
+	xlsx_figure(s, row, c++, f->welcomed, g->avg);
 	xlsx_percent(s, row, c++, f->welcomed, f->moved_in);
-	xlsx_count(s, row, c++, f->in_time);
+	xlsx_figure(s, row, c++, f->in_time, g->avg);
 	xlsx_percent(s, row, c++, f->in_time, f->moved_in);
 	xlsx_median(s, row, c++, f->median2);
-	xlsx_count(s, row, c++, f->partly);
-	xlsx_count(s, row, c++, f->declined);
-	xlsx_count(s, row, c++, f->not_reached);
-	xlsx_count(s, row, c++, f->referred);
-	xlsx_count(s, row, c++, f->followed_up);
+	xlsx_figure(s, row, c++, f->partly, g->avg);
+	xlsx_figure(s, row, c++, f->declined, g->avg);
+	xlsx_figure(s, row, c++, f->not_reached, g->avg);
+	xlsx_figure(s, row, c++, f->referred, g->avg);
+	xlsx_figure(s, row, c++, f->followed_up, g->avg);
 	for (k = 0; k < REPORT_REFERRALS; k++)
-		xlsx_count(s, row, c++, f->referrals[k]);
+		xlsx_figure(s, row, c++, f->referrals[k], g->avg);
 }
 
 /* One row of the ambassadors' table; the goal on the total's row. */
 static void
 xlsx_ambassador_row(struct xlsx_sheet *s, const struct report *r, int row,
-    const char *label, const struct report_figures *f)
+    const struct xlsx_group *g)
 {
-	xlsx_text(s, row, 0, label, NULL);
-	xlsx_count(s, row, 1, f->recruited);
-	xlsx_count(s, row, 2, f->stopped);
-	xlsx_count(s, row, 3, f->active_at_end);
-	xlsx_count(s, row, 4, f->cumulative);
+	const struct report_figures *f = g->f;
+
+	xlsx_text(s, row, 0, g->label, NULL);
+	xlsx_figure(s, row, 1, f->recruited, g->avg);
+	xlsx_figure(s, row, 2, f->stopped, g->avg);
+	xlsx_figure(s, row, 3, f->active_at_end, g->avg);
+	xlsx_figure(s, row, 4, f->cumulative, g->avg);
 	if (f == &r->total)
 		xlsx_count(s, row, 5, r->goal);
-	xlsx_count(s, row, 6, f->stairwells);
-	xlsx_count(s, row, 7, f->covered);
+	xlsx_figure(s, row, 6, f->stairwells, g->avg);
+	xlsx_figure(s, row, 7, f->covered, g->avg);
 	xlsx_percent(s, row, 8, f->covered, f->stairwells);
 }
 
@@ -314,32 +360,65 @@ static void
 xlsx_group_sheet(struct xlsx *x, const struct report *r, const char *name,
     const char *const *heads, int n,
     void (*row)(struct xlsx_sheet *, const struct report *, int,
-    const char *, const struct report_figures *))
+    const struct xlsx_group *))
 {
 	struct xlsx_sheet s;
+	struct xlsx_group *g;
+	size_t		 i, ng;
 
 	if (xlsx_sheet(x, &s, name, heads, n) == -1)
 		return;
-	xlsx_groups(&s, r, row);
+	g = xcalloc(r->ndepartments + 3, sizeof *g);
+	ng = xlsx_groups(r, g);
+	for (i = 0; i < ng; i++)
+		row(&s, r, (int)i + 1, &g[i]);
+	free(g);
 	xlsx_fit(&s);
 }
 
-/* The checklist items of the whole report, each state's count and its
- * share of the item's answers, and a department's own item's department. */
+/* An item's done per cent among rest's items of the same key. */
+static void
+xlsx_item_rest(struct xlsx_sheet *s, int row, int c,
+    const struct report_item *it, const struct report_figures *rest)
+{
+	const struct report_item *o;
+	size_t		 k;
+
+	for (k = 0; k < rest->nitems; k++) {
+		o = &rest->items[k];
+		if (strcmp(o->key, it->key) == 0) {
+			xlsx_percent(s, row, c, o->done,
+			    o->done + o->not_relevant + o->later);
+			return;
+		}
+	}
+}
+
+/*
+ * The checklist items of the report (of the department in its
+ * evaluation, with the others' done per cent): each state's count and
+ * its share of the item's answers, and a department's own item's
+ * department.
+ */
 static void
 xlsx_items(struct xlsx *x, const struct report *r)
 {
 	struct xlsx_sheet s;
+	const struct report_figures *f = &r->total, *rest = NULL;
 	const struct report_item *it;
 	size_t		 i;
 	long		 all;
 	int		 row;
 
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		f = &r->by_department[r->department];
+		rest = &r->rest;
+	}
 	if (xlsx_sheet(x, &s, N_("Checklist"), xlsx_item_heads,
-	    NELEM(xlsx_item_heads)) == -1)
+	    NELEM(xlsx_item_heads) - (rest == NULL)) == -1)
 		return;
-	for (i = 0; i < r->total.nitems; i++) {
-		it = &r->total.items[i];
+	for (i = 0; i < f->nitems; i++) {
+		it = &f->items[i];
 		row = (int)i + 1;
 		all = it->done + it->not_relevant + it->later;
 		xlsx_text(&s, row, 0, i18n_text(it->title, it->title_da),
@@ -354,6 +433,8 @@ xlsx_items(struct xlsx *x, const struct report *r)
 		    (size_t)it->department < r->ndepartments)
 			xlsx_text(&s, row, 7, r->departments[it->department],
 			    NULL);
+		if (rest != NULL)
+			xlsx_item_rest(&s, row, 8, it, rest);
 	}
 	xlsx_fit(&s);
 }
@@ -445,8 +526,9 @@ xlsx_formats(struct xlsx *x)
 	x->percent = workbook_add_format(x->wb);
 	x->date = workbook_add_format(x->wb);
 	x->month = workbook_add_format(x->wb);
+	x->average = workbook_add_format(x->wb);
 	if (x->bold == NULL || x->percent == NULL || x->date == NULL ||
-	    x->month == NULL) {
+	    x->month == NULL || x->average == NULL) {
 		xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
@@ -454,6 +536,7 @@ xlsx_formats(struct xlsx *x)
 	format_set_num_format(x->percent, "0%");
 	format_set_num_format(x->date, "dd.mm.yyyy");
 	format_set_num_format(x->month, xlsx_month_format());
+	format_set_num_format(x->average, "0.0");
 }
 
 /*

@@ -23,9 +23,9 @@
 
 static char	 tmpdir[] = "/tmp/velkomst-test-report-xlsx-XXXXXX";
 
-static char	*departments[] = { "605", "Rheumpark" };
-static struct report_figures by_department[2];
-static struct report_item items[2];
+static char	*departments[] = { "605", "Rheumpark", "tm13" };
+static struct report_figures by_department[3];
+static struct report_item items[2], rest_items[1];
 
 /* Day number of y-m-d. */
 static long
@@ -64,6 +64,7 @@ fixture(struct report *r)
 	    .stairwells = 4, .covered = 3 };
 	by_department[1] = (struct report_figures){ .median2 = -1,
 	    .stairwells = 2 };
+	by_department[2] = by_department[1];
 	r->total = by_department[0];
 	r->total.stairwells = 6;
 	r->has_pilots = 1;
@@ -234,7 +235,8 @@ english(void)
 	CHECK_CELL(chk, sst, "G3", "0.5");
 	CHECK_CELL(chk, sst, "H2", NULL);	/* every department's */
 	CHECK_CELL(chk, sst, "H3", "Rheumpark");
-	CHECK(strstr(sst, "Months of the department") == NULL);
+	CHECK_CELL(chk, sst, "I1", NULL);	/* not an evaluation */
+	CHECK(strstr(sst, "Others, average") == NULL);
 	/* The months: real dates, numbers, an empty median. */
 	CHECK_CELL(mon, sst, "A2", "43101");
 	CHECK_CELL(mon, sst, "A4", "43160");
@@ -259,27 +261,60 @@ english(void)
 	free(path);
 }
 
-/* A report whose months are of one department says which. */
+/* A department's evaluation: the department and the others' average
+ * (their counts divided by their number, per cents and median of them
+ * together), its items with the others' done per cent. */
 static void
-one_department(void)
+evaluation(void)
 {
 	struct report	 r;
 	char		 err[512] = "";
-	char		*path = xasprintf("%s/one.xlsx", tmpdir);
-	char		*sst, *about;
+	char		*path = xasprintf("%s/eval.xlsx", tmpdir);
+	char		*sst, *about, *dep, *chk, *amb;
 
 	fixture(&r);
+	r.ndepartments = 3;
 	r.department = 0;
+	r.by_department[0].items = items;
+	r.by_department[0].nitems = 2;
+	r.rest = (struct report_figures){ .moved_in = 7, .welcomed = 3,
+	    .in_time = 2, .median2 = 9, .stairwells = 4, .covered = 1 };
+	rest_items[0] = (struct report_item){ .key = "laundry",
+	    .title = "The laundry", .done = 1, .not_relevant = 1,
+	    .department = -1 };
+	r.rest.items = rest_items;
+	r.rest.nitems = 1;
 	i18n_use("en");
 	if (report_xlsx_write(&r, path, err, sizeof err) != 0)
 		TEST_FAIL("report_xlsx_write: %s", err);
 	sst = member(path, "xl/sharedStrings.xml");
 	about = member(path, "xl/worksheets/sheet1.xml");
-	CHECK_CELL(about, sst, "A8", "Months of the department");
+	dep = member(path, "xl/worksheets/sheet2.xml");
+	chk = member(path, "xl/worksheets/sheet3.xml");
+	amb = member(path, "xl/worksheets/sheet5.xml");
+	CHECK_CELL(about, sst, "A8", "Department");
 	CHECK_CELL(about, sst, "B8", "605");
-	CHECK_CELL(about, sst, "B9", "15");
+	CHECK_CELL(about, sst, "A9", "Others, average");
+	CHECK_CELL(about, sst, "B10", "15");
+	CHECK_CELL(dep, sst, "A2", "605");
+	CHECK_CELL(dep, sst, "B2", "4");
+	CHECK_CELL(dep, sst, "A3", "Others, average");
+	CHECK_CELL(dep, sst, "B3", "3.5");	/* 7 in 2 departments */
+	CHECK_CELL(dep, sst, "E3", "1");
+	CHECK_CELL(dep, sst, "F3", "0.2857142857142857");	/* 2 of 7 */
+	CHECK_CELL(dep, sst, "G3", "4.5");
+	CHECK_CELL(dep, sst, "A4", NULL);	/* no total */
+	CHECK_CELL(chk, sst, "I1", "Per cent done, others");
+	CHECK_CELL(chk, sst, "I2", "0.5");
+	CHECK_CELL(chk, sst, "I3", NULL);	/* the others have none */
+	CHECK_CELL(amb, sst, "H3", "0.5");
+	CHECK_CELL(amb, sst, "I3", "0.25");
+	CHECK_CELL(amb, sst, "F2", NULL);
 	free(sst);
 	free(about);
+	free(dep);
+	free(chk);
+	free(amb);
 	unlink(path);
 	free(path);
 }
@@ -462,7 +497,7 @@ main(void)
 	unsetenv("LANGUAGE");
 	i18n_init();
 	RUN("report-xlsx", english);
-	RUN("report-xlsx", one_department);
+	RUN("report-xlsx", evaluation);
 	RUN("report-xlsx", state);
 	RUN("report-xlsx", danish);
 	RUN("report-xlsx", unwritable);
