@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	9
+#define DB_SCHEMA_VERSION	10
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -187,6 +187,16 @@ enum db_status	 db_household_mark(struct db *, const struct who *, long id,
 		    long date, int max_attempts);
 enum db_status	 db_visit_recompute(struct db *, const struct who *, long id,
 		    int max_attempts, long handled_on);
+
+/*
+ * Mark visit id as a possible success story (mark 1) or take the mark
+ * away (0), inside a write transaction (db-criteria.c): the rules of
+ * db_visit_story but the consent, which the caller has checked
+ * (db_story_no_consent says why not without it).
+ */
+enum db_status	 db_story_mark(struct db *, const struct who *, long id,
+		    int mark);
+extern const char db_story_no_consent[];
 
 /* ---- lists (db-open.c): what the household and ambassador lists share */
 
