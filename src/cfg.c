@@ -1369,10 +1369,13 @@ cfg_criterion_rule(struct cfg_walk *w, const config_setting_t *e,
 		    "or \"press\", not \"%s\""), v);
 		return -1;
 	}
-	if ((m = config_setting_get_member(e, "target")) == NULL)
+	/* The ambassadors' target is the goal's unless it is given. */
+	r->target = w->c->goal_ambassadors;
+	if ((m = config_setting_get_member(e, "target")) == NULL &&
+	    r->kind != CK_AMBASSADORS)
 		cfg_err(w, e, _("this %s has no \"%s\""), _("criterion"),
 		    "target");
-	else
+	else if (m != NULL)
 		cfg_int(w, m, 1, CRIT_TARGET_MAX, &r->target);
 	if ((m = cfg_criterion_only(w, e, "min_views", r->kind == CK_FILM,
 	    _("a film (kind \"film\")"))) != NULL && cfg_int(w, m, 0,
