@@ -29,7 +29,7 @@ struct home {
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
 	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
-	HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
+	HOME_CRITERIA, HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
 };
 
 /* The menu: what each item says, what a role needs to see it (-1:
@@ -61,6 +61,8 @@ static const struct {
 	    N_("Only the secretariat and admins can see the accounts.") },
 	{ N_("Audit trail"), ACCESS_AUDIT,
 	    N_("Only the secretariat can read the audit trail.") },
+	{ N_("Success criteria"), ACCESS_GOAL,
+	    N_("Only the secretariat can see the success criteria.") },
 	{ N_("Help \xe2\x80\x94 how velkomst works"), -1, NULL },
 	{ N_("Log out"), -1, NULL },
 	{ N_("Quit"), -1, NULL },
@@ -68,11 +70,12 @@ static const struct {
 
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA,
+	ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA, ACT_NONE
 };
 
 /* One column, no header. */
@@ -102,11 +105,14 @@ home_count(struct ui *ui, struct home *h)
 }
 
 /* The key of menu item it: its number (the same for every role), or
- * the letter for help, log out and quit. */
+ * the letter for the success criteria, help, log out and quit. */
 static void
 home_key_name(int it, char *buf, size_t len)
 {
 	switch (it) {
+	case HOME_CRITERIA:
+		snprintf(buf, len, "%s", ui_key_label(ACT_CRITERIA));
+		break;
 	case HOME_HELP:
 		snprintf(buf, len, "?");
 		break;
@@ -237,13 +243,18 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	int		 y = home_menu_top(ui);
+	int		 y = home_menu_top(ui), end;
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
 	ui_list_draw(ui, &h->list, y, 3, h->nitems, ui_cols(ui) - 6);
-	ui_put(y + h->nitems + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
-	    "and Enter, or press a number. Press ? for help at any time."),
-	    ui_cols(ui) - 8, 0, STYLE_DIM);
+	/* Under the menu, a blank row between when there is room above the
+	 * message line; none when the menu fills it. */
+	end = ui_body_top(ui) + ui_body_rows(ui);
+	y += h->nitems + (y + h->nitems + 1 < end);
+	if (y < end)
+		ui_put(y, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 and Enter, or "
+		    "press a number. Press ? for help at any time."),
+		    ui_cols(ui) - 8, 0, STYLE_DIM);
 }
 
 /* Leave velkomst, or in a kiosk let the next person log in. */
@@ -272,6 +283,7 @@ home_choose(struct ui *ui, struct home *h, int it)
 		[HOME_COVERAGE] = &screen_coverage,
 		[HOME_ACCOUNTS] = &screen_accounts,
 		[HOME_AUDIT] = &screen_audit,
+		[HOME_CRITERIA] = &screen_criteria,
 	};
 
 	switch (it) {
@@ -308,7 +320,7 @@ home_number(struct ui *ui, struct home *h, wint_t digit)
 {
 	int	it = digit == L'0' ? 9 : (int)(digit - L'1');
 
-	if (it < 0 || it >= HOME_HELP)
+	if (it < 0 || it >= HOME_CRITERIA)
 		return UI_HANDLED;
 	if (home_shows(h, it))
 		return home_choose(ui, h, it);
@@ -365,6 +377,11 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_LANGUAGE:
 		return home_language(ui);
+	case ACT_CRITERIA:
+		if (home_shows(h, HOME_CRITERIA))
+			return home_choose(ui, h, HOME_CRITERIA);
+		ui_error(ui, "%s", _(home_items[HOME_CRITERIA].why));
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_QUIT:
 		return home_quit(ui, h);
 	default:
@@ -415,6 +432,8 @@ const struct screen screen_home = {
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
+	    "Success criteria (c): what the activity has reached toward the "
+	    "agreement's criteria, year by year.\n"
 	    "Accounts and Audit trail: logins and who changed what.\n"
 	    "l: Danish or English, at once; velkomst remembers it for your "
 	    "login.\n\n"

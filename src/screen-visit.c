@@ -25,7 +25,8 @@ enum visit_mode { MODE_CHECKLIST, MODE_NOT_HOME, MODE_DECLINED };
 
 /* The fields, in the order Tab goes through them: the ambassador, the
  * date, a heading, the items, then the day to come back and the notes
- * (visit_f_next, visit_f_next + 1). */
+ * (visit_f_next, visit_f_next + 1), and a line that shows the mark of a
+ * possible success story (visit_f_next + 2, shown when marked). */
 enum { F_AMBASSADOR, F_DATE, F_HEAD, F_ITEMS };
 
 struct visit_scr {
@@ -41,6 +42,10 @@ struct visit_scr {
 	struct ui_form			 form;
 	enum visit_mode			 mode;
 	int				 asking;	/* "leave the visit?" */
+	int				 asking_story;	/* "did they say
+						   yes?" */
+	int				 story;		/* a possible success
+						   story, with their yes */
 	int				 text_field;	/* whose text is shown */
 	int				 text_skip;	/* its first line shown */
 	int				 text_rows;	/* lines shown */
@@ -54,16 +59,16 @@ static long	last_account;
 
 static const enum ui_action field_actions[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NOT_HOME, ACT_DECLINED,
-	ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_BACK, ACT_HELP, ACT_STORY, ACT_NONE
 };
 static const enum ui_action field_keys[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_NOT_HOME,
-	ACT_DECLINED, ACT_BACK, ACT_NONE
+	ACT_DECLINED, ACT_BACK, ACT_STORY, ACT_NONE
 };
 static const enum ui_action item_actions[] = {
 	ACT_ITEM_DONE, ACT_ITEM_NOT_RELEVANT, ACT_ITEM_LATER, ACT_ITEM_NOTE,
 	ACT_NOT_HOME, ACT_DECLINED, ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-	ACT_BACK, ACT_HELP, ACT_TEXT_DOWN, ACT_TEXT_UP, ACT_NONE
+	ACT_BACK, ACT_HELP, ACT_TEXT_DOWN, ACT_TEXT_UP, ACT_STORY, ACT_NONE
 };
 static const enum ui_action note_actions[] = {
 	ACT_KEEP, ACT_NONE
@@ -120,6 +125,8 @@ visit_visible(const void *ctx, int i)
 		return v->mode == MODE_CHECKLIST;
 	if (i == visit_f_next(v))
 		return visit_needs_next(v);
+	if (i == visit_f_next(v) + 2)
+		return v->story;
 	return 1;
 }
 
@@ -188,9 +195,9 @@ visit_fields(struct ui *ui, struct visit_scr *v)
 
 	visit_items(ui, v);
 	next = visit_f_next(v);
-	v->f = xcalloc((size_t)next + 2, sizeof *v->f);
+	v->f = xcalloc((size_t)next + 3, sizeof *v->f);
 	fm->f = v->f;
-	fm->n = next + 2;
+	fm->n = next + 3;
 	fm->error_lines = 2;
 	fm->visible = visit_visible;
 	fm->ctx = v;
@@ -212,6 +219,9 @@ visit_fields(struct ui *ui, struct visit_scr *v)
 	v->f[next].gap = 1;
 	ui_form_field(fm, next + 1, UI_FIELD_TEXT, N_("Notes"), "",
 	    CORE_NOTES_MAX);
+	ui_form_heading(fm, next + 2, _("\xe2\x98\x85 A possible success "
+	    "story: the household said yes to it. F5 takes it away."));
+	v->f[next + 2].gap = 1;
 	visit_heading(v);
 	fm->focus = name[0] == '\0' ? F_AMBASSADOR : v->nitems > 0 ?
 	    F_ITEMS : F_DATE;
@@ -269,7 +279,7 @@ visit_actions_now(void *state)
 
 	if (!v->loaded)
 		return back_actions;
-	if (v->asking)
+	if (v->asking || v->asking_story)
 		return ask_actions;
 	if (v->form.noting)
 		return note_actions;
@@ -394,10 +404,15 @@ visit_draw_text(struct ui *ui, struct visit_scr *v, int y)
 	    visit_text(v, it), STYLE_NORMAL);
 }
 
-/* The question Esc asks when something was set. */
+/* The question Esc asks when something was set, or F5's. */
 static const char *
-visit_question(void)
+visit_question(const struct visit_scr *v)
 {
+	if (v->asking_story)
+		return _("A possible success story? Ask first: may the "
+		    "secretariat tell about their welcome? Press y only if "
+		    "they said yes, out loud; n if not (nothing is marked); "
+		    "Esc to go on with the visit.");
 	return _("Leave the visit? Press y to save what is set (items not "
 	    "gone through count as later), n to leave without saving "
 	    "anything, or Esc to go on with the visit.");
@@ -406,9 +421,9 @@ visit_question(void)
 /* How many rows the question takes under the form (room at most), a
  * blank row above it counted. */
 static int
-visit_ask_rows(struct ui *ui, int room)
+visit_ask_rows(struct ui *ui, const struct visit_scr *v, int room)
 {
-	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(),
+	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(v),
 		    STYLE_ERROR);
 
 	if (room < 2)
@@ -429,18 +444,20 @@ visit_draw(struct ui *ui, void *state)
 		return;
 	y = visit_draw_head(ui, v, ui_body_top(ui)) + 1;
 	end = ui_body_top(ui) + ui_body_rows(ui) - 1;
-	below = v->asking ? visit_ask_rows(ui, end - y - VISIT_FORM_MIN) :
-	    visit_text_rows(ui, v, end - y - VISIT_FORM_MIN);
+	below = v->asking || v->asking_story ? visit_ask_rows(ui, v,
+	    end - y - VISIT_FORM_MIN) : visit_text_rows(ui, v,
+	    end - y - VISIT_FORM_MIN);
 	rows = end - y - below;
 	ui_form_draw(ui, &v->form, y, rows);
 	used = ui_form_layout_row(&v->form, v->form.n) - v->form.top;
 	y += (used < rows ? used + 1 : rows);
 	if (y > end - below)
 		y = end - below;
-	if (v->asking && below > 0)	/* a blank row above it */
+	if ((v->asking || v->asking_story) && below > 0)	/* a blank
+								   row above */
 		ui_wrap(y + (used >= rows), 2, ui_cols(ui) - 4, below - 1, 0,
-		    visit_question(), STYLE_ERROR);
-	else if (!v->asking)
+		    visit_question(v), STYLE_ERROR);
+	else if (!v->asking && !v->asking_story)
 		visit_draw_text(ui, v, y);
 }
 
@@ -450,7 +467,7 @@ visit_cursor(struct ui *ui, void *state, int *y, int *x)
 	struct visit_scr	*v = state;
 
 	(void)ui;
-	if (!v->loaded || v->asking)
+	if (!v->loaded || v->asking || v->asking_story)
 		return -1;
 	return ui_form_cursor(&v->form, y, x);
 }
@@ -496,6 +513,7 @@ visit_set_mode(struct ui *ui, struct visit_scr *v, enum visit_mode m)
 {
 	v->mode = v->mode == m ? MODE_CHECKLIST : m;
 	v->form.dirty = 1;
+	v->story = v->story && v->mode == MODE_CHECKLIST;
 	ui_form_clear_error(&v->form, visit_f_next(v));
 	if (v->mode == MODE_NOT_HOME)
 		visit_propose_next(ui, v);
@@ -588,6 +606,9 @@ visit_build(struct visit_scr *v, long date, long next, struct visit *out)
 	out->ambassador = util_edit_text(&v->f[F_AMBASSADOR].e);
 	f = &v->f[visit_f_next(v) + 1];
 	out->notes = f->e.len > 0 ? util_edit_text(&f->e) : NULL;
+	/* Only with the household's yes (asked by F5). */
+	out->story = out->story_consent = v->story &&
+	    v->mode == MODE_CHECKLIST;
 	out->outcome = v->mode == MODE_NOT_HOME ? VO_NOT_HOME : VO_DECLINED;
 	if (v->mode != MODE_CHECKLIST)
 		return;
@@ -731,6 +752,48 @@ visit_key_ask(struct ui *ui, struct visit_scr *v, const struct ui_keypress *k)
 	}
 }
 
+/* F5: ask whether the household said yes to a possible success story,
+ * or take the mark away.  Only when someone opened the door. */
+static int
+visit_story(struct ui *ui, struct visit_scr *v)
+{
+	if (v->story) {
+		v->story = 0;
+		ui_message(ui, "%s", _("The visit is no longer marked as a "
+		    "possible success story."));
+	} else if (v->mode != MODE_CHECKLIST)
+		ui_error(ui, "%s", _("Only a visit where someone opened the "
+		    "door can be a possible success story."));
+	else
+		v->asking_story = 1;
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* Keys of the question "did they say yes?". */
+static int
+visit_key_story(struct ui *ui, struct visit_scr *v,
+    const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, ask_actions)) {
+	case ACT_YES:
+		v->story = 1;
+		v->form.dirty = 1;
+		ui_message(ui, "%s", _("Marked as a possible success story, "
+		    "with their yes. F2 saves it with the visit."));
+		break;
+	case ACT_NO:
+		ui_message(ui, "%s", _("Not marked: without their yes, a "
+		    "visit is never a possible success story."));
+		break;
+	case ACT_BACK:
+		break;
+	default:
+		return UI_HANDLED;	/* only y, n and Esc mean something */
+	}
+	v->asking_story = 0;
+	return UI_REDRAW | UI_HANDLED;
+}
+
 /* Keys on checklist item i, and PgDn/PgUp through its text. */
 static int
 visit_key_item(struct ui *ui, struct visit_scr *v, int i, enum ui_action a)
@@ -774,6 +837,8 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		    UI_POP | UI_HANDLED : 0;
 	if (v->asking)
 		return visit_key_ask(ui, v, k);
+	if (v->asking_story)
+		return visit_key_story(ui, v, k);
 	if (v->form.noting)
 		return visit_key_note(v, k);
 	a = ui_key_action(k, i >= 0 ? item_actions : field_keys);
@@ -798,6 +863,8 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		visit_set_mode(ui, v, a == ACT_NOT_HOME ? MODE_NOT_HOME :
 		    MODE_DECLINED);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_STORY:
+		return visit_story(ui, v);
 	default:
 		return ui_form_edit_key(&v->form, k);
 	}
@@ -813,7 +880,7 @@ visit_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)ui;
 	(void)x;
 	(void)twice;
-	if (!v->loaded || v->asking || v->form.noting)
+	if (!v->loaded || v->asking || v->asking_story || v->form.noting)
 		return 0;
 	return ui_form_click(&v->form, y);
 }
@@ -841,6 +908,10 @@ const struct screen screen_visit = {
 	    "saved with a day to try again (the configuration says how many "
 	    "days later; 3 unless changed). They do not want a visit? Press "
 	    "F4 (or x).\n\n"
+	    "A possible success story? Ask the household whether the "
+	    "secretariat may tell about their welcome, and press F5: only "
+	    "with their yes, out loud, is the visit marked (F5 again takes "
+	    "the mark away).\n\n"
 	    "F2 saves the visit. Esc asks first whether to save what is set "
 	    "or to leave without saving anything; nothing is ever saved "
 	    "half."),
