@@ -20,7 +20,7 @@ static const struct cli_col crit_text[] = {
 	{ N_("Criterion"), 36, 0 },
 	{ N_("Target"), 6, CLI_COL_RIGHT },
 	{ N_("Achieved"), 8, CLI_COL_RIGHT },
-	{ N_("Due"), 4, CLI_COL_RIGHT },
+	{ N_("Due"), 9, CLI_COL_RIGHT },
 	{ N_("Status"), 13, 0 },
 	{ N_("Period"), 0, 0 },
 };
@@ -30,7 +30,7 @@ static const struct cli_col crit_tsv[] = {
 	{ "to", 0, 0 }, { "upto", 0, 0 }, { "kind", 0, 0 },
 };
 static const struct cli_col rec_text[] = {
-	{ N_("No."), 4, CLI_COL_RIGHT },
+	{ N_("Number"), 6, CLI_COL_RIGHT },
 	{ N_("Date"), 10, 0 },
 	{ N_("What"), 14, 0 },
 	{ N_("Where"), 16, 0 },

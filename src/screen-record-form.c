@@ -88,9 +88,9 @@ rf_fill(struct rf_form *fm, const struct criteria_record *r)
 	if (r->counted_on != DATE_NONE)
 		util_edit_set(&fm->f[RF_COUNTED].e, util_date_dk(r->counted_on,
 		    d));
-	fm->head = xasprintf(_("%s no. %ld, recorded by %s. The newest views "
-	    "or likes replace the ones before."),
-	    _(core_crit_record_label(r->kind)), r->id, r->created_by);
+	fm->head = xasprintf(_("Number %ld: a %s, recorded by %s. The newest "
+	    "views or likes replace the ones before."), r->id,
+	    _(core_crit_record_label(r->kind)), r->created_by);
 }
 
 /* Set up the fields: empty for a new record, else the record's. */

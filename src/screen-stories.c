@@ -31,7 +31,7 @@ struct story_scr {
 
 static const struct ui_column story_cols[SC_NCOLS] = {
 	[SC_DATE] = { .head = N_("Visit"), .width = 10, .whole = 1 },
-	[SC_NO] = { .head = N_("No."), .width = 5, .whole = 1 },
+	[SC_NO] = { .head = N_("Number"), .width = 6, .whole = 1 },
 	[SC_DEPT] = { .head = N_("Department"), .width = 10 },
 	[SC_NAME] = { .head = N_("Household"), .width = 24, .grow = 1 },
 	[SC_AMB] = { .head = N_("Ambassador"), .width = 16, .grow = 2 },
