@@ -33,9 +33,9 @@ static const struct ui_column story_cols[SC_NCOLS] = {
 	[SC_DATE] = { .head = N_("Visit"), .width = 10, .whole = 1 },
 	[SC_NO] = { .head = N_("Number"), .width = 6, .whole = 1 },
 	[SC_DEPT] = { .head = N_("Department"), .width = 10 },
-	[SC_NAME] = { .head = N_("Household"), .width = 24, .grow = 1 },
+	[SC_NAME] = { .head = N_("Household"), .width = 30, .grow = 3 },
 	[SC_AMB] = { .head = N_("Ambassador"), .width = 16, .grow = 2 },
-	[SC_YES] = { .head = N_("Yes recorded"), .width = 24, .grow = 3 },
+	[SC_YES] = { .head = N_("Yes recorded"), .width = 24, .grow = 1 },
 };
 
 static const enum ui_action story_actions[] = {
@@ -153,9 +153,8 @@ story_draw(struct ui *ui, void *state)
 		ui_wrap(y + 1, 2, ui_cols(ui) - 4, 3, 0, s->why, STYLE_ERROR);
 		return;
 	}
-	ui_put(y, 2, _("Welcome visits the household said yes to telling "
-	    "about. Enter opens the household."), ui_cols(ui) - 4, 0,
-	    STYLE_DIM);
+	ui_put(y, 2, _("Visits where the household said yes to telling its "
+	    "story."), ui_cols(ui) - 4, 0, STYLE_DIM);
 	ui_list_draw(ui, &s->list, y + 1, 0, rows - 4, ui_cols(ui));
 	if (s->asking && (sel = ui_list_selected(&s->list)) != NULL) {
 		q = xasprintf(_("Take the mark away from the visit to household "

@@ -25,8 +25,7 @@ enum visit_mode { MODE_CHECKLIST, MODE_NOT_HOME, MODE_DECLINED };
 
 /* The fields, in the order Tab goes through them: the ambassador, the
  * date, a heading, the items, then the day to come back and the notes
- * (visit_f_next, visit_f_next + 1), and a line that shows the mark of a
- * possible success story (visit_f_next + 2, shown when marked). */
+ * (visit_f_next, visit_f_next + 1). */
 enum { F_AMBASSADOR, F_DATE, F_HEAD, F_ITEMS };
 
 struct visit_scr {
@@ -125,8 +124,6 @@ visit_visible(const void *ctx, int i)
 		return v->mode == MODE_CHECKLIST;
 	if (i == visit_f_next(v))
 		return visit_needs_next(v);
-	if (i == visit_f_next(v) + 2)
-		return v->story;
 	return 1;
 }
 
@@ -195,9 +192,9 @@ visit_fields(struct ui *ui, struct visit_scr *v)
 
 	visit_items(ui, v);
 	next = visit_f_next(v);
-	v->f = xcalloc((size_t)next + 3, sizeof *v->f);
+	v->f = xcalloc((size_t)next + 2, sizeof *v->f);
 	fm->f = v->f;
-	fm->n = next + 3;
+	fm->n = next + 2;
 	fm->error_lines = 2;
 	fm->visible = visit_visible;
 	fm->ctx = v;
@@ -219,9 +216,6 @@ visit_fields(struct ui *ui, struct visit_scr *v)
 	v->f[next].gap = 1;
 	ui_form_field(fm, next + 1, UI_FIELD_TEXT, N_("Notes"), "",
 	    CORE_NOTES_MAX);
-	ui_form_heading(fm, next + 2, _("\xe2\x98\x85 A possible success "
-	    "story: the household said yes to it. F5 takes it away."));
-	v->f[next + 2].gap = 1;
 	visit_heading(v);
 	fm->focus = name[0] == '\0' ? F_AMBASSADOR : v->nitems > 0 ?
 	    F_ITEMS : F_DATE;
@@ -291,13 +285,22 @@ static int
 visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 {
 	const struct conf	*c = ui_conf(ui);
+	const char		*mark = NULL;
 	char			*s, *names;
-	int			 d = cfg_department_find(c, v->h.department);
+	int			 d = cfg_department_find(c, v->h.department), mw = 0;
 
+	/* A possible success story is marked at the right of the top line,
+	 * where it always shows. */
+	if (v->story) {
+		mark = _("\xe2\x98\x85 possible success story");
+		mw = util_text_width(mark);
+		ui_put(y, ui_cols(ui) - 2 - mw, mark, mw, 0, STYLE_HEADER);
+		mw += 2;
+	}
 	s = xasprintf(_("Household %ld \xc2\xb7 %s, %s, %s"), v->h.id,
 	    d >= 0 ? c->departments[d].name : v->h.department,
 	    v->h.stairwell, v->h.flat);
-	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
+	ui_put(y++, 2, s, ui_cols(ui) - 4 - mw, 0, STYLE_HEADER);
 	free(s);
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
 		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
@@ -779,7 +782,8 @@ visit_key_story(struct ui *ui, struct visit_scr *v,
 		v->story = 1;
 		v->form.dirty = 1;
 		ui_message(ui, "%s", _("Marked as a possible success story, "
-		    "with their yes. F2 saves it with the visit."));
+		    "with their yes (at the top). F2 saves it with the "
+		    "visit."));
 		break;
 	case ACT_NO:
 		ui_message(ui, "%s", _("Not marked: without their yes, a "
