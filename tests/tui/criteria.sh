@@ -111,6 +111,10 @@ secretariat() {
 	tui_keys n
 	expect_line "$lang: n keeps it" "${S[stays]}"
 	expect_line "$lang: still there" "^ 01.06.2019 10 +605"
+	tui_keys Enter
+	expect_title "$lang: Enter opens the household" "${S[household]}"
+	tui_keys PgDn
+	expect_line "$lang: its visit shows the mark and the yes" "${S[visit_mark]}"
 }
 
 declare -A S
@@ -128,7 +132,8 @@ S=([title]="Success criteria" [year2019]="Success criteria in 2019 · ← and �
     [saved]="Saved: the success story, no. 7."
     [marked]="Possible success stories"
     [take]="Take the mark away from the visit to household 10"
-    [stays]="The mark stays.")
+    [stays]="The mark stays." [household]="Household"
+    [visit_mark]="★ possible success story \\(yes: demo, 01.06.2019\\)")
 secretariat en
 
 S=([title]="Succeskriterier" [year2019]="Succeskriterier i 2019 · ← og →"
@@ -145,7 +150,8 @@ S=([title]="Succeskriterier" [year2019]="Succeskriterier i 2019 · ← og →"
     [saved]="Gemt: succeshistorie nr. 7."
     [marked]="Mulige succeshistorier"
     [take]="Fjern markeringen fra besøget hos husstand 10"
-    [stays]="Markeringen bliver.")
+    [stays]="Markeringen bliver." [household]="Husstand"
+    [visit_mark]="★ mulig succeshistorie \\(ja: demo, 01.06.2019\\)")
 secretariat da
 
 # An ambassador marks a visit at the door: F5 asks; n marks nothing; y,
