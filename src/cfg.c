@@ -1300,8 +1300,9 @@ cfg_criterion_channels(struct cfg_walk *w, const config_setting_t *list,
 	}
 }
 
-/* A member of a criterion that only some kinds take: 1 if it is there
- * and this kind takes it; reported if this kind does not. */
+/* A member of a criterion that only some kinds take: the member when it
+ * is there and this kind takes it, else NULL (reported when this kind
+ * does not take it). */
 static const config_setting_t *
 cfg_criterion_only(struct cfg_walk *w, const config_setting_t *e,
     const char *name, int takes, const char *which)

@@ -100,22 +100,30 @@ crit_span(long from, long to, char *buf)
 	return buf;
 }
 
+/* A number into buf (16 bytes), or "" for a criterion that asks
+ * nothing of the year. */
+static const char *
+crit_num(char *buf, const struct crit_result *r, long n)
+{
+	if (r->status == CS_NONE)
+		return "";
+	snprintf(buf, 16, "%ld", n);
+	return buf;
+}
+
 /* One criterion's line. */
 static void
 crit_line(struct cli_table *t, const struct cfg_criterion *c,
     const struct crit_result *r)
 {
 	char	a[16], b[16], span[32];
-	int	none = r->status == CS_NONE;
 
 	if (t->tsv) {
 		cli_table_cell(t, c->key);
 		cli_table_cellf(t, "%d", c->rule.target);
-		cli_table_cell(t, none ? "" : (snprintf(a, sizeof a, "%ld",
-		    r->achieved), a));
+		cli_table_cell(t, crit_num(a, r, r->achieved));
 		cli_table_cell(t, core_crit_status_name(r->status));
-		cli_table_cell(t, none ? "" : (snprintf(b, sizeof b, "%ld",
-		    r->pace), b));
+		cli_table_cell(t, crit_num(b, r, r->pace));
 		cli_table_cell(t, util_date_iso(r->from, a));
 		cli_table_cell(t, util_date_iso(r->to, b));
 		cli_table_cell(t, util_date_iso(r->upto, span));
@@ -123,12 +131,11 @@ crit_line(struct cli_table *t, const struct cfg_criterion *c,
 	} else {
 		cli_table_cell(t, i18n_text(c->title, c->title_da));
 		cli_table_cellf(t, "%d", c->rule.target);
-		cli_table_cell(t, none ? "" : (snprintf(a, sizeof a, "%ld",
-		    r->achieved), a));
-		cli_table_cell(t, none ? "" : (snprintf(b, sizeof b, "%ld",
-		    r->pace), b));
+		cli_table_cell(t, crit_num(a, r, r->achieved));
+		cli_table_cell(t, crit_num(b, r, r->pace));
 		cli_table_cell(t, _(core_crit_status_label(r->status)));
-		cli_table_cell(t, none ? "" : crit_span(r->from, r->to, span));
+		cli_table_cell(t, r->status == CS_NONE ? "" :
+		    crit_span(r->from, r->to, span));
 	}
 	cli_table_end(t);
 }
