@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "core.h"
+
 struct cfg_department {
 	char	*key;		/* "605": short, unique, used in the database */
 	char	*name;		/* "BB-afd. 605" */
@@ -41,6 +43,17 @@ struct cfg_check_item {
 
 /* The agreement starts in up to three pilot departments. */
 #define CFG_PILOTS_MAX	3
+
+/* One of the activity's success criteria ("criteria"). */
+struct cfg_criterion {
+	char		*key;		/* "stories": unique, in tsv */
+	char		*title;		/* English */
+	char		*title_da;	/* Danish, or NULL: then title */
+	struct criterion rule;		/* core.h: what it asks */
+};
+
+/* The most success criteria the configuration may name. */
+#define CFG_CRITERIA_MAX	32
 
 struct conf {
 	struct cfg_department	*departments;
@@ -92,6 +105,10 @@ struct conf {
 						   1..10080 (15) */
 	int			 hash_cost;	/* accounts.hash_cost: an enum
 						   secret_cost of core.h */
+	struct cfg_criterion	*criteria;	/* "criteria", in the order of
+						   the file (none: the list is
+						   empty) */
+	size_t			 ncriteria;
 	char			*files[4];	/* the files that were read */
 	size_t			 nfiles;
 };

@@ -262,6 +262,7 @@ int	 cli_followups(const struct cli *, int argc, char **argv);
 int	 cli_goal(const struct cli *, int argc, char **argv);
 int	 cli_coverage(const struct cli *, int argc, char **argv);
 int	 cli_desk(const struct cli *, int argc, char **argv);
+int	 cli_criteria(const struct cli *, int argc, char **argv);
 int	 cli_ambassadors(const struct cli *, int argc, char **argv);
 int	 cli_init(const struct cli *, int argc, char **argv);
 int	 cli_user(const struct cli *, int argc, char **argv);

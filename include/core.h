@@ -365,6 +365,159 @@ struct goal_report {
 void	 core_goal(const struct amb_fact *a, size_t n, int goal, long from,
 	    long to, long today, struct goal_report *out);
 
+/*
+ * What should have been reached by day to reach target evenly over
+ * from..to: target * (days from from to day, both counted) / (days of
+ * from..to), rounded down; 0 before from, target from to on.  The pace
+ * of the goal (core_goal) and of the success criteria.
+ */
+long	 core_pace(long target, long from, long to, long day);
+
+/* ---- the activity's success criteria (core-criteria.c) ------------------ */
+
+/*
+ * The agreement names what the activity is judged by ("Din afdeling -
+ * din tryghed": ambassadors recruited, a film seen, success stories
+ * liked, a story in the local paper).  The configuration says what each
+ * criterion asks (cfg.h, "criteria"); the secretariat records the film,
+ * the stories and the press story (db-criteria.c); these rules say what
+ * each criterion has reached in a year, and whether that is enough.
+ */
+enum crit_kind {
+	CK_AMBASSADORS,		/* ambassadors recruited (as core_goal
+				   counts them) */
+	CK_FILM,		/* films with at least min_count views */
+	CK_STORIES,		/* success stories with at least min_count
+				   likes, on the channels that count */
+	CK_PRESS		/* stories in the local paper */
+};
+#define NCRIT_KIND	4
+/* "ambassadors", "film", "stories", "press" (configuration, tsv). */
+const char *core_crit_kind_name(enum crit_kind);
+int	 core_crit_kind_parse(const char *, enum crit_kind *);
+
+/* What the secretariat records (one table, by kind). */
+enum crit_record_kind {
+	CR_FILM,		/* a film: title, channel, date, views */
+	CR_STORY,		/* a success story: title, channel, date,
+				   likes */
+	CR_PRESS		/* a story in the local paper: title, paper,
+				   date */
+};
+#define NCRIT_RECORD	3
+/* "film", "story", "press" (database, tsv); words for the screen. */
+const char *core_crit_record_name(enum crit_record_kind);
+int	 core_crit_record_parse(const char *, enum crit_record_kind *);
+const char *core_crit_record_label(enum crit_record_kind);
+/* The kind of record a criterion counts; -1 for CK_AMBASSADORS. */
+int	 core_crit_record_of(enum crit_kind);
+
+/* Where a film or a story was shown. */
+enum crit_channel {
+	CH_WEBSITE,
+	CH_FACEBOOK,
+	CH_OTHER
+};
+#define NCRIT_CHANNEL	3
+/* "website", "facebook", "other" (configuration, database, tsv). */
+const char *core_crit_channel_name(enum crit_channel);
+int	 core_crit_channel_parse(const char *, enum crit_channel *);
+const char *core_crit_channel_label(enum crit_channel);	/* for _() */
+
+enum crit_status {
+	CS_MET,			/* achieved >= target */
+	CS_ON_TRACK,		/* still running, achieved >= the pace */
+	CS_BEHIND,		/* otherwise */
+	CS_NONE			/* the criterion asks nothing of the year */
+};
+#define NCRIT_STATUS	4
+/* "met", "on_track", "behind", "none" (tsv); words for the screen. */
+const char *core_crit_status_name(enum crit_status);
+const char *core_crit_status_label(enum crit_status);
+
+#define CRIT_YEARS_MAX	16	/* years one criterion may name */
+#define CRIT_TARGET_MAX	10000
+#define CRIT_COUNT_MAX	1000000000L	/* views or likes */
+
+/*
+ * One criterion: over a period (from..to, both days counted; the target
+ * is for the whole period), or per calendar year (years[0..nyears): the
+ * target is for each of those years; then from and to are DATE_NONE).
+ */
+struct criterion {
+	enum crit_kind	 kind;
+	int		 target;	/* 1..CRIT_TARGET_MAX */
+	long		 from, to;	/* a period, or DATE_NONE */
+	int		 years[CRIT_YEARS_MAX];
+	size_t		 nyears;
+	long		 min_count;	/* film: views, stories: likes, each at
+					   least; 0 for the others */
+	int		 channels;	/* film and stories: the channels that
+					   count, a mask of 1 << enum
+					   crit_channel; 0: every channel */
+};
+
+/* A record as the rules see it. */
+struct crit_fact {
+	enum crit_record_kind	 kind;
+	long			 date;
+	long			 count;		/* the latest views or likes,
+						   -1 when none are recorded */
+	enum crit_channel	 channel;	/* film and story */
+};
+
+/* What a criterion reached in a year. */
+struct crit_result {
+	enum crit_status status;
+	long		 from, to;	/* what the year looks at: the period,
+					   or the year itself; DATE_NONE
+					   with CS_NONE */
+	long		 upto;		/* counted up to this day: the year's
+					   last day, or today when that is
+					   sooner (before the year has begun:
+					   today) */
+	long		 achieved;
+	long		 pace;		/* due by upto at an even pace
+					   (core_pace; core_goal's pace for
+					   ambassadors) */
+};
+
+/*
+ * What criterion c has reached in calendar year year, on today.  A
+ * period criterion looks at its period when the period and the year
+ * share a day; a yearly one at the year when it is one of its years;
+ * otherwise the status is CS_NONE.  Achieved counts, in from..min(to,
+ * upto): ambassadors recruited (core_goal on the ambassadors a[0..na),
+ * with the period as its period and upto as its today), films with the
+ * latest views >= min_count, stories with the latest likes >= min_count
+ * (on the channels that count), press stories; each record by its date.
+ * Status: CS_MET when achieved >= target; else CS_ON_TRACK when upto is
+ * before to and achieved >= pace; else CS_BEHIND.
+ */
+void	 core_criterion(const struct criterion *c, const struct crit_fact *f,
+	    size_t n, const struct amb_fact *a, size_t na, int year,
+	    long today, struct crit_result *out);
+
+/*
+ * Checks of a record as the secretariat types it, NULL when fine, else a
+ * sentence (N_()): the date (required, not after today); the count (-1
+ * for none, else 0..CRIT_COUNT_MAX) and the day it was counted (required
+ * with a count, not before the record's date, not after today).
+ */
+const char *core_check_crit_date(long date, long today);
+const char *core_check_crit_count(long count, long counted_on, long date,
+	    long today);
+/* A title (a film's, a story's) or a paper's name, as typed: required,
+ * at most CRIT_TITLE_MAX characters, no control characters, no CPR
+ * number.  NULL when fine. */
+#define CRIT_TITLE_MAX	200
+const char *core_check_crit_title(const char *);
+const char *core_check_crit_paper(const char *);
+/* A count as typed ("2,000", "2.000" and "2 000" are 2000): 0 with
+ * *out set, or -1 when s is not a whole number of 0..CRIT_COUNT_MAX.
+ * Empty is -1 with *out = -1. */
+int	 core_crit_count_parse(const char *s, long *out);
+
 /* ---- search and sort keys (core-key.c) -------------------------------- */
 
 /*

@@ -406,6 +406,17 @@ struct visit {
 	size_t			 nitems;
 	char			*created_by;	/* filled when read */
 	char			*created_at;
+	int			 story;		/* marked as a possible success
+						   story (db_visit_story):
+						   only with story_consent */
+	int			 story_consent;	/* db_visit_add: the household
+						   said yes, out loud, that
+						   its story may be told */
+	long			 story_consent_on;	/* read: the day that
+						   yes was recorded, or
+						   DATE_NONE */
+	char			*story_consent_by;	/* read: who recorded
+						   it, or NULL */
 };
 /* Free what the visits own, and the array. */
 void		 db_visits_free(struct visit *, size_t n);
@@ -457,6 +468,123 @@ enum db_status	 db_visit_fill_titles(struct db *, size_t n,
 enum db_status	 db_visit_list_by(struct db *, const struct who *,
 		    const char *name, size_t limit, struct visit **out,
 		    size_t *n);
+
+/* ---- the activity's success criteria (db-criteria.c) ------------------ */
+
+/*
+ * What the secretariat records for the success criteria: a film (its
+ * title, channel, date, and the latest views with the day they were
+ * counted), a success story (title, channel, date, the latest likes), a
+ * story in the local paper (title, paper, date).  Recording, changing
+ * and reading them is for who may ACCESS_GOAL (the secretariat and
+ * admins: DB_DENIED for an ambassador); every change writes an audit row
+ * naming the record's number and kind, never its title.
+ */
+struct criteria_record {
+	long			 id;		/* 0 before it is added */
+	enum crit_record_kind	 kind;
+	long			 date;		/* published */
+	char			*title;
+	enum crit_channel	 channel;	/* film and story */
+	char			*paper;		/* press: the paper, or NULL */
+	long			 count;		/* film: views, story: likes;
+						   -1 when none are recorded
+						   (always for press) */
+	long			 counted_on;	/* the day of count, or
+						   DATE_NONE */
+	long			 version;	/* as household.version */
+	char			*created_by, *created_at;	/* read */
+	char			*updated_by, *updated_at;
+};
+/* Free what a record owns (not the struct), and n of them with the
+ * array. */
+void		 db_criteria_clear(struct criteria_record *);
+void		 db_criteria_free(struct criteria_record *, size_t n);
+/*
+ * Add r (sets r->id and r->version), or replace the fields of record
+ * r->id with r's (its kind stays; r->version must be the one read, else
+ * DB_CONFLICT).  Refused with DB_INVALID and a sentence: no or a future
+ * date (core_check_crit_date), no title or one core_check_name-like
+ * rules refuse (control characters, too long, a CPR number), a channel
+ * on a press story or none on a film or story, a paper on a film or
+ * story, a count on a press story, a count and its day that
+ * core_check_crit_count refuses.  Text is stored cleaned.
+ */
+enum db_status	 db_criteria_add(struct db *, const struct who *,
+		    struct criteria_record *r);
+enum db_status	 db_criteria_update(struct db *, const struct who *,
+		    const struct criteria_record *r);
+/*
+ * Record the latest views (a film) or likes (a story) of record id:
+ * count, counted on day on (not before the record's date, not after
+ * today, and not before the day of the count it replaces: the latest is
+ * kept).  DB_INVALID for a press story.
+ */
+enum db_status	 db_criteria_count(struct db *, const struct who *, long id,
+		    long count, long on);
+/* Delete record id, recorded by mistake (version as read: DB_CONFLICT
+ * when it changed since). */
+enum db_status	 db_criteria_delete(struct db *, const struct who *, long id,
+		    long version);
+enum db_status	 db_criteria_get(struct db *, const struct who *, long id,
+		    struct criteria_record *out);
+/* The records dated in year (0: every year), newest first (by date,
+ * then id): *out an xmalloc'd array (db_criteria_free), *n its length.
+ * A programme records tens of them, not thousands. */
+enum db_status	 db_criteria_list(struct db *, const struct who *, int year,
+		    struct criteria_record **out, size_t *n);
+/* Every record as the rules see it (core_criterion): *facts a new array
+ * (free it), *n its length. */
+enum db_status	 db_criteria_facts(struct db *, const struct who *,
+		    struct crit_fact **facts, size_t *n);
+
+/*
+ * What each of the criteria rules[0..n) reached in year on today
+ * (core_criterion), into out[0..n): the ambassadors from the register
+ * (db_ambassador_facts), the rest from the records, read once.  Who may
+ * ACCESS_GOAL.
+ */
+enum db_status	 db_criteria_reached(struct db *, const struct who *,
+		    const struct criterion *const *rules, size_t n, int year,
+		    long today, struct crit_result *out);
+
+/*
+ * A welcome visit marked as a possible success story, for the
+ * secretariat to find: the visit, its household (where, and the first
+ * member's name), who visited, and who recorded the household's yes.
+ */
+struct story_visit {
+	long	 visit;
+	long	 household;
+	long	 date;		/* of the visit */
+	char	*ambassador;	/* who visited (the name on the visit) */
+	char	*department;	/* the household's key */
+	char	*stairwell;
+	char	*flat;
+	char	*name;		/* the household's first member */
+	long	 consent_on;	/* the day the yes was recorded */
+	char	*consent_by;	/* the login that recorded it */
+};
+void		 db_story_visits_free(struct story_visit *, size_t n);
+/* The visits marked as possible success stories, dated in year (0:
+ * every year), newest first; who may ACCESS_GOAL.  *out an xmalloc'd
+ * array (db_story_visits_free), *n its length. */
+enum db_status	 db_story_visits(struct db *, const struct who *, int year,
+		    struct story_visit **out, size_t *n);
+/*
+ * Mark visit id as a possible success story (mark 1), only with the
+ * household's yes to it (consent 1; else DB_INVALID and nothing is
+ * marked), or take the mark and the consent away (mark 0: the household
+ * changed its mind, or it was marked by mistake).  The yes is recorded
+ * with who->name and today.  Only a visit where someone opened the door
+ * (welcomed or partly).  The secretariat may mark any visit; an
+ * ambassador only a visit it saved itself (created_by), of a household
+ * it may see (else DB_NOTFOUND, as for a visit that does not exist).
+ * One audit row, naming the visit.  db_visit_add marks the visit it adds
+ * the same way when v->story is set (with v->story_consent).
+ */
+enum db_status	 db_visit_story(struct db *, const struct who *, long id,
+		    int mark, int consent);
 
 /* ---- ambassadors (db-ambassador.c) ------------------------------------ */
 

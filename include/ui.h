@@ -86,6 +86,15 @@ enum ui_action {
 				   overview */
 	ACT_PICK_REASON,	/* the desk: which reason */
 	ACT_BACKUP,		/* home: a backup of the database now */
+	ACT_CRITERIA,		/* home: the success criteria */
+	ACT_YEAR_PREV,		/* the success criteria: the year before */
+	ACT_YEAR_NEXT,		/* ... the year after */
+	ACT_RECORDS,		/* ... what the secretariat recorded */
+	ACT_STORIES,		/* ... the visits marked as possible stories */
+	ACT_RECORD_NEW,		/* record a film, a story, a press story */
+	ACT_RECORD_DELETE,	/* delete a record made by mistake */
+	ACT_STORY,		/* a visit: a possible success story, with
+				   the household's yes (or the mark away) */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -689,6 +698,14 @@ extern const struct screen screen_followup;
 extern const struct screen screen_goal;
 extern const struct screen screen_coverage;
 extern const struct screen screen_desk;
+/* The success criteria of a year, and what the secretariat recorded for
+ * them (screen-criteria.c, screen-records.c, screen-record-form.c: arg
+ * NULL for a new record, else (intptr_t) the record's id), and the
+ * visits marked as possible success stories (screen-stories.c). */
+extern const struct screen screen_criteria;
+extern const struct screen screen_records;
+extern const struct screen screen_record_form;
+extern const struct screen screen_stories;
 extern const struct screen screen_ambassadors;
 extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;

@@ -69,13 +69,14 @@ enum {
 	TOP_CHECKLIST,
 	TOP_LANGUAGES,
 	TOP_PILOTS,
+	TOP_CRITERIA,
 	TOP_N
 };
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
 	"accounts", "departments", "stairwells", "checklist", "languages",
-	"pilots", NULL
+	"pilots", "criteria", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
@@ -105,6 +106,11 @@ static const char *const cfg_check_names_[] = {
 	"referral", NULL
 };
 
+static const char *const cfg_criterion_names[] = {
+	"key", "kind", "target", "title", "title_da", "from", "to", "years",
+	"min_views", "min_likes", "channels", NULL
+};
+
 /* The members of each top-level group or list, for cfg_schema_name(). */
 static const struct {
 	const char		*top;
@@ -117,6 +123,7 @@ static const struct {
 	{ "departments", cfg_department_names },
 	{ "stairwells", cfg_stairwell_names },
 	{ "checklist", cfg_check_names_ },
+	{ "criteria", cfg_criterion_names },
 };
 
 /* Append one error line "FILE:LINE: message" (or "FILE: ..." for line 0). */
@@ -747,16 +754,17 @@ cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
 		cfg_int(w, m, 1, 3650, &w->c->stale_days);
 }
 
-/* A date member of the goal; returns 0 and sets *out, or -1. */
+/* A date member of a group (what names it: "goal"); returns 0 and sets
+ * *out, or -1. */
 static int
 cfg_date(struct cfg_walk *w, const config_setting_t *goal, const char *name,
-    long *out)
+    const char *what, long *out)
 {
 	const config_setting_t	*m;
 	enum date_err		 e;
 	const char		*v;
 
-	if ((v = cfg_string(w, goal, name, 1, _("goal"))) == NULL)
+	if ((v = cfg_string(w, goal, name, 1, what)) == NULL)
 		return -1;
 	m = config_setting_get_member(goal, name);
 	if ((e = util_date_parse(v, out)) == DATE_FORMAT) {
@@ -792,8 +800,8 @@ cfg_build_goal(struct cfg_walk *w, const config_setting_t *g)
 		    "ambassadors");
 	else
 		cfg_int(w, m, 1, 10000, &w->c->goal_ambassadors);
-	ok_from = cfg_date(w, g, "from", &w->c->goal_from) == 0;
-	ok_to = cfg_date(w, g, "to", &w->c->goal_to) == 0;
+	ok_from = cfg_date(w, g, "from", _("goal"), &w->c->goal_from) == 0;
+	ok_to = cfg_date(w, g, "to", _("goal"), &w->c->goal_to) == 0;
 	if (ok_from && ok_to && w->c->goal_from > w->c->goal_to)
 		cfg_err(w, config_setting_get_member(g, "from"),
 		    _("goal: \"from\" (%s) is after \"to\" (%s)"),
@@ -1287,6 +1295,237 @@ cfg_build_pilots(struct cfg_walk *w, const config_setting_t *list)
 	}
 }
 
+/* The years of a criterion: whole numbers 1900..2199, none twice, at
+ * least one, at most CRIT_YEARS_MAX. */
+static void
+cfg_criterion_years(struct cfg_walk *w, const config_setting_t *list,
+    struct criterion *r)
+{
+	const config_setting_t	*e;
+	long long		 y;
+	size_t			 i;
+	int			 k, n;
+
+	if (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	if ((n = config_setting_length(list)) == 0)
+		cfg_err(w, list, _("\"years\" is empty: name at least one "
+		    "year, such as [2019]"));
+	for (k = 0; k < n; k++) {
+		e = config_setting_get_elem(list, (unsigned)k);
+		if (!cfg_want(w, e, CONFIG_TYPE_INT, _("each year")))
+			continue;
+		y = config_setting_type(e) == CONFIG_TYPE_INT64 ?
+		    config_setting_get_int64(e) : config_setting_get_int(e);
+		for (i = 0; i < r->nyears; i++)
+			if (r->years[i] == y)
+				break;
+		if (y < CORE_YEAR_MIN || y > CORE_YEAR_MAX)
+			cfg_err(w, e, _("the year %lld is not one velkomst can "
+			    "count (%d to %d)"), y, CORE_YEAR_MIN,
+			    CORE_YEAR_MAX);
+		else if (i < r->nyears)
+			cfg_err(w, e, _("the year %lld is named twice"), y);
+		else if (r->nyears >= CRIT_YEARS_MAX)
+			cfg_err(w, e, _("a criterion may name at most %d "
+			    "years"), CRIT_YEARS_MAX);
+		else
+			r->years[r->nyears++] = (int)y;
+	}
+}
+
+/* The channels that count toward a criterion, as a mask (none twice). */
+static void
+cfg_criterion_channels(struct cfg_walk *w, const config_setting_t *list,
+    struct criterion *r)
+{
+	const config_setting_t	*e;
+	enum crit_channel	 ch;
+	const char		*v;
+	int			 k, n;
+
+	if (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	if ((n = config_setting_length(list)) == 0)
+		cfg_err(w, list, _("\"channels\" is empty: leave it out to "
+		    "count every channel"));
+	for (k = 0; k < n; k++) {
+		e = config_setting_get_elem(list, (unsigned)k);
+		if (!cfg_want(w, e, CONFIG_TYPE_STRING, _("each channel")))
+			continue;
+		v = config_setting_get_string(e);
+		if (core_crit_channel_parse(v, &ch) == -1)
+			cfg_err(w, e, _("\"%s\" is not a channel: write "
+			    "\"website\", \"facebook\" or \"other\""),
+			    cfg_text_ok(v, 0) ? v : "?");
+		else if (r->channels & (1 << ch))
+			cfg_err(w, e, _("the channel \"%s\" is named twice"), v);
+		else
+			r->channels |= 1 << ch;
+	}
+}
+
+/* A member of a criterion that only some kinds take: the member when it
+ * is there and this kind takes it, else NULL (reported when this kind
+ * does not take it). */
+static const config_setting_t *
+cfg_criterion_only(struct cfg_walk *w, const config_setting_t *e,
+    const char *name, int takes, const char *which)
+{
+	const config_setting_t	*m;
+
+	if ((m = config_setting_get_member(e, name)) == NULL)
+		return NULL;
+	if (!takes) {
+		cfg_err(w, m, _("\"%s\" is for %s only"), name, which);
+		return NULL;
+	}
+	return m;
+}
+
+/* When a criterion is counted: from..to, or years, or the goal's period
+ * when it names neither. */
+static void
+cfg_criterion_when(struct cfg_walk *w, const config_setting_t *e,
+    struct criterion *r)
+{
+	const config_setting_t	*years, *from, *to;
+	int			 ok_from, ok_to;
+
+	years = config_setting_get_member(e, "years");
+	from = config_setting_get_member(e, "from");
+	to = config_setting_get_member(e, "to");
+	r->from = w->c->goal_from;
+	r->to = w->c->goal_to;
+	if (years != NULL && (from != NULL || to != NULL)) {
+		cfg_err(w, years, _("a criterion has either \"years\" or "
+		    "\"from\" and \"to\", not both"));
+		return;
+	}
+	if (years != NULL) {
+		r->from = r->to = DATE_NONE;
+		cfg_criterion_years(w, years, r);
+		return;
+	}
+	if (from == NULL && to == NULL)
+		return;
+	ok_from = cfg_date(w, e, "from", _("criterion"), &r->from) == 0;
+	ok_to = cfg_date(w, e, "to", _("criterion"), &r->to) == 0;
+	if (ok_from && ok_to && r->from > r->to)
+		cfg_err(w, from, _("criterion: \"from\" (%s) is after \"to\" "
+		    "(%s)"), config_setting_get_string(from),
+		    config_setting_get_string(to));
+}
+
+/* What a criterion asks: its kind, target, the least views or likes,
+ * the channels.  -1 when the kind is missing or wrong. */
+static int
+cfg_criterion_rule(struct cfg_walk *w, const config_setting_t *e,
+    struct criterion *r)
+{
+	const config_setting_t	*m;
+	const char		*v;
+	int			 n;
+
+	if ((v = cfg_string(w, e, "kind", 1, _("criterion"))) == NULL)
+		return -1;
+	if (core_crit_kind_parse(v, &r->kind) == -1) {
+		cfg_err(w, config_setting_get_member(e, "kind"),
+		    _("\"kind\" must be \"ambassadors\", \"film\", \"stories\" "
+		    "or \"press\", not \"%s\""), v);
+		return -1;
+	}
+	/* The ambassadors' target is the goal's unless it is given. */
+	r->target = w->c->goal_ambassadors;
+	if ((m = config_setting_get_member(e, "target")) == NULL &&
+	    r->kind != CK_AMBASSADORS)
+		cfg_err(w, e, _("this %s has no \"%s\""), _("criterion"),
+		    "target");
+	else if (m != NULL)
+		cfg_int(w, m, 1, CRIT_TARGET_MAX, &r->target);
+	if ((m = cfg_criterion_only(w, e, "min_views", r->kind == CK_FILM,
+	    _("a film (kind \"film\")"))) != NULL && cfg_int(w, m, 0,
+	    CRIT_COUNT_MAX, &n) == 0)
+		r->min_count = n;
+	if ((m = cfg_criterion_only(w, e, "min_likes", r->kind == CK_STORIES,
+	    _("success stories (kind \"stories\")"))) != NULL &&
+	    cfg_int(w, m, 0, CRIT_COUNT_MAX, &n) == 0)
+		r->min_count = n;
+	if ((m = cfg_criterion_only(w, e, "channels", r->kind == CK_FILM ||
+	    r->kind == CK_STORIES, _("a film or success stories"))) != NULL)
+		cfg_criterion_channels(w, m, r);
+	cfg_criterion_when(w, e, r);
+	return 0;
+}
+
+/* Check one criterion against the ones before it, then add it. */
+static void
+cfg_criterion(struct cfg_walk *w, const config_setting_t *e,
+    const config_setting_t **where)
+{
+	struct conf		*c = w->c;
+	struct cfg_criterion	*it;
+	struct criterion	 r;
+	const char		*key, *title, *title_da;
+	size_t			 i;
+	int			 ok;
+
+	if (!cfg_want(w, e, CONFIG_TYPE_GROUP, _("each criterion")))
+		return;
+	cfg_check_names(w, e, cfg_criterion_names);
+	memset(&r, 0, sizeof r);
+	key = cfg_string(w, e, "key", 1, _("criterion"));
+	title = cfg_string(w, e, "title", 1, _("criterion"));
+	title_da = cfg_string(w, e, "title_da", 0, _("criterion"));
+	if (title_da != NULL && *title_da == '\0')
+		cfg_err(w, config_setting_get_member(e, "title_da"),
+		    _("\"%s\" is empty"), "title_da");
+	ok = cfg_criterion_rule(w, e, &r) == 0;
+	if (key == NULL || !ok)
+		return;
+	for (i = 0; i < c->ncriteria; i++)
+		if (strcmp(c->criteria[i].key, key) == 0) {
+			cfg_err(w, config_setting_get_member(e, "key"),
+			    _("two criteria have the key \"%s\" (the first at "
+			    "line %u)"), key,
+			    config_setting_source_line(where[i]));
+			return;
+		}
+	where[c->ncriteria] = e;
+	it = &c->criteria[c->ncriteria++];
+	it->key = xstrdup(key);
+	it->title = xstrdup(title != NULL ? title : key);
+	it->title_da = title_da != NULL && *title_da != '\0' ?
+	    xstrdup(title_da) : NULL;
+	it->rule = r;
+}
+
+/* Read the success criteria, in file order (none when not set). */
+static void
+cfg_build_criteria(struct cfg_walk *w, const config_setting_t *list)
+{
+	const config_setting_t	**where;
+	int			 i, n;
+
+	if (list == NULL || !cfg_want(w, list, CONFIG_TYPE_LIST, NULL))
+		return;
+	if ((n = config_setting_length(list)) > CFG_CRITERIA_MAX) {
+		cfg_err(w, list, _("at most %d criteria may be named, not %d"),
+		    CFG_CRITERIA_MAX, n);
+		return;
+	}
+	if (n == 0)
+		return;
+	w->c->criteria = xcalloc((size_t)n, sizeof *w->c->criteria);
+	where = xcalloc((size_t)n, sizeof *where);
+	for (i = 0; i < n; i++)
+		cfg_criterion(w, config_setting_get_elem(list, (unsigned)i),
+		    where);
+	free(where);
+}
+
 /* Walk the merged layers: later layers win per top-level setting. */
 static void
 cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
@@ -1320,6 +1559,8 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_build_checklist(w, top[TOP_CHECKLIST], files, nfiles);
 	cfg_build_languages(w, top[TOP_LANGUAGES]);
 	cfg_build_pilots(w, top[TOP_PILOTS]);
+	if (nfiles > 0)
+		cfg_build_criteria(w, top[TOP_CRITERIA]);
 	free(w->dep_where);	/* kept until here for the messages */
 	w->dep_where = NULL;
 }
@@ -1457,6 +1698,12 @@ cfg_free(struct conf *c)
 		free(c->languages[i]);
 	free(c->languages);
 	free(c->pilot);
+	for (i = 0; i < c->ncriteria; i++) {
+		free(c->criteria[i].key);
+		free(c->criteria[i].title);
+		free(c->criteria[i].title_da);
+	}
+	free(c->criteria);
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	memset(c, 0, sizeof *c);

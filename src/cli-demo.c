@@ -1093,6 +1093,84 @@ demo_followups(struct db *db, const struct conf *conf, long n, long sec)
 	return st;
 }
 
+/* ---- the success criteria ---------------------------------------------- */
+
+/* A record of the demo: days before today, what, where, how many. */
+static const struct demo_record {
+	int			 ago;
+	enum crit_record_kind	 kind;
+	const char		*title;
+	enum crit_channel	 channel;
+	const char		*paper;
+	long			 count;		/* -1: none */
+	int			 counted_ago;
+} demo_records[] = {
+	{ 250, CR_FILM, "Velkommen i opgangen", CH_FACEBOOK, NULL, 2340, 3 },
+	{ 400, CR_STORY, "Birgit byder velkommen", CH_FACEBOOK, NULL, 156,
+	    380 },
+	{ 80, CR_STORY, "Nye naboer i 606", CH_FACEBOOK, NULL, 87, 5 },
+	{ 60, CR_PRESS, "Opgangsambassad\xc3\xb8rer byder nye naboer "
+	    "velkommen", CH_OTHER, "Lokalavisen", -1, 0 },
+	{ 45, CR_STORY, "En kop kaffe p\xc3\xa5 trappen", CH_WEBSITE, NULL,
+	    134, 5 },
+	{ 20, CR_STORY, "Vaskeriet var det f\xc3\xb8rste", CH_FACEBOOK, NULL,
+	    212, 2 },
+};
+#define DEMO_STORY_VISITS	2	/* visits marked as possible stories */
+
+/* The film, the stories and the press story, as the secretariat's
+ * account sec records them. */
+static enum db_status
+demo_records_add(struct db *db, long sec)
+{
+	struct who		 who = { .name = "sekretariat", .account = sec,
+				    .role = ROLE_SECRETARIAT };
+	struct criteria_record	 r;
+	enum db_status		 st = DB_OK;
+	size_t			 i;
+	long			 today = util_today();
+
+	for (i = 0; st == DB_OK && i < sizeof demo_records /
+	    sizeof demo_records[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.kind = demo_records[i].kind;
+		r.date = today - demo_records[i].ago;
+		r.title = (char *)demo_records[i].title;
+		r.channel = demo_records[i].channel;
+		r.paper = (char *)demo_records[i].paper;
+		r.count = demo_records[i].count;
+		r.counted_on = r.count < 0 ? DATE_NONE :
+		    today - demo_records[i].counted_ago;
+		st = db_criteria_add(db, &who, &r);
+	}
+	return st;
+}
+
+/* The newest welcomes marked as possible success stories, the yes
+ * recorded on the day of the visit. */
+static enum db_status
+demo_story_visits(struct db *db)
+{
+	struct who	 who = { .name = "demo", .role = ROLE_ADMIN };
+	struct visit	*v;
+	enum db_status	 st;
+	size_t		 i, n, marked = 0;
+	long		 was;
+
+	if ((st = db_visit_list(db, &who, 0, NULL, 40, &v, &n)) != DB_OK)
+		return st;
+	for (i = 0; i < n && st == DB_OK && marked < DEMO_STORY_VISITS; i++) {
+		if (v[i].outcome != VO_WELCOMED)
+			continue;
+		was = util_today_set(v[i].date);
+		st = db_visit_story(db, &who, v[i].id, 1, 1);
+		util_today_set(was);
+		marked++;
+	}
+	db_visits_free(v, n);
+	return st;
+}
+
 /* ---- the command ------------------------------------------------------- */
 
 /* Add n households; DB_OK, or the first error (the batch is still open). */
@@ -1125,6 +1203,10 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	/* By the secretariat's login, once it is there. */
 	if (st == DB_OK)
 		st = demo_followups(db, conf, n, sec);
+	if (st == DB_OK)
+		st = demo_records_add(db, sec);
+	if (st == DB_OK)
+		st = demo_story_visits(db);
 	return st;
 }
 

@@ -271,19 +271,19 @@ goal_stopped(const struct amb_fact *a, size_t n, long lo, long hi)
 	return count;
 }
 
-/* What should have been recruited by today to meet the goal evenly. */
-static int
-goal_pace(int goal, long from, long to, long today)
+/* What should have been reached by day to reach target evenly. */
+long
+core_pace(long target, long from, long to, long day)
 {
 	long long	elapsed, days;
 
-	if (today < from)
+	if (day < from)
 		return 0;
-	if (today >= to)
-		return goal;
-	elapsed = (long long)today - from + 1;
+	if (day >= to)
+		return target;
+	elapsed = (long long)day - from + 1;
 	days = (long long)to - from + 1;
-	return (int)((long long)goal * elapsed / days);
+	return (long)((long long)target * elapsed / days);
 }
 
 /* One year of the period, from..to, counted up to today. */
@@ -326,7 +326,7 @@ core_goal(const struct amb_fact *a, size_t n, int goal, long from, long to,
 	if (from == DATE_NONE || to == DATE_NONE || from > to)
 		return;
 	out->recruited = goal_recruited(a, n, from, to < today ? to : today);
-	out->pace = goal_pace(out->goal, from, to, today);
+	out->pace = (int)core_pace(out->goal, from, to, today);
 	out->ahead = out->recruited - out->pace;
 
 	/* A period longer than GOAL_YEARS years shows its first years only. */

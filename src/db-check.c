@@ -109,6 +109,16 @@ static const struct check_field check_fields[] = {
 	{ "ambassador", "stairwell", "SELECT ambassador_id, stairwell FROM "
 	    "ambassador_stairwell ORDER BY ambassador_id, position",
 	    check_plain },
+	{ "visit", "story consent_by", "SELECT visit_id, consent_by FROM "
+	    "visit_story ORDER BY visit_id", check_plain },
+	{ "criteria_record", "title", CHECK_SQL("title", "criteria_record"),
+	    core_check_crit_title },
+	{ "criteria_record", "paper", CHECK_SQL("paper", "criteria_record"),
+	    core_check_crit_paper },
+	{ "criteria_record", "created_by", CHECK_SQL("created_by",
+	    "criteria_record"), check_plain },
+	{ "criteria_record", "updated_by", CHECK_SQL("updated_by",
+	    "criteria_record"), check_plain },
 	{ "account", "login", CHECK_SQL("login", "account"),
 	    core_check_login },
 	{ "account", "created_by", CHECK_SQL("created_by", "account"),

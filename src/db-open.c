@@ -343,9 +343,44 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"    FROM visit v WHERE v.household_id = household.id AND\n"
 	"    v.outcome <> 'not_home' ORDER BY v.date DESC, v.id DESC LIMIT 1);\n",
 
-	/* 9 -> 10: a placeholder of the report's branch, so that its schema
-	 * is 11 (another branch adds schema 10; renumbered at the merge). */
-	"SELECT 1;\n",
+	/* 9 -> 10: what the secretariat records for the activity's success
+	 * criteria (a film and its latest views, success stories and their
+	 * latest likes, press stories), and the welcome visits marked as
+	 * possible success stories: a row only with the household's yes,
+	 * who recorded it and on which day.  (IF NOT EXISTS, as 9 does: the
+	 * tests make older schemas from a new file.) */
+	"CREATE TABLE IF NOT EXISTS criteria_record (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	kind		TEXT NOT NULL CHECK (kind IN ('film', 'story',\n"
+	"			    'press')),\n"
+	"	date		TEXT NOT NULL CHECK (date(date) IS date),\n"
+	"	title		TEXT NOT NULL CHECK (title <> ''),\n"
+	"	channel		TEXT CHECK (channel IN ('website', 'facebook',\n"
+	"			    'other')),\n"
+	"	paper		TEXT,\n"
+	"	count		INTEGER CHECK (count >= 0),\n"
+	"	counted_on	TEXT CHECK (counted_on IS NULL OR\n"
+	"			    (date(counted_on) IS counted_on AND\n"
+	"			    counted_on >= date)),\n"
+	"	created_at	TEXT NOT NULL,\n"
+	"	created_by	TEXT NOT NULL,\n"
+	"	updated_at	TEXT NOT NULL,\n"
+	"	updated_by	TEXT NOT NULL,\n"
+	"	version		INTEGER NOT NULL DEFAULT 1,\n"
+	"	CHECK ((kind = 'press') = (channel IS NULL)),\n"
+	"	CHECK (kind = 'press' OR paper IS NULL),\n"
+	"	CHECK (kind <> 'press' OR count IS NULL),\n"
+	"	CHECK ((count IS NULL) = (counted_on IS NULL))\n"
+	");\n"
+	"CREATE INDEX IF NOT EXISTS criteria_record_date ON criteria_record\n"
+	"    (date, id);\n"
+	"CREATE TABLE IF NOT EXISTS visit_story (\n"
+	"	visit_id	INTEGER PRIMARY KEY\n"
+	"			    REFERENCES visit (id) ON DELETE CASCADE,\n"
+	"	consent_on	TEXT NOT NULL CHECK (date(consent_on) IS\n"
+	"			    consent_on),\n"
+	"	consent_by	TEXT NOT NULL CHECK (consent_by <> '')\n"
+	");\n",
 
 	/* 10 -> 11: the figures of a closed period of the yearly report,
 	 * kept the first time it is reported after its cut-off, so that it

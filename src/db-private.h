@@ -195,6 +195,16 @@ enum db_status	 db_household_mark(struct db *, const struct who *, long id,
 enum db_status	 db_visit_recompute(struct db *, const struct who *, long id,
 		    int max_attempts, long handled_on);
 
+/*
+ * Mark visit id as a possible success story (mark 1) or take the mark
+ * away (0), inside a write transaction (db-criteria.c): the rules of
+ * db_visit_story but the consent, which the caller has checked
+ * (db_story_no_consent says why not without it).
+ */
+enum db_status	 db_story_mark(struct db *, const struct who *, long id,
+		    int mark);
+extern const char db_story_no_consent[];
+
 /* ---- lists (db-open.c): what the household and ambassador lists share */
 
 /* The most search words that narrow a list; further words are ignored

@@ -160,6 +160,11 @@ vi_clean(const struct visit *v, struct vi_clean *c)
 		return err;
 	if (!retry && v->next_date != DATE_NONE)
 		return N_("A welcome or a refusal has no date to come back.");
+	if (v->story && !v->story_consent)
+		return db_story_no_consent;
+	if (v->story && v->outcome != VO_WELCOMED && v->outcome != VO_PARTLY)
+		return N_("Only a visit where someone opened the door can be a "
+		    "possible success story.");
 	util_date_iso(v->date, c->date);
 	util_date_iso(retry ? v->next_date : DATE_NONE, c->next_date);
 	return vi_clean_items(v, c);
@@ -310,8 +315,10 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 	    DB_OK && (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
 	    (s = vi_handled_on(db, v->household, &handled)) == DB_OK &&
 	    (s = db_visit_recompute(db, who, v->household, max_attempts,
-	    handled)) == DB_OK)
-		s = db_audit(db, who, "visit added", "visit", vid, detail);
+	    handled)) == DB_OK &&
+	    (s = db_audit(db, who, "visit added", "visit", vid, detail)) ==
+	    DB_OK && v->story)
+		s = db_story_mark(db, who, vid, 1);
 	vi_clean_free(&c);
 	if ((s = db_write_end(db, s)) == DB_OK)
 		v->id = vid;
@@ -434,6 +441,7 @@ db_visit_clear(struct visit *v)
 	free(v->notes);
 	free(v->created_by);
 	free(v->created_at);
+	free(v->story_consent_by);
 	memset(v, 0, sizeof *v);
 }
 
@@ -490,11 +498,17 @@ vi_list_row(sqlite3_stmt *st, struct visit *v)
 	v->notes = db_column_text(st, 6, 1);
 	v->created_by = db_column_text(st, 7, 0);
 	v->created_at = db_column_text(st, 8, 0);
+	v->story = sqlite3_column_int(st, 9) != 0;
+	v->story_consent = v->story;
+	v->story_consent_on = db_column_date(st, 10);
+	v->story_consent_by = db_column_text(st, 11, 1);
 }
 
 /* The columns and the order of the visit lists. */
 #define VI_COLS	"SELECT id, household_id, date, ambassador, outcome, " \
-	"next_date, notes, created_by, created_at FROM visit "
+	"next_date, notes, created_by, created_at, s.visit_id IS NOT NULL, " \
+	"s.consent_on, s.consent_by FROM visit LEFT JOIN visit_story s ON " \
+	"s.visit_id = visit.id "
 #define VI_ORDER " ORDER BY date DESC, id DESC LIMIT ?4"
 
 /*

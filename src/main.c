@@ -43,6 +43,10 @@ static const struct command commands[] = {
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
 	    "text|tsv)") },
+	{ "criteria", cli_criteria,
+	    N_("the success criteria of a year: met, on track or behind "
+	    "(--year Y, --format text|tsv); criteria records|add|count|"
+	    "delete|stories") },
 	{ "desk", cli_desk,
 	    N_("the secretariat's desk: per department, awaiting, overdue, "
 	    "with the secretariat, stairwells without an ambassador "

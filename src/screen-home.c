@@ -30,7 +30,8 @@ struct home {
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
 	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
-	HOME_BACKUP, HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
+	HOME_CRITERIA, HOME_BACKUP, HOME_HELP, HOME_LOGOUT, HOME_QUIT,
+	HOME_COUNT
 };
 
 /* The menu: what each item says, what a role needs to see it (-1:
@@ -62,6 +63,8 @@ static const struct {
 	    N_("Only the secretariat and admins can see the accounts.") },
 	{ N_("Audit trail"), ACCESS_AUDIT,
 	    N_("Only the secretariat can read the audit trail.") },
+	{ N_("Success criteria"), ACCESS_GOAL,
+	    N_("Only the secretariat can see the success criteria.") },
 	{ N_("Make a backup of the database"), ACCESS_BACKUP,
 	    N_("Only the secretariat can make a backup of the database.") },
 	{ N_("Help \xe2\x80\x94 how velkomst works"), -1, NULL },
@@ -71,12 +74,14 @@ static const struct {
 
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_BACKUP,
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA,
+	ACT_BACKUP,
 	ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_BACKUP, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA, ACT_BACKUP,
+	ACT_NONE
 };
 static const enum ui_action home_ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
 static const enum ui_action home_back_actions[] = { ACT_BACK, ACT_NONE };
@@ -108,11 +113,14 @@ home_count(struct ui *ui, struct home *h)
 }
 
 /* The key of menu item it: its number (the same for every role), or
- * the letter for help, log out and quit. */
+ * the letter for the success criteria, help, log out and quit. */
 static void
 home_key_name(int it, char *buf, size_t len)
 {
 	switch (it) {
+	case HOME_CRITERIA:
+		snprintf(buf, len, "%s", ui_key_label(ACT_CRITERIA));
+		break;
 	case HOME_HELP:
 		snprintf(buf, len, "?");
 		break;
@@ -241,34 +249,40 @@ home_draw_head(struct ui *ui, struct home *h, int y)
 	free(line);
 }
 
-/* The row under the menu: one free row after it, or its next row when
- * the body ends there. */
+/* The row under the menu for how to use it or the backup's question:
+ * after a blank row when there is room above the message line, right
+ * under the menu when not; -1 when the menu fills the body. */
 static int
 home_hint_row(struct ui *ui, const struct home *h)
 {
-	int	y = home_menu_top(ui) + h->nitems + 1;
-	int	last = ui_body_top(ui) + ui_body_rows(ui) - 1;
+	int	y = home_menu_top(ui) + h->nitems;
+	int	end = ui_body_top(ui) + ui_body_rows(ui);
 
-	return y > last ? last : y;
+	y += y + 1 < end;
+	return y < end ? y : -1;
 }
 
 /* The lines on top, then the menu, then how to use it (or the
- * question). */
+ * question, which is on the message line when the menu leaves no row:
+ * see home_ask). */
 static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	int		 y = home_menu_top(ui);
+	int		 y = home_hint_row(ui, h);
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
-	ui_list_draw(ui, &h->list, y, 3, h->nitems, ui_cols(ui) - 6);
+	ui_list_draw(ui, &h->list, home_menu_top(ui), 3, h->nitems,
+	    ui_cols(ui) - 6);
+	if (y < 0)
+		return;
 	if (h->asking)
-		ui_put(home_hint_row(ui, h), 4, _("Make a backup of the "
-		    "database now? y/n"), ui_cols(ui) - 8, 0, STYLE_HEADER);
+		ui_put(y, 4, _("Make a backup of the database now? y/n"),
+		    ui_cols(ui) - 8, 0, STYLE_HEADER);
 	else
-		ui_put(home_hint_row(ui, h), 4, _("Use \xe2\x86\x91 "
-		    "\xe2\x86\x93 and Enter, or press a number. Press ? for "
-		    "help at any time."), ui_cols(ui) - 8, 0, STYLE_DIM);
+		ui_put(y, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 and Enter, or "
+		    "press a number. Press ? for help at any time."),
+		    ui_cols(ui) - 8, 0, STYLE_DIM);
 }
 
 /* y: make the backup, and say where it is (or why there is none). */
@@ -330,6 +344,7 @@ home_choose(struct ui *ui, struct home *h, int it)
 		[HOME_COVERAGE] = &screen_coverage,
 		[HOME_ACCOUNTS] = &screen_accounts,
 		[HOME_AUDIT] = &screen_audit,
+		[HOME_CRITERIA] = &screen_criteria,
 	};
 
 	switch (it) {
@@ -343,6 +358,10 @@ home_choose(struct ui *ui, struct home *h, int it)
 		return home_quit(ui, h);
 	case HOME_BACKUP:
 		h->asking = 1;
+		/* No row under a full menu: the message line asks. */
+		if (home_hint_row(ui, h) < 0)
+			ui_message(ui, "%s", _("Make a backup of the database "
+			    "now? y/n"));
 		break;
 	default:
 		ui_push(ui, opens[it], NULL);
@@ -369,7 +388,7 @@ home_number(struct ui *ui, struct home *h, wint_t digit)
 {
 	int	it = digit == L'0' ? 9 : (int)(digit - L'1');
 
-	if (it < 0 || it >= HOME_HELP)
+	if (it < 0 || it >= HOME_CRITERIA)
 		return UI_HANDLED;
 	if (home_shows(h, it))
 		return home_choose(ui, h, it);
@@ -428,6 +447,11 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_LANGUAGE:
 		return home_language(ui);
+	case ACT_CRITERIA:
+		if (home_shows(h, HOME_CRITERIA))
+			return home_choose(ui, h, HOME_CRITERIA);
+		ui_error(ui, "%s", _(home_items[HOME_CRITERIA].why));
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_BACKUP:
 		if (home_shows(h, HOME_BACKUP))
 			return home_choose(ui, h, HOME_BACKUP);
@@ -486,6 +510,8 @@ const struct screen screen_home = {
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
+	    "Success criteria (c): what the activity has reached toward the "
+	    "agreement's criteria, year by year.\n"
 	    "Accounts and Audit trail: logins and who changed what.\n"
 	    "b: a backup of the database now, into the folder backups/ "
 	    "beside it (the secretariat; it asks first).\n"

@@ -374,6 +374,14 @@ view_visit(struct ui *ui, struct hh_view *v, int y, const struct visit *vis)
 		y = view_line(ui, v, y, "", s, STYLE_DIM);
 		free(s);
 	}
+	if (vis->story) {
+		s = xasprintf(_("  \xe2\x98\x85 possible success story (yes: %s, "
+		    "%s)"), vis->story_consent_by != NULL ?
+		    vis->story_consent_by : "", util_date_dk(
+		    vis->story_consent_on, d));
+		y = view_line(ui, v, y, "", s, STYLE_NORMAL);
+		free(s);
+	}
 	return y;
 }
 

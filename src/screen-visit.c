@@ -41,6 +41,10 @@ struct visit_scr {
 	struct ui_form			 form;
 	enum visit_mode			 mode;
 	int				 asking;	/* "leave the visit?" */
+	int				 asking_story;	/* "did they say
+						   yes?" */
+	int				 story;		/* a possible success
+						   story, with their yes */
 	int				 text_field;	/* whose text is shown */
 	int				 text_skip;	/* its first line shown */
 	int				 text_rows;	/* lines shown */
@@ -54,16 +58,16 @@ static long	last_account;
 
 static const enum ui_action field_actions[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NOT_HOME, ACT_DECLINED,
-	ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_BACK, ACT_HELP, ACT_STORY, ACT_NONE
 };
 static const enum ui_action field_keys[] = {
 	ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK, ACT_NOT_HOME,
-	ACT_DECLINED, ACT_BACK, ACT_NONE
+	ACT_DECLINED, ACT_BACK, ACT_STORY, ACT_NONE
 };
 static const enum ui_action item_actions[] = {
 	ACT_ITEM_DONE, ACT_ITEM_NOT_RELEVANT, ACT_ITEM_LATER, ACT_ITEM_NOTE,
 	ACT_NOT_HOME, ACT_DECLINED, ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-	ACT_BACK, ACT_HELP, ACT_TEXT_DOWN, ACT_TEXT_UP, ACT_NONE
+	ACT_BACK, ACT_HELP, ACT_TEXT_DOWN, ACT_TEXT_UP, ACT_STORY, ACT_NONE
 };
 static const enum ui_action note_actions[] = {
 	ACT_KEEP, ACT_NONE
@@ -269,7 +273,7 @@ visit_actions_now(void *state)
 
 	if (!v->loaded)
 		return back_actions;
-	if (v->asking)
+	if (v->asking || v->asking_story)
 		return ask_actions;
 	if (v->form.noting)
 		return note_actions;
@@ -281,13 +285,22 @@ static int
 visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 {
 	const struct conf	*c = ui_conf(ui);
+	const char		*mark = NULL;
 	char			*s, *names;
-	int			 d = cfg_department_find(c, v->h.department);
+	int			 d = cfg_department_find(c, v->h.department), mw = 0;
 
+	/* A possible success story is marked at the right of the top line,
+	 * where it always shows. */
+	if (v->story) {
+		mark = _("\xe2\x98\x85 possible success story");
+		mw = util_text_width(mark);
+		ui_put(y, ui_cols(ui) - 2 - mw, mark, mw, 0, STYLE_HEADER);
+		mw += 2;
+	}
 	s = xasprintf(_("Household %ld \xc2\xb7 %s, %s, %s"), v->h.id,
 	    d >= 0 ? c->departments[d].name : v->h.department,
 	    v->h.stairwell, v->h.flat);
-	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, STYLE_HEADER);
+	ui_put(y++, 2, s, ui_cols(ui) - 4 - mw, 0, STYLE_HEADER);
 	free(s);
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
 		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
@@ -394,10 +407,15 @@ visit_draw_text(struct ui *ui, struct visit_scr *v, int y)
 	    visit_text(v, it), STYLE_NORMAL);
 }
 
-/* The question Esc asks when something was set. */
+/* The question Esc asks when something was set, or F5's. */
 static const char *
-visit_question(void)
+visit_question(const struct visit_scr *v)
 {
+	if (v->asking_story)
+		return _("A possible success story? Ask first: may the "
+		    "secretariat tell about their welcome? Press y only if "
+		    "they said yes, out loud; n if not (nothing is marked); "
+		    "Esc to go on with the visit.");
 	return _("Leave the visit? Press y to save what is set (items not "
 	    "gone through count as later), n to leave without saving "
 	    "anything, or Esc to go on with the visit.");
@@ -406,9 +424,9 @@ visit_question(void)
 /* How many rows the question takes under the form (room at most), a
  * blank row above it counted. */
 static int
-visit_ask_rows(struct ui *ui, int room)
+visit_ask_rows(struct ui *ui, const struct visit_scr *v, int room)
 {
-	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(),
+	int	n = ui_wrap(0, 0, ui_cols(ui) - 4, 0, 0, visit_question(v),
 		    STYLE_ERROR);
 
 	if (room < 2)
@@ -429,18 +447,20 @@ visit_draw(struct ui *ui, void *state)
 		return;
 	y = visit_draw_head(ui, v, ui_body_top(ui)) + 1;
 	end = ui_body_top(ui) + ui_body_rows(ui) - 1;
-	below = v->asking ? visit_ask_rows(ui, end - y - VISIT_FORM_MIN) :
-	    visit_text_rows(ui, v, end - y - VISIT_FORM_MIN);
+	below = v->asking || v->asking_story ? visit_ask_rows(ui, v,
+	    end - y - VISIT_FORM_MIN) : visit_text_rows(ui, v,
+	    end - y - VISIT_FORM_MIN);
 	rows = end - y - below;
 	ui_form_draw(ui, &v->form, y, rows);
 	used = ui_form_layout_row(&v->form, v->form.n) - v->form.top;
 	y += (used < rows ? used + 1 : rows);
 	if (y > end - below)
 		y = end - below;
-	if (v->asking && below > 0)	/* a blank row above it */
+	if ((v->asking || v->asking_story) && below > 0)	/* a blank
+								   row above */
 		ui_wrap(y + (used >= rows), 2, ui_cols(ui) - 4, below - 1, 0,
-		    visit_question(), STYLE_ERROR);
-	else if (!v->asking)
+		    visit_question(v), STYLE_ERROR);
+	else if (!v->asking && !v->asking_story)
 		visit_draw_text(ui, v, y);
 }
 
@@ -450,7 +470,7 @@ visit_cursor(struct ui *ui, void *state, int *y, int *x)
 	struct visit_scr	*v = state;
 
 	(void)ui;
-	if (!v->loaded || v->asking)
+	if (!v->loaded || v->asking || v->asking_story)
 		return -1;
 	return ui_form_cursor(&v->form, y, x);
 }
@@ -496,6 +516,7 @@ visit_set_mode(struct ui *ui, struct visit_scr *v, enum visit_mode m)
 {
 	v->mode = v->mode == m ? MODE_CHECKLIST : m;
 	v->form.dirty = 1;
+	v->story = v->story && v->mode == MODE_CHECKLIST;
 	ui_form_clear_error(&v->form, visit_f_next(v));
 	if (v->mode == MODE_NOT_HOME)
 		visit_propose_next(ui, v);
@@ -588,6 +609,9 @@ visit_build(struct visit_scr *v, long date, long next, struct visit *out)
 	out->ambassador = util_edit_text(&v->f[F_AMBASSADOR].e);
 	f = &v->f[visit_f_next(v) + 1];
 	out->notes = f->e.len > 0 ? util_edit_text(&f->e) : NULL;
+	/* Only with the household's yes (asked by F5). */
+	out->story = out->story_consent = v->story &&
+	    v->mode == MODE_CHECKLIST;
 	out->outcome = v->mode == MODE_NOT_HOME ? VO_NOT_HOME : VO_DECLINED;
 	if (v->mode != MODE_CHECKLIST)
 		return;
@@ -731,6 +755,49 @@ visit_key_ask(struct ui *ui, struct visit_scr *v, const struct ui_keypress *k)
 	}
 }
 
+/* F5: ask whether the household said yes to a possible success story,
+ * or take the mark away.  Only when someone opened the door. */
+static int
+visit_story(struct ui *ui, struct visit_scr *v)
+{
+	if (v->story) {
+		v->story = 0;
+		ui_message(ui, "%s", _("The visit is no longer marked as a "
+		    "possible success story."));
+	} else if (v->mode != MODE_CHECKLIST)
+		ui_error(ui, "%s", _("Only a visit where someone opened the "
+		    "door can be a possible success story."));
+	else
+		v->asking_story = 1;
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* Keys of the question "did they say yes?". */
+static int
+visit_key_story(struct ui *ui, struct visit_scr *v,
+    const struct ui_keypress *k)
+{
+	switch (ui_key_action(k, ask_actions)) {
+	case ACT_YES:
+		v->story = 1;
+		v->form.dirty = 1;
+		ui_message(ui, "%s", _("Marked as a possible success story, "
+		    "with their yes (at the top). F2 saves it with the "
+		    "visit."));
+		break;
+	case ACT_NO:
+		ui_message(ui, "%s", _("Not marked: without their yes, a "
+		    "visit is never a possible success story."));
+		break;
+	case ACT_BACK:
+		break;
+	default:
+		return UI_HANDLED;	/* only y, n and Esc mean something */
+	}
+	v->asking_story = 0;
+	return UI_REDRAW | UI_HANDLED;
+}
+
 /* Keys on checklist item i, and PgDn/PgUp through its text. */
 static int
 visit_key_item(struct ui *ui, struct visit_scr *v, int i, enum ui_action a)
@@ -774,6 +841,8 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		    UI_POP | UI_HANDLED : 0;
 	if (v->asking)
 		return visit_key_ask(ui, v, k);
+	if (v->asking_story)
+		return visit_key_story(ui, v, k);
 	if (v->form.noting)
 		return visit_key_note(v, k);
 	a = ui_key_action(k, i >= 0 ? item_actions : field_keys);
@@ -798,6 +867,8 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		visit_set_mode(ui, v, a == ACT_NOT_HOME ? MODE_NOT_HOME :
 		    MODE_DECLINED);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_STORY:
+		return visit_story(ui, v);
 	default:
 		return ui_form_edit_key(&v->form, k);
 	}
@@ -813,7 +884,7 @@ visit_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)ui;
 	(void)x;
 	(void)twice;
-	if (!v->loaded || v->asking || v->form.noting)
+	if (!v->loaded || v->asking || v->asking_story || v->form.noting)
 		return 0;
 	return ui_form_click(&v->form, y);
 }
@@ -841,6 +912,10 @@ const struct screen screen_visit = {
 	    "saved with a day to try again (the configuration says how many "
 	    "days later; 3 unless changed). They do not want a visit? Press "
 	    "F4 (or x).\n\n"
+	    "A possible success story? Ask the household whether the "
+	    "secretariat may tell about their welcome, and press F5: only "
+	    "with their yes, out loud, is the visit marked (F5 again takes "
+	    "the mark away).\n\n"
 	    "F2 saves the visit. Esc asks first whether to save what is set "
 	    "or to leave without saving anything; nothing is ever saved "
 	    "half."),

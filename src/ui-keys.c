@@ -212,6 +212,30 @@ static const struct keydef keydefs[] = {
 	{ ACT_BACKUP, { C('b') }, 1, "b", N_("Backup"),
 	    N_("Make a backup of the database now (the secretariat): it asks "
 	    "first, then says where the copy is.") },
+	{ ACT_CRITERIA, { C('c') }, 1, "c", N_("Criteria"),
+	    N_("The activity's success criteria: for a year, what each has "
+	    "reached, and whether it is met, on track or behind.") },
+	{ ACT_YEAR_PREV, { K(KEY_LEFT), C('<') }, 2, "\xe2\x86\x90",
+	    N_("Year before"), N_("Show the year before (also <).") },
+	{ ACT_YEAR_NEXT, { K(KEY_RIGHT), C('>') }, 2, "\xe2\x86\x92",
+	    N_("Year after"), N_("Show the year after (also >).") },
+	{ ACT_RECORDS, { C('r') }, 1, "r", N_("Records"),
+	    N_("What the secretariat recorded: the film and its views, the "
+	    "success stories and their likes, the press stories. There you "
+	    "add them and update the views and likes.") },
+	{ ACT_STORIES, { C('s') }, 1, "s", N_("Stories"),
+	    N_("The welcome visits marked as possible success stories, with "
+	    "the household's yes: who, when, and the ambassador.") },
+	{ ACT_RECORD_NEW, { C('n') }, 1, "n", N_("New"),
+	    N_("Record a film, a success story or a story in the local "
+	    "paper.") },
+	{ ACT_RECORD_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
+	    N_("Delete this record, recorded by mistake (also the Delete "
+	    "key). It asks first.") },
+	{ ACT_STORY, { K(KEY_F(5)) }, 1, "F5", N_("Story"),
+	    N_("Mark the visit as a possible success story: ask the "
+	    "household first, and only with their yes. On a visit marked, "
+	    "F5 takes the mark away.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

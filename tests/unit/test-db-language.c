@@ -148,6 +148,10 @@ static const char old_text[] =
 	"INSERT INTO ambassador_language VALUES ('somali', 2);"
 	"PRAGMA user_version = 7;";
 
+#define SCHEMA_STR(x)	#x
+#define SCHEMA_XSTR(x)	SCHEMA_STR(x)
+#define SCHEMA_NOW	SCHEMA_XSTR(DB_SCHEMA_VERSION)
+
 static void
 test_migrate_free_text(void)
 {
@@ -167,7 +171,8 @@ test_migrate_free_text(void)
 	db_close(db);
 	if ((db = open_ok(path)) == NULL)
 		goto out;
-	CHECK_SQL_STR(db, "PRAGMA user_version", DB_XSTR(DB_SCHEMA_VERSION));
+	/* The newest schema: the migration goes on past 8. */
+	CHECK_SQL_STR(db, "PRAGMA user_version", SCHEMA_NOW);
 	CHECK_INT(db_household_get(db, &tester, 1, &g), DB_OK);
 	CHECK_STR(g.languages, "so,da");
 	CHECK(g.languages_other == NULL);

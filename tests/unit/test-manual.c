@@ -407,6 +407,8 @@ test_help_parts(void)
 		&screen_home, &screen_households, &screen_queue,
 		&screen_overdue, &screen_followups, &screen_visit,
 		&screen_goal, &screen_coverage, &screen_desk,
+		&screen_criteria, &screen_records, &screen_record_form,
+		&screen_stories,
 		&screen_ambassadors,
 		&screen_ambassador, &screen_ambassador_form,
 		&screen_household, &screen_household_form, &screen_login,

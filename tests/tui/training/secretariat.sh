@@ -96,8 +96,26 @@ course_secretariat() {
 	esc_home "8: Esc goes home" s-login 1
 	tui_keys 8
 	page_expect "8: where to recruit next" s-cover-top
-	esc_home "8: Esc goes home" s-login 1
+
+	# 9. The success criteria
+	esc_home "9: Esc goes home" s-login 1
+	tui_keys c
+	page_expect "9: the ambassadors are on track" s-crit-amb
+	page_expect "9: two stories of five" s-crit-stories
+	tui_keys r n Tab
+	tui_type 28.05.2019
+	tui_keys Tab
+	tui_type "Nadia er ny ambassadør"
+	tui_keys Tab Tab
+	tui_type 120
+	tui_keys F2
+	page_expect "9: F2 saves the story" s-crit-saved
+	tui_keys Escape
+	page_expect "9: three stories of five" s-crit-after
+	tui_keys s
+	page_expect "9: the visits marked as possible stories" s-crit-marked
+	esc_home "9: Esc goes home" s-login 2
 	tui_keys x
-	page_expect "8: x logs out" s-login-screen
+	page_expect "9: x logs out" s-login-screen
 	page_all_checked s-
 }
