@@ -162,9 +162,14 @@ refused() {
 }
 cp "$TMP/during.db" "$TMP/damaged.db"
 size=$(stat -c %s "$TMP/damaged.db")
-printf 'these bytes do not belong here at all, not one of them' |
-    dd of="$TMP/damaged.db" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-refused "a damaged backup (bytes overwritten in the middle)" "$TMP/damaged.db" "is damaged"
+# A whole page in the middle overwritten: a backup (VACUUM INTO) has no
+# free pages, so it is one in use (bytes in a page's unused space alone
+# are not damage SQLite's check can see).
+pagesize=$(sqlite3 "$TMP/damaged.db" 'PRAGMA page_size')
+head -c "$pagesize" /dev/zero | tr '\0' 'x' |
+    dd of="$TMP/damaged.db" bs="$pagesize" seek=$((size / pagesize / 2)) \
+    conv=notrunc 2>/dev/null
+refused "a damaged backup (a page in the middle overwritten)" "$TMP/damaged.db" "is damaged"
 cp "$TMP/during.db" "$TMP/short.db"
 truncate -s $((size / 2)) "$TMP/short.db"
 refused "a truncated backup" "$TMP/short.db" "is damaged"
