@@ -39,6 +39,9 @@ struct cfg_check_item {
 				   note and flags the household */
 };
 
+/* The agreement starts in up to three pilot departments. */
+#define CFG_PILOTS_MAX	3
+
 struct conf {
 	struct cfg_department	*departments;
 	size_t			 ndepartments;
@@ -68,6 +71,11 @@ struct conf {
 						   a language spoken is
 						   picked, in that order */
 	size_t			 nlanguages;
+	int			*pilot;		/* "pilots": per department, 1
+						   for a pilot department of
+						   the agreement; NULL when
+						   none is named */
+	size_t			 npilots;	/* at most CFG_PILOTS_MAX */
 	int			 mouse;		/* terminal.mouse */
 	int			 color;		/* terminal.color */
 	int			 kiosk;		/* terminal.kiosk: quitting

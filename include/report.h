@@ -103,6 +103,10 @@ struct report_item {
 	long		 done;
 	long		 not_relevant;
 	long		 later;
+	int		 department;	/* the department (an index into the
+					   report's departments) whose own
+					   item it is; -1: every department's,
+					   or no longer configured */
 };
 
 /* The figures of one group: a department, all, the pilots, a month. */
@@ -119,6 +123,9 @@ struct report_figures {
 	long		 median2;	/* twice the median days from move-in
 					   to the first welcome (so 7.5 days
 					   is 15); -1: nobody welcomed */
+	long		 rest_median2;	/* a department's: median2 of every
+					   other department together (the
+					   evaluation's comparison); else -1 */
 	/* Ambassadors of the group's department(s) (not for a month): */
 	long		 recruited;	/* recruited in the period */
 	long		 stopped;	/* stopped in the period */
@@ -150,7 +157,16 @@ struct report {
 	struct report_figures total;
 	int		 has_pilots;	/* the configuration names pilots */
 	struct report_figures pilots;	/* the pilot departments together */
-	struct report_figures others;	/* every other department together */
+	struct report_figures others;	/* every other department together
+					   (with one the configuration no
+					   longer has): total = pilots +
+					   others */
+	int		 department;	/* query->department's index, or -1 */
+	struct report_figures rest;	/* with query->department: every
+					   other department together, for
+					   the comparison (its counts are
+					   sums: divide by ndepartments - 1
+					   for the average) */
 	/* Month by month (by the month of moving in), from the period's
 	 * first month: of the whole report, or of one department when the
 	 * query names one. */
@@ -171,6 +187,8 @@ struct report_query {
 					   none named */
 	const char	*department;	/* months of this key only, or NULL */
 	const char *const *item_keys;	/* the checklist's order */
+	const int	*item_department;	/* per item: its department's
+					   index, -1 for every department */
 	size_t		 nitem_keys;
 	int		 deadline;	/* welcome_days */
 	int		 max_attempts;	/* visits.max_attempts */
@@ -192,6 +210,17 @@ void	 core_report_finish(struct report_figures *fig);
 
 /* Per cent, rounded to the nearest whole (half up); -1 when of is 0. */
 int	 core_report_percent(long part, long of);
+/*
+ * Twice the median of the days of figs[0..n) together, -1 when they have
+ * none; each fig's days must be sorted (core_report_sort), as they are
+ * between the counting and core_report_finish.
+ */
+void	 core_report_sort(struct report_figures *fig);
+long	 core_report_median2(struct report_figures *const *figs, size_t n);
+/* The number of months of the period (its first to its last month),
+ * at most REPORT_MONTHS; and the month index of day (-1: outside). */
+size_t	 core_report_nmonths(const struct report_period *);
+int	 core_report_month(const struct report_period *, long day);
 
 /*
  * The report of q into *out (free with report_clear).  The secretariat
@@ -202,6 +231,15 @@ int	 core_report_percent(long part, long of);
 enum db_status	 db_report(struct db *, const struct who *,
 		    const struct report_query *q, struct report *out);
 void	 report_clear(struct report *);
+
+/*
+ * The query of the configuration c (report-conf.c): its departments,
+ * stairwells, pilots, checklist and rules, today DATE_NONE, period and
+ * department unset.  Free the arrays with report_query_free.
+ */
+struct conf;
+void	 report_query_conf(struct report_query *q, const struct conf *c);
+void	 report_query_free(struct report_query *q);
 
 /* The day of a department's first welcome (DATE_NONE: none yet). */
 enum db_status	 db_report_first_welcome(struct db *, const struct who *,

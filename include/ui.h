@@ -162,7 +162,8 @@ struct screen {
 /* Run the interface until the person quits.  Returns an exit code. */
 int		 ui_run(const struct conf *, struct db *);
 
-/* Open a screen on top of the current one (arg goes to its init). */
+/* Open a screen on top of the current one (arg goes to its init); when
+ * too many are open, none, with a message saying so. */
 void		 ui_push(struct ui *, const struct screen *, void *arg);
 /* When the key handler returns UI_POP: open s (arg goes to its init) in
  * the place of the screen that closes, after the one below resumed.

@@ -100,6 +100,10 @@ long	 util_today(void);
  * util_today_set(DATE_NONE) lets go. */
 long	 util_today_set(long day);
 int	 util_today_fixed(void);
+/* The day util_today_set made today, or DATE_NONE: what is recorded
+ * meanwhile is recorded as on that day (db-open.c's db_now), so the
+ * demo's visits are recorded on the days they happened. */
+long	 util_today_pinned(void);
 /* For tests: the clock util_today reads (seconds since the epoch), or
  * NULL for time(). */
 void	 util_today_clock(time_t (*)(void));

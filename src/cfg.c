@@ -68,13 +68,14 @@ enum {
 	TOP_STAIRWELLS,
 	TOP_CHECKLIST,
 	TOP_LANGUAGES,
+	TOP_PILOTS,
 	TOP_N
 };
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
 	"accounts", "departments", "stairwells", "checklist", "languages",
-	NULL
+	"pilots", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
@@ -900,6 +901,22 @@ cfg_build_departments(struct cfg_walk *w, const config_setting_t *list,
 		cfg_department(w, config_setting_get_elem(list, (unsigned)i));
 }
 
+/* The departments' keys joined by ", " into keys (len bytes). */
+static void
+cfg_dep_keys(const struct conf *c, char *keys, size_t len)
+{
+	size_t	i;
+
+	keys[0] = '\0';
+	for (i = 0; i < c->ndepartments; i++) {
+		if (c->departments[i].key == NULL)
+			continue;
+		if (keys[0] != '\0')
+			strncat(keys, ", ", len - strlen(keys) - 1);
+		strncat(keys, c->departments[i].key, len - strlen(keys) - 1);
+	}
+}
+
 /* Report an unknown department; if the departments were set in another
  * file, say that the referring setting must be set there too. */
 static void
@@ -908,17 +925,8 @@ cfg_bad_ref(struct cfg_walk *w, const config_setting_t *m, const char *v,
 {
 	const char	*file = config_setting_source_file(m);
 	char		 keys[512];
-	size_t		 i;
 
-	keys[0] = '\0';
-	for (i = 0; i < w->c->ndepartments; i++) {
-		if (w->c->departments[i].key == NULL)
-			continue;
-		if (keys[0] != '\0')
-			strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
-		strncat(keys, w->c->departments[i].key,
-		    sizeof keys - strlen(keys) - 1);
-	}
+	cfg_dep_keys(w->c, keys, sizeof keys);
 	if (file != NULL && w->dep_file != NULL &&
 	    strcmp(file, w->dep_file) != 0)
 		cfg_err(w, m, _("unknown department \"%s\" (%s replaces the "
@@ -1220,6 +1228,65 @@ cfg_build_languages(struct cfg_walk *w, const config_setting_t *list)
 	}
 }
 
+/* One pilot department named in e: its index, or -1 (reported). */
+static int
+cfg_pilot(struct cfg_walk *w, const config_setting_t *e)
+{
+	struct conf	*c = w->c;
+	const char	*v;
+	char		 keys[512];
+	int		 d;
+
+	if (!cfg_want(w, e, CONFIG_TYPE_STRING, _("each pilot department")))
+		return -1;
+	v = config_setting_get_string(e);
+	if ((d = cfg_department_find(c, v)) < 0) {
+		cfg_dep_keys(c, keys, sizeof keys);
+		if (cfg_text_ok(v, 0))
+			cfg_err(w, e, _("unknown department \"%s\" (the "
+			    "departments are: %s)"), v, keys);
+		else
+			cfg_err(w, e, _("a pilot department is not a "
+			    "department's key or name"));
+		return -1;
+	}
+	if (c->pilot != NULL && c->pilot[d]) {
+		cfg_err(w, e, _("the pilot department \"%s\" is named "
+		    "twice"), c->departments[d].key);
+		return -1;
+	}
+	if (c->npilots >= CFG_PILOTS_MAX) {
+		cfg_err(w, e, _("at most %d departments may be pilots"),
+		    CFG_PILOTS_MAX);
+		return -1;
+	}
+	return d;
+}
+
+/* Read the pilot departments (by key, name or short name). */
+static void
+cfg_build_pilots(struct cfg_walk *w, const config_setting_t *list)
+{
+	struct conf		*c = w->c;
+	int			 n, k, d;
+
+	if (list == NULL || (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL)))
+		return;
+	if (c->ndepartments == 0)
+		return;		/* already reported: no departments */
+	n = config_setting_length(list);
+	for (k = 0; k < n; k++) {
+		if ((d = cfg_pilot(w, config_setting_get_elem(list,
+		    (unsigned)k))) < 0)
+			continue;
+		if (c->pilot == NULL)
+			c->pilot = xcalloc(c->ndepartments, sizeof *c->pilot);
+		c->pilot[d] = 1;
+		c->npilots++;
+	}
+}
+
 /* Walk the merged layers: later layers win per top-level setting. */
 static void
 cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
@@ -1252,6 +1319,7 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_every_department_has_stairwells(w);
 	cfg_build_checklist(w, top[TOP_CHECKLIST], files, nfiles);
 	cfg_build_languages(w, top[TOP_LANGUAGES]);
+	cfg_build_pilots(w, top[TOP_PILOTS]);
 	free(w->dep_where);	/* kept until here for the messages */
 	w->dep_where = NULL;
 }
@@ -1388,6 +1456,7 @@ cfg_free(struct conf *c)
 	for (i = 0; i < c->nlanguages; i++)
 		free(c->languages[i]);
 	free(c->languages);
+	free(c->pilot);
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	memset(c, 0, sizeof *c);

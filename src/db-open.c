@@ -342,6 +342,37 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"    household.handled_visit AND v.date <= household.handled_on)\n"
 	"    FROM visit v WHERE v.household_id = household.id AND\n"
 	"    v.outcome <> 'not_home' ORDER BY v.date DESC, v.id DESC LIMIT 1);\n",
+
+	/* 9 -> 10: a placeholder of the report's branch, so that its schema
+	 * is 11 (another branch adds schema 10; renumbered at the merge). */
+	"SELECT 1;\n",
+
+	/* 10 -> 11: the figures of a closed period of the yearly report,
+	 * kept the first time it is reported after its cut-off, so that it
+	 * never changes (db-report.c).  One row per figure: the period
+	 * (from, to) with the deadline it was counted with and the day it
+	 * was kept; the group (a department by its key, the total, the pilots,
+	 * the others, the rest of a department, or the report itself: kind
+	 * 'report'), its month (0: the whole period), the figure's name,
+	 * a checklist item's key and titles (or ''), and the value.  Counts
+	 * only, never a name. */
+	"CREATE TABLE IF NOT EXISTS report_figure (\n"
+	"	period_from	TEXT NOT NULL CHECK (date(period_from) IS period_from),\n"
+	"	period_to	TEXT NOT NULL CHECK (date(period_to) IS period_to),\n"
+	"	deadline	INTEGER NOT NULL CHECK (deadline > 0),\n"
+	"	kept_on		TEXT NOT NULL CHECK (date(kept_on) IS kept_on),\n"
+	"	grp_kind	TEXT NOT NULL CHECK (grp_kind IN ('report',\n"
+	"			    'department', 'total', 'pilots', 'others')),\n"
+	"	grp		TEXT NOT NULL DEFAULT '',\n"
+	"	month		INTEGER NOT NULL DEFAULT 0 CHECK (month >= 0),\n"
+	"	name		TEXT NOT NULL CHECK (name <> ''),\n"
+	"	item		TEXT NOT NULL DEFAULT '',\n"
+	"	title		TEXT,\n"
+	"	title_da	TEXT,\n"
+	"	value		INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (period_from, period_to, grp_kind, grp, month,\n"
+	"	    name, item)\n"
+	") WITHOUT ROWID;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -478,13 +509,25 @@ db_write_end(struct db *db, enum db_status st)
 	return st;
 }
 
-/* The UTC time now as "YYYY-MM-DD HH:MM:SS". */
+/* The UTC time now as "YYYY-MM-DD HH:MM:SS"; while util_today_set has
+ * made another day today (the demo), the time of day now on that day. */
 char *
 db_now(char *buf)
 {
 	time_t		 t = time(NULL);
 	struct tm	 tm;
+	long		 pinned = util_today_pinned();
+	int		 y, m, d;
 
+	if (pinned != DATE_NONE && localtime_r(&t, &tm) != NULL) {
+		util_date_split(pinned, &y, &m, &d);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_isdst = -1;
+		if ((t = mktime(&tm)) == (time_t)-1)
+			t = time(NULL);
+	}
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
 		snprintf(buf, 20, "1970-01-01 00:00:00");

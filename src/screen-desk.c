@@ -113,7 +113,7 @@ desk_open(struct ui *ui, void *ctx, const void *row)
 	const struct desk_line	*l = row;
 
 	(void)ctx;
-	ui_push(ui, &screen_followups, (void *)(intptr_t)(l->dept + 1));
+	ui_push(ui, &screen_followups, (void *)(intptr_t)(l->dept + 2));
 	return UI_REDRAW | UI_HANDLED;
 }
 

@@ -49,6 +49,8 @@ struct hh_list {
 	char			*stair;		/* by_place: a name, or NULL */
 	int			 reason;	/* the desk: core_reason_flag()'s
 						   index, 0: every reason */
+	int			 from_desk;	/* opened from the desk's
+						   overview: o goes back */
 	enum hh_picking		 picking;
 	const char		**pick;		/* items of the pick list */
 	struct ambassador_row	*ambs;		/* behind an ambassador pick */
@@ -703,6 +705,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 		hh_in_register(ui, l);
 		break;
 	case ACT_DESK:
+		/* Back to the overview it came from, not one more on top. */
+		if (l->from_desk)
+			return UI_POP;
 		ui_push(ui, &screen_desk, NULL);
 		break;
 	case ACT_ORDER:
@@ -850,16 +855,19 @@ overdue_init(struct ui *ui, void *arg)
 	return l;
 }
 
-/* What needs the secretariat; arg: NULL, or a department's index + 1
- * (from the desk's overview). */
+/* What needs the secretariat; arg: NULL, or from the desk's overview a
+ * department's index + 2 (1: every department). */
 static void *
 followups_init(struct ui *ui, void *arg)
 {
 	struct hh_list	*l = hh_open(&mode_followups, NULL);
 	intptr_t	 d = (intptr_t)arg;
 
-	if (d > 0 && (size_t)d <= ui_conf(ui)->ndepartments)
-		l->dept = (int)(d - 1);
+	if (d > 0) {
+		l->from_desk = 1;
+		if ((size_t)d - 1 <= ui_conf(ui)->ndepartments)
+			l->dept = (int)(d - 2);
+	}
 	/* The desk's overview is the secretariat's (db_desk). */
 	if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS))
 		l->actions = desk_actions_own;

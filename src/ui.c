@@ -231,12 +231,17 @@ ui_error(struct ui *ui, const char *fmt, ...)
 }
 
 /* Open a screen on top of the stack; the last place is kept for the
- * lock, so that the screen can always be locked. */
+ * lock, so that the screen can always be locked.  A full stack opens
+ * nothing and says so (screens that lead to each other in a circle
+ * must never end the program). */
 void
 ui_push(struct ui *ui, const struct screen *s, void *arg)
 {
-	if (ui->depth >= UI_DEPTH - (s != &screen_login))
-		fatal("too many screens open");
+	if (ui->depth >= UI_DEPTH - (s != &screen_login)) {
+		ui_error(ui, "%s", _("Too many screens are open. Press Esc "
+		    "to go back, then try again."));
+		return;
+	}
 	ui->stack[ui->depth].screen = s;
 	ui->stack[ui->depth].state = NULL;
 	ui->depth++;

@@ -372,6 +372,13 @@ util_today_set(long day)
 	return was;
 }
 
+/* The day util_today_set made today, or DATE_NONE. */
+long
+util_today_pinned(void)
+{
+	return today_set;
+}
+
 /* Let a test set the clock behind util_today (NULL: time()). */
 void
 util_today_clock(time_t (*clock)(void))

@@ -4,7 +4,8 @@
 # short name) and the total have the figures `velkomst desk` prints; no
 # word of the other language, nothing cut; Enter on a department opens
 # the secretariat's list of that department, with as many households as
-# the desk said, and Enter on the total the list of all.
+# the desk said, and Enter on the total the list of all; o there goes
+# back to the overview instead of opening one more.
 . "$(dirname "$0")/lib.sh"
 
 make_demo
@@ -82,8 +83,16 @@ tour() {
 	tui_keys End Enter
 	expect_title "$lang: Enter on the total opens the list" "${T[needs]}"
 	expect_line "$lang: of all departments, with the desk's total" "${T[all]} · $(col total 4) ${T[households]}"
+	# o there goes back to the overview it came from (no new one on
+	# top): one Esc from it is the list the overview was opened from.
+	tui_keys o
+	expect_title "$lang: o goes back to the overview" "${T[desk]}"
 	tui_keys Escape
-	expect_title "$lang: back to the overview again" "${T[desk]}"
+	expect_title "$lang: one Esc: the list it was opened from" "${T[needs]}"
+	tui_keys Escape
+	expect_title "$lang: and one more is home" "${T[home]}"
+	tui_keys 5 o
+	expect_title "$lang: o opens the overview again" "${T[desk]}"
 	tui_keys F1
 	expect "$lang: the overview's help" "${T[help]}"
 	whole "$lang" "the overview's help"

@@ -632,6 +632,38 @@ err_refs(void)
 	CHECK_INT(err_lines(), 2);	/* "BETA" is Beta's name: fine */
 }
 
+/* Pilot departments: by key, name or short name; unknown, twice, more
+ * than three are errors with their lines; none named leaves NULL. */
+static void
+pilots(void)
+{
+	struct conf	 c;
+	int		 d;
+
+	CHECK_INT(load(&c, DEFAULT, NULL), 0);
+	CHECK(c.pilot == NULL);
+	CHECK_INT(c.npilots, 0);
+	cfg_free(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("pilots-ok.conf")), 0);
+	CHECK_INT(c.npilots, 2);
+	if (c.pilot != NULL && (d = cfg_department_find(&c, "606")) >= 0)
+		CHECK_INT(c.pilot[d], 1);
+	if (c.pilot != NULL && (d = cfg_department_find(&c, "pab8")) >= 0)
+		CHECK_INT(c.pilot[d], 1);
+	if (c.pilot != NULL && (d = cfg_department_find(&c, "605")) >= 0)
+		CHECK_INT(c.pilot[d], 0);
+	cfg_free(&c);
+	CHECK_INT(load(&c, DEFAULT, FIX("pilots.conf")), -1);
+	CHECK(strstr(err, FIX("pilots.conf") ":6: unknown department "
+	    "\"nowhere\" (the departments are: 605,") != NULL);
+	CHECK(has_line(FIX("pilots.conf") ":7: the pilot department \"605\" "
+	    "is named twice"));
+	CHECK(has_line(FIX("pilots.conf") ":9: at most 3 departments may be "
+	    "pilots"));
+	CHECK_INT(err_lines(), 3);
+	check_empty(&c);
+}
+
 /* The same key or name twice. */
 static void
 err_dup(void)
@@ -949,5 +981,6 @@ main(void)
 	RUN("cfg", err_big);
 	RUN("cfg", big_ok);
 	RUN("cfg", err_items_max);
+	RUN("cfg", pilots);
 	TEST_END();
 }

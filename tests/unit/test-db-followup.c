@@ -420,7 +420,7 @@ test_migrate(void)
 		TEST_FAIL("reopen: %s", err);
 		free(err);
 	} else {
-		CHECK_INT(one(db, "PRAGMA user_version"), 9);
+		CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 		CHECK_INT(one(db, "SELECT flags FROM household WHERE id = 1"),
 		    FLAG_DECLINED);
 		CHECK_INT(one(db, "SELECT flags FROM household WHERE id = 2"),

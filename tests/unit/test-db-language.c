@@ -52,6 +52,9 @@ text(struct db *db, const char *sql)
 	return v;
 }
 
+#define DB_STR(x)	#x
+#define DB_XSTR(x)	DB_STR(x)
+
 #define CHECK_SQL_STR(db, sql, want) do {				\
 	char *t_ = text((db), (sql));					\
 	CHECK_STR(t_, (want));						\
@@ -164,7 +167,7 @@ test_migrate_free_text(void)
 	db_close(db);
 	if ((db = open_ok(path)) == NULL)
 		goto out;
-	CHECK_SQL_STR(db, "PRAGMA user_version", "9");
+	CHECK_SQL_STR(db, "PRAGMA user_version", DB_XSTR(DB_SCHEMA_VERSION));
 	CHECK_INT(db_household_get(db, &tester, 1, &g), DB_OK);
 	CHECK_STR(g.languages, "so,da");
 	CHECK(g.languages_other == NULL);

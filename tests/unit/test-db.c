@@ -15,6 +15,9 @@
 #include "../../src/db-private.h"
 #include "test.h"
 
+#define DB_STR(x)	#x
+#define DB_XSTR(x)	DB_STR(x)
+
 static char		 tmpdir[] = "/tmp/velkomst-test-db-XXXXXX";
 static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 
@@ -734,7 +737,7 @@ test_refuse_newer_and_truncated(void)
 	    NULL) == SQLITE_OK);
 	sqlite3_close(raw);
 	refused_unchanged(path, "newer velkomst (schema 99); this velkomst "
-	    "knows schema 9");
+	    "knows schema " DB_XSTR(DB_SCHEMA_VERSION) ".");
 	free(path);
 
 	p2 = make_file("truncated.db", 250);

@@ -322,7 +322,7 @@ upgrade_6(void)
 		free(err);
 		goto out;
 	}
-	CHECK_INT(one(db, "PRAGMA user_version"), 9);
+	CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	CHECK_INT(one(db, "SELECT count(*) FROM account WHERE language IS "
 	    "NULL"), one(db, "SELECT count(*) FROM account"));
 	titles_are(db, hid, NULL, NULL);
