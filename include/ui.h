@@ -85,6 +85,14 @@ enum ui_action {
 	ACT_DESK,		/* the secretariat's list: the desk's
 				   overview */
 	ACT_PICK_REASON,	/* the desk: which reason */
+	ACT_REPORT,		/* home: the yearly report */
+	ACT_PERIOD_PREV,	/* the report: the year before ... */
+	ACT_PERIOD_NEXT,	/* ... and the year after */
+	ACT_AGREEMENT_YEARS,	/* the report: the agreement's years ... */
+	ACT_CALENDAR_YEARS,	/* ... or calendar years */
+	ACT_NEXT_PART,		/* the report, the evaluation: next part */
+	ACT_FIRST_YEAR,		/* the evaluation: the department's first
+				   year, or the report's period */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -730,6 +738,10 @@ extern const struct screen screen_followup;
 extern const struct screen screen_goal;
 extern const struct screen screen_coverage;
 extern const struct screen screen_desk;
+/* The yearly report (the secretariat); its evaluation of a department
+ * (arg: a struct ui_report_eval of src/ui-report.h, read in init). */
+extern const struct screen screen_report;
+extern const struct screen screen_evaluation;
 extern const struct screen screen_ambassadors;
 extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;

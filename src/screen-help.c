@@ -63,6 +63,8 @@ static const struct {
 	{ &screen_goal, N_("Recruitment goal") },
 	{ &screen_coverage, N_("Coverage") },
 	{ &screen_desk, N_("Desk overview") },
+	{ &screen_report, N_("Yearly report") },
+	{ &screen_evaluation, N_("Evaluation") },
 	{ &screen_accounts, N_("Accounts") },
 	{ &screen_account_form, N_("Accounts") },
 	{ &screen_audit, N_("Audit trail") },

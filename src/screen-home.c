@@ -29,7 +29,7 @@ struct home {
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
 	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
-	HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
+	HOME_REPORT, HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
 };
 
 /* The menu: what each item says, what a role needs to see it (-1:
@@ -61,6 +61,9 @@ static const struct {
 	    N_("Only the secretariat and admins can see the accounts.") },
 	{ N_("Audit trail"), ACCESS_AUDIT,
 	    N_("Only the secretariat can read the audit trail.") },
+	{ N_("Yearly report \xe2\x80\x94 and the departments' evaluation"),
+	    ACCESS_GOAL, N_("Only the secretariat can see the yearly "
+	    "report.") },
 	{ N_("Help \xe2\x80\x94 how velkomst works"), -1, NULL },
 	{ N_("Log out"), -1, NULL },
 	{ N_("Quit"), -1, NULL },
@@ -68,11 +71,12 @@ static const struct {
 
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT,
+	ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT, ACT_NONE
 };
 
 /* One column, no header. */
@@ -102,11 +106,14 @@ home_count(struct ui *ui, struct home *h)
 }
 
 /* The key of menu item it: its number (the same for every role), or
- * the letter for help, log out and quit. */
+ * the letter for the report, help, log out and quit. */
 static void
 home_key_name(int it, char *buf, size_t len)
 {
 	switch (it) {
+	case HOME_REPORT:
+		snprintf(buf, len, "r");
+		break;
 	case HOME_HELP:
 		snprintf(buf, len, "?");
 		break;
@@ -237,13 +244,17 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	int		 y = home_menu_top(ui);
+	int		 y = home_menu_top(ui), hint = y + h->nitems + 1;
+	int		 last = ui_body_top(ui) + ui_body_rows(ui) - 1;
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
 	ui_list_draw(ui, &h->list, y, 3, h->nitems, ui_cols(ui) - 6);
-	ui_put(y + h->nitems + 1, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 "
-	    "and Enter, or press a number. Press ? for help at any time."),
-	    ui_cols(ui) - 8, 0, STYLE_DIM);
+	if (hint > last)	/* a long menu: the hint closes up to it */
+		hint = y + h->nitems;
+	if (hint <= last)
+		ui_put(hint, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 and Enter, "
+		    "or press a number. Press ? for help at any time."),
+		    ui_cols(ui) - 8, 0, STYLE_DIM);
 }
 
 /* Leave velkomst, or in a kiosk let the next person log in. */
@@ -272,6 +283,7 @@ home_choose(struct ui *ui, struct home *h, int it)
 		[HOME_COVERAGE] = &screen_coverage,
 		[HOME_ACCOUNTS] = &screen_accounts,
 		[HOME_AUDIT] = &screen_audit,
+		[HOME_REPORT] = &screen_report,
 	};
 
 	switch (it) {
@@ -359,6 +371,11 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 			return UI_REDRAW | UI_HANDLED;
 		}
 		ui_push(ui, &screen_households, (void *)"");
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_REPORT:
+		if (home_shows(h, HOME_REPORT))
+			return home_choose(ui, h, HOME_REPORT);
+		ui_error(ui, "%s", _(home_items[HOME_REPORT].why));
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_LOGOUT:
 		ui_logout(ui);

@@ -407,6 +407,7 @@ test_help_parts(void)
 		&screen_home, &screen_households, &screen_queue,
 		&screen_overdue, &screen_followups, &screen_visit,
 		&screen_goal, &screen_coverage, &screen_desk,
+		&screen_report, &screen_evaluation,
 		&screen_ambassadors,
 		&screen_ambassador, &screen_ambassador_form,
 		&screen_household, &screen_household_form, &screen_login,
