@@ -273,6 +273,26 @@ expect "70x20: too small, and says so" "velkomst needs a window of at least"
 expect_line "80x24 again: the report" "^ 2018 · cut-off"
 expect_not "80x24: no partly column" "Partly"
 
+# Pilot departments named: the pilots and the others under the total,
+# adding up to it (2019: 2018 was kept before the pilots were named, and
+# a closed year's figures never change).
+tui_start --config "$top/tests/cfg/pilots-ok.conf"
+tui_keys r
+expect_title "pilots: the report" "Yearly report"
+expect_line "pilots: 2018 as it was kept, without them" "^ Total +[0-9]+"
+expect_not "pilots: none in the kept 2018" "Pilots"
+tui_keys Right
+expect_line "pilots: 2019" "^ 2019 · open until"
+expect_line "pilots: their line" "^ Pilots +[0-9]+ +[0-9]+ "
+expect_line "pilots: the others' line" "^ Others +[0-9]+ +[0-9]+ "
+sum=$(tui_screen | awk '$1 == "Pilots" || $1 == "Others" { s += $2 }
+    $1 == "Total" { t = $2 } END { print (s == t && t > 0) ? "ok" : s "/" t }')
+if [ "$sum" = ok ]; then
+	ok "pilots: pilots and others add up to the total"
+else
+	fail "pilots: pilots and others add up to the total" "$sum"
+fi
+
 # An ambassador's r says why, and opens nothing.
 LOGIN=birgit SECRET=1234 tui_start
 expect_title "ambassador: home" Home
