@@ -89,6 +89,14 @@ eval_init(struct ui *ui, void *arg)
 	return e;
 }
 
+/* Back from the help, or on a new day: read the period again. */
+static void
+eval_resume(struct ui *ui, void *state)
+{
+	eval_load(ui, state);
+}
+
+/* Let go of the report. */
 static void
 eval_free(void *state)
 {
@@ -354,5 +362,6 @@ const struct screen screen_evaluation = {
 	.init = eval_init,
 	.draw = eval_draw,
 	.key = eval_key,
+	.resume = eval_resume,
 	.free = eval_free,
 };

@@ -126,6 +126,14 @@ rep_init(struct ui *ui, void *arg)
 	return s;
 }
 
+/* Back from the evaluation or the help, or on a new day: read the
+ * period again (an open one may have changed). */
+static void
+rep_resume(struct ui *ui, void *state)
+{
+	rep_load(ui, state);
+}
+
 /* Let go of the report. */
 static void
 rep_free(void *state)
@@ -589,6 +597,7 @@ const struct screen screen_report = {
 	.init = rep_init,
 	.draw = rep_draw,
 	.key = rep_key,
+	.resume = rep_resume,
 	.free = rep_free,
 	.actions_now = rep_now,
 	.click = rep_click,

@@ -53,9 +53,8 @@ report_year_of(long day)
 void
 ui_report_default(struct ui *ui, struct report_period *p)
 {
-	if (core_report_year(report_year_of(util_today()) - 1,
-	    ui_conf(ui)->welcome_days, p) != NULL)
-		core_report_year(2000, ui_conf(ui)->welcome_days, p);
+	core_report_year(report_year_of(util_today()) - 1,
+	    ui_conf(ui)->welcome_days, p);
 }
 
 /* The period of kind k and number n. */
