@@ -496,8 +496,10 @@ enum access {
 	ACCESS_ACCOUNTS,	/* add, disable, enable, reset and unlock
 				   every account */
 	ACCESS_EXPORT,		/* lists of personal data out of velkomst */
-	ACCESS_AMBASSADOR_ACCOUNTS	/* add, disable, enable, reset and
+	ACCESS_AMBASSADOR_ACCOUNTS,	/* add, disable, enable, reset and
 				   unlock ambassadors' accounts */
+	ACCESS_BACKUP,		/* make a backup of the database */
+	ACCESS_RESTORE		/* replace the database with a backup */
 };
 /* 1 if role may do what, else 0. */
 int	 core_may(enum role, enum access what);

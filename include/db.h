@@ -770,4 +770,100 @@ enum db_status	 db_audit_note(struct db *, const struct who *,
 		    const char *kind, const char *table, long record,
 		    const char *detail);
 
+/* ---- who is logged in to the screens (db-logged-in.c) -------------------- */
+
+/* A person logged in to the screens now: one row per velkomst process. */
+struct logged_in {
+	char		*login;
+	long		 pid;		/* the velkomst process */
+	char		*host;		/* the computer it runs on */
+	char		*since;		/* UTC "2026-11-28 09:12:00" */
+};
+/*
+ * Write that who has logged in to the screens in this process, now;
+ * returns the row's id, or 0 when it could not be written (a read-only
+ * database, a write lock held too long, a full disk): the login goes
+ * on all the same.  db_logged_in_remove takes row id of this process
+ * away again (0: nothing) at the logout, when another person logs in at
+ * the lock, and when velkomst ends.  No audit row: the login and the
+ * logout have their own.
+ */
+long		 db_logged_in_add(struct db *, const struct who *);
+void		 db_logged_in_remove(struct db *, long id);
+/*
+ * fn(ctx, row) for each person logged in to the screens in another
+ * process than this one, longest logged in first.  A row of a process on
+ * this computer that runs no more (killed, or the computer restarted) is
+ * stale: it is left out, and removed when the database can be written.
+ * Secretariat and admin (ACCESS_AUDIT).  The count, or -1 with the
+ * reason in db_errmsg.
+ */
+long		 db_logged_in_list(struct db *, const struct who *,
+		    void (*fn)(void *, const struct logged_in *), void *ctx);
+
+/* ---- backup and restore (db-backup.c) ------------------------------------ */
+
+/* A backup made, or a file to restore from. */
+struct db_backup_info {
+	char		*path;		/* the file */
+	long long	 size;		/* its size in bytes */
+	long		 schema;	/* its schema (PRAGMA user_version) */
+	long		 households;	/* how many households it holds */
+	char		 made[20];	/* UTC "2019-06-01 02:15:00": when the
+					   backup was made, or for a file that
+					   velkomst did not make, when it was
+					   last changed; "" if not known */
+};
+void		 db_backup_info_clear(struct db_backup_info *);
+
+/*
+ * Copy the database into a new file while others go on working and
+ * writing: one consistent snapshot (VACUUM INTO), a plain SQLite file
+ * (a rollback journal; no -wal beside it) made private (0600), synced to
+ * disk with its folder, and checked with integrity_check before it
+ * counts; a copy that fails a step is removed.  It never replaces a
+ * file: path must not be there.  With path NULL it goes into the folder
+ * backups/ beside the database (made 0700 when missing), named with
+ * today's date, velkomst-2019-06-01.db, or -2, -3, ... before ".db" when
+ * that is taken.  On success one audit row "backup made" names the
+ * file (never its content) and *out describes it (free it with
+ * db_backup_info_clear).  A database that cannot be written is
+ * DB_READONLY: the backup could not be recorded, so none is made.
+ * Secretariat and admin (ACCESS_BACKUP).
+ */
+enum db_status	 db_backup(struct db *, const struct who *, const char *path,
+		    struct db_backup_info *out);
+/*
+ * Look at the file at path as a file to restore from, and change
+ * nothing: a velkomst database (its application id and meta table) of
+ * this schema or an older one, whole (integrity_check), and no -wal
+ * beside it (a database in use, not a backup).  Fills *out; else
+ * DB_INVALID with a sentence naming the file and what is wrong.
+ */
+enum db_status	 db_restore_check(struct db *, const char *path,
+		    struct db_backup_info *out);
+/*
+ * Replace the content of the open database with the file at path,
+ * checked again as db_restore_check does; a file refused leaves the
+ * database as it was.  First the database as it is now is kept aside,
+ * beside it, as db_backup makes a backup, named
+ * velkomst.db.before-restore-2019-06-01-1200 (-2, ... when taken), and
+ * *aside describes that copy.  Then SQLite's online backup API copies
+ * the file's pages in, as one write transaction that the other
+ * processes see whole: the database stays in WAL mode, and no file is
+ * renamed under anybody's feet.  The caller closes the database and
+ * opens it again (that upgrades an older schema), then calls
+ * db_restore_done.  The caller checks first that nobody is logged in
+ * (db_logged_in_list).  Admin (ACCESS_RESTORE).
+ */
+enum db_status	 db_restore(struct db *, const struct who *, const char *path,
+		    struct db_backup_info *aside);
+/*
+ * After db_restore and opening the database again: forget who was
+ * logged in when the backup was made, and write the audit row
+ * "database restored" (the file's name) in the restored database.
+ */
+enum db_status	 db_restore_done(struct db *, const struct who *,
+		    const char *path);
+
 #endif

@@ -85,6 +85,7 @@ enum ui_action {
 	ACT_DESK,		/* the secretariat's list: the desk's
 				   overview */
 	ACT_PICK_REASON,	/* the desk: which reason */
+	ACT_BACKUP,		/* home: a backup of the database now */
 	ACT_REPORT,		/* home: the yearly report */
 	ACT_PERIOD_PREV,	/* the report: the year before ... */
 	ACT_PERIOD_NEXT,	/* ... and the year after */

@@ -134,6 +134,9 @@ size_t	 util_text_char(const char *s, size_t n, wchar_t *wc);
  * typed, stored or shown. */
 int	 util_text_bidi(wchar_t c);
 char	*util_text_from_wcs(const wchar_t *, size_t len);
+/* A file's size for people, into buf: "38 kB" (at least 1), "1.2 MB",
+ * "3.4 GB" (the decimal point of the locale).  Returns buf. */
+char	*util_size_text(long long bytes, char *buf, size_t len);
 
 /* ---- line editor buffer (util-edit.c) ----------------------------------
  * A single-line wchar_t buffer with a cursor; the UI draws it and maps keys

@@ -373,6 +373,18 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	PRIMARY KEY (period_from, period_to, grp_kind, grp, month,\n"
 	"	    name, item)\n"
 	") WITHOUT ROWID;\n",
+
+	/* 11 -> 12: who is logged in to the screens now, so that a restore
+	 * can refuse while someone works (db-logged-in.c): a row per
+	 * process, written at a login and removed at the logout; a row of
+	 * a process on this host that no longer runs is stale. */
+	"CREATE TABLE IF NOT EXISTS logged_in (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	login		TEXT NOT NULL CHECK (login <> ''),\n"
+	"	pid		INTEGER NOT NULL CHECK (pid > 0),\n"
+	"	host		TEXT NOT NULL,\n"
+	"	since		TEXT NOT NULL\n"
+	");\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -718,8 +730,8 @@ open_dirname(const char *path)
 }
 
 /* An immutable read-only URI for path (for a folder we cannot write). */
-static char *
-open_immutable_uri(const char *path)
+char *
+db_immutable_uri(const char *path)
 {
 	char		*abs = NULL, *uri, *p;
 	const char	*s;
@@ -766,7 +778,7 @@ open_connect(struct db *db, int flags, char **err)
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	shm = xasprintf("%s-shm", db->path);
 	if ((!dir_w || !file_w) && stat(shm, &sb) == -1) {
-		uri = open_immutable_uri(db->path);
+		uri = db_immutable_uri(db->path);
 		oflags |= SQLITE_OPEN_URI;
 	}
 	free(shm);

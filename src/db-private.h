@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	11
+#define DB_SCHEMA_VERSION	12
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -217,6 +217,9 @@ size_t		 db_words_where(char *sql, size_t len, size_t o,
 		    const struct db_words *, const char *col,
 		    const char *table, const char *idcol);
 void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
+/* "file:PATH?immutable=1": a URI that opens path read-only and takes
+ * it that nobody changes it (db-open.c); a new string. */
+char		*db_immutable_uri(const char *path);
 /* Prepare sql (not cached); NULL with the message set on failure. */
 sqlite3_stmt	*db_prepare(struct db *, const char *sql);
 

@@ -36,6 +36,9 @@ static const struct command commands[] = {
 	{ "audit", cli_audit,
 	    N_("the audit trail, oldest first (--since DATE, --until DATE, "
 	    "--login LOGIN, --format text|tsv)") },
+	{ "backup", cli_backup,
+	    N_("copy the database into FILE, or into backups/ beside it "
+	    "([FILE])") },
 	{ "check", cli_check, N_("check the configuration and the database") },
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
@@ -61,6 +64,8 @@ static const struct command commands[] = {
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
 	    "text|tsv)") },
+	{ "restore", cli_restore,
+	    N_("replace the database with a backup (FILE, --yes)") },
 	{ "user", cli_user,
 	    N_("accounts: user add|list|disable|enable|reset|unlock "
 	    "(see user --help)") },

@@ -24,12 +24,13 @@ struct home {
 	int		 items[HOME_MAX];	/* the items this role sees */
 	int		 nitems;
 	int		 kiosk;
+	int		 asking;	/* make a backup? y/n */
 };
 
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
 	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
-	HOME_REPORT, HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
+	HOME_REPORT, HOME_BACKUP, HOME_HELP, HOME_LOGOUT, HOME_QUIT, HOME_COUNT
 };
 
 /* The menu: what each item says, what a role needs to see it (-1:
@@ -64,6 +65,8 @@ static const struct {
 	{ N_("Yearly report \xe2\x80\x94 and the departments' evaluation"),
 	    ACCESS_GOAL, N_("Only the secretariat can see the yearly "
 	    "report.") },
+	{ N_("Make a backup of the database"), ACCESS_BACKUP,
+	    N_("Only the secretariat can make a backup of the database.") },
 	{ N_("Help \xe2\x80\x94 how velkomst works"), -1, NULL },
 	{ N_("Log out"), -1, NULL },
 	{ N_("Quit"), -1, NULL },
@@ -72,12 +75,16 @@ static const struct {
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
 	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT,
+	ACT_BACKUP,
 	ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT, ACT_NONE
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT, ACT_BACKUP,
+	ACT_NONE
 };
+static const enum ui_action home_ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
+static const enum ui_action home_back_actions[] = { ACT_BACK, ACT_NONE };
 
 /* One column, no header. */
 static const struct ui_column home_cols[] = {
@@ -122,6 +129,9 @@ home_key_name(int it, char *buf, size_t len)
 		break;
 	case HOME_QUIT:
 		snprintf(buf, len, "q");
+		break;
+	case HOME_BACKUP:
+		snprintf(buf, len, "b");
 		break;
 	default:
 		snprintf(buf, len, "%d", (it + 1) % 10);
@@ -199,10 +209,16 @@ home_resume(struct ui *ui, void *state)
 	home_count(ui, state);
 }
 
-/* The first row of the menu. */
+/* The first row of the menu: after a blank row under the lines on top,
+ * or right under them when a long menu (the secretariat's) needs that
+ * row for the line under it. */
 static int
-home_menu_top(struct ui *ui)
+home_menu_top(struct ui *ui, const struct home *h)
 {
+	int	last = ui_body_top(ui) + ui_body_rows(ui) - 1;
+
+	if (ui_body_top(ui) + 6 + h->nitems > last)
+		return ui_body_top(ui) + 5;
 	return ui_body_top(ui) + 6;
 }
 
@@ -239,22 +255,67 @@ home_draw_head(struct ui *ui, struct home *h, int y)
 	free(line);
 }
 
-/* The lines on top, then the menu. */
+/* The row under the menu: one free row after it, or its next row when
+ * the body ends there. */
+static int
+home_hint_row(struct ui *ui, const struct home *h)
+{
+	int	y = home_menu_top(ui, h) + h->nitems + 1;
+	int	last = ui_body_top(ui) + ui_body_rows(ui) - 1;
+
+	return y > last ? last : y;
+}
+
+/* The lines on top, then the menu, then how to use it (or the
+ * question). */
 static void
 home_draw(struct ui *ui, void *state)
 {
 	struct home	*h = state;
-	int		 y = home_menu_top(ui), hint = y + h->nitems + 1;
-	int		 last = ui_body_top(ui) + ui_body_rows(ui) - 1;
+	int		 y = home_menu_top(ui, h);
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
 	ui_list_draw(ui, &h->list, y, 3, h->nitems, ui_cols(ui) - 6);
-	if (hint > last)	/* a long menu: the hint closes up to it */
-		hint = y + h->nitems;
-	if (hint <= last)
-		ui_put(hint, 4, _("Use \xe2\x86\x91 \xe2\x86\x93 and Enter, "
-		    "or press a number. Press ? for help at any time."),
-		    ui_cols(ui) - 8, 0, STYLE_DIM);
+	if (h->asking)
+		ui_put(home_hint_row(ui, h), 4, _("Make a backup of the "
+		    "database now? y/n"), ui_cols(ui) - 8, 0, STYLE_HEADER);
+	else
+		ui_put(home_hint_row(ui, h), 4, _("Use \xe2\x86\x91 "
+		    "\xe2\x86\x93 and Enter, or press a number. Press ? for "
+		    "help at any time."), ui_cols(ui) - 8, 0, STYLE_DIM);
+}
+
+/* y: make the backup, and say where it is (or why there is none). */
+static int
+home_backup(struct ui *ui, struct home *h)
+{
+	struct db_backup_info	 info;
+	char			 size[32];
+
+	h->asking = 0;
+	if (db_backup(ui_db(ui), ui_who(ui), NULL, &info) != DB_OK) {
+		ui_error(ui, _("No backup was made: %s"), db_errmsg(ui_db(ui)));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	ui_message(ui, _("The backup is saved in %s (%s)."), info.path,
+	    util_size_text(info.size, size, sizeof size));
+	db_backup_info_clear(&info);
+	return UI_REDRAW | UI_HANDLED;
+}
+
+/* The keys of the question: y, n and Esc. */
+static int
+home_answer(struct ui *ui, struct home *h, const struct ui_keypress *k)
+{
+	if (ui_key_action(k, home_ask_actions) == ACT_YES)
+		return home_backup(ui, h);
+	if (ui_key_action(k, home_ask_actions) == ACT_NO ||
+	    ui_key_action(k, home_back_actions) == ACT_BACK) {
+		h->asking = 0;
+		ui_message(ui, "%s", _("No backup was made."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	return UI_HANDLED;
 }
 
 /* Leave velkomst, or in a kiosk let the next person log in. */
@@ -295,6 +356,9 @@ home_choose(struct ui *ui, struct home *h, int it)
 		break;
 	case HOME_QUIT:
 		return home_quit(ui, h);
+	case HOME_BACKUP:
+		h->asking = 1;
+		break;
 	default:
 		ui_push(ui, opens[it], NULL);
 		break;
@@ -355,6 +419,8 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	struct home	*h = state;
 	int		 flags;
 
+	if (h->asking)
+		return home_answer(ui, h, k);
 	if ((flags = ui_list_key(ui, &h->list, k)) != 0)
 		return flags;
 	switch (ui_key_action(k, home_actions)) {
@@ -382,6 +448,11 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_LANGUAGE:
 		return home_language(ui);
+	case ACT_BACKUP:
+		if (home_shows(h, HOME_BACKUP))
+			return home_choose(ui, h, HOME_BACKUP);
+		ui_error(ui, "%s", _(home_items[HOME_BACKUP].why));
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_QUIT:
 		return home_quit(ui, h);
 	default:
@@ -389,12 +460,15 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	}
 }
 
-/* A kiosk's bottom line offers no quit. */
+/* A kiosk's bottom line offers no quit; the question only y and n. */
 static const enum ui_action *
 home_actions_now(void *state)
 {
-	return ((struct home *)state)->kiosk ? home_actions_kiosk :
-	    home_actions;
+	struct home	*h = state;
+
+	if (h->asking)
+		return home_ask_actions;
+	return h->kiosk ? home_actions_kiosk : home_actions;
 }
 
 /* A click on a menu line chooses it. */
@@ -404,7 +478,7 @@ home_click(struct ui *ui, void *state, int y, int x, int twice)
 	struct home	*h = state;
 
 	(void)twice;
-	if (ui_list_click(ui, &h->list, y, x, 0) == 0)
+	if (h->asking || ui_list_click(ui, &h->list, y, x, 0) == 0)
 		return 0;
 	return home_choose(ui, h, *(const int *)ui_list_selected(&h->list));
 }
@@ -433,6 +507,8 @@ const struct screen screen_home = {
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
 	    "Accounts and Audit trail: logins and who changed what.\n"
+	    "b: a backup of the database now, into the folder backups/ "
+	    "beside it (the secretariat; it asks first).\n"
 	    "l: Danish or English, at once; velkomst remembers it for your "
 	    "login.\n\n"
 	    "Esc always goes back one screen. Nothing is saved until you "

@@ -209,6 +209,9 @@ static const struct keydef keydefs[] = {
 	    N_("Show the households of one reason (not home too often, "
 	    "passed on, not reached in time, declined with a note), or of "
 	    "every reason.") },
+	{ ACT_BACKUP, { C('b') }, 1, "b", N_("Backup"),
+	    N_("Make a backup of the database now (the secretariat): it asks "
+	    "first, then says where the copy is.") },
 	{ ACT_REPORT, { C('r') }, 1, "r", N_("Report"),
 	    N_("The yearly report: per department, how many moved in and "
 	    "how many were welcomed, how fast, month by month, the checklist "

@@ -39,6 +39,8 @@ struct ui {
 	const struct conf	*conf;
 	struct db		*db;
 	struct session		 session;	/* who is logged in */
+	long			 logged_in;	/* session's row of who is
+						   logged in, or 0 */
 	struct session		 next;		/* PENDING_LOGIN: who is next */
 	enum ui_pending		 pending;
 	int			 locked;	/* a lock screen is open */
@@ -56,6 +58,7 @@ struct ui {
 };
 
 static int	curses_on;
+static volatile sig_atomic_t ui_stop;	/* SIGTERM or SIGHUP came */
 
 /* End curses (also called by fatal() before it prints). */
 static void
@@ -299,6 +302,16 @@ ui_readonly_note(struct ui *ui)
 		    "look, but not save changes."));
 }
 
+/* The person logged in leaves: the session and its row of who is
+ * logged in go. */
+static void
+ui_logged_out(struct ui *ui)
+{
+	db_logged_in_remove(ui->db, ui->logged_in);
+	ui->logged_in = 0;
+	db_session_clear(&ui->session);
+}
+
 /* Do what a login or a logout asked for once its key handler returned. */
 static void
 ui_pending_apply(struct ui *ui)
@@ -309,10 +322,11 @@ ui_pending_apply(struct ui *ui)
 		return;
 	ui->pending = PENDING_NONE;
 	ui_drop_all(ui);
-	db_session_clear(&ui->session);
+	ui_logged_out(ui);
 	if (p == PENDING_LOGIN) {
 		ui->session = ui->next;
 		memset(&ui->next, 0, sizeof ui->next);
+		ui->logged_in = db_logged_in_add(ui->db, &ui->session.who);
 		i18n_use(ui->session.language);
 		ui_push(ui, &screen_home, NULL);
 	} else {
@@ -676,6 +690,31 @@ ui_one_key(struct ui *ui, const struct ui_keypress *k)
 	return ui_key(ui, k);
 }
 
+/* SIGTERM and SIGHUP (the terminal went away) end the loop, so that
+ * velkomst ends as after q: the screen put back, the row of who is
+ * logged in taken away. */
+static void
+ui_on_signal(int sig)
+{
+	(void)sig;
+	ui_stop = 1;
+}
+
+/* Catch SIGTERM and SIGHUP (before curses starts: ncurses then keeps
+ * its own hands off them), without SA_RESTART, so that the wait for a
+ * key ends at once. */
+static void
+ui_stop_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 /* A kiosk cannot be left by a signal from the keyboard either. */
 static void
 ui_kiosk_signals(void)
@@ -696,6 +735,7 @@ ui_run(const struct conf *conf, struct db *db)
 
 	if (conf->kiosk)
 		ui_kiosk_signals();
+	ui_stop_signals();
 	ui_start(conf);
 	ui.last_key = ui_ms();
 	ui_push(&ui, &screen_login, NULL);
@@ -703,13 +743,15 @@ ui_run(const struct conf *conf, struct db *db)
 	if (db_notice(db) != NULL)	/* what opening repaired */
 		ui_error(&ui, "%s", db_notice(db));
 	ui.day = util_today();
-	while (!ui.quit && ui.depth > 0) {
+	while (!ui.quit && !ui_stop && ui.depth > 0) {
 		if (ui_new_day(&ui))
 			redraw = 1;
 		if (redraw)
 			ui_draw(&ui);
 		redraw = 0;
 		rc = ui_read(&k, ui_wait_ms(&ui, ui_ms()));
+		if (ui_stop)
+			break;
 		if (rc == 1) {		/* no key: the idle lock, a new day */
 			errs = 0;
 			redraw = ui_idle(&ui, ui_ms());
@@ -725,7 +767,7 @@ ui_run(const struct conf *conf, struct db *db)
 		redraw = ui_one_key(&ui, &k);
 	}
 	ui_drop_all(&ui);
-	db_session_clear(&ui.session);
+	ui_logged_out(&ui);
 	if (ui.pending == PENDING_LOGIN)
 		db_session_clear(&ui.next);
 	ui_end();

@@ -4,6 +4,7 @@
  * at start; invalid bytes count as one column each and are never split.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -211,4 +212,18 @@ int
 util_text_bidi(wchar_t c)
 {
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* A size for people: kB (at least 1), MB or GB (powers of 1000). */
+char *
+util_size_text(long long bytes, char *buf, size_t len)
+{
+	if (bytes < 999500)
+		snprintf(buf, len, "%lld kB", bytes < 500 ? 1 :
+		    (bytes + 500) / 1000);
+	else if (bytes < 999950000)
+		snprintf(buf, len, "%.1f MB", (double)bytes / 1e6);
+	else
+		snprintf(buf, len, "%.1f GB", (double)bytes / 1e9);
+	return buf;
 }
