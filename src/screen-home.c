@@ -506,6 +506,8 @@ const struct screen screen_home = {
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
+	    "Yearly report (r): per department, the welcomes of a year in "
+	    "figures, bars and a chart; and each department's evaluation.\n"
 	    "Accounts and Audit trail: logins and who changed what.\n"
 	    "b: a backup of the database now, into the folder backups/ "
 	    "beside it (the secretariat; it asks first).\n"
