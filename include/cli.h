@@ -14,6 +14,7 @@ struct conf;
 struct db;
 struct household_query;
 struct household_row;
+struct report;
 
 #define CLI_PAGE	500	/* rows fetched at a time */
 
@@ -239,8 +240,21 @@ int		 cli_export(const struct cli *, const char *what, int tsv,
 char		*cli_time(const char *utc, int iso, int seconds, char *buf);
 char		*cli_time_at(long long at, int iso, int seconds, char *buf);
 
+/* ---- the report (cli-report-print.c) ---- */
+
+/* Print r to f as text (md 0) or Markdown (md 1): the whole report, or
+ * with r->department that department's evaluation; today says whether
+ * an unkept period is closed. */
+void	 cli_report_print(FILE *f, const struct conf *, const struct report *r,
+	    int md, long today);
+/* Print r to f as csv (RFC 4180, CRLF): a row per department, total,
+ * pilots, others; with r->department its months, total and the others'
+ * average. */
+void	 cli_report_csv(FILE *f, const struct report *r);
+
 int	 cli_check(const struct cli *, int argc, char **argv);
 int	 cli_overdue(const struct cli *, int argc, char **argv);
+int	 cli_report(const struct cli *, int argc, char **argv);
 int	 cli_visits(const struct cli *, int argc, char **argv);
 int	 cli_demo(const struct cli *, int argc, char **argv);
 int	 cli_households(const struct cli *, int argc, char **argv);

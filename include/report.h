@@ -21,6 +21,27 @@
  *   - Counting uses no personal data (department, stairwell, move-in
  *     date, visit dates, outcomes, item states, referral marks, follow-up
  *     dates only), so an anonymised household still counts.
+ *
+ * The choices db-report.c makes where the rules leave one:
+ *   - "Recorded by the cut-off" is created_at (UTC) before the local
+ *     midnight that ends the cut-off day.  A period not closed yet
+ *     counts everything recorded so far (so with VELKOMST_TODAY fixed in
+ *     the past, what is recorded now counts as recorded today).
+ *   - A household's outcome is its best counted visit; its first welcome
+ *     the first counted visit welcomed; in time: that visit dated no
+ *     later than moved_in + deadline.
+ *   - RR_LATE: no welcomed or declined visit dated on or before moved_in
+ *     + deadline + stale_days, that day on or before the cut-off, and not
+ *     moved out by then.  RR_DECLINED reads whether the declined visit's
+ *     note is empty (never the note): an anonymisation that blanks notes
+ *     takes that reason away from an open period's count.
+ *   - Checklist items count each household's newest counted visit that
+ *     ran the checklist (welcomed or partly): the state it ended at.
+ *   - Ambassadors are counted by their dates (as the goal screen does),
+ *     not by when they were recorded; active at the end is on the
+ *     period's last day, or today while it runs.
+ *   - A department the configuration no longer has counts in the total
+ *     and in others, never in pilots.
  */
 #ifndef VELKOMST_REPORT_H
 #define VELKOMST_REPORT_H
@@ -148,9 +169,14 @@ struct report_figures {
 
 struct report {
 	struct report_period period;
-	int		 closed;	/* read back from the closed period */
+	int		 closed;	/* 1: the period is closed and these
+					   are its kept figures (kept by this
+					   call or before); 0: counted (open,
+					   or a read-only database) */
 	long		 closed_on;	/* the day it was kept, or DATE_NONE */
 	int		 deadline;	/* welcome_days it was counted with */
+	int		 max_attempts;	/* and visits.max_attempts ... */
+	int		 stale_days;	/* ... and visits.stale_days */
 	char		**departments;	/* keys, in the configuration's order */
 	size_t		 ndepartments;
 	struct report_figures *by_department;	/* ndepartments */

@@ -112,7 +112,7 @@ db_audit(struct db *db, const struct who *who, const char *kind,
 	char			 now[20];
 
 	memset(&r, 0, sizeof r);
-	r.at = db_now(now);
+	r.at = db_clock(now);
 	if (who != NULL && who->account > 0)
 		r.account = who->account;
 	if (who != NULL && who->name != NULL && who->name[0] != '\0')

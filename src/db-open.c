@@ -521,8 +521,21 @@ db_write_end(struct db *db, enum db_status st)
 	return st;
 }
 
-/* The UTC time now as "YYYY-MM-DD HH:MM:SS"; while util_today_set has
- * made another day today (the demo), the time of day now on that day. */
+/* The UTC time now as "YYYY-MM-DD HH:MM:SS" on the real clock. */
+char *
+db_clock(char *buf)
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, 20, "1970-01-01 00:00:00");
+	return buf;
+}
+
+/* The time a record is recorded: now; while util_today_set has made
+ * another day today (the demo), the time of day now on that day. */
 char *
 db_now(char *buf)
 {

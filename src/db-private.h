@@ -70,8 +70,15 @@ enum db_status	 db_write_begin(struct db *);
 /* End a change begun with db_write_begin: commit if st is DB_OK, else
  * roll back.  Returns st, or the failure of the commit. */
 enum db_status	 db_write_end(struct db *, enum db_status st);
-/* The UTC time now as "2026-11-28 09:12:00" into buf (20 bytes). */
+/*
+ * The UTC time now as "2026-11-28 09:12:00" into buf (20 bytes): db_now
+ * is when a record is recorded (created_at): the clock, except while
+ * util_today_set pins another day (the demo records each visit as on its
+ * day, so a report's cut-off sees it recorded then); the audit trail
+ * keeps the real clock, db_clock.
+ */
 char		*db_now(char *buf);
+char		*db_clock(char *buf);
 /* Bind text, or NULL for NULL or "". */
 int		 db_bind_text(sqlite3_stmt *, int, const char *);
 /* A new copy of column i, "" for NULL (or NULL when keep_null). */

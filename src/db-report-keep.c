@@ -161,7 +161,9 @@ keep_departments(struct keep *k, const struct report_query *q,
 	    (long)r->nmonths)) != DB_OK ||
 	    (s = keep_row(k, "pilots", "", NULL, NULL, r->has_pilots)) !=
 	    DB_OK || (s = keep_row(k, "goal", "", NULL, NULL, r->goal)) !=
-	    DB_OK)
+	    DB_OK || (s = keep_row(k, "max_attempts", "", NULL, NULL,
+	    r->max_attempts)) != DB_OK || (s = keep_row(k, "stale_days", "",
+	    NULL, NULL, r->stale_days)) != DB_OK)
 		return s;
 	for (i = 0; i < r->ndepartments && s == DB_OK; i++) {
 		k->kind = "department";
@@ -396,6 +398,10 @@ keep_read_row(struct report *r, sqlite3_stmt *st)
 			r->has_pilots = v != 0;
 		else if (strcmp(name, "goal") == 0)
 			r->goal = v;
+		else if (strcmp(name, "max_attempts") == 0)
+			r->max_attempts = (int)v;
+		else if (strcmp(name, "stale_days") == 0)
+			r->stale_days = (int)v;
 		return;
 	}
 	if ((f = keep_read_group(r, kind, grp, sqlite3_column_int(st,

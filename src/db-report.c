@@ -170,6 +170,8 @@ report_init(struct report *r, const struct report_query *q)
 	r->deadline = q->deadline;
 	r->closed_on = DATE_NONE;
 	r->goal = q->goal;
+	r->max_attempts = q->max_attempts;
+	r->stale_days = q->stale_days;
 	r->has_pilots = q->pilot != NULL;
 	r->nmonths = core_report_nmonths(&q->period);
 	r->ndepartments = q->ndepartments;
@@ -460,20 +462,25 @@ report_medians(struct report_count *c)
 	core_report_finish(&r->others);
 }
 
-/* Count everything of the period into c->r. */
+/* Count everything of the period into c->r, from one snapshot (unless
+ * a transaction is open already). */
 static enum db_status
 report_count(struct db *db, struct report_count *c)
 {
 	enum db_status	s;
 	size_t		i;
+	int		snap;
 
 	c->dmonths = xcalloc(c->r->ndepartments * REPORT_MONTHS + 1,
 	    sizeof *c->dmonths);
 	for (i = 0; i < c->r->ndepartments * REPORT_MONTHS; i++)
 		db_report_fig_init(&c->dmonths[i]);
+	snap = sqlite3_get_autocommit(db->h) && db_snapshot_begin(db) == DB_OK;
 	if ((s = report_households(db, c)) == DB_OK &&
 	    (s = report_items(db, c)) == DB_OK)
 		s = db_report_ambassadors(db, c->q, c->r, c->end);
+	if (snap)
+		db_snapshot_end(db);
 	report_medians(c);
 	return s;
 }

@@ -64,6 +64,10 @@ static const struct command commands[] = {
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
 	    "text|tsv)") },
+	{ "report", cli_report,
+	    N_("the yearly report or a department's evaluation (--year Y, "
+	    "--agreement-year N, --from D --to D, --department D, --format "
+	    "text|md|csv|xlsx, --output FILE)") },
 	{ "restore", cli_restore,
 	    N_("replace the database with a backup (FILE, --yes)") },
 	{ "user", cli_user,

@@ -463,6 +463,8 @@ check_2018(const struct report *r)
 	if (r->ndepartments != 3)
 		return;
 	CHECK_INT(r->deadline, 14);
+	CHECK_INT(r->max_attempts, 3);
+	CHECK_INT(r->stale_days, 60);
 	CHECK_INT(r->period.cutoff, day("2019-01-14"));
 	CHECK_FIG(r->by_department[0], 3, 2, 1, 21, 0, 1, 0, 2, 1);
 	CHECK_REF(r->by_department[0], 1, 0, 1, 0);
