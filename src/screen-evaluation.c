@@ -8,7 +8,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cfg.h"
 #include "db.h"
@@ -46,7 +45,7 @@ static const char *const eval_part_title[EP_COUNT] = {
 	N_("The checklist: how often each item was done"),
 };
 
-/* Let go of the report and the others' sums. */
+/* Let go of the report. */
 static void
 eval_clear(struct eval_scr *e)
 {
@@ -96,7 +95,7 @@ eval_resume(struct ui *ui, void *state)
 	eval_load(ui, state);
 }
 
-/* Let go of the report. */
+/* Close the screen. */
 static void
 eval_free(void *state)
 {
