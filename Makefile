@@ -10,7 +10,7 @@ LOCALEDIR ?= $(DATADIR)/locale
 DESTDIR	?=
 
 CC	?= cc
-PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium
+PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium xlsxwriter
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
@@ -47,7 +47,7 @@ MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db
+	   faketime man-db libxlsxwriter-dev unzip
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
 	locale po-check

@@ -1,20 +1,664 @@
 /*
- * report-xlsx.c — TEMPORARY stand-in so that the report's branch links
- * alone: the real one (libxlsxwriter) comes from another branch and
- * replaces this file at the merge.
+ * report-xlsx.c — the yearly report as an Excel workbook (libxlsxwriter):
+ * a sheet about the period, one sheet per table (departments, checklist,
+ * months, ambassadors) and a chart sheet of the months.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
 
 #include "i18n.h"
 #include "report.h"
+#include "util.h"
 
-/* Not built yet: says so. */
+#define XLSX_COLS	16	/* the widest table: the departments' */
+#define NELEM(a)	((int)(sizeof (a) / sizeof (a)[0]))
+
+/* The workbook being written and its formats. */
+struct xlsx {
+	lxw_workbook	*wb;
+	lxw_format	*bold, *percent, *date, *month, *average;
+	lxw_error	 err;		/* the first error, or LXW_NO_ERROR */
+};
+
+/* One row of a table of groups: a department, the total, ...; the
+ * others' average divides its counts by avg (1: counts as they are). */
+struct xlsx_group {
+	const char	*label;
+	const struct report_figures *f;
+	long		 avg;
+};
+
+/* A sheet and the widest text of each of its columns. */
+struct xlsx_sheet {
+	struct xlsx	*x;
+	lxw_worksheet	*ws;
+	const char	*name;		/* as the workbook has it */
+	int		 width[XLSX_COLS];
+};
+
+static const char *const xlsx_figure_heads[] = {
+	N_("Department"), N_("Moved in"), N_("Welcomed"),
+	N_("Per cent welcomed"), N_("Welcomed in time"), N_("Per cent in time"),
+	N_("Median days"), N_("Partly"), N_("Declined"), N_("Not reached"),
+	N_("To the secretariat"), N_("Followed up"),
+	N_("Why: not home too often"), N_("Why: passed on by an ambassador"),
+	N_("Why: declined, with a note"), N_("Why: not reached in time"),
+};
+
+static const char *const xlsx_item_heads[] = {
+	N_("Checklist item"), N_("Done"), N_("Not relevant"), N_("Later"),
+	N_("Per cent done"), N_("Per cent not relevant"),
+	N_("Per cent later"), N_("Only in department"),
+	N_("Per cent done, others"),	/* the evaluation's only */
+};
+
+static const char *const xlsx_month_heads[] = {
+	N_("Month"), N_("Moved in"), N_("Welcomed"), N_("Welcomed in time"),
+	N_("Median days"),
+};
+
+static const char *const xlsx_ambassador_heads[] = {
+	N_("Department"), N_("Recruited"), N_("Stopped"),
+	N_("Active at the end"), N_("Recruited toward the goal"), N_("Goal"),
+	N_("Stairwells"), N_("Covered"), N_("Per cent covered"),
+};
+
+/* Note a library call's error; the first one is the one told. */
+static void
+xlsx_check(struct xlsx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
+		x->err = e;
+}
+
+/* Let column c take w columns of text. */
+static void
+xlsx_widen(struct xlsx_sheet *s, int c, int w)
+{
+	if (c >= 0 && c < XLSX_COLS && w > s->width[c])
+		s->width[c] = w;
+}
+
+/* Text in a cell. */
+static void
+xlsx_text(struct xlsx_sheet *s, int row, int c, const char *text,
+    lxw_format *f)
+{
+	xlsx_check(s->x, worksheet_write_string(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, text, f));
+	xlsx_widen(s, c, util_text_width(text));
+}
+
+/* A count in a cell. */
+static void
+xlsx_count(struct xlsx_sheet *s, int row, int c, long n)
+{
+	char	 buf[32];
+
+	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, (double)n, NULL));
+	xlsx_widen(s, c, snprintf(buf, sizeof buf, "%ld", n));
+}
+
+/* A group's count, or the others' average of it (one decimal shown). */
+static void
+xlsx_figure(struct xlsx_sheet *s, int row, int c, long n, long avg)
+{
+	char	 buf[32];
+
+	if (avg <= 1) {
+		xlsx_count(s, row, c, n);
+		return;
+	}
+	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, (double)n / (double)avg, s->x->average));
+	xlsx_widen(s, c, snprintf(buf, sizeof buf, "%.1f",
+	    (double)n / (double)avg));
+}
+
+/* part of of as a per cent (a number, shown with %); empty when of is 0. */
+static void
+xlsx_percent(struct xlsx_sheet *s, int row, int c, long part, long of)
+{
+	if (of <= 0)
+		return;
+	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, (double)part / (double)of, s->x->percent));
+	xlsx_widen(s, c, 4);
+}
+
+/* The median days from twice the median (7.5 stays 7.5); empty when
+ * nobody was welcomed. */
+static void
+xlsx_median(struct xlsx_sheet *s, int row, int c, long median2)
+{
+	char	 buf[32];
+
+	if (median2 < 0)
+		return;
+	xlsx_check(s->x, worksheet_write_number(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, (double)median2 / 2.0, NULL));
+	xlsx_widen(s, c, snprintf(buf, sizeof buf, "%ld%s", median2 / 2,
+	    median2 % 2 != 0 ? ".5" : ""));
+}
+
+/* A day as a real date in a cell; empty for DATE_NONE. */
+static void
+xlsx_date(struct xlsx_sheet *s, int row, int c, long day, lxw_format *f)
+{
+	lxw_datetime	 dt;
+	int		 y, m, d;
+
+	if (day == DATE_NONE)
+		return;
+	util_date_split(day, &y, &m, &d);
+	memset(&dt, 0, sizeof dt);
+	dt.year = y;
+	dt.month = m;
+	dt.day = d;
+	xlsx_check(s->x, worksheet_write_datetime(s->ws, (lxw_row_t)row,
+	    (lxw_col_t)c, &dt, f));
+	xlsx_widen(s, c, 10);
+}
+
+/* Add a sheet called name (translated); with heads, a bold header row
+ * of n columns, frozen with the first column.  -1 if the library
+ * refused it. */
+static int
+xlsx_sheet(struct xlsx *x, struct xlsx_sheet *s, const char *name,
+    const char *const *heads, int n)
+{
+	int	 c;
+
+	memset(s, 0, sizeof *s);
+	s->x = x;
+	s->name = _(name);
+	if ((s->ws = workbook_add_worksheet(x->wb, s->name)) == NULL) {
+		xlsx_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+		return -1;
+	}
+	for (c = 0; c < n; c++)
+		xlsx_text(s, 0, c, _(heads[c]), x->bold);
+	if (n > 0)
+		worksheet_freeze_panes(s->ws, 1, 1);
+	return 0;
+}
+
+/* Make each column as wide as its widest text (bold headers need a
+ * little more). */
+static void
+xlsx_fit(struct xlsx_sheet *s)
+{
+	int	 c;
+
+	for (c = 0; c < XLSX_COLS; c++)
+		if (s->width[c] > 0)
+			xlsx_check(s->x, worksheet_set_column(s->ws,
+			    (lxw_col_t)c, (lxw_col_t)c,
+			    s->width[c] * 1.1 + 2, NULL));
+}
+
+/* What kind of period the report is of, in words. */
+static char *
+xlsx_kind(const struct report_period *p)
+{
+	switch (p->kind) {
+	case RK_YEAR:
+		return xasprintf(_("Calendar year %d"), p->number);
+	case RK_AGREEMENT_YEAR:
+		return xasprintf(_("Agreement year %d"), p->number);
+	case RK_EVALUATION:
+		return xstrdup(_("Evaluation: the first year after the first "
+		    "welcome"));
+	case RK_RANGE:
+	default:
+		return xstrdup(_("A chosen period"));
+	}
+}
+
+/* Whether the figures can still change, in a sentence. */
+static const char *
+xlsx_state(const struct report *r)
+{
+	if (r->closed)
+		return _("Closed: these figures do not change any more.");
+	if (r->period.cutoff < util_today())
+		return _("The cut-off has passed, but these figures were "
+		    "counted again and not kept (the database could not be "
+		    "written to).");
+	return _("Open: the figures can change until the cut-off has "
+	    "passed.");
+}
+
+/* The first sheet: the period, its cut-off and whether it has closed. */
+static void
+xlsx_about(struct xlsx *x, const struct report *r)
+{
+	struct xlsx_sheet s;
+	char		*kind;
+	int		 row = 0;
+
+	if (xlsx_sheet(x, &s, N_("About"), NULL, 0) == -1)
+		return;
+	kind = xlsx_kind(&r->period);
+	xlsx_text(&s, row, 0, _("Report"), x->bold);
+	xlsx_text(&s, row++, 1, kind, NULL);
+	free(kind);
+	xlsx_text(&s, row, 0, _("From"), x->bold);
+	xlsx_date(&s, row++, 1, r->period.from, x->date);
+	xlsx_text(&s, row, 0, _("To"), x->bold);
+	xlsx_date(&s, row++, 1, r->period.to, x->date);
+	xlsx_text(&s, row, 0, _("Welcome deadline (days)"), x->bold);
+	xlsx_count(&s, row++, 1, r->deadline);
+	xlsx_text(&s, row, 0, _("Cut-off: visits recorded up to"), x->bold);
+	xlsx_date(&s, row++, 1, r->period.cutoff, x->date);
+	xlsx_text(&s, row, 0, _("State"), x->bold);
+	xlsx_text(&s, row++, 1, xlsx_state(r), NULL);
+	if (r->closed && r->closed_on != DATE_NONE) {
+		xlsx_text(&s, row, 0, _("Kept on"), x->bold);
+		xlsx_date(&s, row++, 1, r->closed_on, x->date);
+	}
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		xlsx_text(&s, row, 0, _("Department"), x->bold);
+		xlsx_text(&s, row++, 1, r->departments[r->department], NULL);
+		xlsx_text(&s, row, 0, _("Others, average"), x->bold);
+		xlsx_text(&s, row++, 1, _("Others, average: the other "
+		    "departments' counts added up and divided by their number; "
+		    "their per cent and median of them all together."), NULL);
+	}
+	xlsx_text(&s, row, 0, _("Recruitment goal (ambassadors)"), x->bold);
+	xlsx_count(&s, row++, 1, r->goal);
+	xlsx_fit(&s);
+}
+
+/*
+ * The rows of a table of groups into g (at least ndepartments + 3):
+ * each department, the total, and the pilots and the others when the
+ * configuration names pilots; in a department's evaluation, that
+ * department and the average of the others.  Returns how many.
+ */
+static size_t
+xlsx_groups(const struct report *r, struct xlsx_group *g)
+{
+	size_t	 i, n = 0;
+	long	 others = (long)r->ndepartments - 1;
+
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		g[n++] = (struct xlsx_group){ r->departments[r->department],
+		    &r->by_department[r->department], 1 };
+		g[n++] = (struct xlsx_group){ _("Others, average"), &r->rest,
+		    others > 1 ? others : 1 };
+		return n;
+	}
+	for (i = 0; i < r->ndepartments; i++)
+		g[n++] = (struct xlsx_group){ r->departments[i],
+		    &r->by_department[i], 1 };
+	g[n++] = (struct xlsx_group){ _("Total"), &r->total, 1 };
+	if (r->has_pilots) {
+		g[n++] = (struct xlsx_group){ _("Pilot departments"),
+		    &r->pilots, 1 };
+		g[n++] = (struct xlsx_group){ _("Other departments"),
+		    &r->others, 1 };
+	}
+	return n;
+}
+
+/* One row of the departments' table. */
+static void
+xlsx_figure_row(struct xlsx_sheet *s, const struct report *r, int row,
+    const struct xlsx_group *g)
+{
+	const struct report_figures *f = g->f;
+	int	 c = 0, k;
+
+	(void)r;
+	xlsx_text(s, row, c++, g->label, NULL);
+	xlsx_figure(s, row, c++, f->moved_in, g->avg);
+	xlsx_figure(s, row, c++, f->welcomed, g->avg);
+	xlsx_percent(s, row, c++, f->welcomed, f->moved_in);
+	xlsx_figure(s, row, c++, f->in_time, g->avg);
+	xlsx_percent(s, row, c++, f->in_time, f->moved_in);
+	xlsx_median(s, row, c++, f->median2);
+	xlsx_figure(s, row, c++, f->partly, g->avg);
+	xlsx_figure(s, row, c++, f->declined, g->avg);
+	xlsx_figure(s, row, c++, f->not_reached, g->avg);
+	xlsx_figure(s, row, c++, f->referred, g->avg);
+	xlsx_figure(s, row, c++, f->followed_up, g->avg);
+	for (k = 0; k < REPORT_REFERRALS; k++)
+		xlsx_figure(s, row, c++, f->referrals[k], g->avg);
+}
+
+/* One row of the ambassadors' table; the goal on the total's row. */
+static void
+xlsx_ambassador_row(struct xlsx_sheet *s, const struct report *r, int row,
+    const struct xlsx_group *g)
+{
+	const struct report_figures *f = g->f;
+
+	xlsx_text(s, row, 0, g->label, NULL);
+	xlsx_figure(s, row, 1, f->recruited, g->avg);
+	xlsx_figure(s, row, 2, f->stopped, g->avg);
+	xlsx_figure(s, row, 3, f->active_at_end, g->avg);
+	xlsx_figure(s, row, 4, f->cumulative, g->avg);
+	if (f == &r->total)
+		xlsx_count(s, row, 5, r->goal);
+	xlsx_figure(s, row, 6, f->stairwells, g->avg);
+	xlsx_figure(s, row, 7, f->covered, g->avg);
+	xlsx_percent(s, row, 8, f->covered, f->stairwells);
+}
+
+/* A sheet of the groups, one row each. */
+static void
+xlsx_group_sheet(struct xlsx *x, const struct report *r, const char *name,
+    const char *const *heads, int n,
+    void (*row)(struct xlsx_sheet *, const struct report *, int,
+    const struct xlsx_group *))
+{
+	struct xlsx_sheet s;
+	struct xlsx_group *g;
+	size_t		 i, ng;
+
+	if (xlsx_sheet(x, &s, name, heads, n) == -1)
+		return;
+	g = xcalloc(r->ndepartments + 3, sizeof *g);
+	ng = xlsx_groups(r, g);
+	for (i = 0; i < ng; i++)
+		row(&s, r, (int)i + 1, &g[i]);
+	free(g);
+	xlsx_fit(&s);
+}
+
+/* An item's done per cent among rest's items of the same key. */
+static void
+xlsx_item_rest(struct xlsx_sheet *s, int row, int c,
+    const struct report_item *it, const struct report_figures *rest)
+{
+	const struct report_item *o;
+	size_t		 k;
+
+	for (k = 0; k < rest->nitems; k++) {
+		o = &rest->items[k];
+		if (strcmp(o->key, it->key) == 0) {
+			xlsx_percent(s, row, c, o->done,
+			    o->done + o->not_relevant + o->later);
+			return;
+		}
+	}
+}
+
+/*
+ * The checklist items of the report (of the department in its
+ * evaluation, with the others' done per cent): each state's count and
+ * its share of the item's answers, and a department's own item's
+ * department.
+ */
+static void
+xlsx_items(struct xlsx *x, const struct report *r)
+{
+	struct xlsx_sheet s;
+	const struct report_figures *f = &r->total, *rest = NULL;
+	const struct report_item *it;
+	size_t		 i;
+	long		 all;
+	int		 row;
+
+	if (r->department >= 0 && (size_t)r->department < r->ndepartments) {
+		f = &r->by_department[r->department];
+		rest = &r->rest;
+	}
+	if (xlsx_sheet(x, &s, N_("Checklist"), xlsx_item_heads,
+	    NELEM(xlsx_item_heads) - (rest == NULL)) == -1)
+		return;
+	for (i = 0; i < f->nitems; i++) {
+		it = &f->items[i];
+		row = (int)i + 1;
+		all = it->done + it->not_relevant + it->later;
+		xlsx_text(&s, row, 0, i18n_text(it->title, it->title_da),
+		    NULL);
+		xlsx_count(&s, row, 1, it->done);
+		xlsx_count(&s, row, 2, it->not_relevant);
+		xlsx_count(&s, row, 3, it->later);
+		xlsx_percent(&s, row, 4, it->done, all);
+		xlsx_percent(&s, row, 5, it->not_relevant, all);
+		xlsx_percent(&s, row, 6, it->later, all);
+		if (it->department >= 0 &&
+		    (size_t)it->department < r->ndepartments)
+			xlsx_text(&s, row, 7, r->departments[it->department],
+			    NULL);
+		if (rest != NULL)
+			xlsx_item_rest(&s, row, 8, it, rest);
+	}
+	xlsx_fit(&s);
+}
+
+/* The first day of the i-th month from the period's first month. */
+static long
+xlsx_month_day(const struct report *r, size_t i)
+{
+	long	 day = DATE_NONE;
+	int	 y, m, d, n;
+
+	util_date_split(r->period.from, &y, &m, &d);
+	n = y * 12 + (m - 1) + (int)i;
+	util_date_make(n / 12, n % 12 + 1, 1, &day);
+	return day;
+}
+
+/* Month by month; the sheet's name for the chart, or NULL. */
+static const char *
+xlsx_months(struct xlsx *x, const struct report *r)
+{
+	struct xlsx_sheet s;
+	const struct report_figures *f;
+	size_t		 i;
+	int		 row;
+
+	if (xlsx_sheet(x, &s, N_("Months"), xlsx_month_heads,
+	    NELEM(xlsx_month_heads)) == -1)
+		return NULL;
+	for (i = 0; i < r->nmonths && i < REPORT_MONTHS; i++) {
+		f = &r->months[i];
+		row = (int)i + 1;
+		xlsx_date(&s, row, 0, xlsx_month_day(r, i), x->month);
+		xlsx_count(&s, row, 1, f->moved_in);
+		xlsx_count(&s, row, 2, f->welcomed);
+		xlsx_count(&s, row, 3, f->in_time);
+		xlsx_median(&s, row, 4, f->median2);
+	}
+	xlsx_fit(&s);
+	return s.name;
+}
+
+/* Excel's format of a month: "Jan 2019", or Danish "jan 2019". */
+static const char *
+xlsx_month_format(void)
+{
+	return i18n_danish() ? "[$-406]mmm yyyy" : "[$-409]mmm yyyy";
+}
+
+/* A chart sheet with the months' moved in and welcomed as columns. */
+static void
+xlsx_chart(struct xlsx *x, const struct report *r, const char *months)
+{
+	lxw_chartsheet	*cs;
+	lxw_chart	*ch;
+	lxw_chart_series *se;
+	lxw_row_t	 last;
+	lxw_col_t	 c;
+
+	if (months == NULL || r->nmonths == 0)
+		return;
+	last = (lxw_row_t)(r->nmonths < REPORT_MONTHS ? r->nmonths :
+	    REPORT_MONTHS);
+	if ((cs = workbook_add_chartsheet(x->wb, _("Chart"))) == NULL ||
+	    (ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN)) == NULL) {
+		xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	for (c = 1; c <= 2; c++) {
+		if ((se = chart_add_series(ch, NULL, NULL)) == NULL) {
+			xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		chart_series_set_categories(se, months, 1, 0, last, 0);
+		chart_series_set_values(se, months, 1, c, last, c);
+		chart_series_set_name_range(se, months, 0, c);
+	}
+	chart_title_set_name(ch, _("Moved in and welcomed, month by month"));
+	chart_axis_set_num_format(ch->x_axis, xlsx_month_format());
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	xlsx_check(x, chartsheet_set_chart(cs, ch));
+}
+
+/* The formats every sheet uses. */
+static void
+xlsx_formats(struct xlsx *x)
+{
+	x->bold = workbook_add_format(x->wb);
+	x->percent = workbook_add_format(x->wb);
+	x->date = workbook_add_format(x->wb);
+	x->month = workbook_add_format(x->wb);
+	x->average = workbook_add_format(x->wb);
+	if (x->bold == NULL || x->percent == NULL || x->date == NULL ||
+	    x->month == NULL || x->average == NULL) {
+		xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	format_set_bold(x->bold);
+	format_set_num_format(x->percent, "0%");
+	format_set_num_format(x->date, "dd.mm.yyyy");
+	format_set_num_format(x->month, xlsx_month_format());
+	format_set_num_format(x->average, "0.0");
+}
+
+/*
+ * workbook_close with stderr on /dev/null: the library prints its own
+ * English messages there (and they would break a curses screen); the
+ * caller tells the person what went wrong in a sentence.
+ */
+static lxw_error
+xlsx_close(lxw_workbook *wb)
+{
+	lxw_error	 e;
+	int		 saved, null;
+
+	fflush(stderr);
+	saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved != -1 && null != -1)
+		dup2(null, STDERR_FILENO);
+	e = workbook_close(wb);
+	fflush(stderr);
+	if (saved != -1 && null != -1)
+		dup2(saved, STDERR_FILENO);
+	if (saved != -1)
+		close(saved);
+	if (null != -1)
+		close(null);
+	return e;
+}
+
+/* The sentence (with %s for the file) for a library error. */
+static const char *
+xlsx_why(lxw_error e)
+{
+	switch (e) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return N_("The report could not be written to %s: the "
+		    "computer ran out of memory.");
+	case LXW_ERROR_CREATING_XLSX_FILE:
+		return N_("The report could not be written to %s: the file "
+		    "could not be made.");
+	case LXW_ERROR_CREATING_TMPFILE:
+	case LXW_ERROR_READING_TMPFILE:
+		return N_("The report could not be written to %s: its "
+		    "temporary files could not be made (is the disk full?).");
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_PARAMETER_ERROR:
+	case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+	case LXW_ERROR_ZIP_INTERNAL_ERROR:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE:
+		return N_("The report could not be written to %s: writing "
+		    "the file failed (is the disk full?).");
+	default:
+		return N_("The report could not be written to %s: velkomst "
+		    "could not make the workbook.");
+	}
+}
+
+/* Can path be written, as a file?  It is made (empty) if missing, so
+ * that a folder or a permission that is wrong is told plainly. */
+static int
+xlsx_writable(const char *path, char *err, size_t errlen)
+{
+	struct stat	 st;
+	int		 fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY, 0666);
+	if (fd == -1) {
+		snprintf(err, errlen, _("The report could not be written to "
+		    "%s (%s)."), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, _("The report could not be written to "
+		    "%s: it is not an ordinary file."), path);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Write r as a workbook at path (report.h). */
 int
 report_xlsx_write(const struct report *r, const char *path, char *err,
     size_t errlen)
 {
-	(void)r;
-	(void)path;
-	snprintf(err, errlen, "%s", _("xlsx is not built yet."));
-	return -1;
+	struct xlsx	 x;
+	const char	*months;
+	lxw_error	 e;
+	int		 existed;
+
+	existed = access(path, F_OK) == 0;
+	if (xlsx_writable(path, err, errlen) == -1)
+		return -1;
+	memset(&x, 0, sizeof x);
+	if ((x.wb = workbook_new(path)) == NULL) {
+		if (!existed)
+			unlink(path);
+		snprintf(err, errlen, _(xlsx_why(LXW_ERROR_MEMORY_MALLOC_FAILED)),
+		    path);
+		return -1;
+	}
+	xlsx_formats(&x);
+	if (x.err == LXW_NO_ERROR) {
+		xlsx_about(&x, r);
+		xlsx_group_sheet(&x, r, N_("Departments"), xlsx_figure_heads,
+		    NELEM(xlsx_figure_heads), xlsx_figure_row);
+		xlsx_items(&x, r);
+		months = xlsx_months(&x, r);
+		xlsx_group_sheet(&x, r, N_("Ambassadors"),
+		    xlsx_ambassador_heads, NELEM(xlsx_ambassador_heads),
+		    xlsx_ambassador_row);
+		xlsx_chart(&x, r, months);
+	}
+	e = xlsx_close(x.wb);
+	xlsx_check(&x, e);
+	if (x.err != LXW_NO_ERROR) {
+		/* Made or cut short by now: no half a workbook is left. */
+		unlink(path);
+		snprintf(err, errlen, _(xlsx_why(x.err)), path);
+		return -1;
+	}
+	return 0;
 }
