@@ -95,6 +95,14 @@ enum ui_action {
 	ACT_RECORD_DELETE,	/* delete a record made by mistake */
 	ACT_STORY,		/* a visit: a possible success story, with
 				   the household's yes (or the mark away) */
+	ACT_REPORT,		/* home: the yearly report */
+	ACT_PERIOD_PREV,	/* the report: the year before ... */
+	ACT_PERIOD_NEXT,	/* ... and the year after */
+	ACT_AGREEMENT_YEARS,	/* the report: the agreement's years ... */
+	ACT_CALENDAR_YEARS,	/* ... or calendar years */
+	ACT_NEXT_PART,		/* the report, the evaluation: next part */
+	ACT_FIRST_YEAR,		/* the evaluation: the department's first
+				   year, or the report's period */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -236,6 +244,8 @@ enum ui_style {
 	STYLE_FIELD,		/* an input field */
 	STYLE_FIELD_FOCUS,
 	STYLE_HEADER,		/* column headers */
+	STYLE_BAR,		/* a bar or a chart's column: a colour, plain
+				   in monochrome (the number beside says it) */
 	STYLE_COUNT
 };
 void		 ui_styles_init(int use_color);
@@ -686,6 +696,46 @@ void		 ui_language_init(struct ui_language *, struct ui_form *,
 void		 ui_language_pick(struct ui *, struct ui_language *);
 void		 ui_language_free(struct ui_language *);
 
+/* ---- bars and charts (ui-chart.c) -------------------------------------- */
+
+/*
+ * Rates and counts drawn in block characters, an eighth of a column at a
+ * time: no colour is needed, and the number is always shown beside.
+ */
+#define UI_BAR_MAX	40	/* most columns of a bar */
+/* The eighths of cells columns that part of of fills: rounded, but a
+ * part > 0 shows at least one and a part < of never fills them all. */
+long		 ui_eighths(long part, long of, int cells);
+/* The bar of part/of, cols columns (filled from the left with ▏▎▍▌▋▊▉█,
+ * then spaces), into buf of len bytes (3 a column and 1). */
+char		*ui_bar(long part, long of, int cols, char *buf, size_t len);
+/* "78%" right-aligned in 4 columns, or "  —" when of is 0, into buf. */
+char		*ui_percent(long part, long of, char *buf, size_t len);
+/* Draw at (y, x) the bar of part/of in cols columns (at most UI_BAR_MAX;
+ * in style st), a space and its per cent: returns the columns taken
+ * (cols + 5). */
+int		 ui_put_bar(int y, int x, long part, long of, int cols,
+		    enum ui_style st);
+
+/*
+ * Columns standing up from a base line, grouped: groups groups of
+ * nseries values each (values[g * nseries + s]), each group group_cols
+ * wide with its bars side by side, bar_cols each, at its right end;
+ * rows rows high for max (the highest value; at least 1).  Series s is
+ * drawn in style[s].
+ */
+struct ui_chart {
+	const long	*values;
+	size_t		 groups;
+	int		 nseries;	/* at most 4 */
+	long		 max;
+	int		 rows;
+	int		 group_cols, bar_cols;
+	enum ui_style	 style[4];
+};
+/* Draw row `row` of the chart (0 the top, rows - 1 the base) at (y, x). */
+void		 ui_chart_row(int y, int x, const struct ui_chart *, int row);
+
 extern const struct screen screen_home;
 extern const struct screen screen_households;
 extern const struct screen screen_queue;
@@ -706,6 +756,10 @@ extern const struct screen screen_criteria;
 extern const struct screen screen_records;
 extern const struct screen screen_record_form;
 extern const struct screen screen_stories;
+/* The yearly report (the secretariat); its evaluation of a department
+ * (arg: a struct ui_report_eval of src/ui-report.h, read in init). */
+extern const struct screen screen_report;
+extern const struct screen screen_evaluation;
 extern const struct screen screen_ambassadors;
 extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;

@@ -67,6 +67,8 @@ static const struct {
 	{ &screen_records, N_("Films and stories") },
 	{ &screen_record_form, N_("Films and stories") },
 	{ &screen_stories, N_("Possible success stories") },
+	{ &screen_report, N_("Yearly report") },
+	{ &screen_evaluation, N_("Evaluation") },
 	{ &screen_accounts, N_("Accounts") },
 	{ &screen_account_form, N_("Accounts") },
 	{ &screen_audit, N_("Audit trail") },

@@ -30,8 +30,8 @@ struct home {
 enum home_item {
 	HOME_LIST, HOME_NEW, HOME_QUEUE, HOME_OVERDUE, HOME_FOLLOWUPS,
 	HOME_AMBASSADORS, HOME_GOAL, HOME_COVERAGE, HOME_ACCOUNTS, HOME_AUDIT,
-	HOME_CRITERIA, HOME_BACKUP, HOME_HELP, HOME_LOGOUT, HOME_QUIT,
-	HOME_COUNT
+	HOME_REPORT, HOME_CRITERIA, HOME_BACKUP, HOME_HELP, HOME_LOGOUT,
+	HOME_QUIT, HOME_COUNT
 };
 
 /* The menu: what each item says, what a role needs to see it (-1:
@@ -63,6 +63,9 @@ static const struct {
 	    N_("Only the secretariat and admins can see the accounts.") },
 	{ N_("Audit trail"), ACCESS_AUDIT,
 	    N_("Only the secretariat can read the audit trail.") },
+	{ N_("Yearly report \xe2\x80\x94 and the departments' evaluation"),
+	    ACCESS_GOAL, N_("Only the secretariat can see the yearly "
+	    "report.") },
 	{ N_("Success criteria"), ACCESS_GOAL,
 	    N_("Only the secretariat can see the success criteria.") },
 	{ N_("Make a backup of the database"), ACCESS_BACKUP,
@@ -74,13 +77,15 @@ static const struct {
 
 static const enum ui_action home_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA,
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_QUIT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT,
+	ACT_CRITERIA,
 	ACT_BACKUP,
 	ACT_NONE
 };
 static const enum ui_action home_actions_kiosk[] = {
 	ACT_UP, ACT_DOWN, ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_HELP,
-	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_CRITERIA, ACT_BACKUP,
+	ACT_LANGUAGE, ACT_LOGOUT, ACT_LOCK, ACT_CHOOSE, ACT_REPORT, ACT_CRITERIA,
+	ACT_BACKUP,
 	ACT_NONE
 };
 static const enum ui_action home_ask_actions[] = { ACT_YES, ACT_NO, ACT_NONE };
@@ -113,11 +118,15 @@ home_count(struct ui *ui, struct home *h)
 }
 
 /* The key of menu item it: its number (the same for every role), or
- * the letter for the success criteria, help, log out and quit. */
+ * the letter for the report, the success criteria, backup, help, log out
+ * and quit. */
 static void
 home_key_name(int it, char *buf, size_t len)
 {
 	switch (it) {
+	case HOME_REPORT:
+		snprintf(buf, len, "%s", ui_key_label(ACT_REPORT));
+		break;
 	case HOME_CRITERIA:
 		snprintf(buf, len, "%s", ui_key_label(ACT_CRITERIA));
 		break;
@@ -209,10 +218,16 @@ home_resume(struct ui *ui, void *state)
 	home_count(ui, state);
 }
 
-/* The first row of the menu. */
+/* The first row of the menu: after a blank row under the lines on top,
+ * or right under them when a long menu (the secretariat's) needs that
+ * row for the line under it. */
 static int
-home_menu_top(struct ui *ui)
+home_menu_top(struct ui *ui, const struct home *h)
 {
+	int	last = ui_body_top(ui) + ui_body_rows(ui) - 1;
+
+	if (ui_body_top(ui) + 6 + h->nitems > last)
+		return ui_body_top(ui) + 5;
 	return ui_body_top(ui) + 6;
 }
 
@@ -255,7 +270,7 @@ home_draw_head(struct ui *ui, struct home *h, int y)
 static int
 home_hint_row(struct ui *ui, const struct home *h)
 {
-	int	y = home_menu_top(ui) + h->nitems;
+	int	y = home_menu_top(ui, h) + h->nitems;
 	int	end = ui_body_top(ui) + ui_body_rows(ui);
 
 	y += y + 1 < end;
@@ -272,7 +287,7 @@ home_draw(struct ui *ui, void *state)
 	int		 y = home_hint_row(ui, h);
 
 	home_draw_head(ui, h, ui_body_top(ui) + 1);
-	ui_list_draw(ui, &h->list, home_menu_top(ui), 3, h->nitems,
+	ui_list_draw(ui, &h->list, home_menu_top(ui, h), 3, h->nitems,
 	    ui_cols(ui) - 6);
 	if (y < 0)
 		return;
@@ -344,6 +359,7 @@ home_choose(struct ui *ui, struct home *h, int it)
 		[HOME_COVERAGE] = &screen_coverage,
 		[HOME_ACCOUNTS] = &screen_accounts,
 		[HOME_AUDIT] = &screen_audit,
+		[HOME_REPORT] = &screen_report,
 		[HOME_CRITERIA] = &screen_criteria,
 	};
 
@@ -442,6 +458,11 @@ home_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		}
 		ui_push(ui, &screen_households, (void *)"");
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_REPORT:
+		if (home_shows(h, HOME_REPORT))
+			return home_choose(ui, h, HOME_REPORT);
+		ui_error(ui, "%s", _(home_items[HOME_REPORT].why));
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_LOGOUT:
 		ui_logout(ui);
 		return UI_REDRAW | UI_HANDLED;
@@ -510,6 +531,8 @@ const struct screen screen_home = {
 	    "Recruitment goal: how recruitment goes toward the programme's "
 	    "goal.\n"
 	    "Coverage: the stairwells with and without an active ambassador.\n"
+	    "Yearly report (r): a year's welcomes; a department's "
+	    "evaluation.\n"
 	    "Success criteria (c): what the activity has reached toward the "
 	    "agreement's criteria, year by year.\n"
 	    "Accounts and Audit trail: logins and who changed what.\n"

@@ -38,10 +38,12 @@ ui_styles_init(int use_color)
 	init_pair(2, COLOR_RED, -1);
 	init_pair(3, COLOR_BLACK, COLOR_CYAN);
 	init_pair(4, COLOR_CYAN, -1);
+	init_pair(5, COLOR_GREEN, -1);
 	styles[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
 	styles[STYLE_ERROR] = COLOR_PAIR(2) | A_BOLD;
 	styles[STYLE_SELECTED] = COLOR_PAIR(3);
 	styles[STYLE_HEADER] = COLOR_PAIR(4) | A_BOLD;
+	styles[STYLE_BAR] = COLOR_PAIR(5);
 }
 
 /* The curses attributes of a style. */

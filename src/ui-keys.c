@@ -236,6 +236,28 @@ static const struct keydef keydefs[] = {
 	    N_("Mark the visit as a possible success story: ask the "
 	    "household first, and only with their yes. On a visit marked, "
 	    "F5 takes the mark away.") },
+	{ ACT_REPORT, { C('r') }, 1, "r", N_("Report"),
+	    N_("The yearly report: per department, how many moved in and "
+	    "how many were welcomed, how fast, month by month, the checklist "
+	    "and the ambassadors; and the evaluation of each department.") },
+	{ ACT_PERIOD_PREV, { K(KEY_LEFT), C('[') }, 2, "\xe2\x86\x90",
+	    N_("Previous"), N_("Show the year before (also [).") },
+	{ ACT_PERIOD_NEXT, { K(KEY_RIGHT), C(']') }, 2, "\xe2\x86\x92",
+	    N_("Next"), N_("Show the year after, up to the year now running "
+	    "(also ]).") },
+	{ ACT_AGREEMENT_YEARS, { C('a') }, 1, "a", N_("Agreement years"),
+	    N_("Show the years of the agreement period, from its first day, "
+	    "instead of calendar years.") },
+	{ ACT_CALENDAR_YEARS, { C('a') }, 1, "a", N_("Calendar years"),
+	    N_("Show calendar years again, instead of the years of the "
+	    "agreement period.") },
+	{ ACT_NEXT_PART, { C('\t') }, 1, "Tab", N_("Next part"),
+	    N_("Show the next part of the report or the evaluation; after "
+	    "the last part comes the first.") },
+	{ ACT_FIRST_YEAR, { C('f') }, 1, "f", N_("First year"),
+	    N_("Show the department's first year from its first welcome, "
+	    "the year its board evaluates; press it again for the year of the "
+	    "report.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

@@ -409,6 +409,7 @@ test_help_parts(void)
 		&screen_goal, &screen_coverage, &screen_desk,
 		&screen_criteria, &screen_records, &screen_record_form,
 		&screen_stories,
+		&screen_report, &screen_evaluation,
 		&screen_ambassadors,
 		&screen_ambassador, &screen_ambassador_form,
 		&screen_household, &screen_household_form, &screen_login,

@@ -97,11 +97,36 @@ course_secretariat() {
 	tui_keys 8
 	page_expect "8: where to recruit next" s-cover-top
 
-	# 9. The success criteria
+	# 9. The yearly report and the department evaluation
 	esc_home "9: Esc goes home" s-login 1
+	tui_keys r
+	page_expect "9: r opens the report of 2018" s-report-period
+	page_expect "9: the total" s-report-total
+	tui_keys Tab
+	page_expect "9: Tab: the months" s-report-months
+	tui_keys Tab Tab
+	page_expect "9: Tab twice more: the ambassadors" s-report-goal
+	tui_keys Tab Left
+	page_expect "9: Tab, then Left: 2017" s-report-2017
+	tui_keys Right
+	page_expect "9: Right: 2018 again" s-report-period
+	tui_keys a
+	page_expect "9: a: the agreement's years" s-report-agreement
+	tui_keys a
+	page_expect "9: a again: 2018" s-report-period
+	tui_keys Enter
+	page_expect "9: Enter: 605's evaluation" s-eval-title
+	page_expect "9: 605 beside the others" s-eval-moved
+	tui_keys f
+	page_expect "9: f: the first year" s-eval-first
+	tui_keys Tab Tab
+	esc_home "9: Esc twice goes home" s-login 2
+
+	# 10. The success criteria
+	esc_home "10: Esc goes home" s-login 1
 	tui_keys c
-	page_expect "9: the ambassadors are on track" s-crit-amb
-	page_expect "9: two stories of five" s-crit-stories
+	page_expect "10: the ambassadors are on track" s-crit-amb
+	page_expect "10: two stories of five" s-crit-stories
 	tui_keys r n Tab
 	tui_type 28.05.2019
 	tui_keys Tab
@@ -109,13 +134,13 @@ course_secretariat() {
 	tui_keys Tab Tab
 	tui_type 120
 	tui_keys F2
-	page_expect "9: F2 saves the story" s-crit-saved
+	page_expect "10: F2 saves the story" s-crit-saved
 	tui_keys Escape
-	page_expect "9: three stories of five" s-crit-after
+	page_expect "10: three stories of five" s-crit-after
 	tui_keys s
-	page_expect "9: the visits marked as possible stories" s-crit-marked
-	esc_home "9: Esc goes home" s-login 2
+	page_expect "10: the visits marked as possible stories" s-crit-marked
+	esc_home "10: Esc goes home" s-login 2
 	tui_keys x
-	page_expect "9: x logs out" s-login-screen
+	page_expect "10: x logs out" s-login-screen
 	page_all_checked s-
 }
