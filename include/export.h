@@ -1,8 +1,8 @@
 /*
  * export.h — the lists leave velkomst as files a spreadsheet opens:
  * `velkomst export` (cli-export.c) and the secretariat's screens
- * (ui-export.c) write them through the same writer (export.c, and
- * export-xlsx.c for workbooks) from the same rows (export-table.c).
+ * (screen-export.c) write them through the same writer (export.c, and
+ * report-xlsx.c for workbooks) from the same rows (export-table.c).
  *
  * Formats:
  *   csv    RFC 4180: UTF-8, ',' between fields, CRLF after each line, a

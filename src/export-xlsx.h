@@ -1,5 +1,5 @@
 /*
- * export-xlsx.h — the workbook of an export (export-xlsx.c), for
+ * export-xlsx.h — the workbook of an export (report-xlsx.c), for
  * export.c only: one sheet, a bold frozen header row, date cells,
  * columns as wide as their text.
  */

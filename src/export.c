@@ -1,6 +1,6 @@
 /*
  * export.c — the writer of every export: csv (RFC 4180), csv for Danish
- * Excel, tsv as the list commands print it, a workbook (export-xlsx.c),
+ * Excel, tsv as the list commands print it, a workbook (report-xlsx.c),
  * or nowhere (counting).  See export.h.
  */
 #include <stdio.h>
