@@ -231,6 +231,21 @@ int		 cli_export(const struct cli *, const char *what, int tsv,
 		    long (*print)(struct db *, FILE *out, void *ctx),
 		    void *ctx);
 /*
+ * The steps of cli_export, for an export that writes its own way
+ * (`velkomst export`): in one snapshot, count(db, ctx) counts the rows
+ * (-1 with the reason printed); detail(ctx, rows) is the audit row's
+ * text (a new string); once it is recorded, write(db, ctx, rows) writes
+ * them (the exit code: 0, or 1 with the reason printed).  Refuses as
+ * cli_export does.  Returns the exit code.
+ */
+struct cli_export_step {
+	long	(*count)(struct db *, void *ctx);
+	char	*(*detail)(void *ctx, long rows);
+	int	(*write)(struct db *, void *ctx, long rows);
+};
+int		 cli_export_steps(const struct cli *,
+		    const struct cli_export_step *, void *ctx);
+/*
  * Local time of a UTC text "2026-11-28 10:05:00" (as the database keeps
  * it) or of seconds since the epoch (cli_time_at), into buf (at least
  * 20 bytes): the Danish way "28.11.2026 11:05:00" or, with iso set,
@@ -269,5 +284,6 @@ int	 cli_user(const struct cli *, int argc, char **argv);
 int	 cli_audit(const struct cli *, int argc, char **argv);
 int	 cli_backup(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
+int	 cli_export_cmd(const struct cli *, int argc, char **argv);
 
 #endif

@@ -103,6 +103,7 @@ enum ui_action {
 	ACT_NEXT_PART,		/* the report, the evaluation: next part */
 	ACT_FIRST_YEAR,		/* the evaluation: the department's first
 				   year, or the report's period */
+	ACT_EXPORT,		/* a list: out to a file (the secretariat) */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -761,6 +762,10 @@ extern const struct screen screen_stories;
 extern const struct screen screen_report;
 extern const struct screen screen_evaluation;
 extern const struct screen screen_ambassadors;
+/* Export the list a screen shows, as it is filtered (screen-export.c):
+ * arg a struct export_ask of export.h, copied in init (its search and
+ * stairwell too).  Only for those who may export (ACCESS_EXPORT). */
+extern const struct screen screen_export;
 extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;

@@ -193,4 +193,13 @@ const char *util_secret_why(void);
  * (--password-stdin: no further line). */
 int	 util_secret_at_end(void);
 
+/* ---- csv fields (util-csv.c) -------------------------------------------
+ * A field of comma-separated values as RFC 4180 writes it, the separator
+ * delim (',' or ';'): quoted when it holds the separator, a quote, a
+ * carriage return or a line feed, each quote inside doubled.
+ */
+int	 util_csv_quoted(const char *s, int delim);
+/* s (NULL: "") as one field: a new string. */
+char	*util_csv_field(const char *s, int delim);
+
 #endif

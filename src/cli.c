@@ -17,6 +17,7 @@
 #include "cfg.h"
 #include "cli.h"
 #include "db.h"
+#include "export.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -273,6 +274,23 @@ cli_login_ok(const char *login)
 	return 2;
 }
 
+/* A callback of cli_each_household, and its context. */
+struct cli_each {
+	void	(*fn)(void *, const struct household_row *);
+	void	 *ctx;
+};
+
+/* Pass one household on to the command's callback. */
+static int
+cli_each_one(struct db *db, void *ctx, const struct household_row *r)
+{
+	struct cli_each	*e = ctx;
+
+	(void)db;
+	e->fn(e->ctx, r);
+	return 0;
+}
+
 /*
  * Call fn(ctx, row) for every household of q, fetched a page at a time
  * (keyset paging).  Returns how many, or -1 with the reason printed.
@@ -281,33 +299,13 @@ long
 cli_each_household(struct db *db, const struct household_query *q,
     void (*fn)(void *, const struct household_row *), void *ctx)
 {
-	struct who		 who = *cli_who();
-	struct household_row	*rows, last = { 0 };	/* the cursor */
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have = 0;
+	struct who	who = *cli_who();
+	struct cli_each	e = { fn, ctx };
+	long		n;
 
-	do {
-		if (db_household_list(db, &who, q, have ? &last : NULL,
-		    CLI_PAGE, &rows, &n) != DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			db_household_row_clear(&last);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			fn(ctx, &rows[i]);
-		total += (long)n;
-		if (n > 0) {
-			db_household_row_clear(&last);
-			last.id = rows[n - 1].id;
-			last.moved_in = rows[n - 1].moved_in;
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			have = 1;
-		}
-		db_household_rows_free(rows, n);
-	} while (n == CLI_PAGE);
-	db_household_row_clear(&last);
-	return total;
+	if ((n = export_each_household(db, &who, q, cli_each_one, &e)) < 0)
+		cli_error("%s", _(db_errmsg(db)));
+	return n;
 }
 
 /* ---- accounts and the audit trail -------------------------------------- */
@@ -391,44 +389,124 @@ cli_new_secret(const char *login, int role, int from_stdin, char *buf,
 static const char cli_export_failed[] = N_("The export could not be "
     "recorded in the audit trail, so nothing was exported.");
 
-/* An export under way: the database and the buffer the rows go to. */
 /* Record the export in the audit trail through rec (its own
  * transaction); 0, or 1 with the reason printed. */
 static int
-cli_export_note(struct db *rec, const char *what, int tsv, long rows)
+cli_export_note(struct db *rec, const char *detail)
 {
-	char	*detail;
-	int	 rc = 0;
-
-	/* The trail's content stays in English, whatever the language. */
-	detail = xasprintf("%s %s %ld %s", what, tsv ? "tsv" : "text", rows,
-	    rows == 1 ? "row" : "rows");
 	if (db_audit_note(rec, cli_who(), "export", NULL, 0, detail) !=
 	    DB_OK) {
 		cli_error("%s", _(cli_export_failed));
 		cli_error("%s", _(db_errmsg(rec)));
-		rc = 1;
+		return 1;
 	}
+	return 0;
+}
+
+/* Open the database of an export and begin its snapshot; NULL with the
+ * reason printed. */
+static struct db *
+cli_export_open(const struct cli *cli)
+{
+	struct db	*db;
+
+	if ((db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
+		return NULL;
+	if (db_readonly(db)) {
+		cli_error(_("%s cannot be written, so the export cannot be "
+		    "recorded in the audit trail; nothing was exported."),
+		    db_path(db));
+		db_close(db);
+		return NULL;
+	}
+	if (db_snapshot_begin(db) != DB_OK) {
+		cli_error("%s", _(cli_export_failed));
+		cli_error("%s", _(db_errmsg(db)));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* An export's steps: see cli.h. */
+int
+cli_export_steps(const struct cli *cli, const struct cli_export_step *st,
+    void *ctx)
+{
+	struct db	*db, *rec = NULL;
+	char		*detail = NULL;
+	long		 n = -1;
+	int		 rc = 1;
+
+	if ((db = cli_export_open(cli)) == NULL)
+		return 1;
+	/* The rows counted and the rows written come from one snapshot;
+	 * the second connection writes the audit row meanwhile, so that
+	 * nobody else's change waits for a long export. */
+	if ((n = st->count(db, ctx)) >= 0 &&
+	    (rec = cli_open_db(cli, DB_NO_SETUP)) != NULL &&
+	    cli_export_note(rec, detail = st->detail(ctx, n)) == 0)
+		rc = st->write(db, ctx, n);
 	free(detail);
+	if (rec != NULL)
+		db_close(rec);
+	db_snapshot_end(db);
+	db_close(db);
 	return rc;
 }
+
+/* A list command's export: what it prints, and how. */
+struct cli_print {
+	const char	*what;
+	int		 tsv;
+	long		(*print)(struct db *, FILE *, void *);
+	void		*ctx;
+};
 
 /* Count the rows of an export in the snapshot of db (printed to
  * nowhere); the count, or -1 with the reason printed. */
 static long
-cli_export_count(struct db *db, long (*print)(struct db *, FILE *, void *),
-    void *ctx)
+cli_print_count(struct db *db, void *ctx)
 {
-	FILE	*null;
-	long	 n;
+	struct cli_print	*p = ctx;
+	FILE			*null;
+	long			 n;
 
 	if ((null = fopen("/dev/null", "w")) == NULL) {
 		cli_error(_("cannot open /dev/null: %s"), strerror(errno));
 		return -1;
 	}
-	n = print(db, null, ctx);
+	n = p->print(db, null, p->ctx);
 	fclose(null);
 	return n;
+}
+
+/* The audit row of a list command's export. */
+static char *
+cli_print_detail(void *ctx, long rows)
+{
+	struct cli_print	*p = ctx;
+
+	/* The trail's content stays in English, whatever the language. */
+	return xasprintf("%s %s %ld %s", p->what, p->tsv ? "tsv" : "text",
+	    rows, rows == 1 ? "row" : "rows");
+}
+
+/* Print the rows to standard output. */
+static int
+cli_print_write(struct db *db, void *ctx, long n)
+{
+	struct cli_print	*p = ctx;
+	int			 rc = 1;
+
+	if (p->print(db, stdout, p->ctx) == n)
+		rc = 0;
+	if (fflush(stdout) != 0) {
+		cli_error(_("the export could not be written: %s"),
+		    strerror(errno));
+		rc = 1;
+	}
+	return rc;
 }
 
 /* Print an export, recorded in the audit trail first; the exit code. */
@@ -436,44 +514,11 @@ int
 cli_export(const struct cli *cli, const char *what, int tsv,
     long (*print)(struct db *, FILE *, void *), void *ctx)
 {
-	struct db	*db, *rec = NULL;
-	long		 n = -1;
-	int		 rc = 1;
+	static const struct cli_export_step st = { cli_print_count,
+	    cli_print_detail, cli_print_write };
+	struct cli_print	p = { what, tsv, print, ctx };
 
-	if ((db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
-		return 1;
-	if (db_readonly(db)) {
-		cli_error(_("%s cannot be written, so the export cannot be "
-		    "recorded in the audit trail; nothing was exported."),
-		    db_path(db));
-		db_close(db);
-		return 1;
-	}
-	if (db_snapshot_begin(db) != DB_OK) {
-		cli_error("%s", _(cli_export_failed));
-		cli_error("%s", _(db_errmsg(db)));
-		db_close(db);
-		return 1;
-	}
-	/* The rows counted and the rows printed come from one snapshot;
-	 * the second connection writes the audit row meanwhile, so that
-	 * nobody else's change waits for a long export. */
-	if ((n = cli_export_count(db, print, ctx)) >= 0 &&
-	    (rec = cli_open_db(cli, DB_NO_SETUP)) != NULL &&
-	    cli_export_note(rec, what, tsv, n) == 0) {
-		if (print(db, stdout, ctx) == n)
-			rc = 0;
-		if (fflush(stdout) != 0) {
-			cli_error(_("the export could not be written: %s"),
-			    strerror(errno));
-			rc = 1;
-		}
-	}
-	if (rec != NULL)
-		db_close(rec);
-	db_snapshot_end(db);
-	db_close(db);
-	return rc;
+	return cli_export_steps(cli, &st, &p);
 }
 
 /* The flags of util_time_local for a command's time. */

@@ -53,6 +53,10 @@ static const struct command commands[] = {
 	    "(--format text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
 	    "fictional households, visits, ambassadors, logins") },
+	{ "export", cli_export_cmd,
+	    N_("a list as a file for a spreadsheet: export households|"
+	    "overdue|secretariat|visits|ambassadors|goal (--format "
+	    "csv|xlsx|tsv, --excel, --output FILE)") },
 	{ "followups", cli_followups,
 	    N_("list the secretariat's follow-ups (--since DATE, "
 	    "--department D, --format text|tsv)") },

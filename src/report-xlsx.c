@@ -1,7 +1,9 @@
 /*
- * report-xlsx.c — the yearly report as an Excel workbook (libxlsxwriter):
- * a sheet about the period, one sheet per table (departments, checklist,
- * months, ambassadors) and a chart sheet of the months.
+ * report-xlsx.c — the one file that speaks libxlsxwriter: the yearly
+ * report as an Excel workbook (a sheet about the period, one sheet per
+ * table (departments, checklist, months, ambassadors) and a chart sheet
+ * of the months), and the workbook of an export (export-xlsx.h: one
+ * sheet, a bold frozen header row, date cells, widths that fit).
  */
 #include <sys/stat.h>
 
@@ -14,6 +16,7 @@
 
 #include <xlsxwriter.h>
 
+#include "export-xlsx.h"
 #include "i18n.h"
 #include "report.h"
 #include "util.h"
@@ -661,4 +664,148 @@ report_xlsx_write(const struct report *r, const char *path, char *err,
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the workbook of an export (export-xlsx.h) ---------------------- */
+
+#define XLSX_WIDTH_MAX	60	/* the widest a column is made */
+
+struct export_xlsx {
+	lxw_workbook	*wb;
+	lxw_worksheet	*ws;
+	lxw_format	*bold, *date;
+	lxw_error	 err;		/* the first error */
+	int		*width;		/* each column's widest text */
+	size_t		 ncols;
+};
+
+/* Note a library call's error in an export's workbook. */
+static void
+ex_check(struct export_xlsx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
+		x->err = e;
+}
+
+/* Let column col take w columns of text. */
+static void
+ex_widen(struct export_xlsx *x, size_t col, int w)
+{
+	size_t	i;
+
+	if (col >= x->ncols) {
+		x->width = xreallocarray(x->width, col + 1, sizeof *x->width);
+		for (i = x->ncols; i <= col; i++)
+			x->width[i] = 0;
+		x->ncols = col + 1;
+	}
+	if (w > x->width[col])
+		x->width[col] = w;
+}
+
+/* A workbook at path. */
+struct export_xlsx *
+export_xlsx_open(const char *path, char *err, size_t errlen)
+{
+	struct export_xlsx	*x;
+
+	x = xcalloc(1, sizeof *x);
+	if ((x->wb = workbook_new(path)) == NULL) {
+		free(x);
+		snprintf(err, errlen, _("The export could not be written to "
+		    "%s: velkomst could not make the workbook."), path);
+		return NULL;
+	}
+	x->bold = workbook_add_format(x->wb);
+	x->date = workbook_add_format(x->wb);
+	format_set_bold(x->bold);
+	format_set_num_format(x->date, "dd.mm.yyyy");
+	return x;
+}
+
+/* The sheet, its header frozen. */
+void
+export_xlsx_sheet(struct export_xlsx *x, const char *name)
+{
+	if ((x->ws = workbook_add_worksheet(x->wb, name)) == NULL) {
+		ex_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	worksheet_freeze_panes(x->ws, 1, 0);
+}
+
+/* A header cell. */
+void
+export_xlsx_head(struct export_xlsx *x, size_t col, const char *s)
+{
+	if (x->ws == NULL)
+		return;
+	ex_check(x, worksheet_write_string(x->ws, 0, (lxw_col_t)col, s,
+	    x->bold));
+	ex_widen(x, col, util_text_width(s) + 1);
+}
+
+/* A text cell (an empty one is left blank). */
+void
+export_xlsx_text(struct export_xlsx *x, long row, size_t col, const char *s)
+{
+	if (x->ws == NULL || *s == '\0')
+		return;
+	ex_check(x, worksheet_write_string(x->ws, (lxw_row_t)row,
+	    (lxw_col_t)col, s, NULL));
+	ex_widen(x, col, util_text_width(s));
+}
+
+/* A date cell. */
+void
+export_xlsx_date(struct export_xlsx *x, long row, size_t col, long day)
+{
+	lxw_datetime	dt = { 0 };
+
+	if (x->ws == NULL)
+		return;
+	util_date_split(day, &dt.year, &dt.month, &dt.day);
+	ex_check(x, worksheet_write_datetime(x->ws, (lxw_row_t)row,
+	    (lxw_col_t)col, &dt, x->date));
+	ex_widen(x, col, 10);
+}
+
+/* A number cell. */
+void
+export_xlsx_number(struct export_xlsx *x, long row, size_t col, long n)
+{
+	char	buf[32];
+
+	if (x->ws == NULL)
+		return;
+	ex_check(x, worksheet_write_number(x->ws, (lxw_row_t)row,
+	    (lxw_col_t)col, (double)n, NULL));
+	ex_widen(x, col, snprintf(buf, sizeof buf, "%ld", n));
+}
+
+/* Set the widths, write the workbook and free it. */
+int
+export_xlsx_close(struct export_xlsx *x, const char *path, char *err,
+    size_t errlen)
+{
+	size_t	i;
+	int	w, rc = 0;
+
+	for (i = 0; x->ws != NULL && i < x->ncols; i++) {
+		w = x->width[i] + 2;
+		ex_check(x, worksheet_set_column(x->ws, (lxw_col_t)i,
+		    (lxw_col_t)i, w > XLSX_WIDTH_MAX ? XLSX_WIDTH_MAX : w,
+		    NULL));
+	}
+	ex_check(x, xlsx_close(x->wb));
+	if (x->err != LXW_NO_ERROR) {
+		snprintf(err, errlen, x->err == LXW_ERROR_MEMORY_MALLOC_FAILED ?
+		    _("The export could not be written to %s: the computer ran "
+		    "out of memory.") : _("The export could not be written to "
+		    "%s (is the disk full?)."), path);
+		rc = -1;
+	}
+	free(x->width);
+	free(x);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #include "cfg.h"
 #include "core.h"
 #include "db.h"
+#include "export.h"
 #include "i18n.h"
 #include "ui.h"
 #include "util.h"
@@ -31,6 +32,8 @@ struct amb_list {
 	long			 count;
 	const char		**pick;
 	char			*info;
+	const enum ui_action	*actions;	/* al_actions, or without
+						   the export */
 };
 
 static const struct ui_column al_cols[AC_NCOLS] = {
@@ -43,6 +46,12 @@ static const struct ui_column al_cols[AC_NCOLS] = {
 };
 
 static const enum ui_action al_actions[] = {
+	ACT_OPEN, ACT_RECRUIT, ACT_SEARCH, ACT_PICK_DEPT, ACT_PICK_STATUS,
+	ACT_EXPORT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+	ACT_FIRST, ACT_LAST, ACT_NONE
+};
+/* The same for those who may not export (an ambassador). */
+static const enum ui_action al_actions_own[] = {
 	ACT_OPEN, ACT_RECRUIT, ACT_SEARCH, ACT_PICK_DEPT, ACT_PICK_STATUS,
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
@@ -177,6 +186,8 @@ al_init(struct ui *ui, void *arg)
 	l->dept = -1;
 	l->status = -1;
 	l->search = xstrdup("");
+	l->actions = core_may(ui_who(ui)->role, ACCESS_EXPORT) ? al_actions :
+	    al_actions_own;
 	l->w.size = sizeof (struct ambassador_row);
 	l->w.fetch = AL_WINDOW;
 	l->w.keep = AL_KEEP;
@@ -227,7 +238,9 @@ al_free(void *state)
 static const enum ui_action *
 al_actions_now(void *state)
 {
-	return ui_list_actions(&((struct amb_list *)state)->list, al_actions);
+	struct amb_list	*l = state;
+
+	return ui_list_actions(&l->list, l->actions);
 }
 
 /* The search line with what is shown, and the table. */
@@ -298,6 +311,21 @@ al_pick_dept(struct ui *ui, struct amb_list *l)
 	ui_push(ui, &screen_pick, &p);
 }
 
+/* E: the list as it is filtered, out to a file (screen-export.c). */
+static void
+al_export(struct ui *ui, struct amb_list *l)
+{
+	struct export_ask	a;
+
+	if (!core_may(ui_who(ui)->role, ACCESS_EXPORT)) {
+		ui_error(ui, "%s", _("Only the secretariat can export lists."));
+		return;
+	}
+	export_ask_init(&a, EXPORT_AMBASSADORS, ui_conf(ui));
+	al_query(ui, l, &a.aq);
+	ui_push(ui, &screen_export, &a);
+}
+
 /* A key: the list's first, then the screen's. */
 static int
 al_key(struct ui *ui, void *state, const struct ui_keypress *k)
@@ -307,7 +335,10 @@ al_key(struct ui *ui, void *state, const struct ui_keypress *k)
 
 	if ((flags = ui_list_key(ui, &l->list, k)) != 0 || l->list.searching)
 		return flags;
-	switch (ui_key_action(k, al_actions)) {
+	switch (ui_key_action(k, l->actions)) {
+	case ACT_EXPORT:
+		al_export(ui, l);
+		break;
 	case ACT_RECRUIT:
 		ui_push(ui, &screen_ambassador_form, NULL);
 		break;

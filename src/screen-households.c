@@ -14,6 +14,7 @@
 #include "cfg.h"
 #include "core.h"
 #include "db.h"
+#include "export.h"
 #include "i18n.h"
 #include "ui.h"
 #include "util.h"
@@ -74,6 +75,12 @@ struct hh_list {
 };
 
 static const enum ui_action list_actions[] = {
+	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_EXPORT,
+	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
+	ACT_LAST, ACT_NONE
+};
+/* The same for those who may not export (an ambassador). */
+static const enum ui_action list_actions_own[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_BACK,
 	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST,
 	ACT_NONE
@@ -85,13 +92,18 @@ static const enum ui_action queue_actions[] = {
 };
 static const enum ui_action report_actions[] = {
 	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_IN_REGISTER,
+	ACT_EXPORT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+	ACT_FIRST, ACT_LAST, ACT_NONE
+};
+static const enum ui_action report_actions_own[] = {
+	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_SEARCH, ACT_IN_REGISTER,
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
 };
 /* The secretariat's list: the report's keys, a reason, the overview. */
 static const enum ui_action desk_actions[] = {
 	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_PICK_REASON, ACT_DESK,
-	ACT_SEARCH, ACT_IN_REGISTER, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
+	ACT_SEARCH, ACT_IN_REGISTER, ACT_EXPORT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
 	ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 /* The same for those who may not see the overview (db_desk). */
@@ -677,6 +689,23 @@ hh_in_register(struct ui *ui, struct hh_list *l)
 	ui_push(ui, &screen_households, l->search);
 }
 
+/* E: the list as it is filtered, out to a file (screen-export.c). */
+static void
+hh_export(struct ui *ui, struct hh_list *l)
+{
+	struct export_ask	a;
+
+	if (!core_may(ui_who(ui)->role, ACCESS_EXPORT)) {
+		ui_error(ui, "%s", _("Only the secretariat can export lists."));
+		return;
+	}
+	export_ask_init(&a, l->mode->filter == FILTER_OVERDUE ?
+	    EXPORT_OVERDUE : l->mode->filter == FILTER_FLAGGED ?
+	    EXPORT_FLAGGED : EXPORT_HOUSEHOLDS, ui_conf(ui));
+	hh_make_query(ui, l, &a.hq);
+	ui_push(ui, &screen_export, &a);
+}
+
 /* The keys of the screen (the list has had its own). */
 static int
 hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
@@ -703,6 +732,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 		break;
 	case ACT_IN_REGISTER:
 		hh_in_register(ui, l);
+		break;
+	case ACT_EXPORT:
+		hh_export(ui, l);
 		break;
 	case ACT_DESK:
 		/* Back to the overview it came from, not one more on top. */
@@ -824,6 +856,9 @@ hh_init(struct ui *ui, void *arg)
 {
 	struct hh_list	*l = hh_open(&mode_register, arg);
 
+	if (!core_may(ui_who(ui)->role, ACCESS_EXPORT))
+		l->actions = list_actions_own;
+
 	hh_reload(ui, l);
 	return l;
 }
@@ -850,6 +885,9 @@ overdue_init(struct ui *ui, void *arg)
 {
 	struct hh_list	*l = hh_open(&mode_overdue, NULL);
 
+	if (!core_may(ui_who(ui)->role, ACCESS_EXPORT))
+		l->actions = report_actions_own;
+
 	(void)arg;
 	hh_reload(ui, l);
 	return l;
@@ -869,7 +907,8 @@ followups_init(struct ui *ui, void *arg)
 			l->dept = (int)(d - 2);
 	}
 	/* The desk's overview is the secretariat's (db_desk). */
-	if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS))
+	if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS) ||
+	    !core_may(ui_who(ui)->role, ACCESS_EXPORT))
 		l->actions = desk_actions_own;
 	hh_reload(ui, l);
 	return l;

@@ -258,6 +258,9 @@ static const struct keydef keydefs[] = {
 	    N_("Show the department's first year from its first welcome, "
 	    "the year its board evaluates; press it again for the year of the "
 	    "report.") },
+	{ ACT_EXPORT, { C('E') }, 1, "E", N_("Export"),
+	    N_("Export this list as it is filtered to a file, as csv for "
+	    "Excel or as an Excel workbook (the secretariat).") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
