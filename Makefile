@@ -14,7 +14,8 @@ PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium xlsxwriter
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# libcsv (Debian's libcsv-dev) ships no pkg-config file.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv
 
 WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
@@ -47,7 +48,7 @@ MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db libxlsxwriter-dev unzip
+	   faketime man-db libxlsxwriter-dev unzip libcsv-dev
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
 	locale po-check
