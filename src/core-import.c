@@ -595,7 +595,7 @@ import_record(struct reader *r)
 {
 	struct import_row w;
 	const char	*v[C_NOTE + 1], *err;
-	char		*t[C_NOTE + 1] = { NULL };
+	char		*t[C_NOTE + 1] = { NULL }, *flat;
 	size_t		 i, n;
 
 	if (import_blank(r, 0))
@@ -607,8 +607,11 @@ import_record(struct reader *r)
 	n = r->nfield < r->ncols ? r->nfield : r->ncols;
 	for (i = 0; i < n; i++) {
 		if (r->kind[i] == C_NAME) {
-			if ((err = import_name(&w, r->field[i])) != NULL)
+			/* A line break in one name's cell is a wrapped cell. */
+			flat = import_flatten(r->field[i]);
+			if ((err = import_name(&w, flat)) != NULL)
 				import_bad(r, &w, r->title[i], err);
+			free(flat);
 			t[C_NAMES] = r->title[i];
 		} else if (r->kind[i] != C_IGNORE && r->kind[i] != C_UNKNOWN) {
 			v[r->kind[i]] = r->field[i];
