@@ -116,7 +116,8 @@ static void
 import_progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
-	fprintf(stderr, _("\rImporting: %zu of %zu rows"), done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("Importing: %zu of %zu rows"), done, total);
 	if (done == total)
 		fputc('\n', stderr);
 	fflush(stderr);
