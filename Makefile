@@ -46,9 +46,11 @@ MAN_DA	= $(wildcard man/da/*.[157])
 PO	= $(wildcard share/po/*.po)
 MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 
+# zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian 12's
+# libxlsxwriter-dev does not pull it in.
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db libxlsxwriter-dev unzip libcsv-dev
+	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
 	locale po-check fuzz

@@ -10,18 +10,8 @@ make_demo
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 export VELKOMST_TODAY=$TODAY
 
-# The pieces of the other language (english.awk, as tests/tui/danish.sh
-# makes them), less the text of the configuration.
-conf=$top/share/velkomst/velkomst.conf
-pieces() {
-	msgcat --no-wrap "$top/share/po/da.po" |
-	    awk -v reverse="$1" -f "$top/tests/tui/english.awk" |
-	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
-		t = t "\n" l }
-	    index(t, $0) == 0' | sort -u >"$2"
-}
-pieces 0 "$TMP/english"
-pieces 1 "$TMP/danish"
+# The pieces of each language, to find the other one on a screen.
+lang_pieces
 
 # one_language NAME FILE: nothing of FILE's language on the screen, and
 # the title line whole (80x24).

@@ -10,19 +10,8 @@
 # and its title is whole.
 . "$(dirname "$0")/lib.sh"
 
-conf=$top/share/velkomst/velkomst.conf
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 
-# The pieces of the other language, one per line, into FILE (as
-# tests/tui/danish.sh finds them).
-other_pieces() {
-	local reverse=$1 file=$2
-	msgcat --no-wrap "$top/share/po/da.po" |
-	    awk -v reverse="$reverse" -f "$top/tests/tui/english.awk" |
-	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
-		t = t "\n" l }
-	    index(t, $0) == 0' | sort -u >"$file"
-}
 other_pieces 0 "$TMP/en"
 other_pieces 1 "$TMP/da"
 

@@ -7,20 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 make_demo
-conf=$top/share/velkomst/velkomst.conf
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 
-# The pieces of the other language, one per line, into FILE.
-other_pieces() {
-	local reverse=$1 file=$2
-	msgcat --no-wrap "$top/share/po/da.po" |
-	    awk -v reverse="$reverse" -f "$top/tests/tui/english.awk" |
-	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
-		t = t "\n" l }
-	    index(t, $0) == 0' | sort -u >"$file"
-}
-other_pieces 0 "$TMP/english"
-other_pieces 1 "$TMP/danish"
+lang_pieces
 if [ "$(wc -l <"$TMP/english")" -gt 500 ] &&
     [ "$(wc -l <"$TMP/danish")" -gt 500 ]; then
 	ok "the catalogue gives pieces of both languages"

@@ -9,22 +9,10 @@
 . "$(dirname "$0")/lib.sh"
 
 make_demo
-conf=$top/share/velkomst/velkomst.conf
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" desk --format tsv >"$TMP/desk.tsv"
 
-# The pieces of the other language, one per line, into FILE (as
-# tests/tui/danish.sh: from da.po, less the configuration's text).
-other_pieces() {
-	local reverse=$1 file=$2
-	msgcat --no-wrap "$top/share/po/da.po" |
-	    awk -v reverse="$reverse" -f "$top/tests/tui/english.awk" |
-	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
-		t = t "\n" l }
-	    index(t, $0) == 0' | sort -u >"$file"
-}
-other_pieces 0 "$TMP/english"
-other_pieces 1 "$TMP/danish"
+lang_pieces
 
 # col DEPT N: column N of department DEPT's line of `velkomst desk`.
 col() { awk -F'\t' -v d="$1" -v n="$2" '$1 == d { print $n }' "$TMP/desk.tsv"; }
@@ -36,25 +24,6 @@ row() {
 	expect_line "$name" "^ *$first +$(col "$key" 2) +$(col "$key" 3) +$(col "$key" 4) +$(col "$key" 5) *\$"
 }
 
-# The whole screen in LANG: nothing of the other language, nothing cut.
-whole() {
-	local lang=$1 name=$2 found s
-	s=$(tui_screen)
-	if [ "$lang" = da ]; then
-		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/english" |
-		    sort -u | head -5 | tr '\n' '|')
-	else
-		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/danish" |
-		    sort -u | head -5 | tr '\n' '|')
-	fi
-	if [ -n "$found" ]; then
-		fail "$lang: $name has no words of the other language" "$found"
-	elif printf '%s\n' "$s" | grep -q '…'; then
-		fail "$lang: $name is not cut" "$(printf '%s\n' "$s" | grep '…')"
-	else
-		ok "$lang: $name in its language, whole at 80x24"
-	fi
-}
 
 # The desk in LANG with the words of T[...].
 tour() {

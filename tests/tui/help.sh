@@ -9,7 +9,7 @@ tui_wait "Register a move-in"
 expect "the bottom line names the keys" "q Quit"
 tui_keys '?'
 expect "? opens help" "Help: Home"
-tui_keys PageDown
+tui_keys PageDown PageDown
 expect "help lists the keys of the screen" "Register a household that has moved in."
 tui_keys Escape
 expect "Esc closes help" "Welcome to velkomst"

@@ -311,3 +311,41 @@ expect_not() {
 make_demo() {
 	VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" demo >/dev/null
 }
+
+# other_pieces REVERSE FILE: the pieces of the other language, one per
+# line, into FILE: with REVERSE 0 the English pieces (for a Danish
+# screen), with 1 the Danish ones.  They are the messages of
+# share/po/da.po whose two languages differ, cut at the printf
+# conversions (tests/tui/english.awk), less any text of the shipped
+# configuration (stairwell names such as "Opgang 1" are data).
+other_pieces() {
+	local conf=$top/share/velkomst/velkomst.conf
+	msgcat --no-wrap "$top/share/po/da.po" |
+	    awk -v reverse="$1" -f "$top/tests/tui/english.awk" |
+	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
+		t = t "\n" l }
+	    index(t, $0) == 0' | sort -u >"$2"
+}
+
+# lang_pieces: both languages' pieces, into $TMP/english and $TMP/danish.
+lang_pieces() {
+	other_pieces 0 "$TMP/english"
+	other_pieces 1 "$TMP/danish"
+}
+
+# whole LANG NAME: a check that the screen now has no piece of the
+# other language (lang_pieces first) and nothing cut ("…").
+whole() {
+	local lang=$1 name=$2 found s pieces=$TMP/danish
+	[ "$lang" = da ] && pieces=$TMP/english
+	s=$(tui_screen)
+	found=$(printf '%s\n' "$s" | grep -F -w -o -f "$pieces" |
+	    sort -u | head -5 | tr '\n' '|')
+	if [ -n "$found" ]; then
+		fail "$lang: $name has no words of the other language" "$found"
+	elif printf '%s\n' "$s" | grep -q '…'; then
+		fail "$lang: $name is not cut" "$(printf '%s\n' "$s" | grep '…')"
+	else
+		ok "$lang: $name in its language, whole at 80x24"
+	fi
+}

@@ -11,21 +11,9 @@
 . "$(dirname "$0")/lib.sh"
 
 make_demo
-conf=$top/share/velkomst/velkomst.conf
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 
-# The pieces of the other language, one per line, into FILE (as
-# tests/tui/danish.sh: from da.po, less the configuration's text).
-other_pieces() {
-	local reverse=$1 file=$2
-	msgcat --no-wrap "$top/share/po/da.po" |
-	    awk -v reverse="$reverse" -f "$top/tests/tui/english.awk" |
-	    awk -v conf="$conf" 'BEGIN { while ((getline l < conf) > 0)
-		t = t "\n" l }
-	    index(t, $0) == 0' | sort -u >"$file"
-}
-other_pieces 0 "$TMP/english"
-other_pieces 1 "$TMP/danish"
+lang_pieces
 
 # The figures of 2018: from the command when there is one, else counted
 # here with sqlite3 (moved in, welcomed by the cut-off).
@@ -78,25 +66,6 @@ total_re() {
 	printf '%s\n' "$re"
 }
 
-# The whole screen in LANG: nothing of the other language, nothing cut.
-whole() {
-	local lang=$1 name=$2 found s
-	s=$(tui_screen)
-	if [ "$lang" = da ]; then
-		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/english" |
-		    sort -u | head -5 | tr '\n' '|')
-	else
-		found=$(printf '%s\n' "$s" | grep -F -w -o -f "$TMP/danish" |
-		    sort -u | head -5 | tr '\n' '|')
-	fi
-	if [ -n "$found" ]; then
-		fail "$lang: $name has no words of the other language" "$found"
-	elif printf '%s\n' "$s" | grep -q '…'; then
-		fail "$lang: $name is not cut" "$(printf '%s\n' "$s" | grep '…')"
-	else
-		ok "$lang: $name in its language, whole at 80x24"
-	fi
-}
 
 # Page down the help until TEXT shows; 1 if it never does.
 help_find() {

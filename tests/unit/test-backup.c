@@ -217,6 +217,7 @@ test_restore_refused(void)
 	sqlite3			*raw;
 	char			*good = at("d-good.db"), *bad = at("d-bad.db");
 	char			*other = at("d-other.db"), *newer = at("d-new.db");
+	char			 page[4096];	/* the default page size */
 	int			 fd;
 
 	if (db == NULL)
@@ -224,11 +225,15 @@ test_restore_refused(void)
 	houses(db, 4);
 	CHECK_INT(db_backup(db, &admin, good, &info), DB_OK);
 	db_backup_info_clear(&info);
-	/* Damaged: pages in the middle overwritten. */
+	/* Damaged: a whole page in the middle overwritten (a backup has no
+	 * free pages, so it is in use; bytes in a page's free space alone
+	 * are not damage SQLite's check can see). */
 	CHECK_INT(db_backup(db, &admin, bad, &info), DB_OK);
+	memset(page, 'x', sizeof page);
 	if ((fd = open(bad, O_WRONLY)) != -1) {
-		CHECK(pwrite(fd, "garbage garbage garbage garbage", 31,
-		    info.size / 2) == 31);
+		CHECK(pwrite(fd, page, sizeof page, (off_t)(info.size /
+		    2 / (long long)sizeof page * (long long)sizeof page)) ==
+		    (ssize_t)sizeof page);
 		close(fd);
 	}
 	db_backup_info_clear(&info);
