@@ -14,7 +14,8 @@ PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium xlsxwriter
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# libcsv (Debian's libcsv-dev) ships no pkg-config file.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv
 
 WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
@@ -49,10 +50,10 @@ MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 # libxlsxwriter-dev does not pull it in.
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip
+	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev
 
 .PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
-	locale po-check
+	locale po-check fuzz
 
 all: build/velkomst $(MO)
 
@@ -86,6 +87,44 @@ build/san/velkomst: src/main.c build/san/libvelkomst.a $(HDR) build/flags
 build/san/test-%: tests/unit/test-%.c tests/unit/test.h build/san/libvelkomst.a
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit -O1 -g $(SAN) $(WARN) $(WERROR) \
 	    -o $@ $< build/san/libvelkomst.a $(PKG_LIBS)
+
+# The unit test of the import replays the fuzzer's corpus through its
+# harness.
+build/san/test-import: tests/fuzz/fuzz-import.c $(wildcard tests/fuzz/corpus/*)
+
+# The fuzzer (clang's libFuzzer): the library built again with clang and
+# the sanitizers, the harness linked with -fsanitize=fuzzer.  `make fuzz`
+# runs it for FUZZ_TIME seconds over the kept corpus; new inputs go to
+# build/fuzz/corpus, a crash to build/fuzz/crash-*.  Keep a crash's input
+# in tests/fuzz/corpus (with its fix): `make check` replays it.
+FUZZCC	?= clang
+FUZZ_TIME ?= 60
+FUZZSAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+	  -fno-omit-frame-pointer
+FUZZOBJ	= $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+
+build/fuzz/obj/%.o: src/%.c $(HDR) | build/fuzz/obj
+	$(FUZZCC) $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer-no-link $(FUZZSAN) \
+	    $(WARN) -c -o $@ $<
+
+build/fuzz/libvelkomst.a: $(FUZZOBJ)
+	rm -f $@ && ar rcs $@ $(FUZZOBJ)
+
+build/fuzz/fuzz-import: tests/fuzz/fuzz-import.c build/fuzz/libvelkomst.a
+	$(FUZZCC) $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer $(FUZZSAN) $(WARN) \
+	    -o $@ $< build/fuzz/libvelkomst.a $(PKG_LIBS)
+
+build/fuzz/obj build/fuzz/corpus:
+	mkdir -p $@
+
+fuzz: deps
+	@command -v $(FUZZCC) >/dev/null || \
+	    { echo "fuzz: needs clang: apt-get install clang"; exit 1; }
+	@$(MAKE) --no-print-directory build/fuzz/fuzz-import build/fuzz/corpus
+	VELKOMST_SHARE=share/velkomst VELKOMST_TODAY=2019-06-01 \
+	    build/fuzz/fuzz-import -max_total_time=$(FUZZ_TIME) \
+	    -artifact_prefix=build/fuzz/ -max_len=65536 \
+	    build/fuzz/corpus tests/fuzz/corpus
 
 build/bench-%: tests/bench/bench-%.c build/libvelkomst.a
 	$(CC) $(CPPFLAGS_ALL) -O2 -g $(WARN) $(WERROR) -o $@ $< \

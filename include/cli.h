@@ -283,6 +283,7 @@ int	 cli_init(const struct cli *, int argc, char **argv);
 int	 cli_user(const struct cli *, int argc, char **argv);
 int	 cli_audit(const struct cli *, int argc, char **argv);
 int	 cli_backup(const struct cli *, int argc, char **argv);
+int	 cli_import(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
 

@@ -855,6 +855,32 @@ enum db_status	 db_login(struct db *, const char *login, const char *secret,
 		    long long now, const struct account_policy *,
 		    struct session *out);
 
+/* ---- move-in lists (db-import.c, see import.h) ------------------------ */
+
+struct import;
+/*
+ * Mark the rows of imp (checked by import_parse) that repeat an earlier
+ * row of the file or a household already registered (same department,
+ * stairwell, flat ignoring ASCII case, and move-in day) as
+ * IMPORT_DUPLICATE, and count the fates into imp->added, duplicates,
+ * refused.  Reads only (a dry run).  The secretariat and admins only.
+ */
+enum db_status	 db_import_match(struct db *, const struct who *,
+		    struct import *imp);
+/*
+ * Import imp in one transaction: match it again (as db_import_match),
+ * then, unless a row is bad and skip_bad is 0 (DB_INVALID: nothing is
+ * added), add every IMPORT_ADD row as a household created by
+ * "import, FILE" (file: the file's base name), and write one audit row
+ * "move-ins imported" with the file's name and the counts (never the
+ * content).  progress (may be NULL) is called now and then with the
+ * rows done and the total.
+ */
+enum db_status	 db_import_moveins(struct db *, const struct who *,
+		    struct import *imp, const char *file, int skip_bad,
+		    void (*progress)(void *, size_t done, size_t total),
+		    void *ctx);
+
 /* ---- the audit trail (db-audit.c) ---------------------------------------- */
 
 /* One row of the trail: never the personal content, only its kind. */

@@ -104,6 +104,7 @@ enum ui_action {
 	ACT_FIRST_YEAR,		/* the evaluation: the department's first
 				   year, or the report's period */
 	ACT_EXPORT,		/* a list: out to a file (the secretariat) */
+	ACT_IMPORT,		/* the households: import a move-in list */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -747,6 +748,8 @@ extern const struct screen screen_followups;
 extern const struct screen screen_visit;
 extern const struct screen screen_followup;
 extern const struct screen screen_goal;
+/* A move-in list from an estate office (the secretariat; arg NULL). */
+extern const struct screen screen_import;
 extern const struct screen screen_coverage;
 extern const struct screen screen_desk;
 /* The success criteria of a year, and what the secretariat recorded for

@@ -39,6 +39,13 @@ const char	*util_login(void);
  * is told); a static string. */
 const char	*util_sudo_user(void);
 
+/* ---- files (util-file.c) ---- */
+
+/* Read the regular file path, at most max bytes, into a new buffer *buf
+ * (NUL-terminated; *len bytes without the NUL).  0, or an errno value
+ * (EISDIR for anything but a regular file, EFBIG when it is larger). */
+int	 util_read_file(const char *path, size_t max, char **buf, size_t *len);
+
 /* ---- dates (util-date.c) ----------------------------------------------
  * A date is a day number: days since 1970-01-01 (proleptic Gregorian).
  * DATE_NONE means "no date" (not moved out, no consent date, ...).

@@ -327,6 +327,13 @@ hh_may_keep(struct db *db, const struct who *who, const char *department)
 	    "households of that department."));
 }
 
+static const char hh_ins[] = "INSERT INTO household (department, "
+    "stairwell, flat, moved_in, moved_out, phone, languages, "
+    "interpreter, consent, consent_on, consent_by, notes, sort_key, "
+    "created_at, created_by, updated_at, updated_by, languages_other) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+    "?14, ?15, ?14, ?15, ?18)";
+
 /*
  * Write the checked c and its audit row: add when *id is 0, else replace
  * household *id, which who must see, as it must the department c puts
@@ -336,12 +343,6 @@ static enum db_status
 hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
     long version, long *id)
 {
-	static const char ins[] = "INSERT INTO household (department, "
-	    "stairwell, flat, moved_in, moved_out, phone, languages, "
-	    "interpreter, consent, consent_on, consent_by, notes, sort_key, "
-	    "created_at, created_by, updated_at, updated_by, languages_other) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?14, ?15, ?18)";
 	/* moved_out is db_household_move_out's: ?5 is never stored here.
 	 * The version must be the one the editor read, else someone else
 	 * changed the household meanwhile and nothing is overwritten. */
@@ -362,7 +363,7 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	if (!add && ((s = db_household_visible(db, who, *id)) != DB_OK ||
 	    (s = hh_may_keep(db, who, c->department)) != DB_OK))
 		return s;
-	if ((st = db_stmt(db, add ? ins : upd)) == NULL)
+	if ((st = db_stmt(db, add ? hh_ins : upd)) == NULL)
 		return DB_ERROR;
 	sort_key = core_sort_key(c->names[0]);
 	hh_bind(st, c, sort_key, who->name, db_now(now));
@@ -412,6 +413,37 @@ hh_save(struct db *db, const struct who *who, const struct household *h,
 	}
 	if ((s = db_write_begin(db)) == DB_OK)
 		s = db_write_end(db, hh_write(db, who, &c, h->version, id));
+	hh_clean_free(&c);
+	return s;
+}
+
+/* Add household h as registered by "by", without an audit row (an
+ * import's one row covers it); inside a write transaction. */
+enum db_status
+db_household_insert(struct db *db, const struct who *who,
+    const struct household *h, const char *by, long *id)
+{
+	struct hh_clean	 c;
+	sqlite3_stmt	*st;
+	const char	*err;
+	enum db_status	 s;
+	char		 now[20], *sort_key;
+
+	if ((err = hh_clean(h, who, &c)) != NULL) {
+		hh_clean_free(&c);
+		return db_fail(db, DB_INVALID, "%s", _(err));
+	}
+	if ((st = db_stmt(db, hh_ins)) == NULL) {
+		hh_clean_free(&c);
+		return DB_ERROR;
+	}
+	sort_key = core_sort_key(c.names[0]);
+	hh_bind(st, &c, sort_key, by, db_now(now));
+	free(sort_key);
+	if ((s = db_step_done(db, st)) == DB_OK) {
+		*id = (long)sqlite3_last_insert_rowid(db->h);
+		s = hh_add_members(db, *id, &c);
+	}
 	hh_clean_free(&c);
 	return s;
 }

@@ -174,6 +174,15 @@ int		 db_who_sees(const struct who *, const char *department);
 enum db_status	 db_household_visible(struct db *, const struct who *,
 		    long id);
 
+/*
+ * Insert household h (checked again as db_household_add checks it) with
+ * its members' keys and words, recorded as created and updated by "by"
+ * ("import, list.csv"), without an audit row; sets *id.  Call inside a
+ * write transaction (db-import.c).  who's access is not checked here.
+ */
+enum db_status	 db_household_insert(struct db *, const struct who *,
+		    const struct household *h, const char *by, long *id);
+
 /* Rebuild every key of every member (db-household.c) and of every
  * ambassador (db_ambassador_rekey); in a transaction. */
 enum db_status	 db_household_rekey(struct db *);

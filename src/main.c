@@ -66,6 +66,9 @@ static const struct command commands[] = {
 	{ "households", cli_households,
 	    N_("list households (--search TEXT, --department D, "
 	    "--format text|tsv)") },
+	{ "import", cli_import,
+	    N_("import a move-in list from an estate office (moveins FILE, "
+	    "--dry-run, --encoding E, --delimiter D, --skip-bad)") },
 	{ "init", cli_init,
 	    N_("create the database and its first admin account "
 	    "(--login LOGIN, --password-stdin)") },

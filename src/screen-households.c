@@ -75,11 +75,11 @@ struct hh_list {
 };
 
 static const enum ui_action list_actions[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_EXPORT,
-	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
-	ACT_LAST, ACT_NONE
+	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_IMPORT,
+	ACT_EXPORT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+	ACT_FIRST, ACT_LAST, ACT_NONE
 };
-/* The same for those who may not export (an ambassador). */
+/* The same for those who may not import nor export (an ambassador). */
 static const enum ui_action list_actions_own[] = {
 	ACT_OPEN, ACT_SEARCH, ACT_NEW, ACT_ORDER, ACT_VISIT, ACT_BACK,
 	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST,
@@ -729,6 +729,13 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 		break;
 	case ACT_NEW:
 		ui_push(ui, &screen_household_form, NULL);
+		break;
+	case ACT_IMPORT:
+		if (!core_may(ui_who(ui)->role, ACCESS_ALL_DEPARTMENTS))
+			ui_error(ui, "%s", _("Only the secretariat can import "
+			    "move-in lists."));
+		else
+			ui_push(ui, &screen_import, NULL);
 		break;
 	case ACT_IN_REGISTER:
 		hh_in_register(ui, l);

@@ -261,6 +261,10 @@ static const struct keydef keydefs[] = {
 	{ ACT_EXPORT, { C('E') }, 1, "E", N_("Export"),
 	    N_("Export this list as it is filtered to a file, as csv for "
 	    "Excel or as an Excel workbook (the secretariat).") },
+	{ ACT_IMPORT, { C('I') }, 1, "I", N_("Import"),
+	    N_("Import a list of move-ins from an estate office (the "
+	    "secretariat): type the file's path, see what would be added and "
+	    "what is wrong, then confirm.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
