@@ -229,8 +229,12 @@ void		 db_household_row_clear(struct household_row *);
 enum household_order {
 	ORDER_NEWEST,		/* moved in, newest first (then id, newest) */
 	ORDER_NAME,		/* first member's name, Danish order */
-	ORDER_URGENT		/* moved in, oldest first: overdue first, then
+	ORDER_URGENT,		/* moved in, oldest first: overdue first, then
 				   by days since move-in (then id) */
+	ORDER_REGISTERED	/* as registered: id, oldest first (the
+				   export of the register, so that importing
+				   it into an empty database gives the same
+				   ids) */
 };
 
 /* Which households a list holds.  Only the households of what is set are

@@ -1139,16 +1139,20 @@ db_household_list(struct db *db, const struct who *who,
 	struct household_row *r;
 	enum db_status	 s;
 	void		*got;
-	char		 iso[16];
+	char		 iso[24];	/* a date, or an id */
 	size_t		 i;
 
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
-	l.key = q->order == ORDER_NAME ? "h.sort_key" : "h.moved_in";
+	l.key = q->order == ORDER_NAME ? "h.sort_key" :
+	    q->order == ORDER_REGISTERED ? "h.id" : "h.moved_in";
 	l.up = (q->order != ORDER_NEWEST) != (q->backward != 0);
 	if (after != NULL && q->order == ORDER_NAME)
 		l.after_key = after->sort_key != NULL ? after->sort_key : "";
-	else if (after != NULL)
+	else if (after != NULL && q->order == ORDER_REGISTERED) {
+		snprintf(iso, sizeof iso, "%ld", after->id);
+		l.after_key = iso;
+	} else if (after != NULL)
 		l.after_key = util_date_iso(after->moved_in, iso);
 	l.after_id = after != NULL ? after->id : 0;
 	l.limit = limit;

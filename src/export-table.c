@@ -63,7 +63,10 @@ export_ask_init(struct export_ask *a, enum export_table t,
 	memset(a, 0, sizeof *a);
 	a->table = t;
 	a->conf = conf;
-	a->hq.order = t == EXPORT_HOUSEHOLDS ? ORDER_NEWEST : ORDER_URGENT;
+	/* The register as registered: imported into an empty database,
+	 * the same file gives the same ids (the round trip). */
+	a->hq.order = t == EXPORT_HOUSEHOLDS ? ORDER_REGISTERED :
+	    ORDER_URGENT;
 	a->hq.filter = t == EXPORT_OVERDUE ? FILTER_OVERDUE :
 	    t == EXPORT_FLAGGED ? FILTER_FLAGGED : FILTER_ALL;
 	a->hq.today = util_today();
