@@ -279,7 +279,7 @@ home_hint_row(struct ui *ui, const struct home *h)
 
 /* The lines on top, then the menu, then how to use it (or the
  * question, which is on the message line when the menu leaves no row:
- * see home_ask). */
+ * see HOME_BACKUP in home_choose). */
 static void
 home_draw(struct ui *ui, void *state)
 {
