@@ -36,6 +36,10 @@ char		*cli_db_path(const struct cli *);
 void		 cli_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* The "who" of a command: the Unix login running it. */
 const char	*cli_who_name(void);
+/* Make the new file path (0600; never over an existing file): its
+ * descriptor, or -1 with the reason printed (--output of report and
+ * export). */
+int		 cli_create_file(const char *path);
 /* Who a command acts as: the Unix account running it, which owns the
  * database file (cli_open_db checks), with the rights of an admin. */
 const struct who *cli_who(void);

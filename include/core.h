@@ -58,6 +58,15 @@ int	 core_has_forbidden_chars(const char *s);
  * (xmalloc'd), or NULL if s is not valid UTF-8.
  */
 char	*core_clean_text(const char *s);
+/*
+ * Clean one optional text as it is stored (every db-*.c, and the import): refuse
+ * control and bidi characters and bad UTF-8, clean it (core_clean_text),
+ * then run check (may be NULL) on the cleaned text.  *out gets a new
+ * string, or NULL when s is NULL or cleans to "".  NULL when fine, else
+ * the sentence (N_()) of what is wrong.
+ */
+const char *core_clean_field(const char *s,
+	    const char *(*check)(const char *), char **out);
 
 /* ---- household status (core-household.c) ----------------------------- */
 

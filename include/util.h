@@ -45,6 +45,8 @@ const char	*util_sudo_user(void);
  * (NUL-terminated; *len bytes without the NUL).  0, or an errno value
  * (EISDIR for anything but a regular file, EFBIG when it is larger). */
 int	 util_read_file(const char *path, size_t max, char **buf, size_t *len);
+/* The folder of path ("." when it has none), as a new string. */
+char	*util_dirname(const char *path);
 
 /* ---- dates (util-date.c) ----------------------------------------------
  * A date is a day number: days since 1970-01-01 (proleptic Gregorian).
@@ -56,6 +58,9 @@ int	 util_read_file(const char *path, size_t max, char **buf, size_t *len);
 int	 util_date_make(int y, int m, int d, long *out);
 /* Split a day number into year, month (1-12) and day (1-31). */
 void	 util_date_split(long day, int *y, int *m, int *d);
+/* The day k years after from: the same month and day; from 29 February,
+ * 1 March in the years without one (agreement years, a first year). */
+long	 util_date_years_after(long from, int k);
 
 enum date_err {
 	DATE_OK = 0,

@@ -50,24 +50,6 @@ ex_set_format(const struct cli *cli, const struct cli_opt *opt,
 	return 0;
 }
 
-/* Make the new file path (0600; never over an existing file): its
- * descriptor, or -1 with the reason printed. */
-static int
-ex_create(const char *path)
-{
-	int	fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-	    O_NOCTTY, 0600)) >= 0)
-		return fd;
-	if (errno == EEXIST)
-		cli_error(_("%s is there already; velkomst does not write over "
-		    "a file.  Give another name, or remove it first."), path);
-	else
-		cli_error(_("%s cannot be made: %s."), path, strerror(errno));
-	return -1;
-}
-
 /* Count the rows (a cli_export_step). */
 static long
 ex_count(struct db *db, void *ctx)
@@ -212,7 +194,7 @@ ex_prepare(const struct cli *cli, struct ex_opts *o)
 	o->a.hq.search = o->a.aq.search = o->search;
 	(void)cli;
 	if (o->output != NULL)
-		return (o->fd = ex_create(o->output)) < 0 ? 1 : 0;
+		return (o->fd = cli_create_file(o->output)) < 0 ? 1 : 0;
 	if (o->format != EXPORT_XLSX)
 		return 0;
 	if (isatty(STDOUT_FILENO)) {

@@ -178,24 +178,6 @@ rep_count(const struct cli *cli, struct db *db, const struct rep_opts *o,
 	return 0;
 }
 
-/* Make the new file path (0600; never over an existing file): its
- * descriptor, or -1 with the reason printed. */
-static int
-rep_create(const char *path)
-{
-	int	fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) >= 0)
-		return fd;
-	if (errno == EEXIST)
-		cli_error(_("%s is there already; velkomst does not write over "
-		    "a file.  Give another name, or remove it first."), path);
-	else
-		cli_error(_("%s cannot be made: %s."), path, strerror(errno));
-	return -1;
-}
-
 /* Print r as o asks to f. */
 static void
 rep_print(const struct cli *cli, const struct rep_opts *o,
@@ -218,7 +200,7 @@ rep_write_file(const struct cli *cli, const struct rep_opts *o,
 	FILE	*f;
 	int	 fd, bad;
 
-	if ((fd = rep_create(o->output)) < 0)
+	if ((fd = cli_create_file(o->output)) < 0)
 		return 1;
 	if (o->format == RF_XLSX) {
 		close(fd);

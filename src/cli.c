@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -540,4 +541,22 @@ char *
 cli_time_at(long long at, int iso, int seconds, char *buf)
 {
 	return util_time_local_at(at, cli_time_flags(iso, seconds), buf);
+}
+
+/* Make the new file path (0600; never over an existing file): its
+ * descriptor, or -1 with the reason printed. */
+int
+cli_create_file(const char *path)
+{
+	int	fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+	    O_NOCTTY, 0600)) >= 0)
+		return fd;
+	if (errno == EEXIST)
+		cli_error(_("%s is there already; velkomst does not write over "
+		    "a file.  Give another name, or remove it first."), path);
+	else
+		cli_error(_("%s cannot be made: %s."), path, strerror(errno));
+	return -1;
 }

@@ -556,3 +556,32 @@ core_clean_text(const char *s)
 	}
 	return out;
 }
+
+/* Clean one optional text into *out after check(); NULL or a message. */
+const char *
+core_clean_field(const char *s, const char *(*check)(const char *),
+    char **out)
+{
+	const char	*err;
+
+	*out = NULL;
+	if (s == NULL)
+		return NULL;
+	if (core_has_forbidden_chars(s))
+		return N_("The text has a character that cannot be used "
+		    "(a control character).");
+	if ((*out = core_clean_text(s)) == NULL)
+		return N_("The text is not valid UTF-8.");
+	/* Check what is stored, not what was typed: cleaning joins white
+	 * space, which could make a CPR number of "010190  1234". */
+	if (check != NULL && (err = check(*out)) != NULL) {
+		free(*out);
+		*out = NULL;
+		return err;
+	}
+	if (**out == '\0') {
+		free(*out);
+		*out = NULL;
+	}
+	return NULL;
+}

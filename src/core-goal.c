@@ -196,24 +196,6 @@ core_check_amb_change(const struct amb_fact *a,
 	return NULL;
 }
 
-/*
- * The day k years after from: the same month and day.  A period that
- * starts on 29 February has its anniversary on 1 March in the years
- * without one, so each of its years ends on the last day of February.
- */
-static long
-goal_anniversary(long from, int k)
-{
-	long	day;
-	int	y, m, d;
-
-	util_date_split(from, &y, &m, &d);
-	if (util_date_make(y + k, m, d, &day) == -1 &&
-	    util_date_make(y + k, 3, 1, &day) == -1)
-		return from + 365L * k;	/* not reached: only 29.02 fails */
-	return day;
-}
-
 /* 1 if the ambassador is active on day. */
 static int
 goal_active_on(const struct amb_fact *a, long day)
@@ -333,7 +315,7 @@ core_goal(const struct amb_fact *a, size_t n, int goal, long from, long to,
 	for (start = from; start <= to && out->nyears < GOAL_YEARS;) {
 		y = &out->years[out->nyears++];
 		y->from = start;
-		y->to = goal_anniversary(from, (int)out->nyears) - 1;
+		y->to = util_date_years_after(from, (int)out->nyears) - 1;
 		if (y->to > to)
 			y->to = to;
 		goal_year(a, n, from, today, y);

@@ -380,27 +380,13 @@ import_yes_no(const char *s)
 static const char *
 import_text(const char *s, const char *(*check)(const char *), char **out)
 {
-	const char	*err = NULL;
-
-	*out = NULL;
-	if (core_has_forbidden_chars(s))
-		return N_("The text has a character that cannot be used "
-		    "(a control character).");
-	if (core_looks_like_cpr(s))
+	/* A CPR number is refused as typed, before cleaning too. */
+	if (core_looks_like_cpr(s)) {
+		*out = NULL;
 		return N_("This looks like a CPR number: CPR numbers are "
 		    "never stored.");
-	if ((*out = core_clean_text(s)) == NULL)
-		return N_("The text is not valid UTF-8.");
-	if (check != NULL && (err = check(*out)) != NULL) {
-		free(*out);
-		*out = NULL;
-		return err;
 	}
-	if (**out == '\0') {
-		free(*out);
-		*out = NULL;
-	}
-	return NULL;
+	return core_clean_field(s, check, out);
 }
 
 /* Add one name of row w, checked. */

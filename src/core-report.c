@@ -11,23 +11,6 @@
 #include "report.h"
 #include "util.h"
 
-/*
- * The day k years after from: the same month and day; a 29 February
- * without one gives 1 March (as the agreement years of core-goal.c).
- */
-static long
-report_anniversary(long from, int k)
-{
-	long	day;
-	int	y, m, d;
-
-	util_date_split(from, &y, &m, &d);
-	if (util_date_make(y + k, m, d, &day) == -1 &&
-	    util_date_make(y + k, 3, 1, &day) == -1)
-		return from + 365L * k;	/* not reached: only 29.02 fails */
-	return day;
-}
-
 /* Fill p with kind, number, from..to and the cut-off. */
 static void
 report_set(struct report_period *p, enum report_kind kind, int number,
@@ -67,10 +50,10 @@ core_report_agreement_year(long agreement_from, long agreement_to, int n,
 		    "(goal.from and goal.to).");
 	if (n < 1 || n > 100)
 		return N_("There is no such year of the agreement.");
-	from = report_anniversary(agreement_from, n - 1);
+	from = util_date_years_after(agreement_from, n - 1);
 	if (from > agreement_to)
 		return N_("There is no such year of the agreement.");
-	to = report_anniversary(agreement_from, n) - 1;
+	to = util_date_years_after(agreement_from, n) - 1;
 	if (to > agreement_to)
 		to = agreement_to;
 	report_set(p, RK_AGREEMENT_YEAR, n, from, to, deadline);
@@ -102,7 +85,7 @@ core_report_first_year(long first_welcome, int deadline,
 
 	util_date_split(first_welcome, &y, &m, &d);
 	report_set(p, RK_EVALUATION, y, first_welcome,
-	    report_anniversary(first_welcome, 1) - 1, deadline);
+	    util_date_years_after(first_welcome, 1) - 1, deadline);
 }
 
 /* Keep one welcome's days for the median. */

@@ -122,7 +122,7 @@ amb_clean_stairwells(const struct ambassador *a, struct amb_clean *c)
 	if (a->nstairwells > AMBASSADOR_MAX_STAIRWELLS)
 		return N_("An ambassador covers at most 32 stairwells.");
 	for (i = 0; i < a->nstairwells; i++) {
-		err = db_clean_text(a->stairwells[i], NULL,
+		err = core_clean_field(a->stairwells[i], NULL,
 		    &c->stairwells[c->nstairwells]);
 		if (err != NULL)
 			return err;
@@ -173,32 +173,32 @@ amb_clean(const struct ambassador *a, struct amb_clean *c)
 	const char	*err;
 
 	memset(c, 0, sizeof *c);
-	if ((err = db_clean_text(a->name != NULL ? a->name : "",
+	if ((err = core_clean_field(a->name != NULL ? a->name : "",
 	    core_check_name, &c->name)) != NULL)
 		return err;
 	if (c->name == NULL)
 		return core_check_name("");
 	if ((err = amb_clean_dates(a, c)) != NULL ||
-	    (err = db_clean_text(a->department, NULL,
+	    (err = core_clean_field(a->department, NULL,
 	    &c->department)) != NULL)
 		return err;
 	if (c->department == NULL)
 		return N_("The department is missing.");
 	if ((err = amb_clean_stairwells(a, c)) != NULL ||
-	    (err = db_clean_text(a->languages, core_check_lang_codes,
+	    (err = core_clean_field(a->languages, core_check_lang_codes,
 	    &c->languages)) != NULL ||
-	    (err = db_clean_text(a->languages_other, core_check_languages,
+	    (err = core_clean_field(a->languages_other, core_check_languages,
 	    &c->languages_other)) != NULL ||
-	    (err = db_clean_text(a->recruited_by, amb_check_opt_name,
+	    (err = core_clean_field(a->recruited_by, amb_check_opt_name,
 	    &c->recruited_by)) != NULL ||
-	    (err = db_clean_text(a->notes, core_check_notes,
+	    (err = core_clean_field(a->notes, core_check_notes,
 	    &c->notes)) != NULL)
 		return err;
 	c->consent = a->consent != 0;
 	if (!c->consent)
 		return NULL;
-	if ((err = db_clean_text(a->phone, core_check_phone, &c->phone)) ||
-	    (err = db_clean_text(a->email, amb_check_email, &c->email)))
+	if ((err = core_clean_field(a->phone, core_check_phone, &c->phone)) ||
+	    (err = core_clean_field(a->email, amb_check_email, &c->email)))
 		return err;
 	/* Consent is given on some day: today unless the form said. */
 	util_date_iso(a->consent_on != DATE_NONE ? a->consent_on :

@@ -36,19 +36,6 @@ db_backup_info_clear(struct db_backup_info *info)
 	memset(info, 0, sizeof *info);
 }
 
-/* The folder of path, as a new string. */
-static char *
-backup_dirname(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* The last part of path. */
 static const char *
 backup_basename(const char *path)
@@ -79,7 +66,7 @@ backup_absolute(const char *path)
 {
 	char	*dir, *real, *abs;
 
-	dir = backup_dirname(path);
+	dir = util_dirname(path);
 	real = realpath(dir, NULL);
 	free(dir);
 	if (real == NULL)
@@ -197,7 +184,7 @@ backup_create_dated(struct db *db, char **out)
 	struct stat	 sb;
 	enum db_status	 st;
 
-	dir = backup_dirname(db->path);
+	dir = util_dirname(db->path);
 	stem = xasprintf("%s/backups", dir);
 	free(dir);
 	dir = stem;
@@ -407,7 +394,7 @@ static enum db_status
 backup_sync(struct db *db, const char *path, struct db_backup_info *out)
 {
 	struct stat	 sb;
-	char		*dir = backup_dirname(path), *side;
+	char		*dir = util_dirname(path), *side;
 	int		 rc, err, beside;
 
 	rc = backup_fsync(path, 0);

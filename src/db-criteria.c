@@ -54,10 +54,12 @@ db_criteria_free(struct criteria_record *r, size_t n)
 	free(r);
 }
 
-/* Fill r from a row of CR_COLUMNS. */
+/* Fill record p from a row of CR_COLUMNS. */
 static void
-cr_row(sqlite3_stmt *st, struct criteria_record *r)
+cr_row(sqlite3_stmt *st, void *p)
 {
+	struct criteria_record	*r = p;
+
 	memset(r, 0, sizeof *r);
 	r->id = (long)sqlite3_column_int64(st, 0);
 	if (core_crit_record_parse((const char *)sqlite3_column_text(st, 1),
@@ -92,13 +94,13 @@ cr_clean(const struct criteria_record *r, char **title, char **paper)
 		return N_("Pick what it is: a film, a success story or a "
 		    "press story.");
 	if ((err = core_check_crit_date(r->date, today)) != NULL ||
-	    (err = db_clean_text(r->title != NULL ? r->title : "",
+	    (err = core_clean_field(r->title != NULL ? r->title : "",
 	    core_check_crit_title, title)) != NULL)
 		return err;
 	if (r->kind == CR_PRESS) {
 		if (r->count != -1 || r->counted_on != DATE_NONE)
 			return N_("A press story has no views or likes.");
-		return db_clean_text(r->paper != NULL ? r->paper : "",
+		return core_clean_field(r->paper != NULL ? r->paper : "",
 		    core_check_crit_paper, paper);
 	}
 	if (r->paper != NULL && r->paper[0] != '\0')
@@ -406,6 +408,50 @@ cr_year(int year, char lo[16], char hi[16])
 		util_date_iso(day, hi);
 }
 
+/* Step st to its end, each row into a new element (size bytes, filled
+ * by row) of the growing array *rows: DB_OK, or the failure with what
+ * was read freed by free_all. */
+static enum db_status
+cr_read_all(struct db *db, sqlite3_stmt *st, size_t size,
+    void (*row)(sqlite3_stmt *, void *), void (*free_all)(void *, size_t),
+    void **rows, size_t *n)
+{
+	char	*got = NULL;
+	size_t	 cap = 0;
+	int	 rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			got = xreallocarray(got, cap, size);
+		}
+		row(st, got + (*n)++ * size);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free_all(got, *n);
+		*rows = NULL;
+		*n = 0;
+		return db_sqlite_fail(db, rc);
+	}
+	*rows = got;
+	return DB_OK;
+}
+
+/* db_criteria_free and db_story_visits_free for cr_read_all. */
+static void
+cr_free_records(void *p, size_t n)
+{
+	db_criteria_free(p, n);
+}
+
+static void
+cr_free_stories(void *p, size_t n)
+{
+	db_story_visits_free(p, n);
+}
+
 /* The records of a year (0: all), newest first. */
 enum db_status
 db_criteria_list(struct db *db, const struct who *who, int year,
@@ -416,9 +462,8 @@ db_criteria_list(struct db *db, const struct who *who, int year,
 	    "ORDER BY date DESC, id DESC";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	size_t		 cap = 0;
+	void		*got;
 	char		 lo[16], hi[16];
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -429,21 +474,9 @@ db_criteria_list(struct db *db, const struct who *who, int year,
 	cr_year(year, lo, hi);
 	db_bind_text(st, 1, lo);
 	db_bind_text(st, 2, hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		cr_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_criteria_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_sqlite_fail(db, rc);
-	}
-	return DB_OK;
+	s = cr_read_all(db, st, sizeof **out, cr_row, cr_free_records, &got, n);
+	*out = got;
+	return s;
 }
 
 /* Every record as the rules see it. */
@@ -523,10 +556,12 @@ db_story_visits_free(struct story_visit *v, size_t n)
 	free(v);
 }
 
-/* Fill v from a row of the marked visits. */
+/* Fill marked visit p from a row of the marked visits. */
 static void
-cr_story_row(sqlite3_stmt *st, struct story_visit *v)
+cr_story_row(sqlite3_stmt *st, void *p)
 {
+	struct story_visit	*v = p;
+
 	memset(v, 0, sizeof *v);
 	v->visit = (long)sqlite3_column_int64(st, 0);
 	v->household = (long)sqlite3_column_int64(st, 1);
@@ -555,9 +590,8 @@ db_story_visits(struct db *db, const struct who *who, int year,
 	    "ORDER BY v.date DESC, v.id DESC";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	size_t		 cap = 0;
+	void		*got;
 	char		 lo[16], hi[16];
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
@@ -568,21 +602,10 @@ db_story_visits(struct db *db, const struct who *who, int year,
 	cr_year(year, lo, hi);
 	db_bind_text(st, 1, lo);
 	db_bind_text(st, 2, hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		cr_story_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_story_visits_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_sqlite_fail(db, rc);
-	}
-	return DB_OK;
+	s = cr_read_all(db, st, sizeof **out, cr_story_row, cr_free_stories,
+	    &got, n);
+	*out = got;
+	return s;
 }
 
 /* What the mark of visit id needs: its outcome, who saved it, its

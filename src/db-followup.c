@@ -159,7 +159,7 @@ db_followup_add(struct db *db, const struct who *who, struct followup *f,
 	if (f->date == DATE_NONE || core_check_date_range(f->date) != NULL)
 		return db_fail(db, DB_INVALID, "%s",
 		    _(core_check_followup_date(DATE_NONE, DATE_NONE, 0)));
-	if ((err = db_clean_text(f->note, core_check_notes, &note)) != NULL)
+	if ((err = core_clean_field(f->note, core_check_notes, &note)) != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
 	if ((s = db_write_begin(db)) == DB_OK)
 		s = db_write_end(db, fu_write(db, who, f, note, max_attempts));

@@ -64,34 +64,6 @@ hh_clean_free(struct hh_clean *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Clean one optional text into *out after check(); NULL or a message. */
-const char *
-db_clean_text(const char *s, const char *(*check)(const char *), char **out)
-{
-	const char	*err;
-
-	*out = NULL;
-	if (s == NULL)
-		return NULL;
-	if (core_has_forbidden_chars(s))
-		return N_("The text has a character that cannot be used "
-		    "(a control character).");
-	if ((*out = core_clean_text(s)) == NULL)
-		return N_("The text is not valid UTF-8.");
-	/* Check what is stored, not what was typed: cleaning joins white
-	 * space, which could make a CPR number of "010190  1234". */
-	if (check != NULL && (err = check(*out)) != NULL) {
-		free(*out);
-		*out = NULL;
-		return err;
-	}
-	if (**out == '\0') {
-		free(*out);
-		*out = NULL;
-	}
-	return NULL;
-}
-
 /* Check and clean the members' names. */
 static const char *
 hh_clean_names(const struct household *h, struct hh_clean *c)
@@ -104,7 +76,7 @@ hh_clean_names(const struct household *h, struct hh_clean *c)
 	if (h->nmembers > HOUSEHOLD_MAX_MEMBERS)
 		return N_("A household has at most 12 members.");
 	for (i = 0; i < h->nmembers; i++) {
-		err = db_clean_text(h->members[i] != NULL ? h->members[i] : "",
+		err = core_clean_field(h->members[i] != NULL ? h->members[i] : "",
 		    core_check_name, &c->names[c->nnames]);
 		if (err != NULL)
 			return err;
@@ -149,12 +121,12 @@ hh_clean(const struct household *h, const struct who *who,
 	memset(c, 0, sizeof *c);
 	if ((err = hh_clean_names(h, c)) != NULL ||
 	    (err = hh_clean_dates(h, c)) != NULL ||
-	    (err = db_clean_text(h->department, NULL,
+	    (err = core_clean_field(h->department, NULL,
 	    &c->department)) != NULL ||
-	    (err = db_clean_text(h->stairwell, NULL, &c->stairwell)) != NULL ||
-	    (err = db_clean_text(h->flat != NULL ? h->flat : "",
+	    (err = core_clean_field(h->stairwell, NULL, &c->stairwell)) != NULL ||
+	    (err = core_clean_field(h->flat != NULL ? h->flat : "",
 	    core_check_flat, &c->flat)) != NULL ||
-	    (err = db_clean_text(h->notes, core_check_notes,
+	    (err = core_clean_field(h->notes, core_check_notes,
 	    &c->notes)) != NULL)
 		return err;
 	if (c->department == NULL)
@@ -165,12 +137,12 @@ hh_clean(const struct household *h, const struct who *who,
 	c->consent = h->consent != 0;
 	if (!c->consent)
 		return NULL;
-	if ((err = db_clean_text(h->phone, core_check_phone, &c->phone)) ||
-	    (err = db_clean_text(h->languages, core_check_lang_codes,
+	if ((err = core_clean_field(h->phone, core_check_phone, &c->phone)) ||
+	    (err = core_clean_field(h->languages, core_check_lang_codes,
 	    &c->languages)) ||
-	    (err = db_clean_text(h->languages_other, core_check_languages,
+	    (err = core_clean_field(h->languages_other, core_check_languages,
 	    &c->languages_other)) ||
-	    (err = db_clean_text(h->consent_by, NULL, &c->consent_by)))
+	    (err = core_clean_field(h->consent_by, NULL, &c->consent_by)))
 		return err;
 	if (c->consent_by == NULL)
 		c->consent_by = xstrdup(who->name);

@@ -764,19 +764,6 @@ open_writable(const char *path)
 	return 1;
 }
 
-/* The folder of path, as a new string. */
-static char *
-open_dirname(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* An immutable read-only URI for path (for a folder we cannot write). */
 char *
 db_immutable_uri(const char *path)
@@ -817,7 +804,7 @@ open_connect(struct db *db, int flags, char **err)
 	struct stat	 sb;
 	int		 dir_w, file_w, oflags, rc;
 
-	dir = open_dirname(db->path);
+	dir = util_dirname(db->path);
 	dir_w = open_writable(dir);
 	free(dir);
 	file_w = open_writable(db->path);

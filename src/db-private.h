@@ -93,16 +93,6 @@ enum db_status	 db_check_who(struct db *, const struct who *);
 enum db_status	 db_step_done(struct db *, sqlite3_stmt *st);
 
 /*
- * Clean one optional text as it is stored (db-household.c): refuse
- * control and bidi characters and bad UTF-8, clean it (core_clean_text),
- * then run check (may be NULL) on the cleaned text.  *out gets a new
- * string, or NULL when s is NULL or cleans to "".  NULL when fine, else
- * the sentence (N_()) of what is wrong.
- */
-const char	*db_clean_text(const char *s, const char *(*check)(const char *),
-		    char **out);
-
-/*
  * Narrow a list to who's departments (db-audit.c): for a who that
  * does not see every department (an ambassador), append to sql (of size
  * len, o bytes used) " AND col IN (?first, ?first+1, ...)", one

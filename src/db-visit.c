@@ -71,11 +71,11 @@ vi_clean_item(const struct visit *v, size_t i, struct vi_clean *c)
 	const char		*err;
 	size_t			 j;
 
-	if ((err = db_clean_text(it->key, NULL, &out->key)) != NULL ||
-	    (err = db_clean_text(it->title, NULL, &out->title)) != NULL ||
-	    (err = db_clean_text(it->title_da, NULL, &out->title_da)) !=
+	if ((err = core_clean_field(it->key, NULL, &out->key)) != NULL ||
+	    (err = core_clean_field(it->title, NULL, &out->title)) != NULL ||
+	    (err = core_clean_field(it->title_da, NULL, &out->title_da)) !=
 	    NULL ||
-	    (err = db_clean_text(it->note, core_check_notes,
+	    (err = core_clean_field(it->note, core_check_notes,
 	    &out->note)) != NULL)
 		return err;
 	if (out->key == NULL || out->title == NULL)
@@ -147,9 +147,9 @@ vi_clean(const struct visit *v, struct vi_clean *c)
 	if ((err = core_check_date_range(v->date)) != NULL ||
 	    (err = core_check_date_range(v->next_date)) != NULL)
 		return err;
-	if ((err = db_clean_text(v->ambassador != NULL ? v->ambassador : "",
+	if ((err = core_clean_field(v->ambassador != NULL ? v->ambassador : "",
 	    core_check_name, &c->ambassador)) != NULL ||
-	    (err = db_clean_text(v->notes, core_check_notes,
+	    (err = core_clean_field(v->notes, core_check_notes,
 	    &c->notes)) != NULL)
 		return err;
 	if (c->ambassador == NULL)

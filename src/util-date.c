@@ -385,3 +385,21 @@ util_today_clock(time_t (*clock)(void))
 {
 	date_clock = clock;
 }
+
+/*
+ * The day k years after from: the same month and day.  A period that
+ * starts on 29 February has its anniversary on 1 March in the years
+ * without one, so each of its years ends on the last day of February.
+ */
+long
+util_date_years_after(long from, int k)
+{
+	long	day;
+	int	y, m, d;
+
+	util_date_split(from, &y, &m, &d);
+	if (util_date_make(y + k, m, d, &day) == -1 &&
+	    util_date_make(y + k, 3, 1, &day) == -1)
+		return from + 365L * k;	/* not reached: only 29.02 fails */
+	return day;
+}

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -47,4 +48,17 @@ util_read_file(const char *path, size_t max, char **buf, size_t *len)
 	(*buf)[have] = '\0';
 	*len = have;
 	return 0;
+}
+
+/* The folder of path, as a new string. */
+char *
+util_dirname(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }
