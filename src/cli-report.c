@@ -111,6 +111,7 @@ rep_period(const struct cli *cli, struct db *db, const struct rep_opts *o,
 	const struct conf	*c = cli->conf;
 	const char		*why;
 	long			 first;
+	char			 day[16];
 	int			 y, m, d;
 
 	if (o->year != 0)
@@ -140,6 +141,13 @@ rep_period(const struct cli *cli, struct db *db, const struct rep_opts *o,
 	}
 	if (why != NULL) {
 		cli_error("%s", _(why));
+		return 2;
+	}
+	/* A period that has not begun has nothing to count (a typo such as
+	 * 2091 for 2019 would print a page of zeros). */
+	if (p->from > util_today()) {
+		cli_error(_("The period starts on %s, after today: it has not "
+		    "begun."), util_date_dk(p->from, day));
 		return 2;
 	}
 	return 0;

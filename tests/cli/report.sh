@@ -269,6 +269,8 @@ run "${R[@]}" report --from 2018-03-01 --to 2018-02-01
 check "from after to" 2 "after" stderr
 run "${R[@]}" report --year abc
 check "not a year" 2 "whole number" stderr
+VELKOMST_TODAY=2019-06-01 run "${R[@]}" report --year 2091
+check "a year that has not begun (2091 for 2019)" 2 "starts on 01.01.2091, after today" stderr
 run "${R[@]}" report --format pdf
 check "not a format" 2 "text, md, csv or xlsx" stderr
 run "${R[@]}" report --department nowhere
