@@ -109,6 +109,10 @@ struct conf {
 						   the file (none: the list is
 						   empty) */
 	size_t			 ncriteria;
+	struct sensitive_words	*sensitive;	/* "sensitive_words": the
+						   words a note is checked
+						   for (core.h); never NULL
+						   after cfg_load */
 	char			*files[4];	/* the files that were read */
 	size_t			 nfiles;
 };

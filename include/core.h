@@ -753,4 +753,66 @@ int	 core_locked(long long locked_until, long long now);
 int	 core_lockout_fail(const struct lockout *, int *failures,
 	    long long *locked_until, long long now);
 
+/* ---- notes that drift into sensitive data (core-sensitive.c) ---------- */
+
+/*
+ * What a note may say that it must not: the special categories of data a
+ * welcome note has no need of, and a CPR number.  The words come from
+ * list files (share/velkomst/sensitive/da.txt, en.txt; the configuration's
+ * sensitive_words), read by cfg.c and parsed here:
+ *
+ *	# a comment (to the end of the line)
+ *	[health]		a section: health, religion, ethnicity
+ *	syg*			or criminal; the words under it are its
+ *	*sygdom*		one word a line: "word" matches that whole
+ *	kristen			word, "word*" a word that starts with it,
+ *				"*word" one that ends with it, "*word*" one
+ *				that holds it
+ *
+ * Words are compared by their search keys (core_search_key: case, accents
+ * and the spellings of æ ø å do not matter).  Every list is checked
+ * whatever language the screen speaks.
+ */
+enum sensitive_kind {
+	SENSITIVE_NONE,
+	SENSITIVE_HEALTH,
+	SENSITIVE_RELIGION,
+	SENSITIVE_ETHNICITY,
+	SENSITIVE_CRIMINAL,
+	SENSITIVE_CPR		/* core_looks_like_cpr */
+};
+struct sensitive_words;		/* the words of every list read */
+
+/* A new, empty set of words (only a CPR number is found with it). */
+struct sensitive_words *core_sensitive_new(void);
+void	 core_sensitive_free(struct sensitive_words *);
+/*
+ * Add the words of one list file's text (NUL-terminated UTF-8).  NULL
+ * when it is read, else an N_() sentence of what is wrong with line
+ * *line (from 1); the words before that line are kept.
+ */
+const char *core_sensitive_add(struct sensitive_words *, const char *text,
+	    size_t *line);
+/* How many words (and word parts) the set holds. */
+size_t	 core_sensitive_count(const struct sensitive_words *);
+/*
+ * What note may say: SENSITIVE_CPR if it holds what looks like a CPR
+ * number, else the kind of the first of its words (in the note's order)
+ * that a list names, else SENSITIVE_NONE.  words may be NULL (the CPR
+ * check only).  When word is not NULL, *word gets that word as the note
+ * has it (a new string), or NULL.
+ */
+enum sensitive_kind core_sensitive_check(const struct sensitive_words *,
+	    const char *note, char **word);
+/*
+ * The sentence saying why a note was stopped (N_(), for _()): with one
+ * %s for the word, except for SENSITIVE_CPR.  NULL for SENSITIVE_NONE.
+ */
+const char *core_sensitive_reason(enum sensitive_kind);
+/* The rule that goes with it (N_()): what notes must not hold, and that
+ * concerns go to the secretariat. */
+const char *core_sensitive_rule(void);
+/* The section name of a kind in a list file ("health"), or NULL. */
+const char *core_sensitive_section(enum sensitive_kind);
+
 #endif

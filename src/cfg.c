@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <dirent.h>
 
 #include <libconfig.h>
 
@@ -70,13 +71,14 @@ enum {
 	TOP_LANGUAGES,
 	TOP_PILOTS,
 	TOP_CRITERIA,
+	TOP_SENSITIVE,
 	TOP_N
 };
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
 	"accounts", "departments", "stairwells", "checklist", "languages",
-	"pilots", "criteria", NULL
+	"pilots", "criteria", "sensitive_words", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
@@ -1526,6 +1528,114 @@ cfg_build_criteria(struct cfg_walk *w, const config_setting_t *list)
 	free(where);
 }
 
+/* Read one word list into the configuration's words; e is the setting
+ * that named it (for a file that cannot be read). */
+static void
+cfg_sensitive_file(struct cfg_walk *w, const config_setting_t *e,
+    const char *path)
+{
+	const char	*why;
+	char		*buf;
+	size_t		 len, line;
+	int		 r;
+
+	if ((r = util_read_file(path, CFG_FILE_MAX, &buf, &len)) != 0) {
+		cfg_err(w, e, _("cannot read the word list %s: %s"), path,
+		    r == EISDIR ? _("it is not a file") : strerror(r));
+		return;
+	}
+	if (strlen(buf) != len)
+		cfg_errat(w, path, 0, "%s", _("the file is not UTF-8 text"));
+	else if ((why = core_sensitive_add(w->c->sensitive, buf, &line)) !=
+	    NULL)
+		cfg_errat(w, path, (unsigned)line, "%s", _(why));
+	free(buf);
+}
+
+/* 1 if name is a word list in a folder: ends with ".txt", not hidden. */
+static int
+cfg_sensitive_name(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* qsort: two names in byte order. */
+static int
+cfg_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read every word list (*.txt) of the folder path, in name order. */
+static void
+cfg_sensitive_dir(struct cfg_walk *w, const config_setting_t *e,
+    const char *path, DIR *d)
+{
+	struct dirent	 *de;
+	char		**names = NULL, *f;
+	size_t		  n = 0, i;
+
+	while ((de = readdir(d)) != NULL) {
+		if (!cfg_sensitive_name(de->d_name))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof *names, cfg_strcmp);
+	for (i = 0; i < n; i++) {
+		f = xasprintf("%s/%s", path, names[i]);
+		cfg_sensitive_file(w, e, f);
+		free(f);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * The word lists of notes that may say something sensitive: files or
+ * folders of *.txt, a relative path taken from the folder of the file
+ * that names it.  Not set: no words (a CPR number is still found).
+ */
+static void
+cfg_build_sensitive(struct cfg_walk *w, const config_setting_t *list)
+{
+	const config_setting_t	*e;
+	const char		*v, *file;
+	char			*dir, *path;
+	DIR			*d;
+	int			 n, k;
+
+	w->c->sensitive = core_sensitive_new();
+	if (list == NULL || (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
+	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL)))
+		return;
+	file = config_setting_source_file(list);
+	dir = util_dirname(file != NULL ? file : ".");
+	n = config_setting_length(list);
+	for (k = 0; k < n; k++) {
+		e = config_setting_get_elem(list, (unsigned)k);
+		if (!cfg_want(w, e, CONFIG_TYPE_STRING, _("each word list")))
+			continue;
+		v = config_setting_get_string(e);
+		if (!cfg_text_ok(v, 0) || *v == '\0') {
+			cfg_err(w, e, "%s", _("a word list is named by its "
+			    "file or folder"));
+			continue;
+		}
+		path = *v == '/' ? xstrdup(v) : xasprintf("%s/%s", dir, v);
+		if ((d = opendir(path)) != NULL)
+			cfg_sensitive_dir(w, e, path, d);
+		else
+			cfg_sensitive_file(w, e, path);
+		free(path);
+	}
+	free(dir);
+}
+
 /* Walk the merged layers: later layers win per top-level setting. */
 static void
 cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
@@ -1561,6 +1671,7 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_build_pilots(w, top[TOP_PILOTS]);
 	if (nfiles > 0)
 		cfg_build_criteria(w, top[TOP_CRITERIA]);
+	cfg_build_sensitive(w, top[TOP_SENSITIVE]);
 	free(w->dep_where);	/* kept until here for the messages */
 	w->dep_where = NULL;
 }
@@ -1704,6 +1815,7 @@ cfg_free(struct conf *c)
 		free(c->criteria[i].title_da);
 	}
 	free(c->criteria);
+	core_sensitive_free(c->sensitive);
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	memset(c, 0, sizeof *c);
