@@ -672,6 +672,35 @@ int		 ui_form_key(struct ui *, struct ui_form *, enum ui_action);
  * is full makes the field say how many characters it takes. */
 int		 ui_form_edit_key(struct ui_form *, const struct ui_keypress *);
 
+/* ---- notes that may say something sensitive (ui-sensitive.c) --------- */
+
+/*
+ * Before a form saves, its notes are checked (core_sensitive_check with
+ * the configuration's word lists).  The screen keeps a struct
+ * ui_sensitive (zeroed) beside its form:
+ *   - in its save, first ui_sensitive_stop(fields = the note fields that
+ *     will be saved): 1 means a note may say something sensitive: the
+ *     reason is under that note, the focus on it, the question on the
+ *     message line and s->asking set; do not save;
+ *   - while s->asking, every key goes to ui_sensitive_key; when it sets
+ *     *save (y), call the save again: the check lets it through once.
+ *     n or Esc closes the question, back to the note;
+ *   - while s->asking, actions_now returns ui_sensitive_actions.
+ */
+struct ui_sensitive {
+	int	 asking;	/* "Save anyway? (y/n)" is open */
+	int	 field;		/* the note it is about */
+	int	 allowed;	/* y: the next ui_sensitive_stop passes */
+};
+extern const enum ui_action ui_sensitive_actions[];
+int		 ui_sensitive_stop(struct ui *, struct ui_sensitive *,
+		    struct ui_form *, const int *fields, size_t n);
+int		 ui_sensitive_key(struct ui *, struct ui_sensitive *,
+		    struct ui_form *, const struct ui_keypress *, int *save);
+/* Why note is stopped (translated, a new string), or NULL when it may be
+ * saved as it is. */
+char		*ui_sensitive_reason(const struct conf *, const char *note);
+
 /* ---- the languages spoken in a form (ui-language.c) ------------------- */
 
 /*

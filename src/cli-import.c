@@ -1,8 +1,10 @@
 /*
  * cli-import.c — `velkomst import moveins FILE [--dry-run] [--encoding
- * E] [--delimiter D] [--skip-bad]`: a move-in list from an estate
- * office read and checked (core-import.c), every bad row listed by row
- * and column, then added in one transaction (db-import.c).
+ * E] [--delimiter D] [--skip-bad] [--notes-ok]`: a move-in list from an
+ * estate office read and checked (core-import.c), every bad row listed
+ * by row and column, a note that may say something sensitive named on
+ * stderr (and nothing imported without --notes-ok), then added in one
+ * transaction (db-import.c).
  */
 #include <errno.h>
 #include <libgen.h>
@@ -21,6 +23,7 @@
 struct import_opts {
 	int			 dry_run;
 	int			 skip_bad;
+	int			 notes_ok;	/* --notes-ok */
 	enum import_encoding	 encoding;
 	int			 delimiter;
 };
@@ -153,6 +156,45 @@ import_read(const struct conf *conf, const char *path,
 	return 0;
 }
 
+/*
+ * Warn on stderr of every note (of a row not refused) that may say
+ * something sensitive.  0 when there is none, or when --notes-ok takes
+ * them as they are; else 1, with the rule and why nothing is imported.
+ */
+static int
+import_sensitive(const struct conf *conf, const struct import *imp,
+    const struct import_opts *o)
+{
+	const struct import_row	*w;
+	enum sensitive_kind	 k;
+	char			*word, *why;
+	size_t			 i;
+	long			 n = 0;
+
+	for (i = 0; i < imp->nrows; i++) {
+		w = &imp->rows[i];
+		if (w->fate == IMPORT_BAD || w->notes == NULL ||
+		    (k = core_sensitive_check(conf->sensitive, w->notes,
+		    &word)) == SENSITIVE_NONE)
+			continue;
+		/* The word is letters, digits and marks only. */
+		why = xasprintf(_(core_sensitive_reason(k)),
+		    word != NULL ? word : "");
+		cli_error(_("row %ld: %s"), w->row, why);
+		free(why);
+		free(word);
+		n++;
+	}
+	if (n == 0 || o->notes_ok)
+		return 0;
+	cli_error("%s", _(core_sensitive_rule()));
+	cli_error("%s", o->dry_run ? _("Nothing would be imported: change "
+	    "those notes in the file, or import them as they are with "
+	    "--notes-ok.") : _("Nothing was imported: change those notes "
+	    "in the file, or import them as they are with --notes-ok."));
+	return 1;
+}
+
 /* Match, then import (or only tell, with --dry-run). */
 static int
 import_run(const struct cli *cli, const char *path, const char *base,
@@ -192,7 +234,7 @@ import_run(const struct cli *cli, const char *path, const char *base,
 int
 cli_import(const struct cli *cli, int argc, char **argv)
 {
-	struct import_opts	 o = { 0, 0, IMPORT_ENC_AUTO, 0 };
+	struct import_opts	 o = { 0, 0, 0, IMPORT_ENC_AUTO, 0 };
 	const struct cli_opt	 opts[] = {
 		{ "dry-run", 'n', NULL, cli_set_flag, &o.dry_run, 0,
 		    N_("show what would be imported; change nothing") },
@@ -204,6 +246,9 @@ cli_import(const struct cli *cli, int argc, char **argv)
 		    "found from the header)") },
 		{ "skip-bad", 0, NULL, cli_set_flag, &o.skip_bad, 0,
 		    N_("import the good rows even if some are bad") },
+		{ "notes-ok", 0, NULL, cli_set_flag, &o.notes_ok, 0,
+		    N_("import notes that may say something sensitive as "
+		    "they are") },
 		CLI_OPT_END
 	};
 	const struct cli_cmd	 cmd = { "import", "moveins FILE", 2, 2, opts,
@@ -225,6 +270,10 @@ cli_import(const struct cli *cli, int argc, char **argv)
 	}
 	if (import_read(cli->conf, operand[1], &o, &imp) != 0)
 		return 1;
+	if (import_sensitive(cli->conf, &imp, &o) != 0) {
+		import_free(&imp);
+		return 1;
+	}
 	copy = xstrdup(operand[1]);
 	rc = import_run(cli, operand[1], basename(copy), &o, &imp);
 	free(copy);

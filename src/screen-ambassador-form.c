@@ -30,6 +30,7 @@ struct amb_form {
 	struct ui_language	 langs;		/* AF_LANGUAGES */
 	int			 other;		/* AF_LANG_OTHER is shown */
 	const char		**pick;
+	struct ui_sensitive	 sens;		/* asking about the note */
 };
 
 static const enum ui_action af_actions[] = {
@@ -423,6 +424,8 @@ af_texts(struct amb_form *fm, struct ambassador *a)
 	}
 }
 
+static const int af_notes[] = { AF_NOTES };
+
 /* Check and save; UI_POP when saved. */
 static int
 af_save(struct ui *ui, struct amb_form *fm)
@@ -435,6 +438,10 @@ af_save(struct ui *ui, struct amb_form *fm)
 		return 0;
 	if ((bad = af_check(ui, fm, &a)) > 0) {
 		ui_form_refused(ui, &fm->form, bad);
+		db_ambassador_clear(&a);
+		return 0;
+	}
+	if (ui_sensitive_stop(ui, &fm->sens, &fm->form, af_notes, 1)) {
 		db_ambassador_clear(&a);
 		return 0;
 	}
@@ -458,8 +465,12 @@ af_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct amb_form	*fm = state;
 	enum ui_action	 a = ui_key_action(k, af_keys);
-	int		 flags;
+	int		 flags, save;
 
+	if (fm->sens.asking) {
+		flags = ui_sensitive_key(ui, &fm->sens, &fm->form, k, &save);
+		return save ? flags | af_save(ui, fm) : flags;
+	}
 	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
 		return flags;
 	flags = UI_REDRAW | UI_HANDLED;
@@ -474,6 +485,15 @@ af_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return flags;
 	}
 	return ui_form_edit_key(&fm->form, k);
+}
+
+/* The keys now: y, n and Esc while the question about the note is open. */
+static const enum ui_action *
+af_actions_now(void *state)
+{
+	struct amb_form	*fm = state;
+
+	return fm->sens.asking ? ui_sensitive_actions : af_actions;
 }
 
 const struct screen screen_ambassador_form = {
@@ -499,4 +519,5 @@ const struct screen screen_ambassador_form = {
 	.key = af_key,
 	.free = af_free,
 	.cursor = af_cursor,
+	.actions_now = af_actions_now,
 };

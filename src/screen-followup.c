@@ -27,6 +27,7 @@ struct fu_form {
 	const char		*pick[NFOLLOWUP_ACTION + NFOLLOWUP_CLOSE];
 	struct ui_field		 f[FF_COUNT];
 	struct ui_form		 form;
+	struct ui_sensitive	 sens;		/* asking about the note */
 };
 
 static const enum ui_action ff_actions[] = {
@@ -202,11 +203,16 @@ ff_check(struct fu_form *fm, struct followup *f)
 static int
 ff_save(struct ui *ui, struct fu_form *fm)
 {
+	static const int notes[] = { FF_NOTE };
 	struct followup	 f;
 	int		 bad;
 
 	if ((bad = ff_check(fm, &f)) > 0) {
 		ui_form_refused(ui, &fm->form, bad);
+		free(f.note);
+		return 0;
+	}
+	if (ui_sensitive_stop(ui, &fm->sens, &fm->form, notes, 1)) {
 		free(f.note);
 		return 0;
 	}
@@ -233,8 +239,12 @@ ff_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct fu_form	*fm = state;
 	enum ui_action	 a = ui_key_action(k, ff_actions);
-	int		 flags;
+	int		 flags, save;
 
+	if (fm->sens.asking) {
+		flags = ui_sensitive_key(ui, &fm->sens, &fm->form, k, &save);
+		return save ? flags | ff_save(ui, fm) : flags;
+	}
 	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
 		return flags;
 	flags = UI_REDRAW | UI_HANDLED;
@@ -245,6 +255,15 @@ ff_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return flags;
 	}
 	return ui_form_edit_key(&fm->form, k);
+}
+
+/* The keys now: y, n and Esc while the question about the note is open. */
+static const enum ui_action *
+ff_actions_now(void *state)
+{
+	struct fu_form	*fm = state;
+
+	return fm->sens.asking ? ui_sensitive_actions : ff_actions;
 }
 
 const struct screen screen_followup = {
@@ -268,4 +287,5 @@ const struct screen screen_followup = {
 	.key = ff_key,
 	.free = ff_free,
 	.cursor = ff_cursor,
+	.actions_now = ff_actions_now,
 };

@@ -34,6 +34,7 @@ struct form {
 	long			 dup;		/* asking about this household
 						   registered there, or 0 */
 	long			 dup_moved_in;
+	struct ui_sensitive	 sens;		/* asking about the note */
 };
 
 static const enum ui_action form_actions[] = {
@@ -179,6 +180,8 @@ form_actions_now(void *state)
 
 	if (fm->dup != 0)
 		return dup_actions;
+	if (fm->sens.asking)
+		return ui_sensitive_actions;
 	return fm->f[fm->form.focus].kind == UI_FIELD_CHECK ?
 	    form_actions_check : form_actions;
 }
@@ -520,6 +523,7 @@ form_ask_dup(struct ui *ui, struct form *fm, const struct household *h)
 static int
 form_save(struct ui *ui, struct form *fm, int anyway)
 {
+	static const int	notes[] = { FLD_NOTES };
 	struct household	h;
 	enum db_status		st;
 	int			bad;
@@ -530,6 +534,10 @@ form_save(struct ui *ui, struct form *fm, int anyway)
 		ui_form_refused(ui, &fm->form, bad);
 		return 0;
 	}
+	/* With anyway, the note was let through on the way to the
+	 * question about a move-in registered already. */
+	if (!anyway && ui_sensitive_stop(ui, &fm->sens, &fm->form, notes, 1))
+		return 0;
 	form_household(ui, fm, &h);
 	if (fm->id == 0 && !anyway && form_ask_dup(ui, fm, &h)) {
 		db_household_clear(&h);
@@ -590,10 +598,14 @@ form_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct form	*fm = state;
 	enum ui_action	 a = ui_key_action(k, form_keys);
-	int		 flags;
+	int		 flags, save;
 
 	if (fm->dup != 0)
 		return form_key_dup(ui, fm, k);
+	if (fm->sens.asking) {
+		flags = ui_sensitive_key(ui, &fm->sens, &fm->form, k, &save);
+		return save ? flags | form_save(ui, fm, 0) : flags;
+	}
 	if ((flags = ui_form_key(ui, &fm->form, a)) != 0)
 		return flags;
 	flags = UI_REDRAW | UI_HANDLED;
@@ -619,7 +631,7 @@ form_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)ui;
 	(void)x;
 	(void)twice;
-	if (fm->dup != 0)
+	if (fm->dup != 0 || fm->sens.asking)
 		return UI_HANDLED;	/* the question is open */
 	return ui_form_click(&fm->form, y);
 }
@@ -655,7 +667,11 @@ const struct screen screen_household_form = {
 	    "registered), r to register this one anyway, or Esc to go back "
 	    "to the form.\n\n"
 	    "A new household opens when it is saved: press v there to start "
-	    "the welcome visit at once."),
+	    "the welcome visit at once.\n\n"
+	    "Notes: write what the welcome needs, never health, religion, "
+	    "ethnicity or criminal matters: a concern goes to the "
+	    "secretariat. A note that may say such a thing asks first: y "
+	    "saves it anyway, n goes back to change it."),
 	.init = form_init,
 	.draw = form_draw,
 	.key = form_key,

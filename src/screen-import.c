@@ -136,6 +136,34 @@ imp_rows(const struct conf *c, const struct import *imp,
 	}
 }
 
+/* The rows to add whose note may say something sensitive, with why:
+ * F2 and y import them as they are. */
+static void
+imp_sensitive(struct ui *ui, struct imp_scr *s)
+{
+	const struct import	*imp = &s->imp;
+	char			*why, *line;
+	size_t			 i;
+	int			 head = 0;
+
+	for (i = 0; i < imp->nrows; i++) {
+		if (imp->rows[i].fate != IMPORT_ADD || (why =
+		    ui_sensitive_reason(ui_conf(ui), imp->rows[i].notes)) ==
+		    NULL)
+			continue;
+		if (!head++) {
+			imp_line(&s->text, "");
+			imp_line(&s->text, _(core_sensitive_rule()));
+			imp_line(&s->text, _("These notes are imported as they "
+			    "are if you go on: change them in the file first."));
+		}
+		line = xasprintf(_("row %ld: %s"), imp->rows[i].row, why);
+		imp_line(&s->text, line);
+		free(line);
+		free(why);
+	}
+}
+
 /* The preview's text. */
 static void
 imp_preview_text(struct ui *ui, struct imp_scr *s)
@@ -155,6 +183,7 @@ imp_preview_text(struct ui *ui, struct imp_scr *s)
 	imp_line(&s->text, imp->refused > 0 ? _("F2 imports the good rows; "
 	    "the bad rows are left out. Esc imports nothing.") : _("F2 "
 	    "imports the rows to add. Esc imports nothing."));
+	imp_sensitive(ui, s);
 	for (i = 0; i < imp->nunknown; i++) {
 		line = xasprintf(_("Column \"%s\" is not known: ignored."),
 		    imp->unknown[i]);

@@ -49,6 +49,8 @@ struct visit_scr {
 	int				 text_skip;	/* its first line shown */
 	int				 text_rows;	/* lines shown */
 	int				 text_more;	/* lines below them */
+	struct ui_sensitive		 sens;		/* asking about a
+							   note */
 };
 
 /* The name of the last ambassador who saved a visit here, to fill in,
@@ -275,6 +277,8 @@ visit_actions_now(void *state)
 		return back_actions;
 	if (v->asking || v->asking_story)
 		return ask_actions;
+	if (v->sens.asking)
+		return ui_sensitive_actions;
 	if (v->form.noting)
 		return note_actions;
 	return visit_item_at(v) >= 0 ? item_actions : field_actions;
@@ -670,6 +674,21 @@ visit_saved(struct ui *ui, const struct visit *vis)
 	db_household_clear(&h);
 }
 
+/* 1 if a note that will be saved (the visit's, and on the checklist
+ * the items') may say something sensitive: the question is then open. */
+static int
+visit_stop_note(struct ui *ui, struct visit_scr *v)
+{
+	int	fields[CFG_CHECKLIST_MAX + 1];
+	size_t	n = 0, i;
+
+	for (i = 0; v->mode == MODE_CHECKLIST && i < v->nitems; i++)
+		if (v->f[F_ITEMS + i].e.len > 0)
+			fields[n++] = F_ITEMS + (int)i;
+	fields[n++] = visit_f_next(v) + 1;
+	return ui_sensitive_stop(ui, &v->sens, &v->form, fields, n);
+}
+
 /* Check and save; UI_POP when saved. */
 static int
 visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
@@ -688,6 +707,10 @@ visit_save(struct ui *ui, struct visit_scr *v, int later_for_unset)
 	if ((bad = visit_check(v, later_for_unset, &date, &next)) > 0) {
 		v->asking = 0;
 		ui_form_refused(ui, &v->form, bad);
+		return 0;
+	}
+	if (visit_stop_note(ui, v)) {
+		v->asking = 0;
 		return 0;
 	}
 	visit_build(v, date, next, &vis);
@@ -833,7 +856,7 @@ static int
 visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct visit_scr	*v = state;
-	int			 i = visit_item_at(v), flags;
+	int			 i = visit_item_at(v), flags, save;
 	enum ui_action		 a;
 
 	if (!v->loaded)		/* nothing to visit: only Esc works */
@@ -843,6 +866,10 @@ visit_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return visit_key_ask(ui, v, k);
 	if (v->asking_story)
 		return visit_key_story(ui, v, k);
+	if (v->sens.asking) {
+		flags = ui_sensitive_key(ui, &v->sens, &v->form, k, &save);
+		return save ? flags | visit_save(ui, v, 0) : flags;
+	}
 	if (v->form.noting)
 		return visit_key_note(v, k);
 	a = ui_key_action(k, i >= 0 ? item_actions : field_keys);
@@ -884,7 +911,8 @@ visit_click(struct ui *ui, void *state, int y, int x, int twice)
 	(void)ui;
 	(void)x;
 	(void)twice;
-	if (!v->loaded || v->asking || v->asking_story || v->form.noting)
+	if (!v->loaded || v->asking || v->asking_story || v->form.noting ||
+	    v->sens.asking)
 		return 0;
 	return ui_form_click(&v->form, y);
 }
