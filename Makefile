@@ -45,6 +45,11 @@ MAN_DA	= $(wildcard man/da/*.[157])
 # (VELKOMST_LOCALEDIR=build/locale) and `make install`.
 PO	= $(wildcard share/po/*.po)
 MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
+# The word lists that notes are checked against, and the privacy papers
+# (the record of processing, the notice for residents, the ambassadors'
+# page on notes): installed beside the default configuration.
+SENSITIVE = $(wildcard share/velkomst/sensitive/*.txt)
+PRIVACY	= $(wildcard share/velkomst/privacy/*.txt)
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian 12's
 # libxlsxwriter-dev does not pull it in.
@@ -236,6 +241,10 @@ install: build/velkomst $(MO)
 	done
 	install -m 644 share/velkomst/velkomst.conf \
 	    $(DESTDIR)$(DATADIR)/velkomst/velkomst.conf
+	install -d $(DESTDIR)$(DATADIR)/velkomst/sensitive \
+	    $(DESTDIR)$(DATADIR)/velkomst/privacy
+	install -m 644 $(SENSITIVE) $(DESTDIR)$(DATADIR)/velkomst/sensitive/
+	install -m 644 $(PRIVACY) $(DESTDIR)$(DATADIR)/velkomst/privacy/
 	@for po in $(PO); do \
 	    l=$$(basename $$po .po); \
 	    echo install -D -m 644 build/locale/$$l/LC_MESSAGES/velkomst.mo \
@@ -253,6 +262,11 @@ uninstall:
 	for f in $(notdir $(MAN_DA)); do \
 	    rm -f $(DESTDIR)$(MANDIR)/da/man$${f##*.}/$$f; \
 	done
+	for f in $(SENSITIVE) $(PRIVACY); do \
+	    rm -f $(DESTDIR)$(DATADIR)/velkomst/$${f#share/velkomst/}; \
+	done
+	-rmdir $(DESTDIR)$(DATADIR)/velkomst/sensitive \
+	    $(DESTDIR)$(DATADIR)/velkomst/privacy
 	-rmdir $(DESTDIR)$(DATADIR)/velkomst
 	@for po in $(PO); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$po .po)/LC_MESSAGES/velkomst.mo; \
