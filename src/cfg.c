@@ -1597,14 +1597,16 @@ cfg_sensitive_dir(struct cfg_walk *w, const config_setting_t *e,
 
 /*
  * The word lists of notes that may say something sensitive: files or
- * folders of *.txt, a relative path taken from the folder of the file
- * that names it.  Not set: no words (a CPR number is still found).
+ * folders of *.txt, a relative path taken from the folder of the shipped
+ * default (where the shipped lists are, whichever file names them, so a
+ * copy of the shipped file still finds them).  Not set: no words (a CPR
+ * number is still found).
  */
 static void
 cfg_build_sensitive(struct cfg_walk *w, const config_setting_t *list)
 {
 	const config_setting_t	*e;
-	const char		*v, *file;
+	const char		*v;
 	char			*dir, *path;
 	DIR			*d;
 	int			 n, k;
@@ -1613,8 +1615,7 @@ cfg_build_sensitive(struct cfg_walk *w, const config_setting_t *list)
 	if (list == NULL || (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
 	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL)))
 		return;
-	file = config_setting_source_file(list);
-	dir = util_dirname(file != NULL ? file : ".");
+	dir = util_dirname(w->default_path);
 	n = config_setting_length(list);
 	for (k = 0; k < n; k++) {
 		e = config_setting_get_elem(list, (unsigned)k);

@@ -78,17 +78,23 @@ fi
 # The setting: a list with a bad line, a list that is missing.
 mkdir -p "$TMP/lists"
 printf '# test\n[health]\nsyg*\n\nto ord\n' >"$TMP/lists/bad.txt"
-printf 'sensitive_words = ["lists/bad.txt",\n  "lists/none.txt"];\n' \
-    >"$TMP/bad.conf"
+printf 'sensitive_words = ["%s/lists/bad.txt",\n  "lists/none.txt"];\n' \
+    "$TMP" >"$TMP/bad.conf"
 run --db "$DB" --config "$TMP/bad.conf" households
 check "a bad line of a word list stops with its file and line" 1 \
     "$TMP/lists/bad.txt:5: each line holds one word: letters and digits, with * at its start or end" stderr
 check "a missing word list names the setting's file and line" 1 \
-    "$TMP/bad.conf:2: cannot read the word list $TMP/lists/none.txt: No such file or directory" stderr
+    "$TMP/bad.conf:2: cannot read the word list $VELKOMST_SHARE/lists/none.txt: No such file or directory" stderr
 mkdir -p "$TMP/own"
 printf '[religion]\nzorro*\n' >"$TMP/own/own.txt"
-printf 'sensitive_words = ["own"];\n' >"$TMP/own.conf"
+printf 'sensitive_words = ["%s/own"];\n' "$TMP" >"$TMP/own.conf"
 printf 'afdeling;opgang;lejlighed;indflytning;navne;bemærkning\n605;Opgang 3;3. tv.;03-05-2019;Bo Vang;Zorroerne kommer\n605;Opgang 3;3. th.;03-05-2019;Bo Lind;Han er syg\n' >"$TMP/own.csv"
+# A copy of the shipped file elsewhere still finds the shipped lists.
+cp "$VELKOMST_SHARE/velkomst.conf" "$TMP/copy.conf"
+run --db "$DB" --config "$TMP/copy.conf" import moveins "$TMP/own.csv" \
+    --dry-run
+check "a copy of the shipped file finds the shipped lists" 1 \
+    'row 3: This note may say something about health ("syg").' stderr
 run --db "$DB" --config "$TMP/own.conf" import moveins "$TMP/own.csv"
 check "a folder of lists replaces the shipped lists" 1 'row 2: This note may say something about religion ("Zorroerne").' stderr
 if grep -q "row 3" "$TMP/err"; then

@@ -256,6 +256,14 @@ setting(void)
 		TEST_FAIL("mkdtemp");
 		return;
 	}
+	/* A copy of the shipped file, elsewhere, still finds the lists. */
+	snprintf(path, sizeof path, "cp %s %s/copy.conf", SHIPPED, dir);
+	CHECK_INT(system(path), 0);
+	snprintf(path, sizeof path, "%s/copy.conf", dir);
+	CHECK_INT(cfg_load(&c, SHIPPED, path, 1, err, sizeof err), 0);
+	CHECK_INT(core_sensitive_check(c.sensitive, "Han er syg", NULL),
+	    SENSITIVE_HEALTH);
+	cfg_free(&c);
 	snprintf(path, sizeof path, "%s/lists", dir);
 	CHECK_INT(mkdir(path, 0700), 0);
 	snprintf(path, sizeof path, "%s/lists/xx.txt", dir);
@@ -263,7 +271,9 @@ setting(void)
 	snprintf(path, sizeof path, "%s/lists/skip.md", dir);
 	write_file(path, "not a list\n");
 	snprintf(path, sizeof path, "%s/a.conf", dir);
-	write_file(path, "sensitive_words = [\"lists\"];\n");
+	snprintf(want, sizeof want, "sensitive_words = [\"%s/lists\"];\n",
+	    dir);
+	write_file(path, want);
 	CHECK_INT(cfg_load(&c, SHIPPED, path, 1, err, sizeof err), 0);
 	CHECK_INT(core_sensitive_count(c.sensitive), 1);
 	CHECK_INT(core_sensitive_check(c.sensitive, "zorroer", NULL),
@@ -274,12 +284,15 @@ setting(void)
 	snprintf(path, sizeof path, "%s/lists/yy.txt", dir);
 	write_file(path, "[religion]\nok\n\nbad line\n");
 	snprintf(path, sizeof path, "%s/a.conf", dir);
-	write_file(path, "\nsensitive_words = [\"lists\", \"none.txt\"];\n");
+	snprintf(want, sizeof want, "\nsensitive_words = [\"%s/lists\", "
+	    "\"none.txt\"];\n", dir);
+	write_file(path, want);
 	CHECK_INT(cfg_load(&c, SHIPPED, path, 1, err, sizeof err), -1);
+	/* A relative path is taken from the shipped default's folder. */
 	snprintf(want, sizeof want, "%s/lists/yy.txt:4: each line holds one "
 	    "word: letters and digits, with * at its start or end\n"
-	    "%s/a.conf:2: cannot read the word list %s/none.txt: No such "
-	    "file or directory\n", dir, dir, dir);
+	    "%s/a.conf:2: cannot read the word list share/velkomst/none.txt: "
+	    "No such file or directory\n", dir, dir);
 	if (strcmp(err, want) != 0)
 		TEST_FAIL("errors are \"%.400s\", want \"%.400s\"", err,
 		    want);
