@@ -246,6 +246,34 @@ test_keys_kept(void)
 	db_close(db);
 }
 
+/* A field of printable ASCII is cleaned as core_clean_text cleans it
+ * (core_clean_field takes a way round ICU for it). */
+static void
+test_clean_ascii(void)
+{
+	static const char *const in[] = { "", " ", "  Opgang  7 ", "2. th.",
+	    "a\tb", "x\x7f", " Note  12  ", "~!@#$%^&*()_+{}|:\"<>?",
+	    "St. tv.  ", "Søren  Bæk", "12 34 56 78", "a \n b" };
+	char		*field, *text;
+	const char	*err;
+	size_t		 i;
+
+	for (i = 0; i < sizeof in / sizeof in[0]; i++) {
+		err = core_clean_field(in[i], NULL, &field);
+		text = core_clean_text(in[i]);
+		if (core_has_forbidden_chars(in[i]))
+			CHECK(err != NULL && field == NULL);
+		else if (text[0] == '\0')
+			CHECK(err == NULL && field == NULL);
+		else {
+			CHECK(err == NULL);
+			CHECK_STR(field, text);
+		}
+		free(field);
+		free(text);
+	}
+}
+
 /* A long write's page cache, and back. */
 static void
 test_cache(void)
@@ -275,6 +303,7 @@ main(void)
 	RUN("db-bulk", test_bulk_failure);
 	RUN("db-bulk", test_keys_kept);
 	RUN("db-bulk", test_cache);
+	RUN("db-bulk", test_clean_ascii);
 	core_key_done();
 	TEST_END();
 }
