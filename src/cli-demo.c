@@ -1247,10 +1247,11 @@ demo_failed(struct db *db)
 }
 
 /*
- * Mark the database as a demo, then fill it in one batch; 0 or 1.  The
- * mark is saved first, on its own: a run killed during the fill leaves a
- * marked database with nothing in it (the batch is all or nothing),
- * which the next run recognises (demo_half_made) and fills.
+ * Mark the database as a demo, then fill it in one bulk batch (one
+ * transaction: db_bulk_begin); 0 or 1.  The mark is saved first, on its
+ * own: a run killed during the fill leaves a marked database with
+ * nothing in it (the batch is all or nothing), which the next run
+ * recognises (demo_half_made) and fills.
  */
 static int
 demo_fill(struct db *db, const struct conf *conf, long n)

@@ -1197,6 +1197,8 @@ db_close(struct db *db)
 	if (db->h != NULL) {
 		if (db->batch || !sqlite3_get_autocommit(db->h))
 			db_exec(db, "ROLLBACK");
+		if (db->bulk)
+			db_bulk_done(db);
 		sqlite3_close(db->h);
 	}
 	free(db->errmsg);
