@@ -24,7 +24,7 @@
 #define DEMO_MAX	1000000
 /* The page cache while the demo fills the file (SQLite's default is
  * 2 MiB): the pages rows are added to stay in memory. */
-#define DEMO_CACHE_KIB	(256L * 1024)
+#define DEMO_CACHE_KIB	(64L * 1024)
 /* A progress line on a terminal from this many households, every
  * DEMO_STEP of them. */
 #define DEMO_PROGRESS	2000
