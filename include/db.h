@@ -89,6 +89,20 @@ void		 db_set_busy_timeout(struct db *, int ms);
  */
 enum db_status	 db_batch_begin(struct db *);
 enum db_status	 db_batch_end(struct db *, int ok);
+/*
+ * A bulk batch, for filling a new database (the demo): a batch whose
+ * calls join its one transaction without a savepoint each, with a page
+ * cache of cache_kib KiB while it is open.  A call that fails while it
+ * writes leaves the batch half done, so it is never committed: later
+ * calls fail, and db_batch_end rolls it back and returns DB_ERROR with
+ * that call's message.  db_bulk_lists(db, 0) drops the
+ * indexes of the lists (households by date, name, department and state;
+ * visits by date) until db_bulk_lists(db, 1), or the commit, builds
+ * them again from the rows, which is faster than keeping them up row
+ * by row: meanwhile the lists must not be read.
+ */
+enum db_status	 db_bulk_begin(struct db *, long cache_kib);
+enum db_status	 db_bulk_lists(struct db *, int on);
 
 /*
  * A snapshot: every read until db_snapshot_end sees the database as it

@@ -21,7 +21,14 @@
 #include "util.h"
 
 #define DEMO_DEFAULT	240
-#define DEMO_MAX	100000
+#define DEMO_MAX	1000000
+/* The page cache while the demo fills the file (SQLite's default is
+ * 2 MiB): the pages rows are added to stay in memory. */
+#define DEMO_CACHE_KIB	(64L * 1024)
+/* A progress line on a terminal from this many households, every
+ * DEMO_STEP of them. */
+#define DEMO_PROGRESS	2000
+#define DEMO_STEP	1000
 #define DEMO_SEED	0x2545f4914f6cdd1dULL
 
 #define NITEMS(a)	(sizeof (a) / sizeof (a)[0])
@@ -1173,6 +1180,18 @@ demo_story_visits(struct db *db)
 
 /* ---- the command ------------------------------------------------------- */
 
+/* The progress line on a terminal: done of n households. */
+static void
+demo_progress(size_t done, long n)
+{
+	fputc('\r', stderr);
+	fprintf(stderr, _("Creating the demo: %zu of %ld households"), done,
+	    n);
+	if (done == (size_t)n)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
 /* Add n households; DB_OK, or the first error (the batch is still open). */
 static enum db_status
 demo_add_all(struct db *db, const struct conf *conf, long n)
@@ -1184,9 +1203,14 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 	enum db_status		 st = DB_OK;
 	size_t			*used, i;
 	long			 sec = 0;
+	int			 tty = isatty(2) && n >= DEMO_PROGRESS;
 
 	used = xcalloc(conf->nstairwells, sizeof *used);
+	/* The lists' indexes are built once, after the households. */
+	st = db_bulk_lists(db, 0);
 	for (i = 0; st == DB_OK && i < (size_t)n; i++) {
+		if (tty && i % DEMO_STEP == 0)
+			demo_progress(i, n);
 		demo_household(&r, conf, used, i, &h);
 		st = db_household_add(db, &who, &h);
 		/* The visits draw from their own stream, so the households
@@ -1196,6 +1220,10 @@ demo_add_all(struct db *db, const struct conf *conf, long n)
 		db_household_clear(&h);
 	}
 	free(used);
+	if (tty && st == DB_OK)
+		demo_progress(i, n);
+	if (st == DB_OK)
+		st = db_bulk_lists(db, 1);
 	if (st == DB_OK)
 		st = demo_amb_all(db, conf);
 	if (st == DB_OK)
@@ -1219,17 +1247,19 @@ demo_failed(struct db *db)
 }
 
 /*
- * Mark the database as a demo, then fill it in one batch; 0 or 1.  The
- * mark is saved first, on its own: a run killed during the fill leaves a
- * marked database with nothing in it (the batch is all or nothing),
- * which the next run recognises (demo_half_made) and fills.
+ * Mark the database as a demo, then fill it in one bulk batch (one
+ * transaction: db_bulk_begin); 0 or 1.  The mark is saved first, on its
+ * own: a run killed during the fill leaves a marked database with
+ * nothing in it (the batch is all or nothing), which the next run
+ * recognises (demo_half_made) and fills.
  */
 static int
 demo_fill(struct db *db, const struct conf *conf, long n)
 {
 	enum db_status	st;
 
-	if (db_mark_demo(db) != DB_OK || db_batch_begin(db) != DB_OK)
+	if (db_mark_demo(db) != DB_OK ||
+	    db_bulk_begin(db, DEMO_CACHE_KIB) != DB_OK)
 		return demo_failed(db);
 	if ((st = demo_add_all(db, conf, n)) != DB_OK) {
 		/* The message first: the rollback may replace it. */
@@ -1357,7 +1387,7 @@ cli_demo(const struct cli *cli, int argc, char **argv)
 	int			 rc, existed, again;
 	const struct cli_opt	 opts[] = {
 		{ "households", 0, "N", demo_set_households, &n, 0,
-		    N_("how many households (1 to 100000; 240 if not given)") },
+		    N_("how many households (1 to 1000000; 240 if not given)") },
 		CLI_OPT_END
 	};
 	const struct cli_cmd	 cmd = { "demo", NULL, 0, 0, opts,

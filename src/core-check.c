@@ -557,6 +557,34 @@ core_clean_text(const char *s)
 	return out;
 }
 
+/* What core_clean_text makes of s when s is printable ASCII (no
+ * control character, nothing to compose, the only white space the
+ * space): s with its spaces squeezed, without ICU; else NULL. */
+static char *
+check_clean_ascii(const char *s)
+{
+	const unsigned char	*p;
+	char			*out, *o;
+	int			 space = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return NULL;
+	out = o = xmalloc((size_t)(p - (const unsigned char *)s) + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == ' ') {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = (char)*p;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Clean one optional text into *out after check(); NULL or a message. */
 const char *
 core_clean_field(const char *s, const char *(*check)(const char *),
@@ -567,10 +595,12 @@ core_clean_field(const char *s, const char *(*check)(const char *),
 	*out = NULL;
 	if (s == NULL)
 		return NULL;
-	if (core_has_forbidden_chars(s))
+	if ((*out = check_clean_ascii(s)) != NULL)
+		;
+	else if (core_has_forbidden_chars(s))
 		return N_("The text has a character that cannot be used "
 		    "(a control character).");
-	if ((*out = core_clean_text(s)) == NULL)
+	else if ((*out = core_clean_text(s)) == NULL)
 		return N_("The text is not valid UTF-8.");
 	/* Check what is stored, not what was typed: cleaning joins white
 	 * space, which could make a CPR number of "010190  1234". */

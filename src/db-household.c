@@ -7,6 +7,7 @@
  * (key >= word AND key < core_prefix_next(word)) on its primary key.
  * Lists page by keyset (the last row shown is the cursor), never OFFSET.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,29 +150,88 @@ hh_clean(const struct household *h, const struct who *who,
 	return NULL;
 }
 
-/* Index the words of member mid's name. */
-static enum db_status
-hh_add_words(struct db *db, long mid, long hid, const char *name)
+/*
+ * A name's keys as core makes them (ICU: several normalisations per word
+ * and a collation key), kept for the names met last: a list or a demo
+ * repeats its names, and the keys depend on nothing but the name.
+ */
+struct hh_keys {
+	char	*name;
+	char	*search;		/* core_search_key */
+	char	*sort;			/* core_sort_key */
+	char	**words;		/* core_name_words */
+	size_t	 nwords;
+};
+#define HH_KEY_CACHE	4096		/* names kept, a power of two */
+static struct hh_keys hh_key_cache[HH_KEY_CACHE];
+
+/* The keys of name, made now or kept from before; valid until the next
+ * call. */
+static const struct hh_keys *
+hh_keys(const char *name)
 {
-	static const char sql[] = "INSERT OR IGNORE INTO name_word "
-	    "(key, member_id, household_id) VALUES (?1, ?2, ?3)";
+	struct hh_keys		*k;
+	const unsigned char	*p;
+	uint32_t		 h = 2166136261u;	/* FNV-1a */
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	k = &hh_key_cache[h & (HH_KEY_CACHE - 1)];
+	if (k->name != NULL && strcmp(k->name, name) == 0)
+		return k;
+	free(k->name);
+	free(k->search);
+	free(k->sort);
+	core_words_free(k->words, k->nwords);
+	k->name = xstrdup(name);
+	k->search = core_search_key(name);
+	k->sort = core_sort_key(name);
+	k->nwords = core_name_words(name, &k->words);
+	return k;
+}
+
+/* name_word rows of one member in one statement: words ?1..?n, the
+ * member ?9, the household ?10 (the cache keys by the literal). */
+#define HH_W(i)		"(?" #i ", ?9, ?10)"
+#define HH_WINS		"INSERT OR IGNORE INTO name_word (key, member_id, " \
+			"household_id) VALUES "
+static const char *const hh_words_sql[] = {
+	HH_WINS HH_W(1),
+	HH_WINS HH_W(1) ", " HH_W(2),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3) ", " HH_W(4),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3) ", " HH_W(4) ", " HH_W(5),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3) ", " HH_W(4) ", " HH_W(5)
+	    ", " HH_W(6),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3) ", " HH_W(4) ", " HH_W(5)
+	    ", " HH_W(6) ", " HH_W(7),
+	HH_WINS HH_W(1) ", " HH_W(2) ", " HH_W(3) ", " HH_W(4) ", " HH_W(5)
+	    ", " HH_W(6) ", " HH_W(7) ", " HH_W(8),
+};
+#undef HH_W
+#undef HH_WINS
+#define HH_WORDS_AT_ONCE	(sizeof hh_words_sql / sizeof hh_words_sql[0])
+
+/* Index the words of member mid: up to HH_WORDS_AT_ONCE per statement. */
+static enum db_status
+hh_add_words(struct db *db, long mid, long hid, char *const *words,
+    size_t n)
+{
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
-	char		**words;
-	size_t		 n, i;
+	size_t		 i, j, k;
 
-	n = core_name_words(name, &words);
-	for (i = 0; i < n && s == DB_OK; i++) {
-		if ((st = db_stmt(db, sql)) == NULL) {
-			s = DB_ERROR;
-			break;
-		}
-		sqlite3_bind_text(st, 1, words[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, mid);
-		sqlite3_bind_int64(st, 3, hid);
+	for (i = 0; i < n && s == DB_OK; i += k) {
+		k = n - i < HH_WORDS_AT_ONCE ? n - i : HH_WORDS_AT_ONCE;
+		if ((st = db_stmt(db, hh_words_sql[k - 1])) == NULL)
+			return DB_ERROR;
+		for (j = 0; j < k; j++)
+			sqlite3_bind_text(st, (int)j + 1, words[i + j], -1,
+			    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 9, mid);
+		sqlite3_bind_int64(st, 10, hid);
 		s = db_step_done(db, st);
 	}
-	core_words_free(words, n);
 	return s;
 }
 
@@ -181,26 +241,21 @@ hh_add_member(struct db *db, long hid, size_t pos, const char *name)
 {
 	static const char sql[] = "INSERT INTO member (household_id, position, "
 	    "name, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt	*st;
-	enum db_status	 s;
-	char		*skey, *okey;
+	const struct hh_keys	*k = hh_keys(name);
+	sqlite3_stmt		*st;
+	enum db_status		 s;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
-	skey = core_search_key(name);
-	okey = core_sort_key(name);
 	sqlite3_bind_int64(st, 1, hid);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, skey, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, okey, -1, SQLITE_STATIC);
-	s = db_step_done(db, st);
-	free(skey);
-	free(okey);
-	if (s != DB_OK)
+	sqlite3_bind_text(st, 4, k->search, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, k->sort, -1, SQLITE_STATIC);
+	if ((s = db_step_done(db, st)) != DB_OK)
 		return s;
 	return hh_add_words(db, (long)sqlite3_last_insert_rowid(db->h), hid,
-	    name);
+	    k->words, k->nwords);
 }
 
 /* Add every member of c to household hid. */
@@ -329,7 +384,8 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	static const char del[] = "DELETE FROM member WHERE household_id = ?1";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	char		 now[20], *sort_key;
+	const char	*sort_key;
+	char		 now[20];
 	int		 add = *id == 0;
 
 	if (!add && ((s = db_household_visible(db, who, *id)) != DB_OK ||
@@ -337,9 +393,8 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 		return s;
 	if ((st = db_stmt(db, add ? hh_ins : upd)) == NULL)
 		return DB_ERROR;
-	sort_key = core_sort_key(c->names[0]);
+	sort_key = hh_keys(c->names[0])->sort;
 	hh_bind(st, c, sort_key, who->name, db_now(now));
-	free(sort_key);
 	if (!add) {
 		sqlite3_bind_int64(st, 16, *id);
 		sqlite3_bind_int64(st, 17, version);
@@ -399,7 +454,8 @@ db_household_insert(struct db *db, const struct who *who,
 	sqlite3_stmt	*st;
 	const char	*err;
 	enum db_status	 s;
-	char		 now[20], *sort_key;
+	const char	*sort_key;
+	char		 now[20];
 
 	if ((err = hh_clean(h, who, &c)) != NULL) {
 		hh_clean_free(&c);
@@ -409,9 +465,8 @@ db_household_insert(struct db *db, const struct who *who,
 		hh_clean_free(&c);
 		return DB_ERROR;
 	}
-	sort_key = core_sort_key(c.names[0]);
+	sort_key = hh_keys(c.names[0])->sort;
 	hh_bind(st, &c, sort_key, by, db_now(now));
-	free(sort_key);
 	if ((s = db_step_done(db, st)) == DB_OK) {
 		*id = (long)sqlite3_last_insert_rowid(db->h);
 		s = hh_add_members(db, *id, &c);
@@ -1147,7 +1202,8 @@ hh_rekey_member(struct db *db, long mid, long hid, const char *name)
 	    "sort_key = ?2 WHERE id = ?3";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	char		*skey, *okey;
+	char		*skey, *okey, **words;
+	size_t		 n;
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
@@ -1159,8 +1215,11 @@ hh_rekey_member(struct db *db, long mid, long hid, const char *name)
 	s = db_step_done(db, st);
 	free(skey);
 	free(okey);
-	if (s == DB_OK)
-		s = hh_add_words(db, mid, hid, name);
+	if (s == DB_OK) {
+		n = core_name_words(name, &words);
+		s = hh_add_words(db, mid, hid, words, n);
+		core_words_free(words, n);
+	}
 	return s;
 }
 

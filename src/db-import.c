@@ -14,6 +14,11 @@
 #include "import.h"
 #include "util.h"
 
+/* The page cache while a list is added: the indexes of a large list's
+ * households stay in memory instead of being written out and read back
+ * (SQLite's default is 2 MiB). */
+#define IMPORT_CACHE_KIB	(64L * 1024)
+
 /* The household registered at row w's place with its move-in day, into
  * *id (0: none). */
 static enum db_status
@@ -145,6 +150,14 @@ import_write(struct db *db, const struct who *who, struct import *imp,
 	return s;
 }
 
+/* The connection as it was before the import. */
+static void
+import_restore(struct db *db, long cache)
+{
+	db_exec(db, "PRAGMA foreign_keys = ON");
+	db_cache_restore(db, cache);
+}
+
 /* Import the checked list in one transaction. */
 enum db_status
 db_import_moveins(struct db *db, const struct who *who, struct import *imp,
@@ -152,16 +165,27 @@ db_import_moveins(struct db *db, const struct who *who, struct import *imp,
     void (*progress)(void *, size_t, size_t), void *ctx)
 {
 	enum db_status	 s;
+	long		 cache;
 
 	if ((s = db_check_who(db, who)) != DB_OK ||
-	    (s = db_may(db, who, ACCESS_ALL_DEPARTMENTS)) != DB_OK ||
-	    (s = db_write_begin(db)) != DB_OK)
+	    (s = db_may(db, who, ACCESS_ALL_DEPARTMENTS)) != DB_OK)
 		return s;
+	/* Every row refers to rows this transaction has just written, under
+	 * its write lock: the foreign keys need no look-up row by row (and
+	 * SQLite takes the pragma only outside a transaction). */
+	cache = db_cache_grow(db, IMPORT_CACHE_KIB);
+	db_exec(db, "PRAGMA foreign_keys = OFF");
+	if ((s = db_write_begin(db)) != DB_OK) {
+		import_restore(db, cache);
+		return s;
+	}
 	if ((s = db_import_match(db, who, imp)) == DB_OK &&
 	    imp->refused > 0 && !skip_bad)
 		s = db_fail(db, DB_INVALID, "%s", _("The list has rows that "
 		    "cannot be imported, so nothing was imported."));
 	if (s == DB_OK)
 		s = import_write(db, who, imp, file, progress, ctx);
-	return db_write_end(db, s);
+	s = db_write_end(db, s);
+	import_restore(db, cache);
+	return s;
 }

@@ -526,6 +526,8 @@ db_write_begin(struct db *db)
 
 	if (db->readonly)
 		return db_fail(db, DB_READONLY, db_readonly_msg, db->path);
+	if (db->bulk)			/* no savepoint: see db_bulk_begin */
+		return db->bulk_failed ? DB_ERROR : DB_OK;
 	rc = db_exec(db, db->batch ? "SAVEPOINT db_call" : "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return db_sqlite_fail(db, rc);
@@ -538,6 +540,11 @@ db_write_end(struct db *db, enum db_status st)
 {
 	int	 rc;
 
+	if (db->bulk) {
+		if (st != DB_OK)
+			db->bulk_failed = 1;
+		return st;
+	}
 	if (db->batch) {
 		if (st != DB_OK)
 			db_exec(db, "ROLLBACK TO db_call");
@@ -1190,6 +1197,8 @@ db_close(struct db *db)
 	if (db->h != NULL) {
 		if (db->batch || !sqlite3_get_autocommit(db->h))
 			db_exec(db, "ROLLBACK");
+		if (db->bulk)
+			db_bulk_done(db);
 		sqlite3_close(db->h);
 	}
 	free(db->errmsg);
@@ -1263,16 +1272,28 @@ db_batch_begin(struct db *db)
 enum db_status
 db_batch_end(struct db *db, int ok)
 {
-	int	 rc;
+	enum db_status	 st = DB_OK;
+	int		 rc, bulk;
 
 	if (!db->batch)
 		return db_fail(db, DB_ERROR, N_("No batch of changes is open."));
 	db->batch = 0;
+	if ((bulk = db->bulk)) {
+		/* The failed call's message stays. */
+		if (db->bulk_failed && ok)
+			st = DB_ERROR;
+		ok = ok && !db->bulk_failed;
+		if (ok && (st = db_bulk_indexes(db, 1)) != DB_OK)
+			ok = 0;
+		db->bulk = 0;
+	}
 	if (ok)
-		return db_write_end(db, DB_OK);
-	if ((rc = db_exec(db, "ROLLBACK")) != SQLITE_OK)
-		return db_sqlite_fail(db, rc);
-	return DB_OK;
+		st = db_write_end(db, DB_OK);
+	else if ((rc = db_exec(db, "ROLLBACK")) != SQLITE_OK && st == DB_OK)
+		st = db_sqlite_fail(db, rc);
+	if (bulk)
+		db_bulk_done(db);
+	return st;
 }
 
 /* Begin a snapshot: a read transaction, started by a first read. */

@@ -37,6 +37,11 @@ struct db {
 	int		 readonly;
 	int		 asked_ro;	/* opened DB_READ_ONLY by choice */
 	int		 batch;		/* inside db_batch_begin() */
+	int		 bulk;		/* ... begun by db_bulk_begin() */
+	int		 bulk_failed;	/* a call of the bulk batch failed */
+	long		 cache_was;	/* PRAGMA cache_size before the bulk */
+	char		**bulk_index;	/* the CREATE INDEX of the indexes the
+					   bulk batch dropped, NULL-ended */
 	int		 busy_ms;
 	int		 had_wal;	/* the -wal was there before we opened */
 	int		 had_shm;	/* the -shm likewise */
@@ -59,6 +64,19 @@ enum db_status	 db_sqlite_fail(struct db *, int rc);
  * message is set).
  */
 sqlite3_stmt	*db_stmt(struct db *, const char *sql);
+/*
+ * Set the page cache to kib KiB for a long write (an import) and return
+ * what PRAGMA cache_size was, for db_cache_restore; keeps the old size
+ * if it cannot (db-bulk.c).
+ */
+long		 db_cache_grow(struct db *, long kib);
+void		 db_cache_restore(struct db *, long was);
+/* Inside a bulk batch (db-bulk.c): with on 0, drop the indexes a fill
+ * need not keep up row by row; with 1, build them again (done too by
+ * db_batch_end before it commits).  db_bulk_done puts the connection
+ * back as it was before db_bulk_begin, after the commit or rollback. */
+enum db_status	 db_bulk_indexes(struct db *, int on);
+void		 db_bulk_done(struct db *);
 /* Run SQL with no result rows (BEGIN, COMMIT, ...); an SQLite code. */
 int		 db_exec(struct db *, const char *sql);
 /*
