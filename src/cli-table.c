@@ -73,7 +73,22 @@ table_tsv_char(char *o, const char *s, size_t k, wchar_t wc)
 	return o + k;
 }
 
-/* s made safe, a character at a time, by put (text or tsv). */
+/* Bytes of the run at s that both ways of making text safe keep as it
+ * is: printable ASCII but the backslash (tsv doubles it). */
+static size_t
+table_plain(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7e || s[i] == '\\')
+			break;
+	return i;
+}
+
+/* s made safe, a character at a time, by put (text or tsv); a run of
+ * plain ASCII is copied as it is (what put would do, without decoding
+ * it). */
 static char *
 table_safe(const char *s, char *(*put)(char *, const char *, size_t,
     wchar_t))
@@ -85,9 +100,14 @@ table_safe(const char *s, char *(*put)(char *, const char *, size_t,
 	n = s == NULL ? 0 : strlen(s);
 	out = o = xmalloc(4 * n + 1);	/* \xHH for every byte at most */
 	while (n > 0) {
-		k = util_text_char(s, n, &wc);
-		o = put(o, s, k, wc);
-		k = k == 0 ? 1 : k;
+		if ((k = table_plain(s, n)) > 0) {
+			memcpy(o, s, k);
+			o += k;
+		} else {
+			k = util_text_char(s, n, &wc);
+			o = put(o, s, k, wc);
+			k = k == 0 ? 1 : k;
+		}
 		s += k;
 		n -= k;
 	}
@@ -181,7 +201,14 @@ table_text_cell(struct cli_table *t, size_t col, const char *safe)
 	int	 last = col + 1 == t->ncols;
 	size_t	 len = strlen(safe);
 
-	if (cols > 0 && (w = util_text_width(safe)) > cols) {
+	if (cols > 0 && table_plain(safe, len) == len) {
+		w = (int)len;	/* printable ASCII: a column a byte */
+		if (w > cols) {
+			len = (size_t)cols - 1;
+			w = cols;	/* with the "…" */
+			cut = 1;
+		}
+	} else if (cols > 0 && (w = util_text_width(safe)) > cols) {
 		len = util_text_fit(safe, cols - 1, &w);
 		cut = 1;
 		w++;		/* the "…" */
@@ -202,13 +229,20 @@ static void
 table_put(struct cli_table *t, const char *s)
 {
 	char	*safe;
+	size_t	 n;
 
 	if (t->at >= t->ncols)
 		fatal("cli_table: more cells than the %zu columns", t->ncols);
 	if (t->tsv) {
-		safe = cli_tsv_safe(s);
 		if (t->at > 0)
 			fputc('\t', t->out);
+		n = strlen(s);
+		if (table_plain(s, n) == n) {	/* as it is: no copy */
+			fwrite(s, 1, n, t->out);
+			t->at++;
+			return;
+		}
+		safe = cli_tsv_safe(s);
 		fputs(safe, t->out);
 	} else {
 		safe = cli_text_safe(s);
@@ -242,8 +276,17 @@ void
 cli_table_cellf(struct cli_table *t, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	 buf[64], *s;
+	int	 n;
 
+	/* Most cells are a number: no allocation for those. */
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof buf) {
+		table_put(t, buf);
+		return;
+	}
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
