@@ -27,15 +27,21 @@ static const struct cli_col vi_item_cols[] = {
 static void
 vi_tsv(const struct visit *v, struct cli_table *t)
 {
-	char	d[11], nd[11], *items = xstrdup(""), *s;
-	size_t	i;
-	int	referral = 0;
+	char		 d[11], nd[11], *items;
+	const char	*key, *state;
+	size_t		 i, len = 1, at = 0;
+	int		 referral = 0;
 
+	for (i = 0; i < v->nitems; i++)
+		len += strlen(v->items[i].key) + strlen(core_item_state_name(
+		    v->items[i].state)) + 3;
+	items = xmalloc(len);
+	items[0] = '\0';
 	for (i = 0; i < v->nitems; i++) {
-		s = xasprintf("%s%s%s=%s", items, i > 0 ? "; " : "",
-		    v->items[i].key, core_item_state_name(v->items[i].state));
-		free(items);
-		items = s;
+		key = v->items[i].key;
+		state = core_item_state_name(v->items[i].state);
+		at += (size_t)snprintf(items + at, len - at, "%s%s=%s",
+		    i > 0 ? "; " : "", key, state);
 		referral |= v->items[i].referral;
 	}
 	cli_table_cellf(t, "%ld", v->id);
@@ -186,6 +192,26 @@ vi_print(struct db *db, FILE *f, void *ctx)
 	return n;
 }
 
+/* How many visits vi_print prints (a cli_export_counted counter); -1
+ * with the reason printed. */
+static long
+vi_count(struct db *db, void *ctx)
+{
+	struct vi_ask	*a = ctx;
+	struct who	 who = *cli_who();
+	long		 n;
+
+	if (a->household != 0 && !vi_exists(db, a->household)) {
+		cli_error(_("there is no household %ld"), a->household);
+		return -1;
+	}
+	if (db_visit_count(db, &who, a->household, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
+	return n;
+}
+
 int
 cli_visits(const struct cli *cli, int argc, char **argv)
 {
@@ -204,5 +230,6 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	return cli_export(cli, "visits", a.tsv, vi_print, &a);
+	return cli_export_counted(cli, "visits", a.tsv, vi_count, vi_print,
+	    &a);
 }
