@@ -191,6 +191,19 @@ cli_table_widen(struct cli_table *t, size_t col, const char *s)
 		t->width[col] = w;
 }
 
+/* Write n spaces to f. */
+static void
+table_pad(FILE *f, int n)
+{
+	static const char	spaces[] = "                                ";
+	int			k;
+
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		fwrite(spaces, 1, (size_t)k, f);
+	}
+}
+
 /* Print safe (already made safe) in column col of a text table: cut
  * to its width with "…", padded unless it is the last column. */
 static void
@@ -214,12 +227,12 @@ table_text_cell(struct cli_table *t, size_t col, const char *safe)
 		w++;		/* the "…" */
 	}
 	if (cols > 0 && right)
-		fprintf(t->out, "%*s", cols - w, "");
+		table_pad(t->out, cols - w);
 	fwrite(safe, 1, len, t->out);
 	if (cut)
 		fputs(table_cut, t->out);
 	if (cols > 0 && !right && !last)
-		fprintf(t->out, "%*s", cols - w, "");
+		table_pad(t->out, cols - w);
 	if (!last)
 		fputs("  ", t->out);
 }
@@ -245,6 +258,12 @@ table_put(struct cli_table *t, const char *s)
 		safe = cli_tsv_safe(s);
 		fputs(safe, t->out);
 	} else {
+		n = strlen(s);
+		if (table_plain(s, n) == n) {	/* as it is: no copy */
+			table_text_cell(t, t->at, s);
+			t->at++;
+			return;
+		}
 		safe = cli_text_safe(s);
 		table_text_cell(t, t->at, safe);
 	}
@@ -271,6 +290,25 @@ cli_table_cell(struct cli_table *t, const char *s)
 	table_put(t, s != NULL ? s : "");
 }
 
+/* v in decimal into buf (at least 21 bytes); its length. */
+static int
+table_long(char *buf, long v)
+{
+	char		 tmp[24];
+	unsigned long	 u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	int		 n = 0, k = 0;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n > 0)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return k;
+}
+
 /* The next cell of the row, printf-style. */
 void
 cli_table_cellf(struct cli_table *t, const char *fmt, ...)
@@ -279,9 +317,15 @@ cli_table_cellf(struct cli_table *t, const char *fmt, ...)
 	char	 buf[64], *s;
 	int	 n;
 
-	/* Most cells are a number: no allocation for those. */
+	/* Most cells are a number: no allocation for those, and no
+	 * printf for a bare %ld or %d (a row of a long list has a few). */
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	if (strcmp(fmt, "%ld") == 0)
+		n = table_long(buf, va_arg(ap, long));
+	else if (strcmp(fmt, "%d") == 0)
+		n = table_long(buf, va_arg(ap, int));
+	else
+		n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	if (n >= 0 && (size_t)n < sizeof buf) {
 		table_put(t, buf);
