@@ -141,6 +141,16 @@ cli_put_text(FILE *f, const char *s)
 
 /* ---- the table ---------------------------------------------------------- */
 
+/* A column's title translated; "" (a column without one) stays "":
+ * gettext gives the catalogue's header for it. */
+static const char *
+table_title(const struct cli_col *c)
+{
+	if (c->title == NULL || c->title[0] == '\0')
+		return "";
+	return _(c->title);
+}
+
 /* Start a table with the columns of text or of tsv. */
 void
 cli_table_init(struct cli_table *t, FILE *out, int tsv,
@@ -160,8 +170,8 @@ cli_table_init(struct cli_table *t, FILE *out, int tsv,
 	for (i = 0; i < t->ncols; i++) {
 		t->width[i] = t->cols[i].width;
 		/* A title in a longer language is never cut. */
-		if (!tsv && t->cols[i].title != NULL)
-			cli_table_widen(t, i, _(t->cols[i].title));
+		if (!tsv)
+			cli_table_widen(t, i, table_title(&t->cols[i]));
 	}
 }
 
@@ -278,7 +288,8 @@ cli_table_header(struct cli_table *t)
 	size_t	i;
 
 	for (i = 0; i < t->ncols; i++)
-		table_put(t, t->tsv ? t->cols[i].title : _(t->cols[i].title));
+		table_put(t, t->tsv ? t->cols[i].title :
+		    table_title(&t->cols[i]));
 	fputc('\n', t->out);
 	t->at = 0;
 }

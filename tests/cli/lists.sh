@@ -120,3 +120,25 @@ for cmd in households overdue visits; do
 done
 run --db "$DB" visits --household 99999
 check "visits of a household that is not there" 1 "there is no household 99999" stderr
+
+# In Danish the columns without a title keep their widths: gettext gives
+# the catalogue's header for "", which once made each such column 80
+# wide (the coverage's lines and a visit's items).
+export VELKOMST_LOCALEDIR=${VELKOMST_LOCALEDIR:-$top/build/locale}
+LANGUAGE=da run --db "$DB" coverage
+check "coverage in Danish" 0 "ambassadør"
+if grep -q '^     Opgang 2          1 ambassadør     [0-9]* venter på velkomst$' "$TMP/out" &&
+    ! awk '/Opgang/ && length($0) > 80 { bad = 1 } END { exit !bad }' "$TMP/out"; then
+	ok "coverage in Danish: a stairwell's line as narrow as in English"
+else
+	fail "coverage in Danish: a stairwell's line as narrow as in English" \
+	    "$(grep -m1 'Opgang 2' "$TMP/out" | cut -c1-100)"
+fi
+LANGUAGE=da run --db "$DB" visits
+check "visits in Danish" 0 "husstand"
+if grep -q '^    gjort         [^ ]' "$TMP/out"; then
+	ok "visits in Danish: an item's state in its 12 columns"
+else
+	fail "visits in Danish: an item's state in its 12 columns" \
+	    "$(grep -m1 'gjort' "$TMP/out" | cut -c1-100)"
+fi
