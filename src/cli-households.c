@@ -43,6 +43,8 @@ struct hh_out {
 	const struct conf	*conf;
 	struct cli_table	 t;
 	long			 today;
+	const char		*status[HS_MOVED_OUT + 1];	/* labels,
+							   translated once */
 	char			*codes[HH_LANG_MEMO];	/* "ar,so" */
 	char			*names[HH_LANG_MEMO];	/* their names */
 	size_t			 nmemo;
@@ -107,7 +109,9 @@ hh_each(void *ctx, const struct household_row *r)
 		cli_table_cell(t, r->stairwell);
 		cli_table_cell(t, r->flat);
 		cli_table_cell(t, util_date_dk(r->moved_in, in));
-		cli_table_cell(t, C_(core_status_label(st)));
+		cli_table_cell(t, (size_t)st < sizeof o->status /
+		    sizeof o->status[0] ? o->status[st] :
+		    C_(core_status_label(st)));
 		cli_table_cell(t, hh_lang_names(o, r->languages));
 		cli_table_cell(t, r->names);
 	}
@@ -126,6 +130,8 @@ hh_list(struct db *db, FILE *f, void *ctx)
 
 	o.conf = a->cli->conf;
 	o.today = util_today();
+	for (i = 0; i < sizeof o.status / sizeof o.status[0]; i++)
+		o.status[i] = C_(core_status_label((enum household_status)i));
 	cli_table_init(&o.t, f, a->tsv, CLI_COLS(hh_text), CLI_COLS(hh_tsv));
 	cli_table_header(&o.t);
 	n = cli_each_household(db, &a->q, hh_each, &o);
