@@ -197,6 +197,10 @@ void		 cli_put_text(FILE *f, const char *s);
 long		 cli_each_household(struct db *,
 		    const struct household_query *,
 		    void (*fn)(void *, const struct household_row *), void *ctx);
+/* How many households q matches (what cli_each_household would go
+ * through), or -1 with the reason printed. */
+long		 cli_count_households(struct db *,
+		    const struct household_query *);
 
 /* ---- accounts and the audit trail (cli.c) ---- */
 
@@ -232,6 +236,13 @@ int		 cli_new_secret(const char *login, int role, int from_stdin,
  * code: 0, or 1 with the reason printed.
  */
 int		 cli_export(const struct cli *, const char *what, int tsv,
+		    long (*print)(struct db *, FILE *out, void *ctx),
+		    void *ctx);
+/* cli_export for a list that knows its count without printing:
+ * count(db, ctx) counts the rows print will print, in the same snapshot
+ * (-1 with the reason printed), instead of a first run of print. */
+int		 cli_export_counted(const struct cli *, const char *what,
+		    int tsv, long (*count)(struct db *, void *ctx),
 		    long (*print)(struct db *, FILE *out, void *ctx),
 		    void *ctx);
 /*

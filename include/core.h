@@ -595,6 +595,9 @@ size_t	 core_lang_count(void);
 const char *core_lang_code(size_t i);
 /* The index of a code, or -1 when it is not one of the languages. */
 int	 core_lang_index(const char *code);
+/* 1 if core_lang_index(code) would find it, without reading every
+ * language's names from ICU (the configuration's check). */
+int	 core_lang_known(const char *code);
 /* One name of language i (not owned; NULL for an own name ICU lacks). */
 const char *core_lang_name(size_t i, enum lang_name);
 /* The name of code for a screen in the language ui ("da": the Danish

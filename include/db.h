@@ -288,6 +288,10 @@ struct household_query {
 						   FILTER_FLAGGED; 0: none */
 	int			 reason;	/* FILTER_FLAGGED: only these
 						   FLAG_* (0: every reason) */
+	int			 no_why;	/* 1: rows without why_note
+						   (a list that never shows
+						   it; saves a look-up of the
+						   visits per row) */
 };
 
 /*
@@ -468,6 +472,10 @@ enum db_status	 db_visit_add(struct db *, const struct who *,
 enum db_status	 db_visit_list(struct db *, const struct who *,
 		    long household, const struct visit *after, size_t limit,
 		    struct visit **out, size_t *n);
+/* How many visits db_visit_list would go through for household (0: all
+ * that who may see), into *n; DB_NOTFOUND as db_visit_list. */
+enum db_status	 db_visit_count(struct db *, const struct who *,
+		    long household, long *n);
 
 /*
  * Give the items of visits stored before their Danish titles were kept

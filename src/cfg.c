@@ -1223,7 +1223,7 @@ cfg_build_languages(struct cfg_walk *w, const config_setting_t *list)
 		for (i = 0; i < c->nlanguages; i++)
 			if (strcmp(c->languages[i], v) == 0)
 				break;
-		if (!cfg_text_ok(v, 0) || core_lang_index(v) < 0)
+		if (!cfg_text_ok(v, 0) || !core_lang_known(v))
 			cfg_err(w, e, _("\"%s\" is not a language code that "
 			    "velkomst knows (ISO 639, such as \"ar\" or "
 			    "\"so\")"), cfg_text_ok(v, 0) ? v : "?");

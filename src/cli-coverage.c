@@ -51,25 +51,37 @@ cov_add(void *ctx, const char *department, const char *stairwell,
 		c->stairwell[s] += active;
 }
 
-/* How many households await a welcome on each stairwell; 0 or -1. */
+/* Add a count of households awaiting a welcome to each configured
+ * stairwell it is of (a db_household_count_by callback). */
+static void
+cov_add_awaiting(void *ctx, const char *department, const char *stairwell,
+    long n)
+{
+	struct cov			*c = ctx;
+	const struct cfg_stairwell	*s;
+	size_t				 i;
+
+	for (i = 0; i < c->conf->nstairwells; i++) {
+		s = &c->conf->stairwells[i];
+		if (strcmp(c->conf->departments[s->department].key,
+		    department) == 0 && strcmp(s->name, stairwell) == 0)
+			c->awaiting[i] += n;
+	}
+}
+
+/* How many households await a welcome on each stairwell (one count
+ * per stairwell, in one query); 0 or -1. */
 static int
 cov_awaiting(struct db *db, struct cov *c, long today)
 {
 	struct who		 who = *cli_who();
 	struct household_query	 q = { .filter = FILTER_OPEN };
-	const struct cfg_stairwell *s;
-	size_t			 i;
 
 	q.today = today;
-	for (i = 0; i < c->conf->nstairwells; i++) {
-		s = &c->conf->stairwells[i];
-		q.department = c->conf->departments[s->department].key;
-		q.stairwell = s->name;
-		if (db_household_count(db, &who, &q, &c->awaiting[i]) !=
-		    DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			return -1;
-		}
+	if (db_household_count_by(db, &who, &q, 1, cov_add_awaiting, c) !=
+	    DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
 	}
 	return 0;
 }

@@ -33,12 +33,46 @@ struct hh_ask {
 	int				 tsv;
 };
 
+/* The language names of this many sets of codes are kept while the
+ * rows are printed: a register has few different sets, and naming one
+ * looks through every language there is. */
+#define HH_LANG_MEMO	64
+
 /* What printing a row needs. */
 struct hh_out {
 	const struct conf	*conf;
 	struct cli_table	 t;
 	long			 today;
+	const char		*status[HS_MOVED_OUT + 1];	/* labels,
+							   translated once */
+	char			*codes[HH_LANG_MEMO];	/* "ar,so" */
+	char			*names[HH_LANG_MEMO];	/* their names */
+	size_t			 nmemo;
 };
+
+/* The names of the languages of codes (core_lang_names), kept in o:
+ * the caller must not free them. */
+static const char *
+hh_lang_names(struct hh_out *o, const char *codes)
+{
+	size_t	i;
+
+	if (codes == NULL)
+		codes = "";
+	for (i = 0; i < o->nmemo; i++)
+		if (strcmp(o->codes[i], codes) == 0)
+			return o->names[i];
+	if (o->nmemo == HH_LANG_MEMO) {		/* full: start again */
+		for (i = 0; i < o->nmemo; i++) {
+			free(o->codes[i]);
+			free(o->names[i]);
+		}
+		o->nmemo = 0;
+	}
+	o->codes[o->nmemo] = xstrdup(codes);
+	o->names[o->nmemo] = core_lang_names(codes, i18n_lang());
+	return o->names[o->nmemo++];
+}
 
 /* The department's name from the configuration, or its key. */
 static const char *
@@ -56,7 +90,7 @@ hh_each(void *ctx, const struct household_row *r)
 {
 	struct hh_out		*o = ctx;
 	struct cli_table	*t = &o->t;
-	char			 in[11], out[11], *names;
+	char			 in[11], out[11];
 	enum household_status	 st;
 
 	st = core_household_status(r->moved_out, r->state, o->today);
@@ -75,10 +109,10 @@ hh_each(void *ctx, const struct household_row *r)
 		cli_table_cell(t, r->stairwell);
 		cli_table_cell(t, r->flat);
 		cli_table_cell(t, util_date_dk(r->moved_in, in));
-		cli_table_cell(t, C_(core_status_label(st)));
-		names = core_lang_names(r->languages, i18n_lang());
-		cli_table_cell(t, names);
-		free(names);
+		cli_table_cell(t, (size_t)st < sizeof o->status /
+		    sizeof o->status[0] ? o->status[st] :
+		    C_(core_status_label(st)));
+		cli_table_cell(t, hh_lang_names(o, r->languages));
 		cli_table_cell(t, r->names);
 	}
 	cli_table_end(t);
@@ -90,24 +124,41 @@ static long
 hh_list(struct db *db, FILE *f, void *ctx)
 {
 	struct hh_ask	*a = ctx;
-	struct hh_out	 o;
+	struct hh_out	 o = { 0 };
+	size_t		 i;
 	long		 n;
 
 	o.conf = a->cli->conf;
 	o.today = util_today();
+	for (i = 0; i < sizeof o.status / sizeof o.status[0]; i++)
+		o.status[i] = C_(core_status_label((enum household_status)i));
 	cli_table_init(&o.t, f, a->tsv, CLI_COLS(hh_text), CLI_COLS(hh_tsv));
 	cli_table_header(&o.t);
 	n = cli_each_household(db, &a->q, hh_each, &o);
 	if (n >= 0 && !a->tsv)
 		fprintf(f, P_("%ld household\n", "%ld households\n", n), n);
 	cli_table_free(&o.t);
+	for (i = 0; i < o.nmemo; i++) {
+		free(o.codes[i]);
+		free(o.names[i]);
+	}
 	return n;
+}
+
+/* How many rows hh_list prints (a cli_export_counted counter). */
+static long
+hh_count(struct db *db, void *ctx)
+{
+	struct hh_ask	*a = ctx;
+
+	return cli_count_households(db, &a->q);
 }
 
 int
 cli_households(const struct cli *cli, int argc, char **argv)
 {
-	struct hh_ask		 a = { .cli = cli, .q.order = ORDER_NEWEST };
+	struct hh_ask		 a = { .cli = cli, .q.order = ORDER_NEWEST,
+				    .q.no_why = 1 };
 	int			 rc;
 	const struct cli_opt	 opts[] = {
 		{ "search", 0, "TEXT", cli_set_string, &a.q.search, 0,
@@ -125,5 +176,6 @@ cli_households(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	return cli_export(cli, "households", a.tsv, hh_list, &a);
+	return cli_export_counted(cli, "households", a.tsv, hh_count, hh_list,
+	    &a);
 }

@@ -99,11 +99,21 @@ od_list(struct db *db, FILE *f, void *ctx)
 	return n;
 }
 
+/* How many rows od_list prints (a cli_export_counted counter). */
+static long
+od_count(struct db *db, void *ctx)
+{
+	struct od_ask	*a = ctx;
+
+	return cli_count_households(db, &a->q);
+}
+
 int
 cli_overdue(const struct cli *cli, int argc, char **argv)
 {
 	struct od_ask		 a = { .cli = cli, .q.order = ORDER_URGENT,
-				    .q.filter = FILTER_OVERDUE };
+				    .q.filter = FILTER_OVERDUE,
+				    .q.no_why = 1 };
 	int			 rc;
 	const struct cli_opt	 opts[] = {
 		{ "department", 0, "D", cli_set_department, &a.q.department,
@@ -121,5 +131,6 @@ cli_overdue(const struct cli *cli, int argc, char **argv)
 	a.q.deadline = cli->conf->welcome_days;
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	return cli_export(cli, "overdue", a.tsv, od_list, &a);
+	return cli_export_counted(cli, "overdue", a.tsv, od_count, od_list,
+	    &a);
 }

@@ -73,7 +73,22 @@ table_tsv_char(char *o, const char *s, size_t k, wchar_t wc)
 	return o + k;
 }
 
-/* s made safe, a character at a time, by put (text or tsv). */
+/* Bytes of the run at s that both ways of making text safe keep as it
+ * is: printable ASCII but the backslash (tsv doubles it). */
+static size_t
+table_plain(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7e || s[i] == '\\')
+			break;
+	return i;
+}
+
+/* s made safe, a character at a time, by put (text or tsv); a run of
+ * plain ASCII is copied as it is (what put would do, without decoding
+ * it). */
 static char *
 table_safe(const char *s, char *(*put)(char *, const char *, size_t,
     wchar_t))
@@ -85,9 +100,14 @@ table_safe(const char *s, char *(*put)(char *, const char *, size_t,
 	n = s == NULL ? 0 : strlen(s);
 	out = o = xmalloc(4 * n + 1);	/* \xHH for every byte at most */
 	while (n > 0) {
-		k = util_text_char(s, n, &wc);
-		o = put(o, s, k, wc);
-		k = k == 0 ? 1 : k;
+		if ((k = table_plain(s, n)) > 0) {
+			memcpy(o, s, k);
+			o += k;
+		} else {
+			k = util_text_char(s, n, &wc);
+			o = put(o, s, k, wc);
+			k = k == 0 ? 1 : k;
+		}
 		s += k;
 		n -= k;
 	}
@@ -121,6 +141,16 @@ cli_put_text(FILE *f, const char *s)
 
 /* ---- the table ---------------------------------------------------------- */
 
+/* A column's title translated; "" (a column without one) stays "":
+ * gettext gives the catalogue's header for it. */
+static const char *
+table_title(const struct cli_col *c)
+{
+	if (c->title == NULL || c->title[0] == '\0')
+		return "";
+	return _(c->title);
+}
+
 /* Start a table with the columns of text or of tsv. */
 void
 cli_table_init(struct cli_table *t, FILE *out, int tsv,
@@ -140,8 +170,8 @@ cli_table_init(struct cli_table *t, FILE *out, int tsv,
 	for (i = 0; i < t->ncols; i++) {
 		t->width[i] = t->cols[i].width;
 		/* A title in a longer language is never cut. */
-		if (!tsv && t->cols[i].title != NULL)
-			cli_table_widen(t, i, _(t->cols[i].title));
+		if (!tsv)
+			cli_table_widen(t, i, table_title(&t->cols[i]));
 	}
 }
 
@@ -171,6 +201,19 @@ cli_table_widen(struct cli_table *t, size_t col, const char *s)
 		t->width[col] = w;
 }
 
+/* Write n spaces to f. */
+static void
+table_pad(FILE *f, int n)
+{
+	static const char	spaces[] = "                                ";
+	int			k;
+
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		fwrite(spaces, 1, (size_t)k, f);
+	}
+}
+
 /* Print safe (already made safe) in column col of a text table: cut
  * to its width with "…", padded unless it is the last column. */
 static void
@@ -181,18 +224,25 @@ table_text_cell(struct cli_table *t, size_t col, const char *safe)
 	int	 last = col + 1 == t->ncols;
 	size_t	 len = strlen(safe);
 
-	if (cols > 0 && (w = util_text_width(safe)) > cols) {
+	if (cols > 0 && table_plain(safe, len) == len) {
+		w = (int)len;	/* printable ASCII: a column a byte */
+		if (w > cols) {
+			len = (size_t)cols - 1;
+			w = cols;	/* with the "…" */
+			cut = 1;
+		}
+	} else if (cols > 0 && (w = util_text_width(safe)) > cols) {
 		len = util_text_fit(safe, cols - 1, &w);
 		cut = 1;
 		w++;		/* the "…" */
 	}
 	if (cols > 0 && right)
-		fprintf(t->out, "%*s", cols - w, "");
+		table_pad(t->out, cols - w);
 	fwrite(safe, 1, len, t->out);
 	if (cut)
 		fputs(table_cut, t->out);
 	if (cols > 0 && !right && !last)
-		fprintf(t->out, "%*s", cols - w, "");
+		table_pad(t->out, cols - w);
 	if (!last)
 		fputs("  ", t->out);
 }
@@ -202,15 +252,28 @@ static void
 table_put(struct cli_table *t, const char *s)
 {
 	char	*safe;
+	size_t	 n;
 
 	if (t->at >= t->ncols)
 		fatal("cli_table: more cells than the %zu columns", t->ncols);
 	if (t->tsv) {
-		safe = cli_tsv_safe(s);
 		if (t->at > 0)
 			fputc('\t', t->out);
+		n = strlen(s);
+		if (table_plain(s, n) == n) {	/* as it is: no copy */
+			fwrite(s, 1, n, t->out);
+			t->at++;
+			return;
+		}
+		safe = cli_tsv_safe(s);
 		fputs(safe, t->out);
 	} else {
+		n = strlen(s);
+		if (table_plain(s, n) == n) {	/* as it is: no copy */
+			table_text_cell(t, t->at, s);
+			t->at++;
+			return;
+		}
 		safe = cli_text_safe(s);
 		table_text_cell(t, t->at, safe);
 	}
@@ -225,7 +288,8 @@ cli_table_header(struct cli_table *t)
 	size_t	i;
 
 	for (i = 0; i < t->ncols; i++)
-		table_put(t, t->tsv ? t->cols[i].title : _(t->cols[i].title));
+		table_put(t, t->tsv ? t->cols[i].title :
+		    table_title(&t->cols[i]));
 	fputc('\n', t->out);
 	t->at = 0;
 }
@@ -237,13 +301,47 @@ cli_table_cell(struct cli_table *t, const char *s)
 	table_put(t, s != NULL ? s : "");
 }
 
+/* v in decimal into buf (at least 21 bytes); its length. */
+static int
+table_long(char *buf, long v)
+{
+	char		 tmp[24];
+	unsigned long	 u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	int		 n = 0, k = 0;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n > 0)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return k;
+}
+
 /* The next cell of the row, printf-style. */
 void
 cli_table_cellf(struct cli_table *t, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	 buf[64], *s;
+	int	 n;
 
+	/* Most cells are a number: no allocation for those, and no
+	 * printf for a bare %ld or %d (a row of a long list has a few). */
+	va_start(ap, fmt);
+	if (strcmp(fmt, "%ld") == 0)
+		n = table_long(buf, va_arg(ap, long));
+	else if (strcmp(fmt, "%d") == 0)
+		n = table_long(buf, va_arg(ap, int));
+	else
+		n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof buf) {
+		table_put(t, buf);
+		return;
+	}
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);

@@ -27,15 +27,21 @@ static const struct cli_col vi_item_cols[] = {
 static void
 vi_tsv(const struct visit *v, struct cli_table *t)
 {
-	char	d[11], nd[11], *items = xstrdup(""), *s;
-	size_t	i;
-	int	referral = 0;
+	char		 d[11], nd[11], *items;
+	const char	*key, *state;
+	size_t		 i, len = 1, at = 0;
+	int		 referral = 0;
 
+	for (i = 0; i < v->nitems; i++)
+		len += strlen(v->items[i].key) + strlen(core_item_state_name(
+		    v->items[i].state)) + 3;
+	items = xmalloc(len);
+	items[0] = '\0';
 	for (i = 0; i < v->nitems; i++) {
-		s = xasprintf("%s%s%s=%s", items, i > 0 ? "; " : "",
-		    v->items[i].key, core_item_state_name(v->items[i].state));
-		free(items);
-		items = s;
+		key = v->items[i].key;
+		state = core_item_state_name(v->items[i].state);
+		at += (size_t)snprintf(items + at, len - at, "%s%s=%s",
+		    i > 0 ? "; " : "", key, state);
 		referral |= v->items[i].referral;
 	}
 	cli_table_cellf(t, "%ld", v->id);
@@ -50,35 +56,65 @@ vi_tsv(const struct visit *v, struct cli_table *t)
 	free(items);
 }
 
+/* What the text of the visits needs, made once for all of them: the
+ * table of a visit's items and the words, translated. */
+struct vi_words {
+	struct cli_table	 items;
+	const char		*household;
+	const char		*come_back;
+	const char		*to_secretariat;
+	const char		*outcome[VO_DECLINED + 1];
+	const char		*state[IS_LATER + 1];
+};
+
+/* Make w for text to f. */
+static void
+vi_words_init(struct vi_words *w, FILE *f)
+{
+	size_t	i;
+
+	cli_table_init(&w->items, f, 0, CLI_COLS(vi_item_cols), NULL, 0);
+	w->household = _("household");
+	w->come_back = _("  come back %s");
+	w->to_secretariat = _(" (to the secretariat)");
+	for (i = 0; i < sizeof w->outcome / sizeof w->outcome[0]; i++)
+		w->outcome[i] = _(core_outcome_label((enum visit_outcome)i));
+	for (i = 0; i < sizeof w->state / sizeof w->state[0]; i++)
+		w->state[i] = _(core_item_state_label((enum item_state)i));
+}
+
 /* Print a visit as a few lines of text, with its items and notes. */
 static void
-vi_text(const struct visit *v, FILE *f)
+vi_text(const struct visit *v, struct vi_words *w)
 {
-	struct cli_table	 t;
+	struct cli_table	*t = &w->items;
 	const struct visit_item	*it;
+	FILE			*f = t->out;
 	char			 d[11], nd[11], *rest;
 	size_t			 i;
 
 	fprintf(f, "%s  %s %ld  %s  ", util_date_dk(v->date, d),
-	    _("household"), v->household, _(core_outcome_label(v->outcome)));
+	    w->household, v->household, (size_t)v->outcome <
+	    sizeof w->outcome / sizeof w->outcome[0] ?
+	    w->outcome[v->outcome] : _(core_outcome_label(v->outcome)));
 	cli_put_text(f, v->ambassador);
 	if (v->next_date != DATE_NONE)
-		fprintf(f, _("  come back %s"), util_date_dk(v->next_date, nd));
+		fprintf(f, w->come_back, util_date_dk(v->next_date, nd));
 	fputc('\n', f);
-	cli_table_init(&t, f, 0, CLI_COLS(vi_item_cols), NULL, 0);
 	for (i = 0; i < v->nitems; i++) {
 		it = &v->items[i];
 		rest = xasprintf("%s%s%s%s", i18n_text(it->title,
-		    it->title_da), it->referral ?
-		    _(" (to the secretariat)") : "", it->note != NULL ? ": " :
-		    "", it->note != NULL ? it->note : "");
-		cli_table_cell(&t, "");
-		cli_table_cell(&t, _(core_item_state_label(it->state)));
-		cli_table_cell(&t, rest);
-		cli_table_end(&t);
+		    it->title_da), it->referral ? w->to_secretariat : "",
+		    it->note != NULL ? ": " : "", it->note != NULL ? it->note :
+		    "");
+		cli_table_cell(t, "");
+		cli_table_cell(t, (size_t)it->state < sizeof w->state /
+		    sizeof w->state[0] ? w->state[it->state] :
+		    _(core_item_state_label(it->state)));
+		cli_table_cell(t, rest);
+		cli_table_end(t);
 		free(rest);
 	}
-	cli_table_free(&t);
 	if (v->notes != NULL) {
 		fputs("    ", f);
 		cli_put_text(f, v->notes);
@@ -87,9 +123,10 @@ vi_text(const struct visit *v, FILE *f)
 }
 
 /* Print every visit, page by page, as rows of the tsv table t, or (t
- * NULL) as text to f; the count, or -1 with the reason printed. */
+ * NULL) as text with w; the count, or -1 with the reason printed. */
 static long
-vi_list(struct db *db, long household, struct cli_table *t, FILE *f)
+vi_list(struct db *db, long household, struct cli_table *t,
+    struct vi_words *w)
 {
 	struct who	 who = *cli_who();
 	struct visit	*v, last = { 0 };
@@ -107,7 +144,7 @@ vi_list(struct db *db, long household, struct cli_table *t, FILE *f)
 			if (t != NULL)
 				vi_tsv(&v[i], t);
 			else
-				vi_text(&v[i], f);
+				vi_text(&v[i], w);
 		}
 		total += (long)n;
 		if (n > 0) {
@@ -167,6 +204,7 @@ vi_print(struct db *db, FILE *f, void *ctx)
 {
 	struct vi_ask		*a = ctx;
 	struct cli_table	 t;
+	struct vi_words		 w;
 	long			 n, household = a->household;
 
 	if (household != 0 && !vi_exists(db, household)) {
@@ -174,15 +212,37 @@ vi_print(struct db *db, FILE *f, void *ctx)
 		return -1;
 	}
 	if (!a->tsv) {		/* a few lines per visit, not a table */
-		n = vi_list(db, household, NULL, f);
+		vi_words_init(&w, f);
+		n = vi_list(db, household, NULL, &w);
+		cli_table_free(&w.items);
 		if (n >= 0)
 			fprintf(f, P_("%ld visit\n", "%ld visits\n", n), n);
 		return n;
 	}
 	cli_table_init(&t, f, 1, NULL, 0, CLI_COLS(vi_tsv_cols));
 	cli_table_header(&t);
-	n = vi_list(db, household, &t, f);
+	n = vi_list(db, household, &t, NULL);
 	cli_table_free(&t);
+	return n;
+}
+
+/* How many visits vi_print prints (a cli_export_counted counter); -1
+ * with the reason printed. */
+static long
+vi_count(struct db *db, void *ctx)
+{
+	struct vi_ask	*a = ctx;
+	struct who	 who = *cli_who();
+	long		 n;
+
+	if (a->household != 0 && !vi_exists(db, a->household)) {
+		cli_error(_("there is no household %ld"), a->household);
+		return -1;
+	}
+	if (db_visit_count(db, &who, a->household, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
 	return n;
 }
 
@@ -204,5 +264,6 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	return cli_export(cli, "visits", a.tsv, vi_print, &a);
+	return cli_export_counted(cli, "visits", a.tsv, vi_count, vi_print,
+	    &a);
 }

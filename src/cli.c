@@ -309,6 +309,20 @@ cli_each_household(struct db *db, const struct household_query *q,
 	return n;
 }
 
+/* How many households q matches; -1 with the reason printed. */
+long
+cli_count_households(struct db *db, const struct household_query *q)
+{
+	struct who	who = *cli_who();
+	long		n;
+
+	if (db_household_count(db, &who, q, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
+	return n;
+}
+
 /* ---- accounts and the audit trail -------------------------------------- */
 
 /* The account policy of the configuration. */
@@ -462,6 +476,7 @@ struct cli_print {
 	int		 tsv;
 	long		(*print)(struct db *, FILE *, void *);
 	void		*ctx;
+	long		(*count)(struct db *, void *);	/* or NULL */
 };
 
 /* Count the rows of an export in the snapshot of db (printed to
@@ -473,6 +488,8 @@ cli_print_count(struct db *db, void *ctx)
 	FILE			*null;
 	long			 n;
 
+	if (p->count != NULL)
+		return p->count(db, p->ctx);
 	if ((null = fopen("/dev/null", "w")) == NULL) {
 		cli_error(_("cannot open /dev/null: %s"), strerror(errno));
 		return -1;
@@ -517,7 +534,20 @@ cli_export(const struct cli *cli, const char *what, int tsv,
 {
 	static const struct cli_export_step st = { cli_print_count,
 	    cli_print_detail, cli_print_write };
-	struct cli_print	p = { what, tsv, print, ctx };
+	struct cli_print	p = { what, tsv, print, ctx, NULL };
+
+	return cli_export_steps(cli, &st, &p);
+}
+
+/* An export whose rows count(db, ctx) counts without printing them. */
+int
+cli_export_counted(const struct cli *cli, const char *what, int tsv,
+    long (*count)(struct db *, void *), long (*print)(struct db *, FILE *,
+    void *), void *ctx)
+{
+	static const struct cli_export_step st = { cli_print_count,
+	    cli_print_detail, cli_print_write };
+	struct cli_print	p = { what, tsv, print, ctx, count };
 
 	return cli_export_steps(cli, &st, &p);
 }

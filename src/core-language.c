@@ -170,6 +170,33 @@ core_lang_name(size_t i, enum lang_name which)
 	return langs[i].name[which];
 }
 
+/* 1 if core_lang_index knows code: asks ICU about that code alone
+ * while the table is not read (a configuration's check at every
+ * start need not read the names of every language there is). */
+int
+core_lang_known(const char *code)
+{
+	const char *const	*codes;
+	char			*name;
+	size_t			 i;
+
+	if (langs_read)
+		return core_lang_index(code) >= 0;
+	if (code == NULL || (codes = uloc_getISOLanguages()) == NULL)
+		return 0;
+	for (i = 0; codes[i] != NULL; i++)
+		if (strcmp(codes[i], code) == 0)
+			break;
+	/* What lang_fill takes. */
+	if (codes[i] == NULL ||
+	    core_name_index(lang_not_languages, 4, code) >= 0 ||
+	    strlen(code) >= sizeof langs->code ||
+	    (name = lang_icu_name(code, "en")) == NULL)
+		return 0;
+	free(name);
+	return 1;
+}
+
 /* The name of code in the screen's language ui; the code when unknown. */
 const char *
 core_lang_label(const char *code, const char *ui)

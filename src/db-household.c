@@ -1109,14 +1109,17 @@ hh_list_clear(void *row)
 	db_household_row_clear(row);
 }
 
+/* The columns of a list of households but the last, why_note. */
+#define HH_LIST_COLUMNS	"h.id, h.department, h.stairwell, h.flat, " \
+	"h.moved_in, h.moved_out, (SELECT group_concat(name, '; ') FROM " \
+	"(SELECT m.name FROM member m WHERE m.household_id = h.id " \
+	"ORDER BY m.position)), h.sort_key, h.state, h.attempts, " \
+	"h.next_date, h.flags, h.interpreter, h.languages, h.handled_on, "
+
 /* What a list of households is. */
 static const struct db_list_kind hh_list_kind = {
 	.from = "household h",
-	.columns = "h.id, h.department, h.stairwell, h.flat, h.moved_in, "
-	    "h.moved_out, (SELECT group_concat(name, '; ') FROM "
-	    "(SELECT m.name FROM member m WHERE m.household_id = h.id "
-	    "ORDER BY m.position)), h.sort_key, h.state, h.attempts, "
-	    "h.next_date, h.flags, h.interpreter, h.languages, h.handled_on, "
+	.columns = HH_LIST_COLUMNS
 	    /* The newest note the secretariat has not dealt with: of an
 	     * item passed on, else of the declined or referring visit. */
 	    "(SELECT coalesce((SELECT i.note FROM visit_item i WHERE "
@@ -1125,6 +1128,24 @@ static const struct db_list_kind hh_list_kind = {
 	    "v.household_id = h.id AND (v.referral = 1 OR v.outcome = "
 	    "'declined') AND NOT (v.id <= h.handled_visit AND v.date <= "
 	    "h.handled_on) ORDER BY v.date DESC, v.id DESC LIMIT 1)",
+	.id = "h.id",
+	.department = "h.department",
+	.words = "name_word",
+	.words_id = "household_id",
+	.who_param = HH_WHO_PARAM,
+	.access = ACCESS_HOUSEHOLDS,
+	.row_size = sizeof (struct household_row),
+	.row = hh_list_row,
+	.clear = hh_list_clear,
+	.where = hh_where,
+	.bind = hh_bind_filter,
+};
+
+/* The same list without why_note (a visit looked up for every row):
+ * what the command line prints (household_query's no_why). */
+static const struct db_list_kind hh_list_no_why = {
+	.from = "household h",
+	.columns = HH_LIST_COLUMNS "NULL",
 	.id = "h.id",
 	.department = "h.department",
 	.words = "name_word",
@@ -1183,7 +1204,8 @@ db_household_list(struct db *db, const struct who *who,
 		l.after_key = util_date_iso(after->moved_in, iso);
 	l.after_id = after != NULL ? after->id : 0;
 	l.limit = limit;
-	s = db_list_rows(db, &hh_list_kind, &l, &got, n);
+	s = db_list_rows(db, q->no_why ? &hh_list_no_why : &hh_list_kind, &l,
+	    &got, n);
 	*rows = got;
 	/* Not reached in time is a matter of the day: worked out here,
 	 * never stored. */

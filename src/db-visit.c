@@ -632,6 +632,44 @@ db_visit_list(struct db *db, const struct who *who, long household,
 	return s;
 }
 
+/* How many visits db_visit_list goes through. */
+enum db_status
+db_visit_count(struct db *db, const struct who *who, long household,
+    long *n)
+{
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[1024];
+	size_t		 o;
+	int		 rc;
+
+	*n = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK ||
+	    (household != 0 && (s = db_household_visible(db, who,
+	    household)) != DB_OK))
+		return s;
+	o = (size_t)snprintf(sql, sizeof sql, "SELECT count(*) FROM visit "
+	    "WHERE %s", household != 0 ? "household_id = ?1" : "1");
+	if (household == 0 && !core_may(who->role, ACCESS_ALL_DEPARTMENTS)) {
+		o += (size_t)snprintf(sql + o, sizeof sql - o, " AND "
+		    "household_id IN (SELECT id FROM household WHERE 1");
+		o = db_who_where(sql, sizeof sql, o, who, "department",
+		    VI_WHO_PARAM);
+		if (o < sizeof sql)
+			snprintf(sql + o, sizeof sql - o, ")");
+	}
+	if ((st = db_prepare(db, sql)) == NULL)
+		return DB_ERROR;
+	if (household != 0)
+		sqlite3_bind_int64(st, 1, household);
+	else
+		db_who_bind(st, who, VI_WHO_PARAM);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
+}
+
 /* The newest visits (without items) an ambassador of that name made. */
 enum db_status
 db_visit_list_by(struct db *db, const struct who *who, const char *name,

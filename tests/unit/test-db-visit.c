@@ -782,6 +782,59 @@ test_visit_list(void)
 	db_close(db);
 }
 
+/* The visits db_visit_list goes through for who and household, counted
+ * by listing them. */
+static long
+listed(struct db *db, const struct who *who, long household)
+{
+	struct visit	*got;
+	size_t		 n;
+
+	if (db_visit_list(db, who, household, NULL, 1000, &got, &n) !=
+	    DB_OK)
+		return -1;
+	db_visits_free(got, n);
+	return (long)n;
+}
+
+/* db_visit_count counts what db_visit_list lists, for the whole
+ * register, for one household, and for an ambassador of one
+ * department. */
+static void
+test_visit_count(void)
+{
+	struct db	*db = open_ok(":memory:", 0);
+	struct who	 amb = { .name = "amb", .role = ROLE_AMBASSADOR,
+			    .departments = { "bb605" }, .ndepartments = 1 };
+	long		 h1, h2, h3, c;
+	int		 k;
+
+	if (db == NULL)
+		return;
+	h1 = house(db, "bb605", "A 1", "Åse Holm", day(2019, 5, 1), DATE_NONE);
+	h2 = house(db, "bb605", "A 2", "Bo Berg", day(2019, 5, 1), DATE_NONE);
+	h3 = house(db, "bb606", "B 1", "Ole Lund", day(2019, 5, 1), DATE_NONE);
+	for (k = 0; k < 9; k++)
+		not_home(db, k % 3 == 0 ? h1 : k % 3 == 1 ? h2 : h3,
+		    day(2019, 5, 2 + k));
+	not_home(db, h3, day(2019, 5, 20));
+	CHECK_INT(db_visit_count(db, &tester, 0, &c), DB_OK);
+	CHECK_INT(c, 10);
+	CHECK_INT(c, listed(db, &tester, 0));
+	CHECK_INT(db_visit_count(db, &tester, h3, &c), DB_OK);
+	CHECK_INT(c, 4);
+	CHECK_INT(c, listed(db, &tester, h3));
+	CHECK_INT(db_visit_count(db, &amb, 0, &c), DB_OK);
+	CHECK_INT(c, 6);
+	CHECK_INT(c, listed(db, &amb, 0));
+	CHECK_INT(db_visit_count(db, &amb, h1, &c), DB_OK);
+	CHECK_INT(c, 3);
+	/* Another department's household is not there for the ambassador. */
+	CHECK_INT(db_visit_count(db, &amb, h3, &c), DB_NOTFOUND);
+	CHECK_INT(db_visit_count(db, &tester, 999, &c), DB_NOTFOUND);
+	db_close(db);
+}
+
 /* Schema 1 as velkomst 0.1 made it (db-open.c's first migration). */
 static const char schema1[] =
 	"CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);"
@@ -916,6 +969,7 @@ main(void)
 	RUN("db-visit", test_filters_agree);
 	RUN("db-visit", test_urgent_paging);
 	RUN("db-visit", test_visit_list);
+	RUN("db-visit", test_visit_count);
 	RUN("db-visit", test_migrate_schema1);
 	core_key_done();
 	if (test_failures == 0) {
