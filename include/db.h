@@ -114,6 +114,15 @@ enum db_status	 db_mark_demo(struct db *);
 const char	*db_notice(const struct db *);
 
 /*
+ * How many words of the name index a search word may start and still be
+ * fetched and sorted whole by a list; a more common word is checked
+ * household by household while the list walks its order, stopping after
+ * a page (0: the default, a few thousand).  For tests, which hold the
+ * two ways to the same rows.
+ */
+void		 db_search_rare(struct db *, long n);
+
+/*
  * `velkomst check`: run integrity_check and foreign_key_check, check the
  * audit trail (its guard triggers, and its chain: a row removed, changed
  * or added with another tool, by row id; rows removed from its end), and
@@ -289,9 +298,22 @@ enum db_status	 db_household_list(struct db *, const struct who *,
 		    const struct household_query *,
 		    const struct household_row *after, size_t limit,
 		    struct household_row **rows, size_t *n);
-/* How many households the query matches. */
+/* How many households the query matches.  The whole register (no
+ * filter, search nor stairwell) is read from a tally kept per
+ * department: the same cost at any size. */
 enum db_status	 db_household_count(struct db *, const struct who *,
 		    const struct household_query *, long *count);
+/*
+ * The same, but it stops at cap (> 0): *count is cap when the query
+ * matches cap or more (show "1,000+", util_count_upto).  The whole
+ * register is counted exactly from the tally; anything else reads about
+ * cap households at most, so the screens' counts cost the same at a
+ * thousand households and at a million.
+ */
+enum db_status	 db_household_count_upto(struct db *, const struct who *,
+		    const struct household_query *, long cap, long *count);
+/* What the screens count up to before they say "1,000+". */
+#define DB_COUNT_CAP	1000
 /*
  * How many households the query matches per department (by_stairwell:
  * per department and stairwell), by the same rules as

@@ -18,6 +18,13 @@
 /* The largest query a list makes. */
 #define DB_LIST_SQL	4096
 
+/* Set how common a search word is before the lists walk their order. */
+void
+db_search_rare(struct db *db, long n)
+{
+	db->search_rare = n > 0 ? n : 0;
+}
+
 /* Split a typed search into word keys and their upper bounds. */
 void
 db_words_open(struct db_words *w, const char *search)
@@ -25,6 +32,7 @@ db_words_open(struct db_words *w, const char *search)
 	size_t	i;
 
 	memset(w, 0, sizeof *w);
+	w->drive = -1;
 	if (search != NULL)
 		w->nwords = core_search_words(search, &w->words);
 	w->nuse = w->nwords < DB_SEARCH_WORDS ? w->nwords : DB_SEARCH_WORDS;
@@ -44,6 +52,56 @@ db_words_close(struct db_words *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* How many words of table word i of w starts, up to rare: -1 on failure. */
+static long
+db_words_count(struct db *db, const char *table, const struct db_words *w,
+    size_t i, long rare)
+{
+	sqlite3_stmt	*st;
+	char		 sql[256];
+	long		 n = -1;
+	int		 rc;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s "
+	    "WHERE key >= ?1%s LIMIT ?3)", table, w->next[i] != NULL ?
+	    " AND key < ?2" : "");
+	if ((st = db_prepare(db, sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, w->words[i], -1, SQLITE_STATIC);
+	if (w->next[i] != NULL)
+		sqlite3_bind_text(st, 2, w->next[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, rare);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		db_sqlite_fail(db, rc);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * Estimate each word of w (a range count on the word index that stops at
+ * the rare bound: a few thousand index entries at most) and choose its
+ * form: rare words fetch their records (IN), common ones are checked as
+ * the list walks its order (EXISTS).  The rarest word drives a capped
+ * count (db_list_count_upto).
+ */
+enum db_status
+db_words_estimate(struct db *db, const char *table, struct db_words *w)
+{
+	long	rare = db->search_rare > 0 ? db->search_rare : DB_SEARCH_RARE;
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++) {
+		if ((w->est[i] = db_words_count(db, table, w, i, rare)) < 0)
+			return DB_ERROR;
+		w->walk[i] = w->est[i] >= rare;
+		if (w->drive < 0 || w->est[i] < w->est[w->drive])
+			w->drive = (int)i;
+	}
+	return DB_OK;
+}
+
 /* Append one key range condition ("col IN (SELECT ...)") to sql. */
 size_t
 db_key_where(char *sql, size_t len, size_t o, const char *col,
@@ -57,16 +115,33 @@ db_key_where(char *sql, size_t len, size_t o, const char *col,
 	return o + (size_t)snprintf(sql + o, len - o, ")");
 }
 
-/* Append a key range condition for every word. */
+/* Append one key range condition checked per record ("EXISTS (...)"):
+ * the word index on (idcol, key) answers it with one seek. */
+static size_t
+db_key_exists(char *sql, size_t len, size_t o, const char *col,
+    const char *table, const char *idcol, int lo, int has_next)
+{
+	o += (size_t)snprintf(sql + o, len - o, " AND EXISTS (SELECT 1 FROM "
+	    "%s WHERE %s = %s AND key >= ?%d", table, idcol, col, lo);
+	if (has_next)
+		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
+		    lo + 1);
+	return o + (size_t)snprintf(sql + o, len - o, ")");
+}
+
+/* Append a key range condition for every word but skip. */
 size_t
 db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
-    const char *col, const char *table, const char *idcol)
+    const char *col, const char *table, const char *idcol, int skip)
 {
 	size_t	i;
 
-	for (i = 0; i < w->nuse; i++)
-		o = db_key_where(sql, len, o, col, table, idcol,
-		    (int)(2 * i + 2), w->next[i] != NULL);
+	for (i = 0; i < w->nuse && o < len; i++) {
+		if ((int)i == skip)
+			continue;
+		o = (w->walk[i] ? db_key_exists : db_key_where)(sql, len, o,
+		    col, table, idcol, (int)(2 * i + 2), w->next[i] != NULL);
+	}
 	return o;
 }
 
@@ -101,7 +176,7 @@ db_list_init(struct db_list *l, const struct who *who,
 /* Append the WHERE of l to sql (of size len). */
 static void
 db_list_where(char *sql, size_t len, const struct db_list_kind *k,
-    const struct db_list *l, const struct db_words *w)
+    const struct db_list *l, const struct db_words *w, int skip)
 {
 	size_t	 o = strlen(sql);
 
@@ -113,7 +188,8 @@ db_list_where(char *sql, size_t len, const struct db_list_kind *k,
 	if (k->where != NULL && o < len)
 		o = k->where(sql, len, o, l->ctx);
 	if (o < len)
-		db_words_where(sql, len, o, w, k->id, k->words, k->words_id);
+		db_words_where(sql, len, o, w, k->id, k->words, k->words_id,
+		    skip);
 }
 
 /* Bind what the WHERE of l asks: who, the department, the words and
@@ -146,11 +222,74 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 		return s;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
 	db_words_open(&w, l->search);
-	db_list_where(sql, sizeof sql, k, l, &w);
+	db_list_where(sql, sizeof sql, k, l, &w, -1);
 	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
 		db_list_bind(st, k, l, &w);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*count = (long)sqlite3_column_int64(st, 0);
+		else
+			s = db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+	}
+	db_words_close(&w);
+	return s;
+}
+
+/*
+ * The SQL of a count of l that stops at the cap ?12.  With words, the
+ * rarest word's index range drives it (the records it starts, each
+ * once) and the others are checked per record, so it reads about cap
+ * records whatever the size of the register; without, the list's own
+ * conditions do.
+ */
+static void
+db_list_upto_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w)
+{
+	size_t	o;
+	int	d = w->drive;
+
+	if (d < 0)
+		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
+		    "(SELECT 1 FROM %s", k->from);
+	else
+		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
+		    "(SELECT DISTINCT %s FROM %s dw CROSS JOIN %s ON %s = "
+		    "dw.%s AND dw.key >= ?%d", k->id, k->words, k->from, k->id,
+		    k->words_id, 2 * d + 2);
+	if (d >= 0 && w->next[d] != NULL && o < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " AND dw.key < ?%d",
+		    2 * d + 3);
+	db_list_where(sql, DB_LIST_SQL, k, l, w, d);
+	if ((o = strlen(sql)) < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " LIMIT ?12)");
+}
+
+/* How many records l matches, up to cap. */
+enum db_status
+db_list_count_upto(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, long cap, long *count)
+{
+	struct db_words	 w;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL];
+	int		 rc;
+
+	*count = 0;
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	db_words_open(&w, l->search);
+	if ((s = db_words_estimate(db, k->words, &w)) == DB_OK) {
+		db_list_upto_sql(sql, k, l, &w);
+		if ((st = db_prepare(db, sql)) == NULL)
+			s = DB_ERROR;
+	}
+	if (s == DB_OK) {
+		db_list_bind(st, k, l, &w);
+		sqlite3_bind_int64(st, 12, cap);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*count = (long)sqlite3_column_int64(st, 0);
 		else
@@ -173,7 +312,7 @@ db_list_page_sql(char *sql, const struct db_list_kind *k,
 	size_t		 o;
 
 	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
-	db_list_where(sql, DB_LIST_SQL, k, l, w);
+	db_list_where(sql, DB_LIST_SQL, k, l, w, -1);
 	o = strlen(sql);
 	if (l->after_key != NULL && o < DB_LIST_SQL)
 		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
@@ -219,6 +358,10 @@ db_list_rows(struct db *db, const struct db_list_kind *k,
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
 		return s;
 	db_words_open(&w, l->search);
+	if ((s = db_words_estimate(db, k->words, &w)) != DB_OK) {
+		db_words_close(&w);
+		return s;
+	}
 	db_list_page_sql(sql, k, l, &w);
 	if ((st = db_prepare(db, sql)) == NULL) {
 		db_words_close(&w);
@@ -259,7 +402,7 @@ db_list_count_by(struct db *db, const struct db_list_kind *k,
 	snprintf(sql, sizeof sql, "SELECT %s, count(*) FROM %s", group,
 	    k->from);
 	db_words_open(&w, l->search);
-	db_list_where(sql, sizeof sql, k, l, &w);
+	db_list_where(sql, sizeof sql, k, l, &w, -1);
 	if ((o = strlen(sql)) < sizeof sql)
 		snprintf(sql + o, sizeof sql - o, " GROUP BY %s", group);
 	if ((st = db_prepare(db, sql)) == NULL) {

@@ -424,6 +424,39 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	host		TEXT NOT NULL,\n"
 	"	since		TEXT NOT NULL\n"
 	");\n",
+
+	/* 12 -> 13: how many households each department has, kept by
+	 * triggers in the transaction of every change (so also for rows
+	 * written with the stock sqlite3 tool), so that the register's count
+	 * on the home screen and in the list costs the same at a thousand
+	 * households and at a million (db_household_count). */
+	"CREATE TABLE IF NOT EXISTS household_tally (\n"
+	"	department	TEXT PRIMARY KEY NOT NULL,\n"
+	"	n		INTEGER NOT NULL CHECK (n >= 0)\n"
+	") WITHOUT ROWID;\n"
+	"DELETE FROM household_tally;\n"
+	"INSERT INTO household_tally (department, n)\n"
+	"    SELECT department, count(*) FROM household GROUP BY department;\n"
+	"CREATE TRIGGER IF NOT EXISTS household_tally_add\n"
+	"    AFTER INSERT ON household BEGIN\n"
+	"	INSERT INTO household_tally (department, n)\n"
+	"	    VALUES (new.department, 1)\n"
+	"	    ON CONFLICT (department) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER IF NOT EXISTS household_tally_remove\n"
+	"    AFTER DELETE ON household BEGIN\n"
+	"	UPDATE household_tally SET n = n - 1\n"
+	"	    WHERE department = old.department;\n"
+	"END;\n"
+	"CREATE TRIGGER IF NOT EXISTS household_tally_move\n"
+	"    AFTER UPDATE OF department ON household\n"
+	"    WHEN new.department IS NOT old.department BEGIN\n"
+	"	UPDATE household_tally SET n = n - 1\n"
+	"	    WHERE department = old.department;\n"
+	"	INSERT INTO household_tally (department, n)\n"
+	"	    VALUES (new.department, 1)\n"
+	"	    ON CONFLICT (department) DO UPDATE SET n = n + 1;\n"
+	"END;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
