@@ -234,6 +234,13 @@ int		 cli_new_secret(const char *login, int role, int from_stdin,
 int		 cli_export(const struct cli *, const char *what, int tsv,
 		    long (*print)(struct db *, FILE *out, void *ctx),
 		    void *ctx);
+/* The same, but the audit row's count comes from count(db, ctx) (how
+ * many rows print will print, or -1 with the reason printed), not from
+ * printing every row once to nowhere: for lists a query counts cheaply. */
+int		 cli_export_counted(const struct cli *, const char *what,
+		    int tsv, long (*count)(struct db *, void *ctx),
+		    long (*print)(struct db *, FILE *out, void *ctx),
+		    void *ctx);
 /*
  * The steps of cli_export, for an export that writes its own way
  * (`velkomst export`): in one snapshot, count(db, ctx) counts the rows

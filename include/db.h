@@ -298,6 +298,16 @@ enum db_status	 db_household_list(struct db *, const struct who *,
 		    const struct household_query *,
 		    const struct household_row *after, size_t limit,
 		    struct household_row **rows, size_t *n);
+/*
+ * Every row of the query in its order (backward ignored), from one
+ * statement, for an export of all of them: fn(ctx, row) for each (row
+ * lives until fn returns; flags as db_household_list sets them) until fn
+ * returns nonzero.  fn may read the database.
+ */
+enum db_status	 db_household_each(struct db *, const struct who *,
+		    const struct household_query *,
+		    int (*fn)(void *, const struct household_row *),
+		    void *ctx);
 /* How many households the query matches.  The whole register (no
  * filter, search nor stairwell) is read from a tally kept per
  * department: the same cost at any size. */

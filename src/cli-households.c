@@ -104,6 +104,21 @@ hh_list(struct db *db, FILE *f, void *ctx)
 	return n;
 }
 
+/* How many households a search prints (the audit row's count), from
+ * the same snapshot, without printing them; -1 with the reason. */
+static long
+hh_count(struct db *db, void *ctx)
+{
+	struct hh_ask	*a = ctx;
+	long		 n;
+
+	if (db_household_count(db, cli_who(), &a->q, &n) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
+	return n;
+}
+
 int
 cli_households(const struct cli *cli, int argc, char **argv)
 {
@@ -125,5 +140,8 @@ cli_households(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
+	if (a.q.search != NULL && a.q.search[0] != '\0')
+		return cli_export_counted(cli, "households", a.tsv, hh_count,
+		    hh_list, &a);
 	return cli_export(cli, "households", a.tsv, hh_list, &a);
 }

@@ -462,6 +462,7 @@ struct cli_print {
 	int		 tsv;
 	long		(*print)(struct db *, FILE *, void *);
 	void		*ctx;
+	long		(*count)(struct db *, void *);	/* or NULL */
 };
 
 /* Count the rows of an export in the snapshot of db (printed to
@@ -473,6 +474,8 @@ cli_print_count(struct db *db, void *ctx)
 	FILE			*null;
 	long			 n;
 
+	if (p->count != NULL)	/* the command counts without printing */
+		return p->count(db, p->ctx);
 	if ((null = fopen("/dev/null", "w")) == NULL) {
 		cli_error(_("cannot open /dev/null: %s"), strerror(errno));
 		return -1;
@@ -517,7 +520,20 @@ cli_export(const struct cli *cli, const char *what, int tsv,
 {
 	static const struct cli_export_step st = { cli_print_count,
 	    cli_print_detail, cli_print_write };
-	struct cli_print	p = { what, tsv, print, ctx };
+	struct cli_print	p = { what, tsv, print, ctx, NULL };
+
+	return cli_export_steps(cli, &st, &p);
+}
+
+/* The same, counting the rows with count instead of printing them. */
+int
+cli_export_counted(const struct cli *cli, const char *what, int tsv,
+    long (*count)(struct db *, void *),
+    long (*print)(struct db *, FILE *, void *), void *ctx)
+{
+	static const struct cli_export_step st = { cli_print_count,
+	    cli_print_detail, cli_print_write };
+	struct cli_print	p = { what, tsv, print, ctx, count };
 
 	return cli_export_steps(cli, &st, &p);
 }

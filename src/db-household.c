@@ -1165,6 +1165,56 @@ db_household_count_upto(struct db *db, const struct who *who,
 	return db_list_count_upto(db, &hh_list_kind, &l, cap, count);
 }
 
+/* Start l for q: its order's key column and direction. */
+static void
+hh_list_open(struct db_list *l, const struct who *who,
+    const struct household_query *q, const struct hh_filter *f)
+{
+	db_list_init(l, who, q->department, q->search, f);
+	l->key = q->order == ORDER_NAME ? "h.sort_key" :
+	    q->order == ORDER_REGISTERED ? "h.id" : "h.moved_in";
+	l->up = (q->order != ORDER_NEWEST) != (q->backward != 0);
+}
+
+/* What db_household_each passes on, and to whom. */
+struct hh_each {
+	const struct hh_filter	*f;
+	int			(*fn)(void *, const struct household_row *);
+	void			*ctx;
+};
+
+/* One row of db_household_each: flagged as db_household_list does. */
+static int
+hh_each_row(void *ctx, void *p)
+{
+	struct hh_each		*e = ctx;
+	struct household_row	*r = p;
+	const struct household_query *q = e->f->q;
+
+	if (core_not_reached(r->moved_in, r->moved_out, r->state,
+	    r->handled_on, e->f->today, q->deadline, q->stale_days))
+		r->flags |= FLAG_NOT_REACHED;
+	return e->fn(e->ctx, r);
+}
+
+/* Every row of q in its order, from one statement. */
+enum db_status
+db_household_each(struct db *db, const struct who *who,
+    const struct household_query *q,
+    int (*fn)(void *, const struct household_row *), void *ctx)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+	struct hh_each	 e;
+
+	hh_filter_open(&f, q);
+	hh_list_open(&l, who, q, &f);
+	e.f = &f;
+	e.fn = fn;
+	e.ctx = ctx;
+	return db_list_each(db, &hh_list_kind, &l, hh_each_row, &e);
+}
+
 /*
  * Fetch up to limit rows of q after the row `after`.  Each order is a
  * key column and the id; ORDER_NEWEST runs down, the others up, and
@@ -1184,10 +1234,7 @@ db_household_list(struct db *db, const struct who *who,
 	size_t		 i;
 
 	hh_filter_open(&f, q);
-	db_list_init(&l, who, q->department, q->search, &f);
-	l.key = q->order == ORDER_NAME ? "h.sort_key" :
-	    q->order == ORDER_REGISTERED ? "h.id" : "h.moved_in";
-	l.up = (q->order != ORDER_NEWEST) != (q->backward != 0);
+	hh_list_open(&l, who, q, &f);
 	if (after != NULL && q->order == ORDER_NAME)
 		l.after_key = after->sort_key != NULL ? after->sort_key : "";
 	else if (after != NULL && q->order == ORDER_REGISTERED) {

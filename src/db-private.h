@@ -339,6 +339,14 @@ enum db_status	 db_list_count_upto(struct db *,
 enum db_status	 db_list_rows(struct db *, const struct db_list_kind *k,
 		    const struct db_list *l, void **rows, size_t *n);
 /*
+ * Every record of kind k l matches, in the order of l, from one
+ * statement: fn(ctx, row) for each (row lives until fn returns) until
+ * fn returns nonzero.  The cursor and the limit of l are not used.
+ */
+enum db_status	 db_list_each(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, int (*fn)(void *, void *),
+		    void *ctx);
+/*
  * How many records of kind k l matches per group: group is one column
  * ("h.department") or two ("h.department, h.stairwell"), ncols says
  * which; fn(ctx, first, second (NULL with one column), count) for each
