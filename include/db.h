@@ -315,10 +315,10 @@ enum db_status	 db_household_count(struct db *, const struct who *,
 		    const struct household_query *, long *count);
 /*
  * The same, but it stops at cap (> 0): *count is cap when the query
- * matches cap or more (show "1,000+", util_count_upto).  The whole
- * register is counted exactly from the tally; anything else reads about
- * cap households at most, so the screens' counts cost the same at a
- * thousand households and at a million.
+ * matches cap or more (show "1,000+": i18n_count).  The whole register
+ * is counted exactly from the tally (and may be more than cap);
+ * anything else reads about cap households at most, so the screens'
+ * counts cost the same at a thousand households and at a million.
  */
 enum db_status	 db_household_count_upto(struct db *, const struct who *,
 		    const struct household_query *, long cap, long *count);

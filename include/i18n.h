@@ -66,8 +66,9 @@ int		 i18n_danish(void);
 /*
  * A count as the language writes it, into buf (len >= 32), returned:
  * grouped in thousands ("1,234" in English, "1.234" in Danish), and with
- * "+" when it is cap or more (cap > 0): what a count that stops at cap
- * (db_household_count_upto) means, "1,000+" / "1.000+".
+ * "+" when it is cap (cap > 0): a count that stopped at cap
+ * (db_household_count_upto) means cap or more, "1,000+" / "1.000+".  A
+ * count above cap was counted exactly and is shown as it is.
  */
 const char	*i18n_count(long n, long cap, char *buf, size_t len);
 /* The text of the language spoken now: da when Danish and da is set (not

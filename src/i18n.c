@@ -142,17 +142,14 @@ i18n_lang(void)
 	return i18n_now;
 }
 
-/* A count in thousands, with "+" when it reached the cap. */
+/* A count in thousands, with "+" when it is the cap. */
 const char *
 i18n_count(long n, long cap, char *buf, size_t len)
 {
 	char		 digits[32];
 	const char	*sep = i18n_danish() ? "." : ",";
 	size_t		 nd, i, o = 0;
-	int		 more = cap > 0 && n >= cap;
-
-	if (more)
-		n = cap;
+	int		 more = cap > 0 && n == cap;
 	nd = (size_t)snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
 	for (i = 0; i < nd && o + 2 < len; i++) {
 		if (i > 0 && (nd - i) % 3 == 0)

@@ -409,6 +409,8 @@ test_count_text(void)
 	CHECK_STR(i18n_count(1000, 1000, buf, sizeof buf), "1,000+");
 	CHECK_STR(i18n_count(0, 1000, buf, sizeof buf), "0");
 	CHECK_STR(i18n_count(1000000, 0, buf, sizeof buf), "1,000,000");
+	/* Above the cap it was counted exactly (the register's tally). */
+	CHECK_STR(i18n_count(3840, 1000, buf, sizeof buf), "3,840");
 	CHECK_STR(i18n_count(111112, 0, buf, sizeof buf), "111,112");
 	i18n_use("da");
 	CHECK_STR(i18n_count(1000, 1000, buf, sizeof buf), "1.000+");
