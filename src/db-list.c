@@ -15,8 +15,9 @@
 #include "db-private.h"
 #include "util.h"
 
-/* The largest query a list makes. */
-#define DB_LIST_SQL	4096
+/* The largest query a list makes (a page of an ambassador of several
+ * departments repeats its WHERE for each). */
+#define DB_LIST_SQL	32768
 
 /* Set how common a search word is before the lists walk their order. */
 void
@@ -173,15 +174,36 @@ db_list_init(struct db_list *l, const struct who *who,
 	l->ctx = ctx;
 }
 
+static void	db_list_where_arm(char *, size_t, const struct db_list_kind *,
+		    const struct db_list *, const struct db_words *, int, int);
+
 /* Append the WHERE of l to sql (of size len). */
 static void
 db_list_where(char *sql, size_t len, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w, int skip)
 {
-	size_t	 o = strlen(sql);
+	db_list_where_arm(sql, len, k, l, w, skip, -1);
+}
+
+/* The same, of who's department arm only (-1: all of them). */
+static void
+db_list_where_arm(char *sql, size_t len, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, int skip, int arm)
+{
+	struct who	 one;
+	size_t		 o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
-	o = db_who_where(sql, len, o, l->who, k->department, k->who_param);
+	if (arm < 0)
+		o = db_who_where(sql, len, o, l->who, k->department,
+		    k->who_param);
+	else {
+		one = *l->who;
+		one.departments[0] = l->who->departments[arm];
+		one.ndepartments = 1;
+		o = db_who_where(sql, len, o, &one, k->department,
+		    k->who_param + arm);
+	}
 	if (l->department != NULL && o < len)
 		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1",
 		    k->department);
@@ -315,16 +337,27 @@ db_list_count_upto(struct db *db, const struct db_list_kind *k,
  * one, the order (key, then id, both up or both down) and (limit) LIMIT
  * ?12.
  */
-static void
-db_list_page_sql(char *sql, const struct db_list_kind *k,
-    const struct db_list *l, const struct db_words *w, int limit)
+/* How many departments a page of l takes one at a time (0: all at
+ * once): an ambassador of several departments, none chosen.  Each
+ * department walks its own index in the order, and the pages merge;
+ * "department IN (a, b)" would sort every household of both. */
+static size_t
+db_list_arms(const struct db_list *l)
+{
+	if (l->department != NULL || l->who->ndepartments < 2 ||
+	    core_may(l->who->role, ACCESS_ALL_DEPARTMENTS))
+		return 0;
+	return l->who->ndepartments < WHO_MAX_DEPARTMENTS ?
+	    l->who->ndepartments : WHO_MAX_DEPARTMENTS;
+}
+
+/* Append to sql the cursor of l and its order. */
+static size_t
+db_list_order(char *sql, size_t o, const struct db_list_kind *k,
+    const struct db_list *l, int limit)
 {
 	const char	*dir = l->up ? "" : " DESC";
-	size_t		 o;
 
-	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
-	db_list_where(sql, DB_LIST_SQL, k, l, w, -1);
-	o = strlen(sql);
 	if (l->after_key != NULL && o < DB_LIST_SQL)
 		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
 		    " AND (%s, %s) %s (?10, ?11)", l->key, k->id,
@@ -332,8 +365,56 @@ db_list_page_sql(char *sql, const struct db_list_kind *k,
 	/* Without a limit SQLite sorts a whole export in one pass (with
 	 * LIMIT -1 it keeps a sorter that spills to temporary files). */
 	if (o < DB_LIST_SQL)
-		snprintf(sql + o, DB_LIST_SQL - o, " ORDER BY %s%s, %s%s%s",
-		    l->key, dir, k->id, dir, limit ? " LIMIT ?12" : "");
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
+		    " ORDER BY %s%s, %s%s%s", l->key, dir, k->id, dir,
+		    limit ? " LIMIT ?12" : "");
+	return o;
+}
+
+/*
+ * The SQL of a page of l by arms: each department's first page (key and
+ * id only, in the order, from its own index), merged, the first page of
+ * those; then the rows of that page.
+ */
+static void
+db_list_arms_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, size_t arms)
+{
+	const char	*dir = l->up ? "" : " DESC";
+	size_t		 i, o;
+
+	o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s JOIN (",
+	    k->columns, k->from);
+	for (i = 0; i < arms && o < DB_LIST_SQL; i++) {
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o, "%sSELECT * "
+		    "FROM (SELECT %s AS lk_, %s AS li_ FROM %s", i > 0 ?
+		    " UNION ALL " : "", l->key, k->id, k->from);
+		if (o < DB_LIST_SQL)
+			db_list_where_arm(sql, DB_LIST_SQL, k, l, w, -1,
+			    (int)i);
+		o = db_list_order(sql, strlen(sql), k, l, 1);
+		if (o < DB_LIST_SQL)
+			o += (size_t)snprintf(sql + o, DB_LIST_SQL - o, ")");
+	}
+	if (o < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " ORDER BY lk_%s, li_%s "
+		    "LIMIT ?12) p_ ON %s = p_.li_ ORDER BY p_.lk_%s, p_.li_%s",
+		    dir, dir, k->id, dir, dir);
+}
+
+static void
+db_list_page_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, int limit)
+{
+	size_t	 arms;
+
+	if (limit && (arms = db_list_arms(l)) > 0) {
+		db_list_arms_sql(sql, k, l, w, arms);
+		return;
+	}
+	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
+	db_list_where(sql, DB_LIST_SQL, k, l, w, -1);
+	db_list_order(sql, strlen(sql), k, l, limit);
 }
 
 /* Step st into up to l->limit rows of k; DB_OK or the failure. */
