@@ -128,6 +128,15 @@ enum db_status	 db_mark_demo(struct db *);
 const char	*db_notice(const struct db *);
 
 /*
+ * How many words of the name index a search word may start and still be
+ * fetched and sorted whole by a list; a more common word is checked
+ * household by household while the list walks its order, stopping after
+ * a page (0: the default, a few thousand).  For tests, which hold the
+ * two ways to the same rows.
+ */
+void		 db_search_rare(struct db *, long n);
+
+/*
  * `velkomst check`: run integrity_check and foreign_key_check, check the
  * audit trail (its guard triggers, and its chain: a row removed, changed
  * or added with another tool, by row id; rows removed from its end), and
@@ -307,9 +316,32 @@ enum db_status	 db_household_list(struct db *, const struct who *,
 		    const struct household_query *,
 		    const struct household_row *after, size_t limit,
 		    struct household_row **rows, size_t *n);
-/* How many households the query matches. */
+/*
+ * Every row of the query in its order (backward ignored), from one
+ * statement, for an export of all of them: fn(ctx, row) for each (row
+ * lives until fn returns; flags as db_household_list sets them) until fn
+ * returns nonzero.  fn may read the database.
+ */
+enum db_status	 db_household_each(struct db *, const struct who *,
+		    const struct household_query *,
+		    int (*fn)(void *, const struct household_row *),
+		    void *ctx);
+/* How many households the query matches.  The whole register (no
+ * filter, search nor stairwell) is read from a tally kept per
+ * department: the same cost at any size. */
 enum db_status	 db_household_count(struct db *, const struct who *,
 		    const struct household_query *, long *count);
+/*
+ * The same, but it stops at cap (> 0): *count is cap when the query
+ * matches cap or more (show "1,000+": i18n_count).  The whole register
+ * is counted exactly from the tally (and may be more than cap);
+ * anything else reads about cap households at most, so the screens'
+ * counts cost the same at a thousand households and at a million.
+ */
+enum db_status	 db_household_count_upto(struct db *, const struct who *,
+		    const struct household_query *, long cap, long *count);
+/* What the screens count up to before they say "1,000+". */
+#define DB_COUNT_CAP	1000
 /*
  * How many households the query matches per department (by_stairwell:
  * per department and stairwell), by the same rules as

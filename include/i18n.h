@@ -19,6 +19,7 @@
 #define VELKOMST_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s)	gettext(s)
 #define N_(s)	(s)
@@ -62,6 +63,14 @@ const char	*i18n_lang(void);
 const char	*i18n_default(void);
 /* 1 while velkomst speaks Danish. */
 int		 i18n_danish(void);
+/*
+ * A count as the language writes it, into buf (len >= 32), returned:
+ * grouped in thousands ("1,234" in English, "1.234" in Danish), and with
+ * "+" when it is cap (cap > 0): a count that stopped at cap
+ * (db_household_count_upto) means cap or more, "1,000+" / "1.000+".  A
+ * count above cap was counted exactly and is shown as it is.
+ */
+const char	*i18n_count(long n, long cap, char *buf, size_t len);
 /* The text of the language spoken now: da when Danish and da is set (not
  * NULL, not ""), else en. */
 const char	*i18n_text(const char *en, const char *da);

@@ -1158,6 +1158,56 @@ static const struct db_list_kind hh_list_no_why = {
 	.where = hh_where,
 	.bind = hh_bind_filter,
 };
+/* 1 if q is the whole register of who's departments (or of one):
+ * what the tally counts. */
+static int
+hh_whole(const struct household_query *q)
+{
+	char	**words;
+	size_t	  n = 0;
+
+	if (q->filter != FILTER_ALL || q->stairwell != NULL ||
+	    q->nstairwells != 0)
+		return 0;
+	if (q->search != NULL) {
+		n = core_search_words(q->search, &words);
+		core_words_free(words, n);
+	}
+	return n == 0;
+}
+
+/* The register's count from the tally the triggers keep (schema 14):
+ * a row per department, whatever the size of the register. */
+static enum db_status
+hh_count_tally(struct db *db, const struct who *who,
+    const struct household_query *q, long *count)
+{
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[512];
+	size_t		 o;
+	int		 rc;
+
+	*count = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
+	o = (size_t)snprintf(sql, sizeof sql, "SELECT coalesce(sum(n), 0) "
+	    "FROM household_tally WHERE 1");
+	o = db_who_where(sql, sizeof sql, o, who, "department", HH_WHO_PARAM);
+	if (q->department != NULL && o < sizeof sql)
+		snprintf(sql + o, sizeof sql - o, " AND department = ?1");
+	if ((st = db_prepare(db, sql)) == NULL)
+		return DB_ERROR;
+	db_who_bind(st, who, HH_WHO_PARAM);
+	if (q->department != NULL)
+		sqlite3_bind_text(st, 1, q->department, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*count = (long)sqlite3_column_int64(st, 0);
+	else
+		s = db_sqlite_fail(db, rc);
+	sqlite3_finalize(st);
+	return s;
+}
 
 /* How many households the query matches. */
 enum db_status
@@ -1167,9 +1217,77 @@ db_household_count(struct db *db, const struct who *who,
 	struct hh_filter f;
 	struct db_list	 l;
 
+	if (hh_whole(q))
+		return hh_count_tally(db, who, q, count);
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
 	return db_list_count(db, &hh_list_kind, &l, count);
+}
+
+/* How many households the query matches, up to cap: exact from the
+ * tally for the whole register, else a count that stops at cap. */
+enum db_status
+db_household_count_upto(struct db *db, const struct who *who,
+    const struct household_query *q, long cap, long *count)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+
+	if (hh_whole(q))
+		return hh_count_tally(db, who, q, count);
+	hh_filter_open(&f, q);
+	db_list_init(&l, who, q->department, q->search, &f);
+	return db_list_count_upto(db, &hh_list_kind, &l, cap, count);
+}
+
+/* Start l for q: its order's key column and direction. */
+static void
+hh_list_open(struct db_list *l, const struct who *who,
+    const struct household_query *q, const struct hh_filter *f)
+{
+	db_list_init(l, who, q->department, q->search, f);
+	l->key = q->order == ORDER_NAME ? "h.sort_key" :
+	    q->order == ORDER_REGISTERED ? "h.id" : "h.moved_in";
+	l->up = (q->order != ORDER_NEWEST) != (q->backward != 0);
+}
+
+/* What db_household_each passes on, and to whom. */
+struct hh_each {
+	const struct hh_filter	*f;
+	int			(*fn)(void *, const struct household_row *);
+	void			*ctx;
+};
+
+/* One row of db_household_each: flagged as db_household_list does. */
+static int
+hh_each_row(void *ctx, void *p)
+{
+	struct hh_each		*e = ctx;
+	struct household_row	*r = p;
+	const struct household_query *q = e->f->q;
+
+	if (core_not_reached(r->moved_in, r->moved_out, r->state,
+	    r->handled_on, e->f->today, q->deadline, q->stale_days))
+		r->flags |= FLAG_NOT_REACHED;
+	return e->fn(e->ctx, r);
+}
+
+/* Every row of q in its order, from one statement. */
+enum db_status
+db_household_each(struct db *db, const struct who *who,
+    const struct household_query *q,
+    int (*fn)(void *, const struct household_row *), void *ctx)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+	struct hh_each	 e;
+
+	hh_filter_open(&f, q);
+	hh_list_open(&l, who, q, &f);
+	e.f = &f;
+	e.fn = fn;
+	e.ctx = ctx;
+	return db_list_each(db, &hh_list_kind, &l, hh_each_row, &e);
 }
 
 /*
@@ -1191,10 +1309,7 @@ db_household_list(struct db *db, const struct who *who,
 	size_t		 i;
 
 	hh_filter_open(&f, q);
-	db_list_init(&l, who, q->department, q->search, &f);
-	l.key = q->order == ORDER_NAME ? "h.sort_key" :
-	    q->order == ORDER_REGISTERED ? "h.id" : "h.moved_in";
-	l.up = (q->order != ORDER_NEWEST) != (q->backward != 0);
+	hh_list_open(&l, who, q, &f);
 	if (after != NULL && q->order == ORDER_NAME)
 		l.after_key = after->sort_key != NULL ? after->sort_key : "";
 	else if (after != NULL && q->order == ORDER_REGISTERED) {

@@ -15,8 +15,16 @@
 #include "db-private.h"
 #include "util.h"
 
-/* The largest query a list makes. */
-#define DB_LIST_SQL	4096
+/* The largest query a list makes (a page of an ambassador of several
+ * departments repeats its WHERE for each). */
+#define DB_LIST_SQL	32768
+
+/* Set how common a search word is before the lists walk their order. */
+void
+db_search_rare(struct db *db, long n)
+{
+	db->search_rare = n > 0 ? n : 0;
+}
 
 /* Split a typed search into word keys and their upper bounds. */
 void
@@ -25,6 +33,7 @@ db_words_open(struct db_words *w, const char *search)
 	size_t	i;
 
 	memset(w, 0, sizeof *w);
+	w->drive = -1;
 	if (search != NULL)
 		w->nwords = core_search_words(search, &w->words);
 	w->nuse = w->nwords < DB_SEARCH_WORDS ? w->nwords : DB_SEARCH_WORDS;
@@ -44,6 +53,56 @@ db_words_close(struct db_words *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* How many words of table word i of w starts, up to rare: -1 on failure. */
+static long
+db_words_count(struct db *db, const char *table, const struct db_words *w,
+    size_t i, long rare)
+{
+	sqlite3_stmt	*st;
+	char		 sql[256];
+	long		 n = -1;
+	int		 rc;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s "
+	    "WHERE key >= ?1%s LIMIT ?3)", table, w->next[i] != NULL ?
+	    " AND key < ?2" : "");
+	if ((st = db_prepare(db, sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, w->words[i], -1, SQLITE_STATIC);
+	if (w->next[i] != NULL)
+		sqlite3_bind_text(st, 2, w->next[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, rare);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		db_sqlite_fail(db, rc);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * Estimate each word of w (a range count on the word index that stops at
+ * the rare bound: a few thousand index entries at most) and choose its
+ * form: rare words fetch their records (IN), common ones are checked as
+ * the list walks its order (EXISTS).  The rarest word drives a capped
+ * count (db_list_count_upto).
+ */
+enum db_status
+db_words_estimate(struct db *db, const char *table, struct db_words *w)
+{
+	long	rare = db->search_rare > 0 ? db->search_rare : DB_SEARCH_RARE;
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++) {
+		if ((w->est[i] = db_words_count(db, table, w, i, rare)) < 0)
+			return DB_ERROR;
+		w->walk[i] = w->est[i] >= rare;
+		if (w->drive < 0 || w->est[i] < w->est[w->drive])
+			w->drive = (int)i;
+	}
+	return DB_OK;
+}
+
 /* Append one key range condition ("col IN (SELECT ...)") to sql. */
 size_t
 db_key_where(char *sql, size_t len, size_t o, const char *col,
@@ -57,16 +116,33 @@ db_key_where(char *sql, size_t len, size_t o, const char *col,
 	return o + (size_t)snprintf(sql + o, len - o, ")");
 }
 
-/* Append a key range condition for every word. */
+/* Append one key range condition checked per record ("EXISTS (...)"):
+ * the word index on (idcol, key) answers it with one seek. */
+static size_t
+db_key_exists(char *sql, size_t len, size_t o, const char *col,
+    const char *table, const char *idcol, int lo, int has_next)
+{
+	o += (size_t)snprintf(sql + o, len - o, " AND EXISTS (SELECT 1 FROM "
+	    "%s WHERE %s = %s AND key >= ?%d", table, idcol, col, lo);
+	if (has_next)
+		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
+		    lo + 1);
+	return o + (size_t)snprintf(sql + o, len - o, ")");
+}
+
+/* Append a key range condition for every word but skip. */
 size_t
 db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
-    const char *col, const char *table, const char *idcol)
+    const char *col, const char *table, const char *idcol, int skip)
 {
 	size_t	i;
 
-	for (i = 0; i < w->nuse; i++)
-		o = db_key_where(sql, len, o, col, table, idcol,
-		    (int)(2 * i + 2), w->next[i] != NULL);
+	for (i = 0; i < w->nuse && o < len; i++) {
+		if ((int)i == skip)
+			continue;
+		o = (w->walk[i] ? db_key_exists : db_key_where)(sql, len, o,
+		    col, table, idcol, (int)(2 * i + 2), w->next[i] != NULL);
+	}
 	return o;
 }
 
@@ -98,22 +174,44 @@ db_list_init(struct db_list *l, const struct who *who,
 	l->ctx = ctx;
 }
 
+static void	db_list_where_arm(char *, size_t, const struct db_list_kind *,
+		    const struct db_list *, const struct db_words *, int, int);
+
 /* Append the WHERE of l to sql (of size len). */
 static void
 db_list_where(char *sql, size_t len, const struct db_list_kind *k,
-    const struct db_list *l, const struct db_words *w)
+    const struct db_list *l, const struct db_words *w, int skip)
 {
-	size_t	 o = strlen(sql);
+	db_list_where_arm(sql, len, k, l, w, skip, -1);
+}
+
+/* The same, of who's department arm only (-1: all of them). */
+static void
+db_list_where_arm(char *sql, size_t len, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, int skip, int arm)
+{
+	struct who	 one;
+	size_t		 o = strlen(sql);
 
 	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
-	o = db_who_where(sql, len, o, l->who, k->department, k->who_param);
+	if (arm < 0)
+		o = db_who_where(sql, len, o, l->who, k->department,
+		    k->who_param);
+	else {
+		one = *l->who;
+		one.departments[0] = l->who->departments[arm];
+		one.ndepartments = 1;
+		o = db_who_where(sql, len, o, &one, k->department,
+		    k->who_param + arm);
+	}
 	if (l->department != NULL && o < len)
 		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1",
 		    k->department);
 	if (k->where != NULL && o < len)
 		o = k->where(sql, len, o, l->ctx);
 	if (o < len)
-		db_words_where(sql, len, o, w, k->id, k->words, k->words_id);
+		db_words_where(sql, len, o, w, k->id, k->words, k->words_id,
+		    skip);
 }
 
 /* Bind what the WHERE of l asks: who, the department, the words and
@@ -146,7 +244,17 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 		return s;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
 	db_words_open(&w, l->search);
-	db_list_where(sql, sizeof sql, k, l, &w);
+	db_list_where(sql, sizeof sql, k, l, &w, w.nuse == 1 ? 0 : -1);
+	/* One word and nothing else: its records, counted in the word
+	 * index alone (every row there names a record that exists). */
+	if (w.nuse == 1 && strcmp(sql + strlen(sql) - 8, " WHERE 1") == 0)
+		snprintf(sql, sizeof sql, "SELECT count(DISTINCT %s) FROM %s "
+		    "WHERE key >= ?2%s", k->words_id, k->words,
+		    w.next[0] != NULL ? " AND key < ?3" : "");
+	else if (w.nuse == 1) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
+		db_list_where(sql, sizeof sql, k, l, &w, -1);
+	}
 	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
 	else {
@@ -162,26 +270,151 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 }
 
 /*
- * The SQL of a page of l: its rows, the cursor ?10/?11 when there is
- * one, the order (key, then id, both up or both down) and LIMIT ?12.
+ * The SQL of a count of l that stops at the cap ?12.  With words, the
+ * rarest word's index range drives it (the records it starts, each
+ * once) and the others are checked per record, so it reads about cap
+ * records whatever the size of the register; without, the list's own
+ * conditions do.
  */
 static void
-db_list_page_sql(char *sql, const struct db_list_kind *k,
+db_list_upto_sql(char *sql, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w)
 {
-	const char	*dir = l->up ? "" : " DESC";
-	size_t		 o;
+	size_t	o;
+	int	d = w->drive;
 
-	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
-	db_list_where(sql, DB_LIST_SQL, k, l, w);
-	o = strlen(sql);
+	if (d < 0)
+		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
+		    "(SELECT 1 FROM %s", k->from);
+	else
+		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
+		    "(SELECT DISTINCT %s FROM %s dw CROSS JOIN %s ON %s = "
+		    "dw.%s AND dw.key >= ?%d", k->id, k->words, k->from, k->id,
+		    k->words_id, 2 * d + 2);
+	if (d >= 0 && w->next[d] != NULL && o < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " AND dw.key < ?%d",
+		    2 * d + 3);
+	db_list_where(sql, DB_LIST_SQL, k, l, w, d);
+	if ((o = strlen(sql)) < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " LIMIT ?12)");
+}
+
+/* How many records l matches, up to cap. */
+enum db_status
+db_list_count_upto(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, long cap, long *count)
+{
+	struct db_words	 w;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL];
+	int		 rc;
+
+	*count = 0;
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	db_words_open(&w, l->search);
+	if ((s = db_words_estimate(db, k->words, &w)) == DB_OK) {
+		db_list_upto_sql(sql, k, l, &w);
+		if ((st = db_prepare(db, sql)) == NULL)
+			s = DB_ERROR;
+	}
+	if (s == DB_OK) {
+		db_list_bind(st, k, l, &w);
+		sqlite3_bind_int64(st, 12, cap);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*count = (long)sqlite3_column_int64(st, 0);
+		else
+			s = db_sqlite_fail(db, rc);
+		sqlite3_finalize(st);
+	}
+	db_words_close(&w);
+	return s;
+}
+
+/*
+ * The SQL of a page of l: its rows, the cursor ?10/?11 when there is
+ * one, the order (key, then id, both up or both down) and (limit) LIMIT
+ * ?12.
+ */
+/* How many departments a page of l takes one at a time (0: all at
+ * once): an ambassador of several departments, none chosen.  Each
+ * department walks its own index in the order, and the pages merge;
+ * "department IN (a, b)" would sort every household of both. */
+static size_t
+db_list_arms(const struct db_list *l)
+{
+	if (l->department != NULL || l->who->ndepartments < 2 ||
+	    core_may(l->who->role, ACCESS_ALL_DEPARTMENTS))
+		return 0;
+	return l->who->ndepartments < WHO_MAX_DEPARTMENTS ?
+	    l->who->ndepartments : WHO_MAX_DEPARTMENTS;
+}
+
+/* Append to sql the cursor of l and its order. */
+static size_t
+db_list_order(char *sql, size_t o, const struct db_list_kind *k,
+    const struct db_list *l, int limit)
+{
+	const char	*dir = l->up ? "" : " DESC";
+
 	if (l->after_key != NULL && o < DB_LIST_SQL)
 		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
 		    " AND (%s, %s) %s (?10, ?11)", l->key, k->id,
 		    l->up ? ">" : "<");
+	/* Without a limit SQLite sorts a whole export in one pass (with
+	 * LIMIT -1 it keeps a sorter that spills to temporary files). */
 	if (o < DB_LIST_SQL)
-		snprintf(sql + o, DB_LIST_SQL - o, " ORDER BY %s%s, %s%s "
-		    "LIMIT ?12", l->key, dir, k->id, dir);
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
+		    " ORDER BY %s%s, %s%s%s", l->key, dir, k->id, dir,
+		    limit ? " LIMIT ?12" : "");
+	return o;
+}
+
+/*
+ * The SQL of a page of l by arms: each department's first page (key and
+ * id only, in the order, from its own index), merged, the first page of
+ * those; then the rows of that page.
+ */
+static void
+db_list_arms_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, size_t arms)
+{
+	const char	*dir = l->up ? "" : " DESC";
+	size_t		 i, o;
+
+	o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s JOIN (",
+	    k->columns, k->from);
+	for (i = 0; i < arms && o < DB_LIST_SQL; i++) {
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o, "%sSELECT * "
+		    "FROM (SELECT %s AS lk_, %s AS li_ FROM %s", i > 0 ?
+		    " UNION ALL " : "", l->key, k->id, k->from);
+		if (o < DB_LIST_SQL)
+			db_list_where_arm(sql, DB_LIST_SQL, k, l, w, -1,
+			    (int)i);
+		o = db_list_order(sql, strlen(sql), k, l, 1);
+		if (o < DB_LIST_SQL)
+			o += (size_t)snprintf(sql + o, DB_LIST_SQL - o, ")");
+	}
+	if (o < DB_LIST_SQL)
+		snprintf(sql + o, DB_LIST_SQL - o, " ORDER BY lk_%s, li_%s "
+		    "LIMIT ?12) p_ ON %s = p_.li_ ORDER BY p_.lk_%s, p_.li_%s",
+		    dir, dir, k->id, dir, dir);
+}
+
+static void
+db_list_page_sql(char *sql, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, int limit)
+{
+	size_t	 arms;
+
+	if (limit && (arms = db_list_arms(l)) > 0) {
+		db_list_arms_sql(sql, k, l, w, arms);
+		return;
+	}
+	snprintf(sql, DB_LIST_SQL, "SELECT %s FROM %s", k->columns, k->from);
+	db_list_where(sql, DB_LIST_SQL, k, l, w, -1);
+	db_list_order(sql, strlen(sql), k, l, limit);
 }
 
 /* Step st into up to l->limit rows of k; DB_OK or the failure. */
@@ -219,7 +452,11 @@ db_list_rows(struct db *db, const struct db_list_kind *k,
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
 		return s;
 	db_words_open(&w, l->search);
-	db_list_page_sql(sql, k, l, &w);
+	if ((s = db_words_estimate(db, k->words, &w)) != DB_OK) {
+		db_words_close(&w);
+		return s;
+	}
+	db_list_page_sql(sql, k, l, &w, 1);
 	if ((st = db_prepare(db, sql)) == NULL) {
 		db_words_close(&w);
 		return DB_ERROR;
@@ -232,6 +469,49 @@ db_list_rows(struct db *db, const struct db_list_kind *k,
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)l->limit);
 	s = db_list_fetch(db, st, k, l, &got, n);
 	*rows = got;
+	sqlite3_finalize(st);
+	db_words_close(&w);
+	return s;
+}
+
+/*
+ * Every record of l in its order, in one statement (no cursor, no
+ * limit): fn(ctx, row) for each until it returns nonzero.  Each word
+ * fetches its records and the statement sorts them once (IN), as the
+ * same query in the sqlite3 tool does: for a whole export that beats
+ * walking the order, and one statement beats pages that each sort
+ * again.  fn may read the database.
+ */
+enum db_status
+db_list_each(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, int (*fn)(void *, void *), void *ctx)
+{
+	struct db_words	 w;
+	struct db_list	 all = *l;
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	char		 sql[DB_LIST_SQL], *row;
+	int		 rc = SQLITE_DONE, stop = 0;
+
+	if ((s = db_may(db, l->who, k->access)) != DB_OK)
+		return s;
+	all.after_key = NULL;
+	db_words_open(&w, l->search);
+	db_list_page_sql(sql, k, &all, &w, 0);
+	if ((st = db_prepare(db, sql)) == NULL) {
+		db_words_close(&w);
+		return DB_ERROR;
+	}
+	db_list_bind(st, k, &all, &w);
+	row = xcalloc(1, k->row_size);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->row(st, row);
+		stop = fn(ctx, row) != 0;
+		k->clear(row);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_sqlite_fail(db, rc);
+	free(row);
 	sqlite3_finalize(st);
 	db_words_close(&w);
 	return s;
@@ -259,7 +539,7 @@ db_list_count_by(struct db *db, const struct db_list_kind *k,
 	snprintf(sql, sizeof sql, "SELECT %s, count(*) FROM %s", group,
 	    k->from);
 	db_words_open(&w, l->search);
-	db_list_where(sql, sizeof sql, k, l, &w);
+	db_list_where(sql, sizeof sql, k, l, &w, -1);
 	if ((o = strlen(sql)) < sizeof sql)
 		snprintf(sql + o, sizeof sql - o, " GROUP BY %s", group);
 	if ((st = db_prepare(db, sql)) == NULL) {

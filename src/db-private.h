@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	13
+#define DB_SCHEMA_VERSION	14
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -50,6 +50,7 @@ struct db {
 					   write failed: this process does */
 	long long	 ro_locked_until;
 	char		*notice;	/* what opening repaired (db_notice) */
+	long		 search_rare;	/* db_search_rare(); 0: DB_SEARCH_RARE */
 	struct db_stmt_slot stmts[DB_STMT_CACHE];
 };
 
@@ -228,13 +229,30 @@ extern const char db_story_no_consent[];
  * (the list then shows a few more than asked, never fewer). */
 #define DB_SEARCH_WORDS	4
 
+/*
+ * A search word that starts fewer words of the index than this is rare:
+ * a list fetches its few records and sorts them (IN).  A common one is
+ * checked record by record while the list walks its order's index
+ * (EXISTS), which stops after a page: a prefix such as "s" starts a
+ * quarter of all names, and sorting them all for a page of 60 grows with
+ * the register.  Both are bounded: the sort by this many, the walk by
+ * the page over the share of records the word starts (measured at 1k,
+ * 100k and 1M households; see db_words_estimate).
+ */
+#define DB_SEARCH_RARE	4000
+
 /* The words typed into a search, as search keys with their upper
- * bounds (core_prefix_next), for word-start range queries. */
+ * bounds (core_prefix_next), for word-start range queries; and, once
+ * estimated, which of them are common. */
 struct db_words {
 	char	**words;
 	size_t	  nwords;		/* all the words typed */
 	size_t	  nuse;			/* the ones used */
 	char	 *next[DB_SEARCH_WORDS];	/* NULL: no upper bound */
+	long	  est[DB_SEARCH_WORDS];	/* words it starts, at most the
+					   rare bound (db_words_estimate) */
+	int	  walk[DB_SEARCH_WORDS];	/* common: EXISTS, not IN */
+	int	  drive;		/* the rarest word, or -1 */
 };
 /* The search words of db-list.c. */
 void		 db_words_open(struct db_words *, const char *search);
@@ -246,10 +264,20 @@ void		 db_words_close(struct db_words *);
  */
 size_t		 db_key_where(char *sql, size_t len, size_t o, const char *col,
 		    const char *table, const char *idcol, int lo, int has_next);
-/* The same for every word of w, word i as ?(2i+2) and ?(2i+3). */
+/*
+ * The same for every word of w but word skip (-1: none), word i as
+ * ?(2i+2) and ?(2i+3): a common word (walk[i]) as " AND EXISTS (SELECT 1
+ * FROM table WHERE idcol = col AND key >= ... )" instead.
+ */
 size_t		 db_words_where(char *sql, size_t len, size_t o,
 		    const struct db_words *, const char *col,
-		    const char *table, const char *idcol);
+		    const char *table, const char *idcol, int skip);
+/*
+ * How many words of table each word of w starts, up to the rare bound:
+ * sets w->est, w->walk and w->drive.  DB_OK, or the failure.
+ */
+enum db_status	 db_words_estimate(struct db *, const char *table,
+		    struct db_words *w);
 void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
 /* "file:PATH?immutable=1": a URI that opens path read-only and takes
  * it that nobody changes it (db-open.c); a new string. */
@@ -313,6 +341,14 @@ void		 db_list_init(struct db_list *, const struct who *,
 enum db_status	 db_list_count(struct db *, const struct db_list_kind *k,
 		    const struct db_list *l, long *count);
 /*
+ * The same, but it stops at cap (> 0): *count is cap when l matches cap
+ * or more.  It reads at most about cap records (a search is driven by
+ * its rarest word), so it costs the same in any size of register.
+ */
+enum db_status	 db_list_count_upto(struct db *,
+		    const struct db_list_kind *k, const struct db_list *l,
+		    long cap, long *count);
+/*
  * Up to l->limit records of kind k that come after the cursor in the
  * order of l: *rows gets an xcalloc'd array of k->row_size rows (NULL
  * for none; the caller frees each row with k->clear and the array),
@@ -320,6 +356,14 @@ enum db_status	 db_list_count(struct db *, const struct db_list_kind *k,
  */
 enum db_status	 db_list_rows(struct db *, const struct db_list_kind *k,
 		    const struct db_list *l, void **rows, size_t *n);
+/*
+ * Every record of kind k l matches, in the order of l, from one
+ * statement: fn(ctx, row) for each (row lives until fn returns) until
+ * fn returns nonzero.  The cursor and the limit of l are not used.
+ */
+enum db_status	 db_list_each(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, int (*fn)(void *, void *),
+		    void *ctx);
 /*
  * How many records of kind k l matches per group: group is one column
  * ("h.department") or two ("h.department, h.stairwell"), ncols says

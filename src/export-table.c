@@ -76,9 +76,32 @@ export_ask_init(struct export_ask *a, enum export_table t,
 	a->aq.today = a->hq.today;
 }
 
+/* A search's rows passed on to the export's callback, and how many. */
+struct export_each {
+	struct db	*db;
+	int		(*fn)(struct db *, void *,
+			    const struct household_row *);
+	void		*ctx;
+	long		 total;
+	int		 bad;
+};
+
+/* One row of a search (a db_household_each callback). */
+static int
+export_each_one(void *ctx, const struct household_row *r)
+{
+	struct export_each	*e = ctx;
+
+	e->total++;
+	e->bad = e->fn(e->db, e->ctx, r) != 0;
+	return e->bad;
+}
+
 /*
- * Call fn(ctx, row) for every household of q in who's sight, a page at
- * a time (keyset paging), until fn returns -1: how many, or -1.
+ * Call fn(ctx, row) for every household of q in who's sight until fn
+ * returns -1: how many, or -1.  A search runs as one statement, which
+ * sorts what its words find once (db_household_each); the rest a page
+ * at a time (keyset paging).
  */
 long
 export_each_household(struct db *db, const struct who *who,
@@ -86,10 +109,17 @@ export_each_household(struct db *db, const struct who *who,
     int (*fn)(struct db *, void *, const struct household_row *), void *ctx)
 {
 	struct household_row	*rows, last = { 0 };	/* the cursor */
+	struct export_each	 e = { db, fn, ctx, 0, 0 };
 	size_t			 n, i;
 	long			 total = 0;
 	int			 have = 0, bad = 0;
 
+	if (q->search != NULL && q->search[0] != '\0') {
+		if (db_household_each(db, who, q, export_each_one, &e) !=
+		    DB_OK)
+			return -1;
+		return e.bad ? -1 : e.total;
+	}
 	do {
 		if (db_household_list(db, who, q, have ? &last : NULL,
 		    EXPORT_PAGE, &rows, &n) != DB_OK) {

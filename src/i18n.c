@@ -4,6 +4,7 @@
  * with a remembered choice logs in or someone presses the key for it.
  * gettext's messages and the checklist texts both follow it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +140,26 @@ const char *
 i18n_lang(void)
 {
 	return i18n_now;
+}
+
+/* A count in thousands, with "+" when it is the cap. */
+const char *
+i18n_count(long n, long cap, char *buf, size_t len)
+{
+	char		 digits[32];
+	const char	*sep = i18n_danish() ? "." : ",";
+	size_t		 nd, i, o = 0;
+	int		 more = cap > 0 && n == cap;
+	nd = (size_t)snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
+	for (i = 0; i < nd && o + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			buf[o++] = sep[0];
+		buf[o++] = digits[i];
+	}
+	if (more && o + 1 < len)
+		buf[o++] = '+';
+	buf[o < len ? o : len - 1] = '\0';
+	return buf;
 }
 
 /* The language of the login screen and of accounts with no choice. */

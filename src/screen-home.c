@@ -107,14 +107,17 @@ home_count(struct ui *ui, struct home *h)
 				    .deadline = ui_conf(ui)->welcome_days,
 				    .stale_days = ui_conf(ui)->stale_days };
 
-	h->counted = db_household_count(ui_db(ui), ui_who(ui), &q,
-	    &h->households) == DB_OK;
+	/* The register from the tally; the others stop at DB_COUNT_CAP
+	 * ("1,000+"), so that the home screen costs the same at a thousand
+	 * households and at a million. */
+	h->counted = db_household_count_upto(ui_db(ui), ui_who(ui), &q,
+	    DB_COUNT_CAP, &h->households) == DB_OK;
 	q.filter = FILTER_OVERDUE;
-	h->counted = h->counted && db_household_count(ui_db(ui), ui_who(ui),
-	    &q, &h->overdue) == DB_OK;
+	h->counted = h->counted && db_household_count_upto(ui_db(ui),
+	    ui_who(ui), &q, DB_COUNT_CAP, &h->overdue) == DB_OK;
 	q.filter = FILTER_FLAGGED;
-	h->counted = h->counted && db_household_count(ui_db(ui), ui_who(ui),
-	    &q, &h->flagged) == DB_OK;
+	h->counted = h->counted && db_household_count_upto(ui_db(ui),
+	    ui_who(ui), &q, DB_COUNT_CAP, &h->flagged) == DB_OK;
 }
 
 /* The key of menu item it: its number (the same for every role), or
@@ -236,23 +239,26 @@ static void
 home_draw_head(struct ui *ui, struct home *h, int y)
 {
 	const struct who	*w = ui_who(ui);
-	char			*line, *over;
+	char			*line, *over, n[32];
 
 	ui_put(y, 2, _("Welcome to velkomst: the stairwell ambassadors' "
 	    "register of new neighbours."), ui_cols(ui) - 4, 0,
 	    STYLE_NORMAL);
 	if (h->counted) {
-		line = xasprintf(P_("%ld household is in the register.",
-		    "%ld households are in the register.", h->households),
-		    h->households);
+		/* The register is counted exactly, whatever its size. */
+		line = xasprintf(P_("%s household is in the register.",
+		    "%s households are in the register.", h->households),
+		    i18n_count(h->households, 0, n, sizeof n));
 		ui_put(y + 1, 2, line, ui_cols(ui) - 4, 0, STYLE_DIM);
 		free(line);
-		line = xasprintf(P_("%ld welcome is overdue", "%ld welcomes "
-		    "are overdue", h->overdue), h->overdue);
+		line = xasprintf(P_("%s welcome is overdue", "%s welcomes "
+		    "are overdue", h->overdue), i18n_count(h->overdue,
+		    DB_COUNT_CAP, n, sizeof n));
 		over = line;
-		line = xasprintf(P_("%s \xc2\xb7 %ld household needs the "
-		    "secretariat.", "%s \xc2\xb7 %ld households need the "
-		    "secretariat.", h->flagged), over, h->flagged);
+		line = xasprintf(P_("%s \xc2\xb7 %s household needs the "
+		    "secretariat.", "%s \xc2\xb7 %s households need the "
+		    "secretariat.", h->flagged), over, i18n_count(h->flagged,
+		    DB_COUNT_CAP, n, sizeof n));
 		free(over);
 		ui_put(y + 2, 2, line, ui_cols(ui) - 4, 0, h->overdue > 0 ?
 		    STYLE_ERROR : STYLE_DIM);

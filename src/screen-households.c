@@ -187,14 +187,17 @@ hh_narrowed(const struct hh_list *l)
 }
 
 /* Count the list; when a search finds nothing in a narrower list, count
- * what it finds in the whole register. */
+ * what it finds in the whole register.  Both stop at DB_COUNT_CAP
+ * ("1,000+"; the whole register is exact), so that a keystroke costs
+ * the same at any size. */
 static void
 hh_count(struct ui *ui, struct hh_list *l)
 {
 	struct household_query	q;
 
 	hh_make_query(ui, l, &q);
-	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->count) != DB_OK)
+	if (db_household_count_upto(ui_db(ui), ui_who(ui), &q, DB_COUNT_CAP,
+	    &l->count) != DB_OK)
 		l->count = -1;
 	l->elsewhere = 0;
 	if (l->count != 0 || l->search[0] == '\0' || !hh_narrowed(l))
@@ -202,8 +205,8 @@ hh_count(struct ui *ui, struct hh_list *l)
 	memset(&q, 0, sizeof q);
 	q.search = l->search;
 	q.today = util_today();
-	if (db_household_count(ui_db(ui), ui_who(ui), &q, &l->elsewhere) !=
-	    DB_OK)
+	if (db_household_count_upto(ui_db(ui), ui_who(ui), &q, DB_COUNT_CAP,
+	    &l->elsewhere) != DB_OK)
 		l->elsewhere = 0;
 }
 
@@ -457,7 +460,7 @@ static char *
 hh_info(struct ui *ui, const struct hh_list *l)
 {
 	const struct conf	*c = ui_conf(ui);
-	char			*info, *place;
+	char			*info, *place, n[32];
 
 	if (l->amb != NULL)
 		place = xasprintf(_("%s's stairwells"), l->amb);
@@ -476,8 +479,9 @@ hh_info(struct ui *ui, const struct hh_list *l)
 		    _("by name") : _("longest waiting first"));
 	if (l->count < 0)	/* could not be counted */
 		return place;
-	info = xasprintf(P_("%s \xc2\xb7 %ld household",
-	    "%s \xc2\xb7 %ld households", l->count), place, l->count);
+	info = xasprintf(P_("%s \xc2\xb7 %s household",
+	    "%s \xc2\xb7 %s households", l->count), place,
+	    i18n_count(l->count, DB_COUNT_CAP, n, sizeof n));
 	free(place);
 	return info;
 }
@@ -487,6 +491,7 @@ static char *
 hh_empty(const struct hh_list *l)
 {
 	const char	*more;
+	char		 n[32];
 
 	if (l->search[0] == '\0')
 		return xstrdup(_(l->mode->empty));
@@ -495,14 +500,14 @@ hh_empty(const struct hh_list *l)
 		    "spelling, or type fewer letters."));
 	more = l->list.searching ? _("Press Enter, then r to search the "
 	    "whole register.") : _("Press r to search the whole register.");
+	i18n_count(l->elsewhere, DB_COUNT_CAP, n, sizeof n);
 	if (l->mode->filter == FILTER_DUE)
-		return xasprintf(P_("Not in this queue: %ld household in the "
-		    "register matches. %s", "Not in this queue: %ld households "
-		    "in the register match. %s", l->elsewhere), l->elsewhere,
-		    more);
-	return xasprintf(P_("Not on this list: %ld household in the register "
-	    "matches. %s", "Not on this list: %ld households in the register "
-	    "match. %s", l->elsewhere), l->elsewhere, more);
+		return xasprintf(P_("Not in this queue: %s household in the "
+		    "register matches. %s", "Not in this queue: %s households "
+		    "in the register match. %s", l->elsewhere), n, more);
+	return xasprintf(P_("Not on this list: %s household in the register "
+	    "matches. %s", "Not on this list: %s households in the register "
+	    "match. %s", l->elsewhere), n, more);
 }
 
 /* The search line, the table, or the sentence for none. */
