@@ -55,10 +55,10 @@ PRIVACY	= $(wildcard share/velkomst/privacy/*.txt)
 # libxlsxwriter-dev does not pull it in.
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev
+	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev time
 
-.PHONY: all run check install uninstall clean deps bench lint unit pot FORCE \
-	locale po-check fuzz
+.PHONY: all run check install uninstall clean deps bench stress lint unit pot \
+	FORCE locale po-check fuzz
 
 all: build/velkomst $(MO)
 
@@ -211,9 +211,18 @@ check: deps
 	@$(MAKE) --no-print-directory po-check
 	@tests/run
 
+# The benchmark (README, "Performance"): demo databases of BENCH_SIZES
+# households made once under build/bench/, one table of figures.  GNU
+# time (the Debian package `time`) gives the peak memory.
 bench: deps
 	@$(MAKE) --no-print-directory build/velkomst $(BENCHBIN)
 	@tests/bench/run
+
+# Many people at once on one database for STRESS_SECONDS (60); not part
+# of `make check`.
+stress: deps
+	@$(MAKE) --no-print-directory build/velkomst
+	@tests/bench/stress
 
 # The template for translators: every _() and N_() string of the sources.
 pot: share/po/velkomst.pot
