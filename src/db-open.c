@@ -776,37 +776,50 @@ open_create(const char *path, char **err)
 }
 
 /*
- * Look at the file without SQLite: a regular file, empty or starting with
- * the SQLite magic, and not carrying another program's application_id.
+ * Look at the file's first 100 bytes: empty or starting with the SQLite
+ * magic, and not carrying another program's application_id.  Read
+ * through the connection's own file handle, never a descriptor of our
+ * own: closing any descriptor of a file drops every POSIX lock this
+ * process holds on it, also another connection's (an export's snapshot
+ * beside the connection that writes its audit row), and a process that
+ * then thinks it is the last one checkpoints and removes the -wal under
+ * our feet.
  */
 static int
-open_sniff(const char *path, char **err)
+open_sniff(struct db *db, char **err)
 {
 	static const char	 magic[16] = "SQLite format 3";
 	unsigned char		 hdr[100];
-	ssize_t			 n;
+	sqlite3_file		*f = NULL;
+	sqlite3_int64		 size = 0;
 	unsigned long		 appid;
-	int			 fd;
+	size_t			 n;
+	int			 rc;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return open_err(err, N_("%s could not be opened (%s)."), path,
-		    strerror(errno));
-	n = read(fd, hdr, sizeof hdr);
-	close(fd);
-	if (n == -1)
-		return open_err(err, N_("%s could not be read (%s)."), path,
-		    strerror(errno));
-	if (n == 0)
+	rc = sqlite3_file_control(db->h, "main", SQLITE_FCNTL_FILE_POINTER,
+	    &f);
+	if (rc != SQLITE_OK || f == NULL || f->pMethods == NULL ||
+	    f->pMethods->xFileSize(f, &size) != SQLITE_OK)
+		return open_err(err, N_("%s could not be read (%s)."),
+		    db->path, sqlite3_errstr(rc != SQLITE_OK ? rc :
+		    SQLITE_IOERR));
+	if (size == 0)
 		return 0;
+	n = size < (sqlite3_int64)sizeof hdr ? (size_t)size : sizeof hdr;
+	memset(hdr, 0, sizeof hdr);
+	rc = f->pMethods->xRead(f, hdr, (int)n, 0);
+	if (rc != SQLITE_OK)
+		return open_err(err, N_("%s could not be read (%s)."),
+		    db->path, sqlite3_errstr(rc));
 	if (n < 16 || memcmp(hdr, magic, sizeof magic) != 0)
 		return open_err(err, N_("%s is not a velkomst database."),
-		    path);
-	if (n == (ssize_t)sizeof hdr) {
+		    db->path);
+	if (n == sizeof hdr) {
 		appid = (unsigned long)hdr[68] << 24 | hdr[69] << 16 |
 		    hdr[70] << 8 | hdr[71];
 		if (appid != 0 && appid != DB_APPLICATION_ID)
 			return open_err(err, N_("%s is not a velkomst "
-			    "database."), path);
+			    "database."), db->path);
 	}
 	return 0;
 }
@@ -1124,9 +1137,9 @@ open_file(struct db *db, int flags, long *version, char **err)
 	} else if (!S_ISREG(sb.st_mode))
 		return open_err(err, N_("%s is not a velkomst database."),
 		    db->path);
-	if (open_sniff(db->path, err) == -1 ||
+	if (open_connect(db, flags, err) == -1 ||
+	    open_sniff(db, err) == -1 ||
 	    open_private(db->path, 0, err) == -1 ||
-	    open_connect(db, flags, err) == -1 ||
 	    open_empty(db, flags, err) == -1 ||
 	    open_check(db, version, err) == -1)
 		return -1;
