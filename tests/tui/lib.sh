@@ -19,11 +19,36 @@ T_ENV=()
 # ASan: ncurses keeps memory after endwin by design (tests/lsan.supp).
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 
+# The pids of the processes whose command line names a file in $TMP
+# (read from /proc: a fresh Debian has no pgrep).
+tui_pids() {
+	local p c
+	for p in /proc/[0-9]*; do
+		c=$(tr '\0' ' ' 2>/dev/null <"$p/cmdline") || continue
+		[[ $c == *"$TMP/"* ]] && echo "${p#/proc/}"
+	done
+}
+
+# A velkomst that outlives its pane is given 3 s to end, then killed:
+# the sanitizers' leak check at exit has been seen to spin for hours
+# after the pane's SIGHUP, holding a core of the machine.
+tui_reap() {
+	local i pids
+	for ((i = 0; i < 30; i++)); do
+		pids=$(tui_pids)
+		[ -n "$pids" ] || return 0
+		sleep 0.1
+	done
+	# shellcheck disable=SC2086
+	kill -KILL $pids 2>/dev/null
+}
+
 tui_cleanup() {
 	local i
 	for ((i = 0; i <= STARTS; i++)); do
 		tmux -L "velkomst-test-$$-$i" kill-server >/dev/null 2>&1
 	done
+	tui_reap
 	rm -rf "$TMP"
 }
 trap tui_cleanup EXIT
