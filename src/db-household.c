@@ -1117,8 +1117,22 @@ hh_list_clear(void *row)
 	"h.next_date, h.flags, h.interpreter, h.languages, h.handled_on, "
 
 /* What a list of households is. */
+/* What the two lists of households share. */
+#define HH_LIST_KIND							\
+	.from = "household h",						\
+	.id = "h.id",							\
+	.department = "h.department",					\
+	.words = "name_word",						\
+	.words_id = "household_id",					\
+	.who_param = HH_WHO_PARAM,					\
+	.access = ACCESS_HOUSEHOLDS,					\
+	.row_size = sizeof (struct household_row),			\
+	.row = hh_list_row,						\
+	.clear = hh_list_clear,						\
+	.where = hh_where,						\
+	.bind = hh_bind_filter
+
 static const struct db_list_kind hh_list_kind = {
-	.from = "household h",
 	.columns = HH_LIST_COLUMNS
 	    /* The newest note the secretariat has not dealt with: of an
 	     * item passed on, else of the declined or referring visit. */
@@ -1128,36 +1142,16 @@ static const struct db_list_kind hh_list_kind = {
 	    "v.household_id = h.id AND (v.referral = 1 OR v.outcome = "
 	    "'declined') AND NOT (v.id <= h.handled_visit AND v.date <= "
 	    "h.handled_on) ORDER BY v.date DESC, v.id DESC LIMIT 1)",
-	.id = "h.id",
-	.department = "h.department",
-	.words = "name_word",
-	.words_id = "household_id",
-	.who_param = HH_WHO_PARAM,
-	.access = ACCESS_HOUSEHOLDS,
-	.row_size = sizeof (struct household_row),
-	.row = hh_list_row,
-	.clear = hh_list_clear,
-	.where = hh_where,
-	.bind = hh_bind_filter,
+	HH_LIST_KIND
 };
 
 /* The same list without why_note (a visit looked up for every row):
  * what the command line prints (household_query's no_why). */
 static const struct db_list_kind hh_list_no_why = {
-	.from = "household h",
 	.columns = HH_LIST_COLUMNS "NULL",
-	.id = "h.id",
-	.department = "h.department",
-	.words = "name_word",
-	.words_id = "household_id",
-	.who_param = HH_WHO_PARAM,
-	.access = ACCESS_HOUSEHOLDS,
-	.row_size = sizeof (struct household_row),
-	.row = hh_list_row,
-	.clear = hh_list_clear,
-	.where = hh_where,
-	.bind = hh_bind_filter,
+	HH_LIST_KIND
 };
+
 /* 1 if q is the whole register of who's departments (or of one):
  * what the tally counts. */
 static int

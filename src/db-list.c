@@ -228,6 +228,27 @@ db_list_bind(sqlite3_stmt *st, const struct db_list_kind *k,
 		k->bind(st, l->ctx);
 }
 
+/* Bind l's values to the count st (its cap ?12 when cap > 0), step it
+ * into *count and finalize it; DB_OK or the failure. */
+static enum db_status
+db_list_count_step(struct db *db, sqlite3_stmt *st,
+    const struct db_list_kind *k, const struct db_list *l,
+    const struct db_words *w, long cap, long *count)
+{
+	enum db_status	 s = DB_OK;
+	int		 rc;
+
+	db_list_bind(st, k, l, w);
+	if (cap > 0)
+		sqlite3_bind_int64(st, 12, cap);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*count = (long)sqlite3_column_int64(st, 0);
+	else
+		s = db_sqlite_fail(db, rc);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* How many records l matches. */
 enum db_status
 db_list_count(struct db *db, const struct db_list_kind *k,
@@ -237,7 +258,6 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 	sqlite3_stmt	*st;
 	enum db_status	 s;
 	char		 sql[DB_LIST_SQL];
-	int		 rc;
 
 	*count = 0;
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
@@ -257,14 +277,8 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 	}
 	if ((st = db_prepare(db, sql)) == NULL)
 		s = DB_ERROR;
-	else {
-		db_list_bind(st, k, l, &w);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			*count = (long)sqlite3_column_int64(st, 0);
-		else
-			s = db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-	}
+	else
+		s = db_list_count_step(db, st, k, l, &w, 0, count);
 	db_words_close(&w);
 	return s;
 }
@@ -308,7 +322,6 @@ db_list_count_upto(struct db *db, const struct db_list_kind *k,
 	sqlite3_stmt	*st;
 	enum db_status	 s;
 	char		 sql[DB_LIST_SQL];
-	int		 rc;
 
 	*count = 0;
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
@@ -319,24 +332,12 @@ db_list_count_upto(struct db *db, const struct db_list_kind *k,
 		if ((st = db_prepare(db, sql)) == NULL)
 			s = DB_ERROR;
 	}
-	if (s == DB_OK) {
-		db_list_bind(st, k, l, &w);
-		sqlite3_bind_int64(st, 12, cap);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			*count = (long)sqlite3_column_int64(st, 0);
-		else
-			s = db_sqlite_fail(db, rc);
-		sqlite3_finalize(st);
-	}
+	if (s == DB_OK)
+		s = db_list_count_step(db, st, k, l, &w, cap, count);
 	db_words_close(&w);
 	return s;
 }
 
-/*
- * The SQL of a page of l: its rows, the cursor ?10/?11 when there is
- * one, the order (key, then id, both up or both down) and (limit) LIMIT
- * ?12.
- */
 /* How many departments a page of l takes one at a time (0: all at
  * once): an ambassador of several departments, none chosen.  Each
  * department walks its own index in the order, and the pages merge;
@@ -402,6 +403,11 @@ db_list_arms_sql(char *sql, const struct db_list_kind *k,
 		    dir, dir, k->id, dir, dir);
 }
 
+/*
+ * The SQL of a page of l: its rows, the cursor ?10/?11 when there is
+ * one, the order (key, then id, both up or both down) and (limit) LIMIT
+ * ?12.
+ */
 static void
 db_list_page_sql(char *sql, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w, int limit)
