@@ -20,7 +20,7 @@ T_ENV=()
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 
 # The pids of the processes whose command line names a file in $TMP
-# (read from /proc: a fresh Debian has no pgrep).
+# (read from /proc, so the tests need no process tools installed).
 tui_pids() {
 	local p c
 	for p in /proc/[0-9]*; do
@@ -125,7 +125,7 @@ tui_history() {
 }
 
 # The pid of velkomst in the pane (the shell runs it as its child), from
-# /proc: a fresh Debian has no procps.
+# /proc, so the tests need no process tools installed.
 tui_pid() {
 	local shell pid
 	shell=$("${TM[@]}" display-message -p '#{pane_pid}')
