@@ -504,6 +504,12 @@ enum db_status	 db_visit_add(struct db *, const struct who *,
 enum db_status	 db_visit_list(struct db *, const struct who *,
 		    long household, const struct visit *after, size_t limit,
 		    struct visit **out, size_t *n);
+/* fn(ctx, visit) for every visit db_visit_list goes through, newest
+ * first, until fn returns nonzero: a page at a time; DB_OK or the
+ * failure. */
+enum db_status	 db_visit_each(struct db *, const struct who *,
+		    long household, int (*fn)(void *, const struct visit *),
+		    void *ctx);
 /* How many visits db_visit_list would go through for household (0: all
  * that who may see), into *n; DB_NOTFOUND as db_visit_list. */
 enum db_status	 db_visit_count(struct db *, const struct who *,
@@ -719,6 +725,12 @@ enum db_status	 db_ambassador_list(struct db *, const struct who *,
 		    const struct ambassador_query *,
 		    const struct ambassador_row *after, size_t limit,
 		    struct ambassador_row **rows, size_t *n);
+/* fn(ctx, row) for every ambassador of q by name until fn returns
+ * nonzero: a page at a time; DB_OK or the failure. */
+enum db_status	 db_ambassador_each(struct db *, const struct who *,
+		    const struct ambassador_query *,
+		    int (*fn)(void *, const struct ambassador_row *),
+		    void *ctx);
 enum db_status	 db_ambassador_count(struct db *, const struct who *,
 		    const struct ambassador_query *, long *count);
 

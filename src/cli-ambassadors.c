@@ -99,40 +99,38 @@ amb_print(const struct conf *conf, const struct ambassador_row *r,
 	cli_table_end(t);
 }
 
-/* Print every ambassador of q, a page at a time; the count, or -1 with
- * the reason printed. */
+/* Where amb_one prints, and how many. */
+struct amb_out {
+	const struct conf	*conf;
+	struct cli_table	*t;
+	long			 n;
+};
+
+/* Print one ambassador (a db_ambassador_each callback). */
+static int
+amb_one(void *ctx, const struct ambassador_row *r)
+{
+	struct amb_out	*o = ctx;
+
+	amb_print(o->conf, r, o->t);
+	o->n++;
+	return 0;
+}
+
+/* Print every ambassador of q; the count, or -1 with the reason
+ * printed. */
 static long
 amb_each(struct db *db, const struct conf *conf,
     const struct ambassador_query *q, struct cli_table *t)
 {
-	struct who		 who = *cli_who();
-	struct ambassador_row	*rows, last = { 0 };	/* the cursor */
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have = 0;
+	struct who	 who = *cli_who();
+	struct amb_out	 o = { conf, t, 0 };
 
-	do {
-		if (db_ambassador_list(db, &who, q, have ? &last : NULL,
-		    CLI_PAGE, &rows, &n) != DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			db_ambassador_row_clear(&last);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			amb_print(conf, &rows[i], t);
-		total += (long)n;
-		if (n > 0) {
-			db_ambassador_row_clear(&last);
-			last.id = rows[n - 1].id;
-			last.name = xstrdup(rows[n - 1].name);
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			last.recruited_on = rows[n - 1].recruited_on;
-			have = 1;
-		}
-		db_ambassador_rows_free(rows, n);
-	} while (n == CLI_PAGE);
-	db_ambassador_row_clear(&last);
-	return total;
+	if (db_ambassador_each(db, &who, q, amb_one, &o) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
+	return o.n;
 }
 
 /* Print the ambassadors asked for to f (a cli_export printer); the

@@ -10,8 +10,6 @@
 #include "i18n.h"
 #include "util.h"
 
-#define PAGE	200
-
 static const struct cli_col vi_tsv_cols[] = {
 	{ "id", 0, 0 }, { "household", 0, 0 }, { "date", 0, 0 },
 	{ "ambassador", 0, 0 }, { "outcome", 0, 0 }, { "next_date", 0, 0 },
@@ -122,39 +120,41 @@ vi_text(const struct visit *v, struct vi_words *w)
 	}
 }
 
-/* Print every visit, page by page, as rows of the tsv table t, or (t
- * NULL) as text with w; the count, or -1 with the reason printed. */
+/* Where vi_one prints: the tsv table t, or (t NULL) text with w. */
+struct vi_out {
+	struct cli_table	*t;
+	struct vi_words		*w;
+	long			 total;
+};
+
+/* Print one visit (a db_visit_each callback). */
+static int
+vi_one(void *ctx, const struct visit *v)
+{
+	struct vi_out	*o = ctx;
+
+	if (o->t != NULL)
+		vi_tsv(v, o->t);
+	else
+		vi_text(v, o->w);
+	o->total++;
+	return 0;
+}
+
+/* Print every visit as rows of the tsv table t, or (t NULL) as text
+ * with w; the count, or -1 with the reason printed. */
 static long
 vi_list(struct db *db, long household, struct cli_table *t,
     struct vi_words *w)
 {
 	struct who	 who = *cli_who();
-	struct visit	*v, last = { 0 };
-	size_t		 n, i;
-	long		 total = 0;
-	int		 have = 0;
+	struct vi_out	 o = { t, w, 0 };
 
-	do {
-		if (db_visit_list(db, &who, household, have ? &last : NULL,
-		    PAGE, &v, &n) != DB_OK) {
-			cli_error("%s", _(db_errmsg(db)));
-			return -1;
-		}
-		for (i = 0; i < n; i++) {
-			if (t != NULL)
-				vi_tsv(&v[i], t);
-			else
-				vi_text(&v[i], w);
-		}
-		total += (long)n;
-		if (n > 0) {
-			last.id = v[n - 1].id;
-			last.date = v[n - 1].date;
-			have = 1;
-		}
-		db_visits_free(v, n);
-	} while (n == PAGE);
-	return total;
+	if (db_visit_each(db, &who, household, vi_one, &o) != DB_OK) {
+		cli_error("%s", _(db_errmsg(db)));
+		return -1;
+	}
+	return o.total;
 }
 
 /* 1 if household id is in the register. */

@@ -946,6 +946,36 @@ db_ambassador_list(struct db *db, const struct who *who,
 	return s;
 }
 
+/* Every ambassador of q, a page at a time (keyset paging). */
+enum db_status
+db_ambassador_each(struct db *db, const struct who *who,
+    const struct ambassador_query *q,
+    int (*fn)(void *, const struct ambassador_row *), void *ctx)
+{
+	struct ambassador_row	*rows, last = { 0 };	/* the cursor */
+	enum db_status		 s;
+	size_t			 n, i;
+	int			 have = 0, stop = 0;
+
+	do {
+		if ((s = db_ambassador_list(db, who, q, have ? &last : NULL,
+		    DB_EACH_PAGE, &rows, &n)) != DB_OK)
+			break;
+		for (i = 0; i < n && !stop; i++)
+			stop = fn(ctx, &rows[i]) != 0;
+		if (n > 0) {
+			db_ambassador_row_clear(&last);
+			last.id = rows[n - 1].id;
+			last.sort_key = xstrdup(rows[n - 1].sort_key != NULL ?
+			    rows[n - 1].sort_key : "");
+			have = 1;
+		}
+		db_ambassador_rows_free(rows, n);
+	} while (n == DB_EACH_PAGE && !stop);
+	db_ambassador_row_clear(&last);
+	return s;
+}
+
 /* Read every ambassador's id and recruitment date into *facts, *ids. */
 static enum db_status
 amb_facts_main(struct db *db, struct amb_fact **facts, long **ids, size_t *n)

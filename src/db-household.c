@@ -1208,18 +1208,12 @@ enum db_status
 db_household_count(struct db *db, const struct who *who,
     const struct household_query *q, long *count)
 {
-	struct hh_filter f;
-	struct db_list	 l;
-
-	if (hh_whole(q))
-		return hh_count_tally(db, who, q, count);
-	hh_filter_open(&f, q);
-	db_list_init(&l, who, q->department, q->search, &f);
-	return db_list_count(db, &hh_list_kind, &l, count);
+	return db_household_count_upto(db, who, q, 0, count);
 }
 
-/* How many households the query matches, up to cap: exact from the
- * tally for the whole register, else a count that stops at cap. */
+/* How many households the query matches, up to cap (0: all): exact
+ * from the tally for the whole register, else a count that stops at
+ * cap. */
 enum db_status
 db_household_count_upto(struct db *db, const struct who *who,
     const struct household_query *q, long cap, long *count)
@@ -1231,6 +1225,8 @@ db_household_count_upto(struct db *db, const struct who *who,
 		return hh_count_tally(db, who, q, count);
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
+	if (cap <= 0)
+		return db_list_count(db, &hh_list_kind, &l, count);
 	return db_list_count_upto(db, &hh_list_kind, &l, cap, count);
 }
 
@@ -1281,7 +1277,8 @@ db_household_each(struct db *db, const struct who *who,
 	e.f = &f;
 	e.fn = fn;
 	e.ctx = ctx;
-	return db_list_each(db, &hh_list_kind, &l, hh_each_row, &e);
+	return db_list_each(db, q->no_why ? &hh_list_no_why : &hh_list_kind,
+	    &l, hh_each_row, &e);
 }
 
 /*

@@ -103,17 +103,25 @@ db_words_estimate(struct db *db, const char *table, struct db_words *w)
 	return DB_OK;
 }
 
+/* Append the word key range ?lo (and below ?lo+1) and the closing ")". */
+static size_t
+db_key_range(char *sql, size_t len, size_t o, int lo, int has_next)
+{
+	o += (size_t)snprintf(sql + o, len - o, " AND key >= ?%d", lo);
+	if (has_next)
+		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
+		    lo + 1);
+	return o + (size_t)snprintf(sql + o, len - o, ")");
+}
+
 /* Append one key range condition ("col IN (SELECT ...)") to sql. */
 size_t
 db_key_where(char *sql, size_t len, size_t o, const char *col,
     const char *table, const char *idcol, int lo, int has_next)
 {
 	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (SELECT %s FROM "
-	    "%s WHERE key >= ?%d", col, idcol, table, lo);
-	if (has_next)
-		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
-		    lo + 1);
-	return o + (size_t)snprintf(sql + o, len - o, ")");
+	    "%s WHERE 1", col, idcol, table);
+	return db_key_range(sql, len, o, lo, has_next);
 }
 
 /* Append one key range condition checked per record ("EXISTS (...)"):
@@ -123,11 +131,8 @@ db_key_exists(char *sql, size_t len, size_t o, const char *col,
     const char *table, const char *idcol, int lo, int has_next)
 {
 	o += (size_t)snprintf(sql + o, len - o, " AND EXISTS (SELECT 1 FROM "
-	    "%s WHERE %s = %s AND key >= ?%d", table, idcol, col, lo);
-	if (has_next)
-		o += (size_t)snprintf(sql + o, len - o, " AND key < ?%d",
-		    lo + 1);
-	return o + (size_t)snprintf(sql + o, len - o, ")");
+	    "%s WHERE %s = %s", table, idcol, col);
+	return db_key_range(sql, len, o, lo, has_next);
 }
 
 /* Append a key range condition for every word but skip. */

@@ -24,6 +24,7 @@
 
 #define DB_BUSY_DEFAULT		5000	/* ms */
 #define DB_STMT_CACHE		128
+#define DB_EACH_PAGE		500	/* rows a page of db_*_each */
 
 struct db_stmt_slot {
 	const char	*sql;		/* a string literal: the cache key */

@@ -632,6 +632,32 @@ db_visit_list(struct db *db, const struct who *who, long household,
 	return s;
 }
 
+/* Every visit db_visit_list goes through, a page at a time. */
+enum db_status
+db_visit_each(struct db *db, const struct who *who, long household,
+    int (*fn)(void *, const struct visit *), void *ctx)
+{
+	struct visit	*v, last = { 0 };	/* the cursor: date and id */
+	enum db_status	 s;
+	size_t		 n, i;
+	int		 have = 0, stop = 0;
+
+	do {
+		if ((s = db_visit_list(db, who, household, have ? &last :
+		    NULL, DB_EACH_PAGE, &v, &n)) != DB_OK)
+			return s;
+		for (i = 0; i < n && !stop; i++)
+			stop = fn(ctx, &v[i]) != 0;
+		if (n > 0) {
+			last.id = v[n - 1].id;
+			last.date = v[n - 1].date;
+			have = 1;
+		}
+		db_visits_free(v, n);
+	} while (n == DB_EACH_PAGE && !stop);
+	return DB_OK;
+}
+
 /* How many visits db_visit_list goes through. */
 enum db_status
 db_visit_count(struct db *db, const struct who *who, long household,

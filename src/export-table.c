@@ -14,8 +14,6 @@
 #include "i18n.h"
 #include "util.h"
 
-#define EXPORT_PAGE	500	/* rows fetched at a time */
-
 static const char *const export_tables[] = {
 	[EXPORT_HOUSEHOLDS] = "households", [EXPORT_OVERDUE] = "overdue",
 	[EXPORT_FLAGGED] = "secretariat", [EXPORT_VISITS] = "visits",
@@ -86,7 +84,7 @@ struct export_each {
 	int		 bad;
 };
 
-/* One row of a search (a db_household_each callback). */
+/* One household (a db_household_each callback). */
 static int
 export_each_one(void *ctx, const struct household_row *r)
 {
@@ -99,47 +97,19 @@ export_each_one(void *ctx, const struct household_row *r)
 
 /*
  * Call fn(ctx, row) for every household of q in who's sight until fn
- * returns -1: how many, or -1.  A search runs as one statement, which
- * sorts what its words find once (db_household_each); the rest a page
- * at a time (keyset paging).
+ * returns -1: how many, or -1.  One statement walks the order's index
+ * (a search sorts what its words find once): db_household_each.
  */
 long
 export_each_household(struct db *db, const struct who *who,
     const struct household_query *q,
     int (*fn)(struct db *, void *, const struct household_row *), void *ctx)
 {
-	struct household_row	*rows, last = { 0 };	/* the cursor */
 	struct export_each	 e = { db, fn, ctx, 0, 0 };
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have = 0, bad = 0;
 
-	if (q->search != NULL && q->search[0] != '\0') {
-		if (db_household_each(db, who, q, export_each_one, &e) !=
-		    DB_OK)
-			return -1;
-		return e.bad ? -1 : e.total;
-	}
-	do {
-		if (db_household_list(db, who, q, have ? &last : NULL,
-		    EXPORT_PAGE, &rows, &n) != DB_OK) {
-			db_household_row_clear(&last);
-			return -1;
-		}
-		for (i = 0; i < n && !bad; i++)
-			bad = fn(db, ctx, &rows[i]) != 0;
-		total += (long)n;
-		if (n > 0) {
-			db_household_row_clear(&last);
-			last.id = rows[n - 1].id;
-			last.moved_in = rows[n - 1].moved_in;
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			have = 1;
-		}
-		db_household_rows_free(rows, n);
-	} while (n == EXPORT_PAGE && !bad);
-	db_household_row_clear(&last);
-	return bad ? -1 : total;
+	if (db_household_each(db, who, q, export_each_one, &e) != DB_OK)
+		return -1;
+	return e.bad ? -1 : e.total;
 }
 
 /* The reasons a household needs the secretariat: "attempts,referral". */
@@ -276,12 +246,20 @@ vi_items(const struct visit *v, int *referral)
 	return items;
 }
 
-/* One visit. */
-static void
-vi_row(struct export_out *o, const struct visit *v)
+/* Rows written to o, and how many (db_*_each callbacks' context). */
+struct export_rows {
+	struct export_out	*o;
+	long			 n;
+};
+
+/* One visit (a db_visit_each callback). */
+static int
+vi_row(void *ctx, const struct visit *v)
 {
-	char	*items;
-	int	 referral;
+	struct export_rows	*r = ctx;
+	struct export_out	*o = r->o;
+	char			*items;
+	int			 referral;
 
 	items = vi_items(v, &referral);
 	export_number(o, v->id);
@@ -294,6 +272,8 @@ vi_row(struct export_out *o, const struct visit *v)
 	export_number(o, referral);
 	export_end(o);
 	free(items);
+	r->n++;
+	return 0;
 }
 
 /* Every visit in who's sight, newest first. */
@@ -302,44 +282,35 @@ vi_write(struct db *db, const struct who *who, struct export_out *o)
 {
 	static const char *const heads[] = { "id", "household", "date",
 	    "ambassador", "outcome", "next_date", "items", "referral" };
-	struct visit	*v, last = { 0 };
-	size_t		 n, i;
-	long		 total = 0;
-	int		 have = 0;
+	struct export_rows	 r = { o, 0 };
+	size_t			 i;
 
 	export_sheet(o, "visits");
 	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
 		export_head(o, heads[i]);
 	export_end(o);
-	do {
-		if (db_visit_list(db, who, 0, have ? &last : NULL,
-		    EXPORT_PAGE, &v, &n) != DB_OK)
-			return -1;
-		for (i = 0; i < n; i++)
-			vi_row(o, &v[i]);
-		total += (long)n;
-		if (n > 0) {
-			last.id = v[n - 1].id;
-			last.date = v[n - 1].date;
-			have = 1;
-		}
-		db_visits_free(v, n);
-	} while (n == EXPORT_PAGE);
-	return total;
+	if (db_visit_each(db, who, 0, vi_row, &r) != DB_OK)
+		return -1;
+	return r.n;
 }
 
-/* One ambassador (no contact details). */
-static void
-amb_row(struct export_out *o, const struct ambassador_row *r)
+/* One ambassador, no contact details (a db_ambassador_each callback). */
+static int
+amb_row(void *ctx, const struct ambassador_row *a)
 {
-	export_number(o, r->id);
-	export_text(o, r->name);
-	export_text(o, r->department);
-	export_text(o, r->stairwells);
-	export_text(o, r->languages);
-	export_date(o, r->recruited_on);
-	export_text(o, core_amb_status_name(r->status));
+	struct export_rows	*r = ctx;
+	struct export_out	*o = r->o;
+
+	export_number(o, a->id);
+	export_text(o, a->name);
+	export_text(o, a->department);
+	export_text(o, a->stairwells);
+	export_text(o, a->languages);
+	export_date(o, a->recruited_on);
+	export_text(o, core_amb_status_name(a->status));
 	export_end(o);
+	r->n++;
+	return 0;
 }
 
 /* The ambassadors of a->aq, by name. */
@@ -349,36 +320,16 @@ amb_write(struct db *db, const struct who *who, const struct export_ask *a,
 {
 	static const char *const heads[] = { "id", "name", "department",
 	    "stairwells", "languages", "recruited_on", "status" };
-	struct ambassador_row	*rows, last = { 0 };	/* the cursor */
-	size_t			 n, i;
-	long			 total = 0;
-	int			 have = 0;
+	struct export_rows	 r = { o, 0 };
+	size_t			 i;
 
 	export_sheet(o, "ambassadors");
 	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
 		export_head(o, heads[i]);
 	export_end(o);
-	do {
-		if (db_ambassador_list(db, who, &a->aq, have ? &last : NULL,
-		    EXPORT_PAGE, &rows, &n) != DB_OK) {
-			db_ambassador_row_clear(&last);
-			return -1;
-		}
-		for (i = 0; i < n; i++)
-			amb_row(o, &rows[i]);
-		total += (long)n;
-		if (n > 0) {
-			db_ambassador_row_clear(&last);
-			last.id = rows[n - 1].id;
-			last.name = xstrdup(rows[n - 1].name);
-			last.sort_key = xstrdup(rows[n - 1].sort_key);
-			last.recruited_on = rows[n - 1].recruited_on;
-			have = 1;
-		}
-		db_ambassador_rows_free(rows, n);
-	} while (n == EXPORT_PAGE);
-	db_ambassador_row_clear(&last);
-	return total;
+	if (db_ambassador_each(db, who, &a->aq, amb_row, &r) != DB_OK)
+		return -1;
+	return r.n;
 }
 
 /* Recruitment toward the goal, a row a year. */
