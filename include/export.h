@@ -115,6 +115,15 @@ void		 export_end(struct export_out *);
  */
 long		 export_count(struct db *, const struct who *,
 		    struct export_ask *a);
+/*
+ * What a screen says before the export: the rows of a, counted up to
+ * DB_COUNT_CAP for the lists of households (a count of cap means
+ * "1,000+") and exactly for the rest, without going through them (the
+ * largest household is export_write's to find): the count, -1 or -2 as
+ * export_count.
+ */
+long		 export_count_shown(struct db *, const struct who *,
+		    const struct export_ask *a);
 long		 export_write(struct db *, const struct who *,
 		    const struct export_ask *a, struct export_out *out);
 

@@ -411,6 +411,34 @@ export_count(struct db *db, const struct who *who, struct export_ask *a)
 	return n;
 }
 
+/* The rows of a for the screen, up to DB_COUNT_CAP for households. */
+long
+export_count_shown(struct db *db, const struct who *who,
+    const struct export_ask *a)
+{
+	struct export_ask	copy;
+	enum db_status		s;
+	long			n = -1;
+
+	if (!core_may(who->role, ACCESS_EXPORT))
+		return -2;
+	switch (a->table) {
+	case EXPORT_HOUSEHOLDS:
+	case EXPORT_OVERDUE:
+	case EXPORT_FLAGGED:
+		s = db_household_count_upto(db, who, &a->hq, DB_COUNT_CAP,
+		    &n);
+		break;
+	case EXPORT_VISITS:
+		s = db_visit_count(db, who, 0, &n);
+		break;
+	default:		/* the ambassadors and the goal: a few rows */
+		copy = *a;
+		return export_count(db, who, &copy);
+	}
+	return s == DB_OK ? n : -1;
+}
+
 /* Write the rows. */
 long
 export_write(struct db *db, const struct who *who,

@@ -59,7 +59,7 @@ static void *
 fe_init(struct ui *ui, void *arg)
 {
 	struct ex_form	*fe = xcalloc(1, sizeof *fe);
-	char		*name;
+	char		*name, count[32];
 	long		 n;
 
 	fe->a = *(const struct export_ask *)arg;
@@ -72,10 +72,12 @@ fe_init(struct ui *ui, void *arg)
 	fe->form.n = FE_COUNT;
 	fe->form.error_lines = 2;
 	fe->form.focus = FE_FORMAT;
-	n = export_count(ui_db(ui), ui_who(ui), &fe->a);
+	n = export_count_shown(ui_db(ui), ui_who(ui), &fe->a);
 	fe->about = n < 0 ? xstrdup(_("The list as it is shown now.")) :
-	    xasprintf(P_("The list as it is shown now: %ld row.",
-	    "The list as it is shown now: %ld rows.", n), n);
+	    xasprintf(P_("The list as it is shown now: %s row.",
+	    "The list as it is shown now: %s rows.", n), i18n_count(n,
+	    fe->a.table <= EXPORT_FLAGGED ? DB_COUNT_CAP : 0, count,
+	    sizeof count));
 	ui_form_heading(&fe->form, FE_ABOUT, fe->about);
 	ui_form_field(&fe->form, FE_FORMAT, UI_FIELD_PICKED, N_("Format"), "",
 	    0);

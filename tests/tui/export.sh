@@ -161,3 +161,17 @@ tui_keys Escape 4
 expect_title "ambassador: overdue" "Overdue welcomes"
 expect_not "ambassador: not there either" "E Export"
 [ "$(exports)" = "$before" ] && ok "ambassador: nothing was exported" || fail "ambassador: nothing was exported" "$(exports)"
+
+# A large register: the form's count comes from the register's tally at
+# once (not from going through every row, which only F2 does), and the
+# file holds every row.
+big=$TMP/big.db
+VELKOMST_TODAY=$TODAY "$BIN" --db "$big" demo --households 1500 >/dev/null
+DB=$big tui_start
+tui_keys 1
+expect_title "big: the register" Households
+tui_keys E
+expect_title "big: its export form" Export
+expect "big: the form counts the register" "The list as it is shown now: 1,500 rows."
+tui_keys F2
+expect "big: written" "Exported 1500 rows to"
