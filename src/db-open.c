@@ -474,6 +474,67 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	    VALUES (new.department, 1)\n"
 	"	    ON CONFLICT (department) DO UPDATE SET n = n + 1;\n"
 	"END;\n",
+
+	/* 14 -> 15: consent per purpose, and erasure.  A household consents
+	 * to the welcome visit itself ('visit'), to contact by phone
+	 * ('phone': the phone number and languages, which household.consent
+	 * still mirrors so that its CHECK holds), to follow-up by the
+	 * secretariat ('followup') and to a success story ('story'), each
+	 * given on a day, by a login, in a way (at the door, on paper, by
+	 * phone); a withdrawal keeps the row and says when and by whom.  At
+	 * most one live (not withdrawn) row per household and purpose.  The
+	 * rows already there: contact consent from household.consent, a
+	 * story from visit_story, the visit from the first visit that
+	 * welcomed the household (at the door, by its ambassador).
+	 * household_erased: the households whose personal data was erased
+	 * (on request, or by the retention rules: 'purge'); the row stays,
+	 * with its department, move-in and outcomes, for the reports.
+	 * (IF NOT EXISTS and OR IGNORE, as 9 does: the tests make older
+	 * schemas from a new file.) */
+	"CREATE TABLE IF NOT EXISTS consent (\n"
+	"	id		INTEGER PRIMARY KEY,\n"
+	"	household_id	INTEGER NOT NULL\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	purpose		TEXT NOT NULL CHECK (purpose IN ('visit', 'phone',\n"
+	"			    'followup', 'story')),\n"
+	"	given_on	TEXT NOT NULL CHECK (date(given_on) IS given_on),\n"
+	"	given_by	TEXT NOT NULL CHECK (given_by <> ''),\n"
+	"	how		TEXT NOT NULL CHECK (how IN ('door', 'paper',\n"
+	"			    'phone')),\n"
+	"	withdrawn_on	TEXT CHECK (withdrawn_on IS NULL OR\n"
+	"			    date(withdrawn_on) IS withdrawn_on),\n"
+	"	withdrawn_by	TEXT,\n"
+	"	created_at	TEXT NOT NULL,\n"
+	"	CHECK ((withdrawn_on IS NULL) = (withdrawn_by IS NULL))\n"
+	");\n"
+	"CREATE UNIQUE INDEX IF NOT EXISTS consent_live ON consent\n"
+	"    (household_id, purpose) WHERE withdrawn_on IS NULL;\n"
+	"CREATE INDEX IF NOT EXISTS consent_household ON consent\n"
+	"    (household_id, id);\n"
+	"INSERT OR IGNORE INTO consent (household_id, purpose, given_on,\n"
+	"    given_by, how, created_at)\n"
+	"    SELECT id, 'phone', coalesce(consent_on, date(created_at)),\n"
+	"    coalesce(nullif(consent_by, ''), created_by), 'door', created_at\n"
+	"    FROM household WHERE consent = 1;\n"
+	"INSERT OR IGNORE INTO consent (household_id, purpose, given_on,\n"
+	"    given_by, how, created_at)\n"
+	"    SELECT v.household_id, 'story', min(s.consent_on), s.consent_by,\n"
+	"    'door', min(v.created_at)\n"
+	"    FROM visit_story s JOIN visit v ON v.id = s.visit_id\n"
+	"    GROUP BY v.household_id;\n"
+	"INSERT OR IGNORE INTO consent (household_id, purpose, given_on,\n"
+	"    given_by, how, created_at)\n"
+	"    SELECT v.household_id, 'visit', min(v.date), v.ambassador,\n"
+	"    'door', min(v.created_at)\n"
+	"    FROM visit v WHERE v.outcome IN ('welcomed', 'partly')\n"
+	"    GROUP BY v.household_id;\n"
+	"CREATE TABLE IF NOT EXISTS household_erased (\n"
+	"	household_id	INTEGER PRIMARY KEY\n"
+	"			    REFERENCES household (id) ON DELETE CASCADE,\n"
+	"	erased_on	TEXT NOT NULL CHECK (date(erased_on) IS erased_on),\n"
+	"	erased_by	TEXT NOT NULL CHECK (erased_by <> ''),\n"
+	"	why		TEXT NOT NULL CHECK (why IN ('request', 'purge'))\n"
+	");\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
