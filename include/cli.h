@@ -260,6 +260,11 @@ struct cli_export_step {
 };
 int		 cli_export_steps(const struct cli *,
 		    const struct cli_export_step *, void *ctx);
+/* The same for an export of one record (a household's copy): the audit
+ * row names table and record. */
+int		 cli_export_record(const struct cli *,
+		    const struct cli_export_step *, const char *table,
+		    long record, void *ctx);
 /*
  * Local time of a UTC text "2026-11-28 10:05:00" (as the database keeps
  * it) or of seconds since the epoch (cli_time_at), into buf (at least

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "export.h"
 #include "i18n.h"
+#include "person.h"
 #include "util.h"
 
 /* What the command was asked. */
@@ -244,8 +245,13 @@ cli_export_cmd(const struct cli *cli, int argc, char **argv)
 	    N_("Writes a list as a file a spreadsheet opens.  Households have "
 	    "a column per member (name 1, name 2, ...) and the columns the "
 	    "import reads.  The export is recorded in the audit trail (what, "
-	    "the format, how many rows) before a row is written.") };
+	    "the format, how many rows) before a row is written.  "
+	    "`export person HOUSEHOLD_ID` writes everything held about one "
+	    "household instead (see export person --help).") };
 
+	/* One household's copy is a command of its own. */
+	if (argc > 1 && strcmp(argv[1], "person") == 0)
+		return cli_export_person(cli, argc - 1, argv + 1);
 	if ((rc = cli_args(cli, &cmd, argc, argv, &table)) != -1)
 		return rc;
 	if ((t = export_table_parse(table)) < 0) {

@@ -404,12 +404,13 @@ cli_new_secret(const char *login, int role, int from_stdin, char *buf,
 static const char cli_export_failed[] = N_("The export could not be "
     "recorded in the audit trail, so nothing was exported.");
 
-/* Record the export in the audit trail through rec (its own
- * transaction); 0, or 1 with the reason printed. */
+/* Record the export (of record of table, if set) in the audit trail
+ * through rec (its own transaction); 0, or 1 with the reason printed. */
 static int
-cli_export_note(struct db *rec, const char *detail)
+cli_export_note(struct db *rec, const char *table, long record,
+    const char *detail)
 {
-	if (db_audit_note(rec, cli_who(), "export", NULL, 0, detail) !=
+	if (db_audit_note(rec, cli_who(), "export", table, record, detail) !=
 	    DB_OK) {
 		cli_error("%s", _(cli_export_failed));
 		cli_error("%s", _(db_errmsg(rec)));
@@ -448,6 +449,14 @@ int
 cli_export_steps(const struct cli *cli, const struct cli_export_step *st,
     void *ctx)
 {
+	return cli_export_record(cli, st, NULL, 0, ctx);
+}
+
+/* An export's steps, recorded as of one record: see cli.h. */
+int
+cli_export_record(const struct cli *cli, const struct cli_export_step *st,
+    const char *table, long record, void *ctx)
+{
 	struct db	*db, *rec = NULL;
 	char		*detail = NULL;
 	long		 n = -1;
@@ -460,7 +469,8 @@ cli_export_steps(const struct cli *cli, const struct cli_export_step *st,
 	 * nobody else's change waits for a long export. */
 	if ((n = st->count(db, ctx)) >= 0 &&
 	    (rec = cli_open_db(cli, DB_NO_SETUP)) != NULL &&
-	    cli_export_note(rec, detail = st->detail(ctx, n)) == 0)
+	    cli_export_note(rec, table, record, detail = st->detail(ctx,
+	    n)) == 0)
 		rc = st->write(db, ctx, n);
 	free(detail);
 	if (rec != NULL)

@@ -56,7 +56,8 @@ static const struct command commands[] = {
 	{ "export", cli_export_cmd,
 	    N_("a list as a file for a spreadsheet: export households|"
 	    "overdue|secretariat|visits|ambassadors|goal (--format "
-	    "csv|xlsx|tsv, --excel, --output FILE)") },
+	    "csv|xlsx|tsv, --excel, --output FILE); export person ID: "
+	    "everything held about one household (--format text|json)") },
 	{ "followups", cli_followups,
 	    N_("list the secretariat's follow-ups (--since DATE, "
 	    "--department D, --format text|tsv)") },
