@@ -105,6 +105,8 @@ enum ui_action {
 				   year, or the report's period */
 	ACT_EXPORT,		/* a list: out to a file (the secretariat) */
 	ACT_IMPORT,		/* the households: import a move-in list */
+	ACT_PERSON_COPY,	/* a household: everything held about it, to
+				   two files (the secretariat) */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,

@@ -792,6 +792,18 @@ pf_read(struct db *db, const struct who *who, long id, struct person *p,
 	return 0;
 }
 
+/* The full path of the file at path (freed): a new string. */
+static char *
+pf_real(char *path)
+{
+	char	*real;
+
+	if ((real = realpath(path, NULL)) == NULL)
+		return path;
+	free(path);
+	return real;
+}
+
 /* The household screen's copy: both files, then the audit row. */
 int
 export_person_files(struct db *db, const struct who *who,
@@ -826,8 +838,8 @@ export_person_files(struct db *db, const struct who *who,
 	}
 	db_person_clear(&p);
 	if (rc == 0) {
-		*txt = path[0];
-		*json = path[1];
+		*txt = pf_real(path[0]);
+		*json = pf_real(path[1]);
 	} else {
 		free(path[0]);
 		free(path[1]);

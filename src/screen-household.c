@@ -11,6 +11,7 @@
 #include "core.h"
 #include "db.h"
 #include "i18n.h"
+#include "person.h"
 #include "ui.h"
 #include "util.h"
 
@@ -34,8 +35,9 @@ struct hh_view {
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_DELETE, ACT_BACK,
-	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
+	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_DELETE,
+	ACT_PERSON_COPY, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP,
+	ACT_PGDN, ACT_NONE
 };
 
 /* The same without "followed up" and "delete", for roles that may not. */
@@ -621,6 +623,34 @@ view_delete(struct ui *ui, struct hh_view *v)
 	return UI_POP | UI_REDRAW | UI_HANDLED;
 }
 
+/* E: everything held about the household into two new files in the
+ * home folder, for a resident's request; the secretariat only (an
+ * ambassador is not offered the key, and it does nothing for one). */
+static int
+view_copy(struct ui *ui, struct hh_view *v)
+{
+	const char	*home = getenv("HOME");
+	char		*txt, *json, *dir, err[600];
+
+	if (!core_may(ui_who(ui)->role, ACCESS_EXPORT))
+		return 0;
+	if (home == NULL || *home == '\0')
+		home = ".";
+	if (export_person_files(ui_db(ui), ui_who(ui), ui_conf(ui), v->id,
+	    home, &txt, &json, err, sizeof err) != 0) {
+		ui_error(ui, "%s", err);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	dir = util_dirname(txt);
+	ui_message(ui, _("The copy of household %ld is in the folder %s: %s "
+	    "and %s."), v->id, dir, strrchr(txt, '/') + 1,
+	    strrchr(json, '/') + 1);
+	free(dir);
+	free(txt);
+	free(json);
+	return UI_REDRAW | UI_HANDLED;
+}
+
 /* Keys of the delete question: only y, n and Esc. */
 static int
 view_key_delete(struct ui *ui, struct hh_view *v, const struct ui_keypress *k)
@@ -665,6 +695,8 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_DELETE:
 		view_ask_delete(ui, v);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_PERSON_COPY:
+		return view_copy(ui, v);
 	case ACT_UP:
 	case ACT_DOWN:
 	case ACT_PGUP:

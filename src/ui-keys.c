@@ -265,6 +265,11 @@ static const struct keydef keydefs[] = {
 	    N_("Import a list of move-ins from an estate office (the "
 	    "secretariat): type the file's path, see what would be added and "
 	    "what is wrong, then confirm.") },
+	{ ACT_PERSON_COPY, { C('E') }, 1, "E", N_("Copy"),
+	    N_("Write everything velkomst holds about this household into two "
+	    "new files in your home folder, as text and as JSON, for a "
+	    "resident who asks to see their data (the secretariat). It says "
+	    "where they are; the copy is recorded in the audit trail.") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
