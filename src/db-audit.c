@@ -240,8 +240,8 @@ audit_list_bind(sqlite3_stmt *st, const struct audit_query *q,
 }
 
 /* Read the audit row in st into r. */
-static void
-audit_read_row(sqlite3_stmt *st, struct audit_row *r)
+void
+db_audit_read_row(sqlite3_stmt *st, struct audit_row *r)
 {
 	r->id = (long)sqlite3_column_int64(st, 0);
 	r->at = db_column_text(st, 1, 0);
@@ -283,7 +283,7 @@ db_audit_list(struct db *db, const struct who *who,
 			cap *= 2;
 			*rows = xreallocarray(*rows, cap, sizeof **rows);
 		}
-		audit_read_row(st, &(*rows)[(*n)++]);
+		db_audit_read_row(st, &(*rows)[(*n)++]);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

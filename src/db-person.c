@@ -143,20 +143,6 @@ static const char pe_audit_sql[] = "SELECT id, at, login, command_line, "
     "record IN (SELECT id FROM followup WHERE household_id = ?1) AND "
     "detail = ?2)) ORDER BY id";
 
-/* Read the audit row in st into r. */
-static void
-pe_audit_row(sqlite3_stmt *st, struct audit_row *r)
-{
-	r->id = (long)sqlite3_column_int64(st, 0);
-	r->at = db_column_text(st, 1, 0);
-	r->login = db_column_text(st, 2, 1);
-	r->command_line = sqlite3_column_int(st, 3);
-	r->kind = db_column_text(st, 4, 0);
-	r->table = db_column_text(st, 5, 1);
-	r->record = (long)sqlite3_column_int64(st, 6);
-	r->detail = db_column_text(st, 7, 1);
-}
-
 /* The audit rows that concern household id, oldest first. */
 static enum db_status
 pe_audit(struct db *db, long id, struct person *p)
@@ -178,7 +164,7 @@ pe_audit(struct db *db, long id, struct person *p)
 			    sizeof *p->audit);
 		}
 		memset(&p->audit[p->naudit], 0, sizeof *p->audit);
-		pe_audit_row(st, &p->audit[p->naudit++]);
+		db_audit_read_row(st, &p->audit[p->naudit++]);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlite_fail(db, rc);

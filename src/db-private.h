@@ -131,6 +131,9 @@ void		 db_who_bind(sqlite3_stmt *, const struct who *, int first);
  */
 enum db_status	 db_audit(struct db *, const struct who *, const char *kind,
 		    const char *table, long record, const char *detail);
+/* Read a row of "SELECT id, at, login, command_line, kind, tbl, record,
+ * detail FROM audit" at st into r (db-audit.c). */
+void		 db_audit_read_row(sqlite3_stmt *st, struct audit_row *r);
 /* One audit row as it is stored (db_audit fills it, db-chain.c writes
  * and hashes it): NULL and 0 for none. */
 struct db_audit_fields {
