@@ -301,5 +301,7 @@ int	 cli_backup(const struct cli *, int argc, char **argv);
 int	 cli_import(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
+int	 cli_erase(const struct cli *, int argc, char **argv);
+int	 cli_purge(const struct cli *, int argc, char **argv);
 
 #endif
