@@ -251,11 +251,12 @@ home_draw_head(struct ui *ui, struct home *h, int y)
 	char			*line, *over, n[32];
 
 	if (h->due > 0) {
-		/* In place of the welcome: what the secretariat must do. */
-		line = xasprintf(P_("%s household is due for deletion: run "
-		    "velkomst purge.", "%s households are due for deletion: "
-		    "run velkomst purge.", h->due), i18n_count(h->due,
-		    DB_COUNT_CAP, n, sizeof n));
+		/* In place of the welcome's second half: what the
+		 * secretariat must do. */
+		line = xasprintf(P_("Welcome to velkomst \xc2\xb7 %s household "
+		    "due for deletion: velkomst purge", "Welcome to velkomst "
+		    "\xc2\xb7 %s households due for deletion: velkomst purge",
+		    h->due), i18n_count(h->due, DB_COUNT_CAP, n, sizeof n));
 		ui_put(y, 2, line, ui_cols(ui) - 4, 0, STYLE_ERROR);
 		free(line);
 	} else
