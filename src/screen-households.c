@@ -334,7 +334,7 @@ hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case COL_NAMES:
 		/* Every household has a member, but one erased. */
 		if (r->names == NULL || r->names[0] == '\0')
-			return _("(personal data erased)");
+			return _("(erased)");
 		return hh_names(l, r->names, c->cols, c->buf, sizeof c->buf);
 	case COL_DEPT:
 		return hh_department(ui, r->department, c->cut);
