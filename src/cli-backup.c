@@ -39,9 +39,10 @@ backup_say(const char *what, const struct db_backup_info *info)
 	free(n);
 }
 
-/* Print one backup removed (a db_backup_prune callback). */
-static void
-backup_pruned(void *ctx, const char *path, long made, long long size)
+/* Print one backup as a line: the day it was made, its size, its path
+ * (a db_backup_each and db_backup_prune callback). */
+void
+cli_backup_line(void *ctx, const char *path, long made, long long size)
 {
 	char	 day[11], sz[32];
 
@@ -68,7 +69,7 @@ backup_prune(const struct cli *cli, struct db *db)
 	    "Removing the backups made more than %d days ago:\n", days),
 	    days);
 	if ((n = db_backup_prune(db, cli_who(), days, util_today(),
-	    backup_pruned, NULL)) < 0) {
+	    cli_backup_line, NULL)) < 0) {
 		cli_error("%s", db_errmsg(db));
 		return 1;
 	}
@@ -178,8 +179,8 @@ restore_count(struct db *db)
 
 /* 1 if the answer typed means yes ("y", "yes", or the Danish "j",
  * "ja"). */
-static int
-restore_yes(char *line)
+int
+cli_yes(char *line)
 {
 	line[strcspn(line, "\r\n")] = '\0';
 	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
@@ -211,7 +212,7 @@ restore_ask(struct db *db, const char *file, const struct db_backup_info *info)
 	free(now);
 	free(then);
 	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && restore_yes(line))
+	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
 		return 0;
 	cli_error("%s", _("Nothing was replaced."));
 	return 1;

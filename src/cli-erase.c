@@ -16,19 +16,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* Print one backup (a db_backup_each callback). */
-static void
-erase_backup_line(void *ctx, const char *path, long made, long long size)
-{
-	char	 day[11], sz[32];
-
-	(void)ctx;
-	printf("  %s  %s  ", util_date_dk(made, day), util_size_text(size, sz,
-	    sizeof sz));
-	cli_put_text(stdout, path);
-	putchar('\n');
-}
-
 /* Say that the backups made before still hold what was erased, list
  * them, and how to remove them. */
 static void
@@ -41,7 +28,7 @@ erase_backups(const struct cli *cli, struct db *db)
 		return;
 	printf(P_("%ld backup made before still holds what was erased:\n",
 	    "%ld backups made before still hold what was erased:\n", n), n);
-	db_backup_each(db, erase_backup_line, NULL);
+	db_backup_each(db, cli_backup_line, NULL);
 	printf(_("velkomst backup --prune removes the backups older than "
 	    "%d days (retention.backup_days); remove a newer one by hand "
 	    "(rm FILE) if it must go now.\n"),
@@ -88,16 +75,6 @@ erase_what(const struct erase_info *e)
 	    "%ld marks as a success story", e->stories));
 }
 
-/* 1 if line means yes (y, yes, or the Danish j, ja). */
-static int
-erase_yes(char *line)
-{
-	line[strcspn(line, "\r\n")] = '\0';
-	return strcmp(line, "y") == 0 || strcmp(line, "yes") == 0 ||
-	    strcmp(line, "j") == 0 || strcmp(line, "ja") == 0 ||
-	    strcmp(line, _("y")) == 0;
-}
-
 /* Ask question (ending "[y/N] ") on the terminal: 0 for yes, else 1
  * with why printed.  what names the command for the message. */
 static int
@@ -113,7 +90,7 @@ erase_ask(const char *what, const char *question)
 	}
 	fputs(question, stderr);
 	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && erase_yes(line))
+	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
 		return 0;
 	cli_error("%s", _("Nothing was erased."));
 	return 1;
