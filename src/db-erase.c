@@ -25,7 +25,8 @@
 #include "i18n.h"
 #include "util.h"
 
-#define PURGE_BATCH	200	/* households erased per transaction */
+#define PURGE_BATCH	1000	/* households erased per transaction: a
+				   fraction of a second of the write lock */
 
 /* The statements that erase household ?1, in order (?2: the time, ?3:
  * who).  A note the reports count (a declined visit's, an item passed
