@@ -149,6 +149,8 @@ run --db "$DB" check
 check "velkomst check is content with an erased household" 0
 run --db "$DB" households --format tsv
 check "the list still has it" 0 "$ID"
+run --db "$DB" households
+check "the list says it is erased" 0 "(erased)"
 run --db "$DB" visits --household "$ID"
 check "its visits are listed" 0 "Birgit Holm"
 
