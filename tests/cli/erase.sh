@@ -22,11 +22,12 @@ q() {
 is() {
 	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "got \"$2\", want \"$3\""; fi
 }
-# hits WORD: how many of the database's files hold WORD (byte search).
+# hits WORD: how many of the database's files hold WORD, in any case (byte
+# search; the name index keeps names case-folded).
 hits() {
 	local n=0 f
 	for f in "$DB" "$DB-wal" "$DB-shm"; do
-		[ -e "$f" ] && grep -a -q -F -- "$1" "$f" && n=$((n + 1))
+		[ -e "$f" ] && grep -a -q -i -F -- "$1" "$f" && n=$((n + 1))
 	done
 	echo "$n"
 }
