@@ -75,6 +75,10 @@ struct conf {
 						   leaves the queue for the
 						   secretariat, 1..3650
 						   (default 60) */
+	struct retention	 retention;	/* "retention": how long
+						   personal data is kept
+						   (core.h), each 0..36500
+						   days */
 	int			 goal_ambassadors;	/* 1..10000 */
 	long			 goal_from;	/* day numbers (util.h) */
 	long			 goal_to;

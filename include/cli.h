@@ -306,5 +306,12 @@ int	 cli_backup(const struct cli *, int argc, char **argv);
 int	 cli_import(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
+int	 cli_erase(const struct cli *, int argc, char **argv);
+/* The backups (cli-backup.c): print one as a line, "01.06.2019  709 kB
+ * PATH" (a db_backup_each callback); 1 if an answer typed means yes
+ * (y, yes, or the Danish j, ja; any case). */
+void	 cli_backup_line(void *, const char *path, long made, long long size);
+int	 cli_yes(char *line);
+int	 cli_purge(const struct cli *, int argc, char **argv);
 
 #endif

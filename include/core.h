@@ -818,4 +818,66 @@ const char *core_sensitive_rule(void);
 /* The section name of a kind in a list file ("health"), or NULL. */
 const char *core_sensitive_section(enum sensitive_kind);
 
+/* ---- how long personal data is kept (core-retention.c) ---------------- */
+
+/*
+ * The retention rules of the configuration ("retention"): how many days
+ * personal data is kept after its purpose ended.  0 turns a rule off
+ * (nothing is ever due by it).
+ */
+struct retention {
+	int	 after_welcome_days;	/* after the last visit of a household
+					   that opened the door (welcomed,
+					   partly, declined) */
+	int	 after_moved_out_days;	/* after the move-out */
+	int	 not_reached_days;	/* after the move-in of a household
+					   never reached (still awaiting) */
+	int	 stopped_ambassador_days;	/* after an ambassador stopped:
+					   their contact data */
+	int	 backup_days;		/* backups older than this are pruned */
+};
+
+/* Why a household's personal data is due for deletion. */
+enum retention_reason {
+	RETAIN_KEEP,		/* not due */
+	RETAIN_MOVED_OUT,	/* moved out after_moved_out_days ago */
+	RETAIN_WELCOMED,	/* last visited after_welcome_days ago */
+	RETAIN_NOT_REACHED,	/* never reached, moved in not_reached_days
+				   ago */
+	NRETAIN
+};
+
+/* What the rules look at in a household. */
+struct retention_fact {
+	long			 moved_in;
+	long			 moved_out;	/* DATE_NONE: lives there */
+	long			 last_visit;	/* DATE_NONE: never visited */
+	enum household_status	 state;		/* HS_AWAITING .. HS_DECLINED */
+};
+
+/*
+ * Whether household f's personal data is due on today, and why: each
+ * rule is due when its day (the move-out, the last visit, the move-in)
+ * lies its days or more before today; when several are, the one due
+ * first (on a tie: moved out, then welcomed, then not reached).
+ * RETAIN_KEEP when none is.  *due (may be NULL) gets the day it became
+ * due, or DATE_NONE.
+ */
+enum retention_reason core_retention_due(const struct retention *,
+	    const struct retention_fact *f, long today, long *due);
+/* The newest day a rule of days looks at that is due on today (today -
+ * days), or DATE_NONE when days is 0 (the rule is off). */
+long	 core_retention_cut(long today, int days);
+/*
+ * 1 if ambassador a stopped (its status on today) stopped_ambassador_days
+ * or more before today, so its contact data is due; *stopped (may be
+ * NULL) gets the day it stopped, or DATE_NONE.
+ */
+int	 core_retention_amb_due(const struct retention *,
+	    const struct amb_fact *a, long today, long *stopped);
+/* "moved_out", "welcomed", "not_reached" (tsv), "" for RETAIN_KEEP; and
+ * the words for people (N_()). */
+const char *core_retention_name(enum retention_reason);
+const char *core_retention_label(enum retention_reason);
+
 #endif

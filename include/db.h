@@ -1090,4 +1090,125 @@ enum db_status	 db_restore(struct db *, const struct who *, const char *path,
 enum db_status	 db_restore_done(struct db *, const struct who *,
 		    const char *path);
 
+/* ---- erasure and retention (db-erase.c) ---------------------------------- */
+
+/* Why a household's personal data was erased (household_erased.why). */
+enum erase_why {
+	ERASE_REQUEST,		/* asked for: `velkomst erase household` */
+	ERASE_PURGE		/* by the retention rules: `velkomst purge` */
+};
+
+/* What erasing a household takes away, counted before it goes. */
+struct erase_info {
+	long		 members;	/* names */
+	int		 phone;		/* 1: a phone number is kept */
+	int		 languages;	/* 1: languages spoken are kept */
+	int		 notes;		/* 1: the household has notes */
+	long		 visits;	/* its visits (they stay, without
+					   their notes) */
+	long		 visit_notes;	/* visits with a note (of the visit or
+					   of a checklist item) */
+	long		 followup_notes;	/* follow-ups with a note */
+	long		 stories;	/* visits marked as a success story */
+	long		 erased_on;	/* DATE_NONE, or the day it was
+					   erased already */
+	enum erase_why	 why;		/* with erased_on: why */
+};
+
+/*
+ * What erasing household id would take away, into *out; out->erased_on
+ * says whether it was erased already.  The secretariat and admins
+ * (ACCESS_DELETE); DB_NOTFOUND when there is no such household.
+ */
+enum db_status	 db_erase_info(struct db *, const struct who *, long id,
+		    struct erase_info *out);
+/*
+ * Erase household id's personal data for real, in one transaction with
+ * its audit row "household erased" (the number and why, never a name):
+ * its members (names and their search words) are deleted; its flat,
+ * phone, languages, consent and notes, the notes of its visits, their
+ * checklist items and its follow-ups, and its success-story marks go
+ * (a note the reports count, on a declined visit or an item passed to
+ * the secretariat, becomes "-"); a household_erased row says when, by
+ * whom and why.  What the reports count stays: the department,
+ * stairwell, move-in and move-out, the welcome state, the visits'
+ * dates, ambassadors and outcomes, the items' states, the follow-ups'
+ * dates and actions.  The database deletes securely (secure_delete);
+ * afterwards the -wal is emptied into the file (db_erase_flush).
+ * DB_INVALID when it was erased already.  *out (may be NULL) gets what
+ * went.  ACCESS_DELETE.
+ */
+enum db_status	 db_erase_household(struct db *, const struct who *, long id,
+		    enum erase_why why, struct erase_info *out);
+/*
+ * Move every page of the -wal into the database file and cut the -wal
+ * to nothing (a TRUNCATE checkpoint), so that no old copy of an erased
+ * page stays in it; waits for readers up to the busy timeout.  DB_OK,
+ * or DB_BUSY when another process kept reading an older snapshot (the
+ * -wal is emptied by a later checkpoint; run it again).
+ */
+enum db_status	 db_erase_flush(struct db *);
+/* The day household id's personal data was erased into *on (DATE_NONE:
+ * it was not) and why into *why (may be NULL).  Who may see it. */
+enum db_status	 db_household_erased(struct db *, const struct who *, long id,
+		    long *on, enum erase_why *why);
+
+/* What `velkomst purge` did, or would do with dry_run. */
+struct purge_result {
+	long		 households[NRETAIN];	/* erased, by reason
+						   (RETAIN_KEEP: none) */
+	long		 ambassadors;	/* stopped ambassadors whose contact
+					   data was erased */
+	int		 flushed;	/* 1: the -wal was emptied after
+					   (db_erase_flush) */
+};
+/*
+ * How many households are due for deletion on today by rules (as
+ * core_retention_due says), counting up to cap (> 0: *count is cap when
+ * cap or more are due).  Reads about cap households at most (indexes of
+ * the households not erased, by the day each rule looks at), so the
+ * home screen's line costs the same at any size.  ACCESS_DELETE.
+ */
+enum db_status	 db_purge_count(struct db *, const struct who *,
+		    const struct retention *rules, long today, long cap,
+		    long *count);
+/*
+ * Anonymise every household due on today by rules (as
+ * db_erase_household does, why ERASE_PURGE, a transaction per few
+ * hundred), and erase the contact data (phone, e-mail, languages,
+ * notes, consent) of every ambassador stopped longer than the rules
+ * keep it: their name, department, recruitment and history stay, for
+ * the goal and the report.  Then db_erase_flush.  fn (may be NULL) is
+ * called for each household (id, reason) and amb (may be NULL) for each
+ * ambassador (id, the day it stopped) as it goes.  With dry_run nothing
+ * is written (a read-only database will do) and the calls and counts say
+ * what would be done.  ACCESS_DELETE.
+ */
+enum db_status	 db_purge(struct db *, const struct who *,
+		    const struct retention *rules, long today, int dry_run,
+		    void (*fn)(void *, long id, enum retention_reason why),
+		    void (*amb)(void *, long id, long stopped), void *ctx,
+		    struct purge_result *out);
+
+/*
+ * The backups velkomst made (backups/velkomst-DATE.db beside the
+ * database, and the copies kept before a restore,
+ * velkomst.db.before-restore-DATE-HHMM): fn(ctx, path, day made, size in
+ * bytes) for each, oldest first.  The count, or -1 with the reason in
+ * db_errmsg.
+ */
+long		 db_backup_each(struct db *,
+		    void (*fn)(void *, const char *path, long made,
+		    long long size), void *ctx);
+/*
+ * Remove the backups of db_backup_each made more than days days before
+ * today (days > 0), calling fn for each removed; one audit row "backups
+ * pruned" with how many (never a name of a person).  The count removed,
+ * or -1 with the reason in db_errmsg (what was removed before the
+ * failure stays removed).  ACCESS_BACKUP.
+ */
+long		 db_backup_prune(struct db *, const struct who *, int days,
+		    long today, void (*fn)(void *, const char *path, long made,
+		    long long size), void *ctx);
+
 #endif

@@ -72,13 +72,14 @@ enum {
 	TOP_PILOTS,
 	TOP_CRITERIA,
 	TOP_SENSITIVE,
+	TOP_RETENTION,
 	TOP_N
 };
 
 static const char *const cfg_top_names[] = {
 	"welcome_days", "language", "goal", "terminal", "visits",
 	"accounts", "departments", "stairwells", "checklist", "languages",
-	"pilots", "criteria", "sensitive_words", NULL
+	"pilots", "criteria", "sensitive_words", "retention", NULL
 };
 static const char *const cfg_goal_names[] = {
 	"ambassadors", "from", "to", NULL
@@ -96,6 +97,10 @@ static const char *const cfg_cost_names[] = {
 };
 static const char *const cfg_visits_names[] = {
 	"retry_days", "max_attempts", "stale_days", NULL
+};
+static const char *const cfg_retention_names[] = {
+	"after_welcome_days", "after_moved_out_days", "not_reached_days",
+	"stopped_ambassador_days", "backup_days", NULL
 };
 static const char *const cfg_department_names[] = {
 	"key", "name", "short", "office", NULL
@@ -122,6 +127,7 @@ static const struct {
 	{ "terminal", cfg_terminal_names },
 	{ "accounts", cfg_accounts_names },
 	{ "visits", cfg_visits_names },
+	{ "retention", cfg_retention_names },
 	{ "departments", cfg_department_names },
 	{ "stairwells", cfg_stairwell_names },
 	{ "checklist", cfg_check_names_ },
@@ -754,6 +760,35 @@ cfg_build_visits(struct cfg_walk *w, const config_setting_t *v)
 		cfg_int(w, m, 1, 20, &w->c->max_attempts);
 	if ((m = config_setting_get_member(v, "stale_days")) != NULL)
 		cfg_int(w, m, 1, 3650, &w->c->stale_days);
+}
+
+/* Read the retention group: how many days personal data is kept after
+ * its purpose ended (0: never deleted by that rule); see
+ * velkomst.conf(5) for why the defaults are what they are. */
+static void
+cfg_build_retention(struct cfg_walk *w, const config_setting_t *r)
+{
+	struct retention	*k = &w->c->retention;
+	int			*to[] = { &k->after_welcome_days,
+				    &k->after_moved_out_days,
+				    &k->not_reached_days,
+				    &k->stopped_ambassador_days,
+				    &k->backup_days };
+	const config_setting_t	*m;
+	size_t			 i;
+
+	k->after_welcome_days = 365;
+	k->after_moved_out_days = 90;
+	k->not_reached_days = 365;
+	k->stopped_ambassador_days = 365;
+	k->backup_days = 90;
+	if (r == NULL || !cfg_want(w, r, CONFIG_TYPE_GROUP, NULL))
+		return;
+	cfg_check_names(w, r, cfg_retention_names);
+	for (i = 0; i < sizeof to / sizeof to[0]; i++)
+		if ((m = config_setting_get_member(r,
+		    cfg_retention_names[i])) != NULL)
+			cfg_int(w, m, 0, 36500, to[i]);
 }
 
 /* A date member of a group (what names it: "goal"); returns 0 and sets
@@ -1661,6 +1696,7 @@ cfg_build(struct cfg_walk *w, struct cfg_layer *layers, size_t nlayers)
 	cfg_build_scalars(w, top);
 	cfg_build_terminal(w, top[TOP_TERMINAL]);
 	cfg_build_visits(w, top[TOP_VISITS]);
+	cfg_build_retention(w, top[TOP_RETENTION]);
 	cfg_build_accounts(w, top[TOP_ACCOUNTS]);
 	cfg_build_departments(w, top[TOP_DEPARTMENTS], files, nfiles);
 	if (nfiles > 0)		/* else "no file" says it all */

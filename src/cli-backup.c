@@ -39,16 +39,63 @@ backup_say(const char *what, const struct db_backup_info *info)
 	free(n);
 }
 
+/* Print one backup as a line: the day it was made, its size, its path
+ * (a db_backup_each and db_backup_prune callback). */
+void
+cli_backup_line(void *ctx, const char *path, long made, long long size)
+{
+	char	 day[11], sz[32];
+
+	(void)ctx;
+	printf("  %s  %s  ", util_date_dk(made, day), util_size_text(size, sz,
+	    sizeof sz));
+	cli_put_text(stdout, path);
+	putchar('\n');
+}
+
+/* --prune: remove the backups older than retention.backup_days. */
+static int
+backup_prune(const struct cli *cli, struct db *db)
+{
+	int	 days = cli->conf->retention.backup_days;
+	long	 n;
+
+	if (days <= 0) {
+		printf("%s\n", _("retention.backup_days is 0: backups are "
+		    "kept until they are removed by hand."));
+		return 0;
+	}
+	printf(P_("Removing the backups made more than %d day ago:\n",
+	    "Removing the backups made more than %d days ago:\n", days),
+	    days);
+	if ((n = db_backup_prune(db, cli_who(), days, util_today(),
+	    cli_backup_line, NULL)) < 0) {
+		cli_error("%s", db_errmsg(db));
+		return 1;
+	}
+	printf(P_("%ld backup removed.\n", "%ld backups removed.\n", n), n);
+	return 0;
+}
+
 int
 cli_backup(const struct cli *cli, int argc, char **argv)
 {
-	const struct cli_opt	 opts[] = { CLI_OPT_END };
+	int			 prune = 0;
+	const struct cli_opt	 opts[] = {
+		{ "prune", 0, NULL, cli_set_flag, &prune, 0,
+		    N_("remove the backups older than retention.backup_days "
+		    "instead of making one") },
+		CLI_OPT_END
+	};
 	const struct cli_cmd	 cmd = { "backup", "[FILE]", 0, 1, opts,
 	    N_("Copies the database into FILE, or without FILE into the "
 	    "folder backups/ beside the database, named with today's date. "
 	    "The copy is made while others go on working, is private "
 	    "(mode 0600), written to the disk and checked before velkomst "
-	    "says it is made. An existing file is never replaced.") };
+	    "says it is made. An existing file is never replaced. With "
+	    "--prune it removes the backups velkomst made that are older "
+	    "than the retention period instead: they still hold what was "
+	    "erased since.") };
 	struct db_backup_info	 info;
 	struct db		*db;
 	char			*file = NULL;
@@ -56,8 +103,17 @@ cli_backup(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, &file)) != -1)
 		return rc;
+	if (prune && file != NULL) {
+		cli_error("%s", _("backup --prune takes no FILE."));
+		return 2;
+	}
 	if ((db = cli_open_db(cli, DB_NO_SETUP)) == NULL)
 		return 1;
+	if (prune) {
+		rc = backup_prune(cli, db);
+		db_close(db);
+		return rc;
+	}
 	if (db_backup(db, cli_who(), file, &info) != DB_OK) {
 		cli_error("%s", db_errmsg(db));
 		db_close(db);
@@ -123,8 +179,8 @@ restore_count(struct db *db)
 
 /* 1 if the answer typed means yes ("y", "yes", or the Danish "j",
  * "ja"). */
-static int
-restore_yes(char *line)
+int
+cli_yes(char *line)
 {
 	line[strcspn(line, "\r\n")] = '\0';
 	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
@@ -156,7 +212,7 @@ restore_ask(struct db *db, const char *file, const struct db_backup_info *info)
 	free(now);
 	free(then);
 	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && restore_yes(line))
+	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
 		return 0;
 	cli_error("%s", _("Nothing was replaced."));
 	return 1;

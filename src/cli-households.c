@@ -113,7 +113,9 @@ hh_each(void *ctx, const struct household_row *r)
 		    sizeof o->status[0] ? o->status[st] :
 		    C_(core_status_label(st)));
 		cli_table_cell(t, hh_lang_names(o, r->languages));
-		cli_table_cell(t, r->names);
+		/* Only an erased household has no members (db-erase.c). */
+		cli_table_cell(t, r->names != NULL && r->names[0] != '\0' ?
+		    r->names : _("(erased)"));
 	}
 	cli_table_end(t);
 }

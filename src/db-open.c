@@ -535,6 +535,20 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	erased_by	TEXT NOT NULL CHECK (erased_by <> ''),\n"
 	"	why		TEXT NOT NULL CHECK (why IN ('request', 'purge'))\n"
 	");\n",
+
+	/* 15 -> 16: the retention rules' indexes (db-erase.c): the
+	 * households not erased (an erased one has no members, so its
+	 * sort_key is '') by the day each rule looks at: the move-out, the
+	 * last visit of a household that opened the door, the move-in of
+	 * one never reached.  The count of the households due on the home
+	 * screen and `velkomst purge` read only those due, never the
+	 * erased ones, at any size. */
+	"CREATE INDEX IF NOT EXISTS household_keep_moved_out ON household\n"
+	"    (moved_out) WHERE moved_out IS NOT NULL AND sort_key <> '';\n"
+	"CREATE INDEX IF NOT EXISTS household_keep_visited ON household\n"
+	"    (last_visit) WHERE state <> 'awaiting' AND sort_key <> '';\n"
+	"CREATE INDEX IF NOT EXISTS household_keep_awaiting ON household\n"
+	"    (moved_in) WHERE state = 'awaiting' AND sort_key <> '';\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */

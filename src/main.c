@@ -53,6 +53,9 @@ static const struct command commands[] = {
 	    "(--format text|tsv)") },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
 	    "fictional households, visits, ambassadors, logins") },
+	{ "erase", cli_erase,
+	    N_("erase a household's personal data for real (household ID, "
+	    "--yes)") },
 	{ "export", cli_export_cmd,
 	    N_("a list as a file for a spreadsheet: export households|"
 	    "overdue|secretariat|visits|ambassadors|goal (--format "
@@ -76,6 +79,9 @@ static const struct command commands[] = {
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
 	    "text|tsv)") },
+	{ "purge", cli_purge,
+	    N_("erase the personal data past the retention period "
+	    "(--dry-run, --yes)") },
 	{ "report", cli_report,
 	    N_("the yearly report or a department's evaluation (--year Y, "
 	    "--agreement-year N, --from D --to D, --department D, --format "

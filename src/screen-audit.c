@@ -73,7 +73,8 @@ static const char *const au_kinds[] = {
 	N_("household deleted"),
 	N_("visit added"), N_("ambassador added"), N_("ambassador changed"),
 	N_("ambassador status"), N_("export"), N_("audit trail repaired"),
-	N_("followup added"),
+	N_("followup added"), N_("household erased"),
+	N_("ambassador contact erased"), N_("backups pruned"),
 };
 
 /* The kinds of record: the stable name, the word, the word and id. */

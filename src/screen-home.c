@@ -20,6 +20,8 @@ struct home {
 	long		 households;
 	long		 overdue;
 	long		 flagged;
+	long		 due;		/* households due for deletion (the
+					   secretariat's), up to DB_COUNT_CAP */
 	int		 counted;	/* 1 if the counts hold */
 	int		 items[HOME_MAX];	/* the items this role sees */
 	int		 nitems;
@@ -118,6 +120,13 @@ home_count(struct ui *ui, struct home *h)
 	q.filter = FILTER_FLAGGED;
 	h->counted = h->counted && db_household_count_upto(ui_db(ui),
 	    ui_who(ui), &q, DB_COUNT_CAP, &h->flagged) == DB_OK;
+	/* Due for deletion: for who may erase, read from the retention
+	 * rules' indexes, also up to the cap. */
+	h->due = 0;
+	if (core_may(ui_who(ui)->role, ACCESS_DELETE) &&
+	    db_purge_count(ui_db(ui), ui_who(ui), &ui_conf(ui)->retention,
+	    q.today, DB_COUNT_CAP, &h->due) != DB_OK)
+		h->due = 0;
 }
 
 /* The key of menu item it: its number (the same for every role), or
@@ -241,9 +250,19 @@ home_draw_head(struct ui *ui, struct home *h, int y)
 	const struct who	*w = ui_who(ui);
 	char			*line, *over, n[32];
 
-	ui_put(y, 2, _("Welcome to velkomst: the stairwell ambassadors' "
-	    "register of new neighbours."), ui_cols(ui) - 4, 0,
-	    STYLE_NORMAL);
+	if (h->due > 0) {
+		/* In place of the welcome's second half: what the
+		 * secretariat must do. */
+		line = xasprintf(P_("Welcome to velkomst \xc2\xb7 %s household "
+		    "due for deletion: velkomst purge", "Welcome to velkomst "
+		    "\xc2\xb7 %s households due for deletion: velkomst purge",
+		    h->due), i18n_count(h->due, DB_COUNT_CAP, n, sizeof n));
+		ui_put(y, 2, line, ui_cols(ui) - 4, 0, STYLE_ERROR);
+		free(line);
+	} else
+		ui_put(y, 2, _("Welcome to velkomst: the stairwell "
+		    "ambassadors' register of new neighbours."),
+		    ui_cols(ui) - 4, 0, STYLE_NORMAL);
 	if (h->counted) {
 		/* The register is counted exactly, whatever its size. */
 		line = xasprintf(P_("%s household is in the register.",

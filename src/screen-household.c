@@ -32,6 +32,9 @@ struct hh_view {
 	struct followup		*fus;		/* newest first */
 	size_t			 nfus;
 	int			 may_handle;	/* the role marks follow-ups */
+	long			 erased_on;	/* its personal data was erased
+						   that day, or DATE_NONE */
+	enum erase_why		 erased_why;
 };
 
 static const enum ui_action view_actions[] = {
@@ -77,6 +80,9 @@ view_load(struct ui *ui, struct hh_view *v)
 	if (v->loaded && st == DB_OK)
 		st = db_followup_list(ui_db(ui), ui_who(ui), v->id,
 		    VIEW_VISITS, &v->fus, &v->nfus);
+	if (v->loaded && st == DB_OK)
+		st = db_household_erased(ui_db(ui), ui_who(ui), v->id,
+		    &v->erased_on, &v->erased_why);
 	if (st != DB_OK)
 		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
 }
@@ -177,6 +183,34 @@ view_place(struct ui *ui, struct hh_view *v, int y)
 		y = view_line(ui, v, y, _("Moved out"),
 		    util_date_dk(v->h.moved_out, d), STYLE_NORMAL);
 	return y;
+}
+
+/* That the household's personal data was erased, when and why. */
+static int
+view_erased(struct ui *ui, struct hh_view *v, int y)
+{
+	char	 d[11], *s;
+
+	if (v->erased_on == DATE_NONE)
+		return y;
+	s = xasprintf(v->erased_why == ERASE_PURGE ? _("on %s, by the "
+	    "retention rules: the names, flat, contact data and notes are "
+	    "gone") : _("on %s, on request: the names, flat, contact data "
+	    "and notes are gone"), util_date_dk(v->erased_on, d));
+	y = view_line(ui, v, y, _("Erased"), s, STYLE_DIM);
+	free(s);
+	return y;
+}
+
+/* An erased household is neither visited nor changed: say so. */
+static int
+view_refuse_erased(struct ui *ui, const struct hh_view *v)
+{
+	if (v->erased_on == DATE_NONE)
+		return 0;
+	ui_message(ui, "%s", _("This household's personal data was erased: "
+	    "it can no longer be visited or changed."));
+	return 1;
 }
 
 /* The people and what they agreed to. */
@@ -477,7 +511,8 @@ view_draw(struct ui *ui, void *state)
 	v->first = y + 2;
 	v->last = ui_body_top(ui) + ui_body_rows(ui) - 1 -
 	    (v->asking || v->deleting ? 3 : 0);
-	y = view_people(ui, v, view_place(ui, v, 0) + 1) + 1;
+	y = view_people(ui, v, view_erased(ui, v, view_place(ui, v, 0) +
+	    1)) + 1;
 	y = view_visits(ui, v, view_welcome(ui, v, view_matching(ui, v,
 	    y))) + 1;
 	view_stamp(v->h.created_at, made);
@@ -682,7 +717,8 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 		return 0;
 	switch (ui_key_action(k, view_actions)) {
 	case ACT_VISIT:
-		ui_push(ui, &screen_visit, (void *)(intptr_t)v->id);
+		if (!view_refuse_erased(ui, v))
+			ui_push(ui, &screen_visit, (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_HANDLED:
 		if (!v->may_handle) {
@@ -703,7 +739,9 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_PGDN:
 		return view_scroll(v, ui_key_action(k, view_actions));
 	case ACT_EDIT:
-		ui_push(ui, &screen_household_form, (void *)(intptr_t)v->id);
+		if (!view_refuse_erased(ui, v))
+			ui_push(ui, &screen_household_form,
+			    (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_MOVE_OUT:
 		v->asking = 1;

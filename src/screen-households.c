@@ -332,6 +332,9 @@ hh_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case COL_MOVED_IN:
 		return util_date_dk(r->moved_in, c->buf);
 	case COL_NAMES:
+		/* Every household has a member, but one erased. */
+		if (r->names == NULL || r->names[0] == '\0')
+			return _("(erased)");
 		return hh_names(l, r->names, c->cols, c->buf, sizeof c->buf);
 	case COL_DEPT:
 		return hh_department(ui, r->department, c->cut);
@@ -719,7 +722,11 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 
 	switch (a) {
 	case ACT_VISIT:
-		if (r != NULL)
+		if (r != NULL && (r->names == NULL || r->names[0] == '\0'))
+			ui_message(ui, "%s", _("This household's personal data "
+			    "was erased: it can no longer be visited or "
+			    "changed."));
+		else if (r != NULL)
 			ui_push(ui, &screen_visit, (void *)(intptr_t)r->id);
 		break;
 	case ACT_PICK_DEPT:

@@ -308,10 +308,11 @@ visit_draw_head(struct ui *ui, struct visit_scr *v, int y)
 	free(s);
 	if (v->h.state == HS_WELCOMED || v->h.state == HS_DECLINED)
 		s = xasprintf(_("%s \xe2\x80\x94 already %s; a new checklist "
-		    "visit replaces that."), v->h.members[0],
+		    "visit replaces that."), v->h.nmembers > 0 ?
+		    v->h.members[0] : "",
 		    C_(core_status_label(v->h.state)));
 	else
-		s = xstrdup(v->h.members[0]);
+		s = xstrdup(v->h.nmembers > 0 ? v->h.members[0] : "");
 	ui_put(y++, 2, s, ui_cols(ui) - 4, 0, v->h.state == HS_WELCOMED ||
 	    v->h.state == HS_DECLINED ? STYLE_ERROR : STYLE_NORMAL);
 	free(s);
