@@ -363,6 +363,74 @@ enum db_status	 db_household_count_by(struct db *, const struct who *,
 enum db_status	 db_household_handled(struct db *, const struct who *,
 		    long id, long date, int max_attempts);
 
+/* ---- consent per purpose (db-consent.c) ------------------------------- */
+
+/*
+ * A household's consent to one purpose (core.h: enum consent_purpose):
+ * given on a day, by a login, in a way; a withdrawal keeps the row and
+ * says when and by whom.  At most one live (not withdrawn) row per
+ * household and purpose.  household.consent mirrors the live CP_PHONE
+ * row.  Who may see the household may read, give and withdraw every
+ * purpose (an ambassador in its departments: consent is asked at the
+ * door); each change writes its audit row ("consent given", "consent
+ * withdrawn"; table "consent", the row's id, detail "household N:
+ * PURPOSE", never a name) in the same transaction.
+ */
+struct consent {
+	long			 id;
+	long			 household;
+	enum consent_purpose	 purpose;
+	long			 given_on;
+	char			*given_by;	/* the login */
+	enum consent_how	 how;
+	long			 withdrawn_on;	/* DATE_NONE while live */
+	char			*withdrawn_by;	/* NULL while live */
+};
+void		 db_consent_clear(struct consent *);
+void		 db_consents_free(struct consent *, size_t n);
+/*
+ * Household id's consents, live and withdrawn: by purpose (enum order),
+ * within a purpose the live row first, then the newest.  *out an
+ * xmalloc'd array (db_consents_free; NULL when *n is 0).
+ */
+enum db_status	 db_consent_list(struct db *, const struct who *, long id,
+		    struct consent **out, size_t *n);
+/*
+ * live[p] gets 1 when household id has a live consent to purpose p,
+ * else 0; withdrawn[p] (may be NULL) 1 when it has none live but one
+ * withdrawn.
+ */
+enum db_status	 db_consent_state(struct db *, const struct who *, long id,
+		    int live[NCONSENT_PURPOSE], int withdrawn[NCONSENT_PURPOSE]);
+/*
+ * Record that household id consents to p, given how on day on
+ * (DATE_NONE: today; core_check_consent_date), recorded by who.  A live
+ * consent to p already there is refused (DB_INVALID, with a sentence).
+ * CP_PHONE also sets household.consent (its consent_on and consent_by).
+ */
+enum db_status	 db_consent_give(struct db *, const struct who *, long id,
+		    enum consent_purpose p, enum consent_how how, long on);
+/*
+ * What withdrawing p would remove from household id now, into *out
+ * (reads only): for asking first.
+ */
+enum db_status	 db_consent_covered(struct db *, const struct who *, long id,
+		    enum consent_purpose p, struct consent_removed *out);
+/*
+ * Withdraw household id's live consent to p, today, by who, and remove
+ * at once, in the same transaction, the data it covered; *out says what
+ * was removed (core_consent_removed_text says it):
+ * CP_PHONE the phone, languages and languages_other, and household.
+ * consent with its day and login (as unticking consent in the form);
+ * CP_VISIT the notes of its visits and of their checklist items
+ * (outcomes, dates and item states stay: the reports count them);
+ * CP_FOLLOWUP the notes of its follow-ups (they stay); CP_STORY its
+ * visits' success-story marks (the visits stay).  Nothing else changes.
+ * No live consent to p: DB_INVALID with a sentence.
+ */
+enum db_status	 db_consent_withdraw(struct db *, const struct who *, long id,
+		    enum consent_purpose p, struct consent_removed *out);
+
 /* ---- follow-ups by the secretariat (db-followup.c) ------------------- */
 
 struct followup {
