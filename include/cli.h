@@ -300,6 +300,7 @@ int	 cli_audit(const struct cli *, int argc, char **argv);
 int	 cli_backup(const struct cli *, int argc, char **argv);
 int	 cli_import(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
+int	 cli_consent(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
 
 #endif
