@@ -105,6 +105,10 @@ enum ui_action {
 				   year, or the report's period */
 	ACT_EXPORT,		/* a list: out to a file (the secretariat) */
 	ACT_IMPORT,		/* the households: import a move-in list */
+	ACT_CONSENT,		/* a household: its consent per purpose */
+	ACT_GIVE,		/* ... give the consent to a purpose */
+	ACT_WITHDRAW,		/* ... withdraw it */
+	ACT_HOW,		/* ... the next way it was given */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -802,6 +806,16 @@ extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
+/* A household's consent per purpose, to give or withdraw (arg:
+ * (intptr_t) the household's id). */
+extern const struct screen screen_consent;
+struct consent;
+/* Purpose p of a household's consents c (db_consent_list's: by purpose,
+ * live first) in words: "given on D by X, how", "withdrawn on D by X"
+ * or "not given" (new string); *live 1 when it is given now
+ * (screen-consent.c). */
+char		*ui_consent_text(const struct consent *c, size_t n,
+		    int purpose, int *live);
 extern const struct screen screen_help;
 /* The title of the part of velkomst(1) that tells of screen s (English,
  * for _()), which its help names; NULL for a screen without one. */

@@ -30,17 +30,20 @@ struct hh_view {
 	size_t			 nvisits;
 	struct followup		*fus;		/* newest first */
 	size_t			 nfus;
+	struct consent		*consents;	/* by purpose, live first */
+	size_t			 nconsents;
 	int			 may_handle;	/* the role marks follow-ups */
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_DELETE, ACT_BACK,
-	ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
+	ACT_VISIT, ACT_EDIT, ACT_CONSENT, ACT_MOVE_OUT, ACT_HANDLED,
+	ACT_DELETE, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN,
+	ACT_NONE
 };
 
 /* The same without "followed up" and "delete", for roles that may not. */
 static const enum ui_action view_actions_amb[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
+	ACT_VISIT, ACT_EDIT, ACT_CONSENT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 
@@ -69,7 +72,13 @@ view_load(struct ui *ui, struct hh_view *v)
 	db_followups_free(v->fus, v->nfus);
 	v->fus = NULL;
 	v->nfus = 0;
+	db_consents_free(v->consents, v->nconsents);
+	v->consents = NULL;
+	v->nconsents = 0;
 	if (v->loaded)
+		st = db_consent_list(ui_db(ui), ui_who(ui), v->id,
+		    &v->consents, &v->nconsents);
+	if (v->loaded && st == DB_OK)
 		st = db_visit_list(ui_db(ui), ui_who(ui), v->id, NULL,
 		    VIEW_VISITS, &v->visits, &v->nvisits);
 	if (v->loaded && st == DB_OK)
@@ -106,6 +115,7 @@ view_free(void *state)
 		db_household_clear(&v->h);
 	db_visits_free(v->visits, v->nvisits);
 	db_followups_free(v->fus, v->nfus);
+	db_consents_free(v->consents, v->nconsents);
 	util_edit_free(&v->date);
 	free(v);
 }
@@ -177,25 +187,39 @@ view_place(struct ui *ui, struct hh_view *v, int y)
 	return y;
 }
 
+/* What the household consented to, purpose by purpose, before the
+ * data that depends on it. */
+static int
+view_consent(struct ui *ui, struct hh_view *v, int y)
+{
+	char	*s, *label;
+	int	 p, live;
+
+	y = view_line(ui, v, y, _("Consent"), _("per purpose (c: give or "
+	    "withdraw)"), STYLE_DIM);
+	for (p = 0; p < NCONSENT_PURPOSE; p++) {
+		s = ui_consent_text(v->consents, v->nconsents, p, &live);
+		label = xasprintf("  %s", _(core_consent_purpose_title(
+		    (enum consent_purpose)p)));
+		y = view_line(ui, v, y, label, s, live ? STYLE_NORMAL :
+		    STYLE_DIM);
+		free(label);
+		free(s);
+	}
+	return y;
+}
+
 /* The people and what they agreed to. */
 static int
 view_people(struct ui *ui, struct hh_view *v, int y)
 {
-	char	 d[11], *s;
+	char	*s;
 	size_t	 i;
 
 	for (i = 0; i < v->h.nmembers; i++)
 		y = view_line(ui, v, y, i == 0 ? _("Who lives there") : "",
 		    v->h.members[i], STYLE_NORMAL);
-	if (v->h.consent) {
-		s = xasprintf(_("yes, on %s, recorded by %s"),
-		    util_date_dk(v->h.consent_on, d),
-		    v->h.consent_by != NULL ? v->h.consent_by : "?");
-		y = view_line(ui, v, y, _("Consent"), s, STYLE_NORMAL);
-		free(s);
-	} else
-		y = view_line(ui, v, y, _("Consent"), _("no: no phone or "
-		    "languages are kept"), STYLE_DIM);
+	y = view_consent(ui, v, y);
 	y = view_line(ui, v, y, _("Phone"), v->h.phone, STYLE_NORMAL);
 	s = core_lang_names(v->h.languages, i18n_lang());
 	y = view_line(ui, v, y, _("Languages"), s, STYLE_NORMAL);
@@ -673,6 +697,9 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 	case ACT_EDIT:
 		ui_push(ui, &screen_household_form, (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_CONSENT:
+		ui_push(ui, &screen_consent, (void *)(intptr_t)v->id);
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_MOVE_OUT:
 		v->asking = 1;
 		util_edit_set(&v->date, util_date_dk(v->h.moved_out !=
@@ -697,6 +724,9 @@ const struct screen screen_household = {
 	    "was not reached in time): a letter, a call, a visit, the estate "
 	    "office, with a note, and whether that closes the case. Its "
 	    "follow-ups show among the visits.\n\n"
+	    "Before the data that depends on it, the household's consent "
+	    "shows purpose by purpose; press c to give a consent or to "
+	    "withdraw one.\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake.\n\n"
