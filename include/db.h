@@ -207,7 +207,9 @@ void		 db_household_clear(struct household *);
  * Add h (all text already cleaned and checked by core_check_*; this checks
  * again and refuses with DB_INVALID).  Sets h->id.  Members' search and
  * sort keys are computed here.  Without consent, phone and languages are
- * not stored.
+ * not stored.  Here and in db_household_update the live consent to phone
+ * (CP_PHONE) follows h->consent: given (at the door, on h->consent_on by
+ * h->consent_by) when ticked, withdrawn when unticked.
  */
 enum db_status	 db_household_add(struct db *, const struct who *,
 		    struct household *h);
@@ -456,6 +458,8 @@ void		 db_followups_free(struct followup *, size_t n);
  * again with max_attempts, so it leaves the desk until a newer visit
  * brings it back; one that closes the case stays off the desk), and one
  * audit row naming the household's number, never the note.  Sets f->id.
+ * A note is refused (DB_INVALID, with a sentence) while the household's
+ * consent to follow-up is withdrawn and not given again (db-consent.c).
  */
 enum db_status	 db_followup_add(struct db *, const struct who *,
 		    struct followup *f, int max_attempts);
@@ -557,7 +561,9 @@ void		 db_visit_clear(struct visit *);
  * or declined visit, a welcomed or partly visit without items, a CPR
  * number in a note, an ambassador's name core_check_name refuses.  Text
  * is stored cleaned (core_clean_text).  max_attempts is the
- * configuration's.  Sets v->id.
+ * configuration's.  Sets v->id.  A welcomed or partly visit gives the
+ * household's consent to the visit (CP_VISIT, at the door, on the
+ * visit's date, by who) when it is not given.
  */
 enum db_status	 db_visit_add(struct db *, const struct who *,
 		    struct visit *v, int max_attempts);
@@ -713,7 +719,10 @@ enum db_status	 db_story_visits(struct db *, const struct who *, int year,
  * ambassador only a visit it saved itself (created_by), of a household
  * it may see (else DB_NOTFOUND, as for a visit that does not exist).
  * One audit row, naming the visit.  db_visit_add marks the visit it adds
- * the same way when v->story is set (with v->story_consent).
+ * the same way when v->story is set (with v->story_consent).  A mark
+ * also gives the household's consent to a story (CP_STORY, at the door,
+ * by who, today) when it is not given; taking the mark away leaves the
+ * consent (db_consent_withdraw withdraws it, and every mark with it).
  */
 enum db_status	 db_visit_story(struct db *, const struct who *, long id,
 		    int mark, int consent);

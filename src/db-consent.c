@@ -167,8 +167,12 @@ co_insert(struct db *db, const struct who *who, long id,
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	char		 now[20];
+	char		 now[20], iso[16];
 
+	/* A household ticked without a day (an older form, an import) gave
+	 * it today. */
+	if (on == NULL || on[0] == '\0')
+		on = util_date_iso(util_today(), iso);
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
@@ -253,6 +257,8 @@ db_consent_phone_follow(struct db *db, const struct who *who, long id,
 		return s;
 	if (!live)
 		return co_insert(db, who, id, CP_PHONE, CH_DOOR, on, by);
+	if (on == NULL || on[0] == '\0')
+		return DB_OK;
 	if ((st = db_stmt(db, upd)) == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);

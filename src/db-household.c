@@ -413,11 +413,11 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 			return s;
 	}
 	if ((s = hh_add_members(db, *id, c)) != DB_OK ||
-	    (s = db_consent_phone_follow(db, who, *id, c->consent,
-	    c->consent_on, c->consent_by)) != DB_OK)
+	    (s = db_audit(db, who, add ? "household added" :
+	    "household changed", "household", *id, NULL)) != DB_OK)
 		return s;
-	return db_audit(db, who, add ? "household added" :
-	    "household changed", "household", *id, NULL);
+	return db_consent_phone_follow(db, who, *id, c->consent,
+	    c->consent_on, c->consent_by);
 }
 
 /* Check h and write it in one transaction: add when *id is 0, else

@@ -107,5 +107,5 @@ grep -q "^contact by phone  .*01.06.2019  *$(id -un)" "$TMP/out" &&
 
 LANGUAGE=da run --db "$DB" consent 10
 check "in Danish" 0 "kontakt pr. telefon"
-LANGUAGE=da run --db "$DB" consent 10 withdraw followup --yes
-check "in Danish: what was removed" 0 "Fjernet:"
+LANGUAGE=da run --db "$DB" consent 144 withdraw story --yes
+check "in Danish: what was removed" 0 "Fjernet: mærket som succeshistorie på 1 besøg."
