@@ -812,8 +812,8 @@ extern const struct screen screen_consent;
 struct consent;
 /* Purpose p of a household's consents c (db_consent_list's: by purpose,
  * live first) in words: "given on D by X, how", "withdrawn on D by X"
- * or "not given" (new string); *live 1 when it is given now
- * (screen-consent.c). */
+ * or "not given" (new string); *live 1 when it is given now, 0 when
+ * it was withdrawn, -1 when it never was (screen-consent.c). */
 char		*ui_consent_text(const struct consent *c, size_t n,
 		    int purpose, int *live);
 extern const struct screen screen_help;

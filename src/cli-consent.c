@@ -139,6 +139,7 @@ co_ask_first(struct db *db, const struct co_ask *a)
 {
 	struct consent_removed	 r;
 	char			 line[64], *what;
+	int			 live[NCONSENT_PURPOSE];
 
 	if (!isatty(STDIN_FILENO)) {
 		cli_error("%s", _("velkomst consent withdraw asks before it "
@@ -147,9 +148,15 @@ co_ask_first(struct db *db, const struct co_ask *a)
 		    "asking."));
 		return 1;
 	}
-	if (db_consent_covered(db, cli_who(), a->id, a->purpose, &r) !=
+	if (db_consent_state(db, cli_who(), a->id, live, NULL) != DB_OK ||
+	    db_consent_covered(db, cli_who(), a->id, a->purpose, &r) !=
 	    DB_OK) {
 		cli_error("%s", db_errmsg(db));
+		return 1;
+	}
+	if (!live[a->purpose]) {
+		cli_error(_("There is no consent to %s to withdraw."),
+		    _(core_consent_purpose_label(a->purpose)));
 		return 1;
 	}
 	what = core_consent_removed_text(&r);

@@ -18,7 +18,7 @@ static const char *const purpose_labels[NCONSENT_PURPOSE] = {
 	N_("follow-up by the secretariat"), N_("a success story")
 };
 static const char *const purpose_titles[NCONSENT_PURPOSE] = {
-	N_("Welcome visit"), N_("Phone, languages"), N_("Follow-up"),
+	N_("Welcome visit"), N_("Phone and languages"), N_("Follow-up"),
 	N_("Success story")
 };
 static const char *const how_names[NCONSENT_HOW] = {

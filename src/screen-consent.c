@@ -93,9 +93,10 @@ co_actions_now(void *state)
 }
 
 /*
- * Purpose p (enum consent_purpose) of the consents c (by purpose, live first) as words: "given
- * on D by X, how", "withdrawn on D by X", or "not given"; new.  *live
- * says whether it is given now.
+ * Purpose p (enum consent_purpose) of the consents c (by purpose, live
+ * first) as words: "given on D by X, how", "withdrawn on D by X", or
+ * "not given"; new.  *live 1 when it is given now, 0 when withdrawn, -1
+ * when never given.
  */
 char *
 ui_consent_text(const struct consent *c, size_t n, int p,
@@ -106,10 +107,10 @@ ui_consent_text(const struct consent *c, size_t n, int p,
 
 	for (i = 0; i < n && (int)c[i].purpose != p; i++)
 		;
-	*live = i < n && c[i].withdrawn_on == DATE_NONE;
+	*live = i == n ? -1 : c[i].withdrawn_on == DATE_NONE;
 	if (i == n)
 		return xstrdup(_("not given"));
-	if (*live)
+	if (*live > 0)
 		return xasprintf(_("given on %s by %s, %s"),
 		    util_date_dk(c[i].given_on, d), c[i].given_by,
 		    _(core_consent_how_label(c[i].how)));
@@ -165,7 +166,7 @@ co_draw(struct ui *ui, void *state)
 		ui_put(y, 4, _(core_consent_purpose_title(
 		    (enum consent_purpose)p)), 20, 1, (int)p == v->sel ?
 		    STYLE_SELECTED : STYLE_LABEL);
-		ui_put(y, 25, s, ui_cols(ui) - 27, 0, live ? STYLE_NORMAL :
+		ui_put(y, 25, s, ui_cols(ui) - 27, 0, live > 0 ? STYLE_NORMAL :
 		    STYLE_DIM);
 		free(s);
 	}
@@ -206,7 +207,7 @@ co_start_give(struct ui *ui, struct co_view *v)
 
 	free(ui_consent_text(v->c, v->n, (enum consent_purpose)v->sel,
 	    &live));
-	if (live) {
+	if (live > 0) {
 		ui_message(ui, _("Consent to %s is already given. To record it "
 		    "again, withdraw it first."), _(core_consent_purpose_label(
 		    (enum consent_purpose)v->sel)));
@@ -228,7 +229,7 @@ co_start_withdraw(struct ui *ui, struct co_view *v)
 
 	free(ui_consent_text(v->c, v->n, (enum consent_purpose)v->sel,
 	    &live));
-	if (!live) {
+	if (live <= 0) {
 		ui_message(ui, _("There is no consent to %s to withdraw."),
 		    _(core_consent_purpose_label((enum consent_purpose)
 		    v->sel)));

@@ -187,25 +187,63 @@ view_place(struct ui *ui, struct hh_view *v, int y)
 	return y;
 }
 
-/* What the household consented to, purpose by purpose, before the
- * data that depends on it. */
+/* "not given: A · B" of the purposes without any consent (new), or
+ * NULL when each has one; *none 1 when no purpose has any. */
+static char *
+view_consent_none(const struct hh_view *v, int *none)
+{
+	char	*s = NULL, *t, *text;
+	int	 p, live, n = 0;
+
+	for (p = 0; p < NCONSENT_PURPOSE; p++) {
+		text = ui_consent_text(v->consents, v->nconsents, p, &live);
+		if (live < 0) {
+			t = xasprintf("%s%s%s", s != NULL ? s : "", s != NULL ?
+			    " \xc2\xb7 " : "", _(core_consent_purpose_title(
+			    (enum consent_purpose)p)));
+			free(s);
+			s = t;
+			n++;
+		}
+		free(text);
+	}
+	*none = n == NCONSENT_PURPOSE;
+	return s;
+}
+
+/*
+ * What the household consented to, before the data that depends on it:
+ * a line for each purpose given or withdrawn, and one line for those
+ * never given (so that a household without any takes one line).
+ */
 static int
 view_consent(struct ui *ui, struct hh_view *v, int y)
 {
-	char	*s, *label;
-	int	 p, live;
+	char	*s, *label, *none;
+	int	 p, live, all;
 
-	y = view_line(ui, v, y, _("Consent"), _("per purpose (c: give or "
-	    "withdraw)"), STYLE_DIM);
-	for (p = 0; p < NCONSENT_PURPOSE; p++) {
+	if ((none = view_consent_none(v, &all)) != NULL && all)
+		y = view_line(ui, v, y, _("Consent"), _("none given yet (c: "
+		    "give one)"), STYLE_DIM);
+	else if (none != NULL) {
+		s = xasprintf(_("not given: %s"), none);
+		y = view_line(ui, v, y, _("Consent"), s, STYLE_DIM);
+		free(s);
+	} else
+		y = view_line(ui, v, y, _("Consent"), _("per purpose (c: give "
+		    "or withdraw)"), STYLE_DIM);
+	for (p = 0; p < NCONSENT_PURPOSE && !all; p++) {
 		s = ui_consent_text(v->consents, v->nconsents, p, &live);
-		label = xasprintf("  %s", _(core_consent_purpose_title(
-		    (enum consent_purpose)p)));
-		y = view_line(ui, v, y, label, s, live ? STYLE_NORMAL :
-		    STYLE_DIM);
-		free(label);
+		if (live >= 0) {
+			label = xasprintf("  %s", _(core_consent_purpose_title(
+			    (enum consent_purpose)p)));
+			y = view_line(ui, v, y, label, s, live > 0 ?
+			    STYLE_NORMAL : STYLE_DIM);
+			free(label);
+		}
 		free(s);
 	}
+	free(none);
 	return y;
 }
 

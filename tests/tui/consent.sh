@@ -30,8 +30,8 @@ run() {
 	    fail "$lang: household 10 opens" "$(tui_top)"
 	expect_line "$lang: the household shows the consent to the visit" \
 	    "^  +${S[visit_title]} +${S[visit_given]}"
-	expect_line "$lang: ... and that follow-up is not given" \
-	    "^  +${S[fu_title]} +${S[not_given]}"
+	expect_line "$lang: ... and, on one line, what is not given" \
+	    "^  ${S[title]} +${S[not_given]}: ${S[fu_title]}\$"
 	c=$(tui_screen | grep -n "${S[story_title]}" | head -1 | cut -d: -f1)
 	p=$(tui_screen | grep -n "^  ${S[phone]} " | head -1 | cut -d: -f1)
 	if [ -n "$c" ] && [ -n "$p" ] && [ "$c" -lt "$p" ]; then
