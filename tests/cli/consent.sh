@@ -92,6 +92,14 @@ check "withdraw story: says what" 0 "Removed: the success-story mark of 1 visit.
     fail "withdraw story: only its mark goes" "$(q "SELECT * FROM visit_story")"
 run --db "$DB" consent 10 withdraw story --yes
 check "withdraw twice: refused" 1 "no consent to a success story" stderr
+echo y | script -qec "'$BIN' --db '$DB' consent 10 withdraw story" /dev/null \
+    >"$TMP/out" 2>"$TMP/err"
+if grep -q "no consent to a success story" "$TMP/out" &&
+    ! grep -q "removes at once" "$TMP/out"; then
+	ok "withdraw on a terminal with nothing to withdraw: no question"
+else
+	fail "withdraw on a terminal with nothing to withdraw: no question" "$(cat "$TMP/out")"
+fi
 
 run --db "$DB" consent 10
 grep -q "^contact by phone  .*01.06.2019  *$(id -un)" "$TMP/out" &&
