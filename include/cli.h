@@ -305,6 +305,7 @@ int	 cli_audit(const struct cli *, int argc, char **argv);
 int	 cli_backup(const struct cli *, int argc, char **argv);
 int	 cli_import(const struct cli *, int argc, char **argv);
 int	 cli_restore(const struct cli *, int argc, char **argv);
+int	 cli_consent(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
 int	 cli_erase(const struct cli *, int argc, char **argv);
 /* The backups (cli-backup.c): print one as a line, "01.06.2019  709 kB

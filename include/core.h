@@ -266,6 +266,56 @@ const char *core_followup_close_label(enum followup_close);
  * else a sentence (N_()).
  */
 const char *core_check_followup_date(long date, long moved_in, long today);
+/* ---- consent per purpose (core-consent.c) ------------------------------ */
+
+/* What a household consents to, one purpose at a time. */
+enum consent_purpose {
+	CP_VISIT,		/* the welcome visit itself: its notes */
+	CP_PHONE,		/* contact by phone: phone and languages */
+	CP_FOLLOWUP,		/* follow-up by the secretariat: its notes */
+	CP_STORY,		/* a success story (website, Facebook) */
+	NCONSENT_PURPOSE
+};
+/* How the consent was given. */
+enum consent_how {
+	CH_DOOR,		/* at the door */
+	CH_PAPER,		/* on paper */
+	CH_PHONE,		/* by phone */
+	NCONSENT_HOW
+};
+/* "visit", "phone", "followup", "story" (database, command line);
+ * _parse gives 0, or -1 when s names none; _label the purpose's name
+ * for a screen ("contact by phone"), _title a short heading ("Phone
+ * and languages"), both N_() for _(). */
+const char *core_consent_purpose_name(enum consent_purpose);
+int	 core_consent_purpose_parse(const char *s, enum consent_purpose *);
+const char *core_consent_purpose_label(enum consent_purpose);
+const char *core_consent_purpose_title(enum consent_purpose);
+/* "door", "paper", "phone"; likewise ("at the door"). */
+const char *core_consent_how_name(enum consent_how);
+int	 core_consent_how_parse(const char *s, enum consent_how *);
+const char *core_consent_how_label(enum consent_how);
+
+/* What withdrawing a consent removes (or would remove): counts of
+ * what was there, never the content. */
+struct consent_removed {
+	enum consent_purpose purpose;
+	int	 phone;		/* CP_PHONE: a phone number */
+	int	 languages;	/* CP_PHONE: languages (listed or other) */
+	long	 visit_notes;	/* CP_VISIT: visits with a note */
+	long	 item_notes;	/* CP_VISIT: checklist items with a note */
+	long	 followup_notes;	/* CP_FOLLOWUP: follow-ups with a note */
+	long	 stories;	/* CP_STORY: visits marked as a story */
+};
+/* What r counts, translated, as a list ("the phone number, the notes
+ * of 2 visits"), or NULL when it counts nothing.  New string. */
+char	*core_consent_removed_text(const struct consent_removed *r);
+/*
+ * Check the day a consent was given: required, not after today.  NULL
+ * if fine, else a sentence (N_()).
+ */
+const char *core_check_consent_date(long on, long today);
+
 /* The retry date proposed after a not-home visit on date. */
 long	 core_retry_date(long date, int retry_days);
 

@@ -207,7 +207,9 @@ void		 db_household_clear(struct household *);
  * Add h (all text already cleaned and checked by core_check_*; this checks
  * again and refuses with DB_INVALID).  Sets h->id.  Members' search and
  * sort keys are computed here.  Without consent, phone and languages are
- * not stored.
+ * not stored.  Here and in db_household_update the live consent to phone
+ * (CP_PHONE) follows h->consent: given (at the door, on h->consent_on by
+ * h->consent_by) when ticked, withdrawn when unticked.
  */
 enum db_status	 db_household_add(struct db *, const struct who *,
 		    struct household *h);
@@ -363,6 +365,74 @@ enum db_status	 db_household_count_by(struct db *, const struct who *,
 enum db_status	 db_household_handled(struct db *, const struct who *,
 		    long id, long date, int max_attempts);
 
+/* ---- consent per purpose (db-consent.c) ------------------------------- */
+
+/*
+ * A household's consent to one purpose (core.h: enum consent_purpose):
+ * given on a day, by a login, in a way; a withdrawal keeps the row and
+ * says when and by whom.  At most one live (not withdrawn) row per
+ * household and purpose.  household.consent mirrors the live CP_PHONE
+ * row.  Who may see the household may read, give and withdraw every
+ * purpose (an ambassador in its departments: consent is asked at the
+ * door); each change writes its audit row ("consent given", "consent
+ * withdrawn"; table "consent", the row's id, detail "household N:
+ * PURPOSE", never a name) in the same transaction.
+ */
+struct consent {
+	long			 id;
+	long			 household;
+	enum consent_purpose	 purpose;
+	long			 given_on;
+	char			*given_by;	/* the login */
+	enum consent_how	 how;
+	long			 withdrawn_on;	/* DATE_NONE while live */
+	char			*withdrawn_by;	/* NULL while live */
+};
+void		 db_consent_clear(struct consent *);
+void		 db_consents_free(struct consent *, size_t n);
+/*
+ * Household id's consents, live and withdrawn: by purpose (enum order),
+ * within a purpose the live row first, then the newest.  *out an
+ * xmalloc'd array (db_consents_free; NULL when *n is 0).
+ */
+enum db_status	 db_consent_list(struct db *, const struct who *, long id,
+		    struct consent **out, size_t *n);
+/*
+ * live[p] gets 1 when household id has a live consent to purpose p,
+ * else 0; withdrawn[p] (may be NULL) 1 when it has none live but one
+ * withdrawn.
+ */
+enum db_status	 db_consent_state(struct db *, const struct who *, long id,
+		    int live[NCONSENT_PURPOSE], int withdrawn[NCONSENT_PURPOSE]);
+/*
+ * Record that household id consents to p, given how on day on
+ * (DATE_NONE: today; core_check_consent_date), recorded by who.  A live
+ * consent to p already there is refused (DB_INVALID, with a sentence).
+ * CP_PHONE also sets household.consent (its consent_on and consent_by).
+ */
+enum db_status	 db_consent_give(struct db *, const struct who *, long id,
+		    enum consent_purpose p, enum consent_how how, long on);
+/*
+ * What withdrawing p would remove from household id now, into *out
+ * (reads only): for asking first.
+ */
+enum db_status	 db_consent_covered(struct db *, const struct who *, long id,
+		    enum consent_purpose p, struct consent_removed *out);
+/*
+ * Withdraw household id's live consent to p, today, by who, and remove
+ * at once, in the same transaction, the data it covered; *out says what
+ * was removed (core_consent_removed_text says it):
+ * CP_PHONE the phone, languages and languages_other, and household.
+ * consent with its day and login (as unticking consent in the form);
+ * CP_VISIT the notes of its visits and of their checklist items
+ * (outcomes, dates and item states stay: the reports count them);
+ * CP_FOLLOWUP the notes of its follow-ups (they stay); CP_STORY its
+ * visits' success-story marks (the visits stay).  Nothing else changes.
+ * No live consent to p: DB_INVALID with a sentence.
+ */
+enum db_status	 db_consent_withdraw(struct db *, const struct who *, long id,
+		    enum consent_purpose p, struct consent_removed *out);
+
 /* ---- follow-ups by the secretariat (db-followup.c) ------------------- */
 
 struct followup {
@@ -388,6 +458,8 @@ void		 db_followups_free(struct followup *, size_t n);
  * again with max_attempts, so it leaves the desk until a newer visit
  * brings it back; one that closes the case stays off the desk), and one
  * audit row naming the household's number, never the note.  Sets f->id.
+ * A note is refused (DB_INVALID, with a sentence) while the household's
+ * consent to follow-up is withdrawn and not given again (db-consent.c).
  */
 enum db_status	 db_followup_add(struct db *, const struct who *,
 		    struct followup *f, int max_attempts);
@@ -489,7 +561,9 @@ void		 db_visit_clear(struct visit *);
  * or declined visit, a welcomed or partly visit without items, a CPR
  * number in a note, an ambassador's name core_check_name refuses.  Text
  * is stored cleaned (core_clean_text).  max_attempts is the
- * configuration's.  Sets v->id.
+ * configuration's.  Sets v->id.  A welcomed or partly visit gives the
+ * household's consent to the visit (CP_VISIT, at the door, on the
+ * visit's date, by who) when it is not given.
  */
 enum db_status	 db_visit_add(struct db *, const struct who *,
 		    struct visit *v, int max_attempts);
@@ -645,7 +719,10 @@ enum db_status	 db_story_visits(struct db *, const struct who *, int year,
  * ambassador only a visit it saved itself (created_by), of a household
  * it may see (else DB_NOTFOUND, as for a visit that does not exist).
  * One audit row, naming the visit.  db_visit_add marks the visit it adds
- * the same way when v->story is set (with v->story_consent).
+ * the same way when v->story is set (with v->story_consent).  A mark
+ * also gives the household's consent to a story (CP_STORY, at the door,
+ * by who, today) when it is not given; taking the mark away leaves the
+ * consent (db_consent_withdraw withdraws it, and every mark with it).
  */
 enum db_status	 db_visit_story(struct db *, const struct who *, long id,
 		    int mark, int consent);

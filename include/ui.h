@@ -107,6 +107,10 @@ enum ui_action {
 	ACT_IMPORT,		/* the households: import a move-in list */
 	ACT_PERSON_COPY,	/* a household: everything held about it, to
 				   two files (the secretariat) */
+	ACT_CONSENT,		/* a household: its consent per purpose */
+	ACT_GIVE,		/* ... give the consent to a purpose */
+	ACT_WITHDRAW,		/* ... withdraw it */
+	ACT_HOW,		/* ... the next way it was given */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -804,6 +808,16 @@ extern const struct screen screen_ambassador;
 extern const struct screen screen_ambassador_form;
 extern const struct screen screen_household;
 extern const struct screen screen_household_form;
+/* A household's consent per purpose, to give or withdraw (arg:
+ * (intptr_t) the household's id). */
+extern const struct screen screen_consent;
+struct consent;
+/* Purpose p of a household's consents c (db_consent_list's: by purpose,
+ * live first) in words: "given on D by X, how", "withdrawn on D by X"
+ * or "not given" (new string); *live 1 when it is given now, 0 when
+ * it was withdrawn, -1 when it never was (screen-consent.c). */
+char		*ui_consent_text(const struct consent *c, size_t n,
+		    int purpose, int *live);
 extern const struct screen screen_help;
 /* The title of the part of velkomst(1) that tells of screen s (English,
  * for _()), which its help names; NULL for a screen without one. */

@@ -36,6 +36,7 @@ static const char *const audit_tables[][2] = {
 	{ "visit", N_("visit") },
 	{ "ambassador", N_("ambassador") },
 	{ "account", N_("account") },
+	{ "consent", N_("consent") },
 };
 
 /* The record of r for the table: "household 12", or "". */

@@ -1070,7 +1070,13 @@ demo_fu_add(struct db *db, const struct conf *conf,
 	long		 was;
 
 	was = util_today_set(day);
-	st = db_followup_add(db, &who, &f, conf->max_attempts);
+	/* A note is kept with the household's consent to follow-up, asked
+	 * on the phone or by the letter's reply slip. */
+	st = p->note == NULL ? DB_OK : db_consent_give(db, &who, h->id,
+	    CP_FOLLOWUP, p->action == FA_LETTER ? CH_PAPER :
+	    p->action == FA_PHONE ? CH_PHONE : CH_DOOR, day);
+	if (st == DB_OK)
+		st = db_followup_add(db, &who, &f, conf->max_attempts);
 	util_today_set(was);
 	return st;
 }

@@ -704,6 +704,10 @@ db_story_mark(struct db *db, const struct who *who, long id, int mark)
 			s = db_audit(db, who, mark ? "visit marked as a "
 			    "possible success story" : "success story mark "
 			    "removed", "visit", id, detail);
+		/* The household's yes to the story is its consent. */
+		if (s == DB_OK && mark)
+			s = db_consent_ensure(db, who, v.household, CP_STORY,
+			    CH_DOOR, iso, who->name);
 	}
 	free(v.created_by);
 	free(v.department);

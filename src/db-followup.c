@@ -110,6 +110,25 @@ fu_insert(struct db *db, const struct who *who, struct followup *f,
 	return s;
 }
 
+/* A note may be kept unless the household has withdrawn its consent
+ * to follow-up (and not given it again). */
+static enum db_status
+fu_may_note(struct db *db, long id)
+{
+	enum db_status	 s;
+	int		 live, withdrawn;
+
+	if ((s = db_consent_live(db, id, CP_FOLLOWUP, &live, &withdrawn)) !=
+	    DB_OK)
+		return s;
+	if (withdrawn)
+		return db_fail(db, DB_INVALID, N_("The household has "
+		    "withdrawn its consent to follow-up by the secretariat, "
+		    "so no note can be kept. Save without the note, or record "
+		    "their consent again first."));
+	return DB_OK;
+}
+
 /* The follow-up, the household dealt with, and the audit row. */
 static enum db_status
 fu_write(struct db *db, const struct who *who, struct followup *f,
@@ -127,6 +146,8 @@ fu_write(struct db *db, const struct who *who, struct followup *f,
 	if ((err = core_check_followup_date(f->date, moved_in,
 	    util_today())) != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
+	if (note != NULL && (s = fu_may_note(db, f->household)) != DB_OK)
+		return s;
 	if ((s = fu_insert(db, who, f, note)) != DB_OK)
 		return s;
 	/* A follow-up dated back never brings back what a later one (or a

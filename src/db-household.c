@@ -412,10 +412,12 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 		if ((s = db_step_done(db, st)) != DB_OK)
 			return s;
 	}
-	if ((s = hh_add_members(db, *id, c)) != DB_OK)
+	if ((s = hh_add_members(db, *id, c)) != DB_OK ||
+	    (s = db_audit(db, who, add ? "household added" :
+	    "household changed", "household", *id, NULL)) != DB_OK)
 		return s;
-	return db_audit(db, who, add ? "household added" :
-	    "household changed", "household", *id, NULL);
+	return db_consent_phone_follow(db, who, *id, c->consent,
+	    c->consent_on, c->consent_by);
 }
 
 /* Check h and write it in one transaction: add when *id is 0, else
@@ -471,6 +473,9 @@ db_household_insert(struct db *db, const struct who *who,
 		*id = (long)sqlite3_last_insert_rowid(db->h);
 		s = hh_add_members(db, *id, &c);
 	}
+	if (s == DB_OK && c.consent)
+		s = db_consent_ensure(db, NULL, *id, CP_PHONE, CH_DOOR,
+		    c.consent_on, c.consent_by);
 	hh_clean_free(&c);
 	return s;
 }

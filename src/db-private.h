@@ -227,6 +227,25 @@ enum db_status	 db_story_mark(struct db *, const struct who *, long id,
 		    int mark);
 extern const char db_story_no_consent[];
 
+/*
+ * Inside a write transaction (db-consent.c): give household id's
+ * consent to p, on day on (ISO text), by login by, how, unless it is
+ * live already (then nothing); audited, but with who NULL (an import,
+ * whose one audit row covers it).  db_consent_phone_follow makes
+ * the live CP_PHONE row follow household.consent as the form saved it:
+ * consent 1 gives it (or sets its day and login to on and by), 0
+ * withdraws it (the form has cleared the data already).
+ * db_consent_live: *live 1 when p has a live row, *withdrawn (may be
+ * NULL) 1 when it has none live but a withdrawn one.
+ */
+enum db_status	 db_consent_ensure(struct db *, const struct who *, long id,
+		    enum consent_purpose p, enum consent_how how,
+		    const char *on, const char *by);
+enum db_status	 db_consent_phone_follow(struct db *, const struct who *,
+		    long id, int consent, const char *on, const char *by);
+enum db_status	 db_consent_live(struct db *, long id, enum consent_purpose p,
+		    int *live, int *withdrawn);
+
 /* ---- lists (db-open.c): what the household and ambassador lists share */
 
 /* The most search words that narrow a list; further words are ignored

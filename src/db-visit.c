@@ -317,7 +317,11 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 	    (s = db_visit_recompute(db, who, v->household, max_attempts,
 	    handled)) == DB_OK &&
 	    (s = db_audit(db, who, "visit added", "visit", vid, detail)) ==
-	    DB_OK && v->story)
+	    DB_OK && (v->outcome == VO_WELCOMED || v->outcome == VO_PARTLY))
+		/* Opening the door to the visit is the consent to it. */
+		s = db_consent_ensure(db, who, v->household, CP_VISIT,
+		    CH_DOOR, c.date, who->name);
+	if (s == DB_OK && v->story)
 		s = db_story_mark(db, who, vid, 1);
 	vi_clean_free(&c);
 	if ((s = db_write_end(db, s)) == DB_OK)

@@ -40,6 +40,9 @@ static const struct command commands[] = {
 	    N_("copy the database into FILE, or into backups/ beside it "
 	    "([FILE])") },
 	{ "check", cli_check, N_("check the configuration and the database") },
+	{ "consent", cli_consent,
+	    N_("a household's consent per purpose; give or withdraw one "
+	    "(HOUSEHOLD_ID [give|withdraw PURPOSE], --how, --on, --yes)") },
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
 	    "text|tsv)") },

@@ -75,6 +75,7 @@ static const char *const au_kinds[] = {
 	N_("ambassador status"), N_("export"), N_("audit trail repaired"),
 	N_("followup added"), N_("household erased"),
 	N_("ambassador contact erased"), N_("backups pruned"),
+	N_("consent given"), N_("consent withdrawn"),
 };
 
 /* The kinds of record: the stable name, the word, the word and id. */
@@ -88,6 +89,7 @@ static const struct au_table {
 	{ "ambassador", N_("ambassador"), N_("ambassador %ld") },
 	{ "account", N_("account"), N_("account %ld") },
 	{ "followup", N_("follow-up"), N_("follow-up %ld") },
+	{ "consent", N_("consent"), N_("consent %ld") },
 };
 #define AU_NTABLES	(sizeof au_tables / sizeof au_tables[0])
 

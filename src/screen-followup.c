@@ -24,6 +24,8 @@ struct fu_form {
 	enum followup_close	 closes;
 	int			 picking;	/* FF_ACTION or FF_CLOSES */
 	char			*who;		/* the heading's text */
+	const char		*consent;	/* its consent to follow-up */
+	int			 consent_live;
 	const char		*pick[NFOLLOWUP_ACTION + NFOLLOWUP_CLOSE];
 	struct ui_field		 f[FF_COUNT];
 	struct ui_form		 form;
@@ -35,6 +37,28 @@ static const enum ui_action ff_actions[] = {
 	ACT_HELP, ACT_NONE
 };
 
+/* What the household said to follow-up by the secretariat, in words. */
+static void
+ff_consent(struct ui *ui, struct fu_form *fm)
+{
+	int	live[NCONSENT_PURPOSE], gone[NCONSENT_PURPOSE];
+
+	fm->consent = NULL;
+	if (db_consent_state(ui_db(ui), ui_who(ui), fm->id, live, gone) !=
+	    DB_OK)
+		return;
+	fm->consent_live = live[CP_FOLLOWUP];
+	if (live[CP_FOLLOWUP])
+		fm->consent = N_("Consent to follow-up: given; a note may be "
+		    "kept.");
+	else if (gone[CP_FOLLOWUP])
+		fm->consent = N_("Consent to follow-up: withdrawn; no note can "
+		    "be kept.");
+	else
+		fm->consent = N_("Consent to follow-up: not recorded; ask for "
+		    "it before you keep a note (c on the household).");
+}
+
 /* Open the form for household arg, today, a letter, the case open. */
 static void *
 ff_init(struct ui *ui, void *arg)
@@ -45,6 +69,7 @@ ff_init(struct ui *ui, void *arg)
 
 	fm->id = (long)(intptr_t)arg;
 	fm->moved_in = DATE_NONE;
+	ff_consent(ui, fm);
 	if (db_household_get(ui_db(ui), ui_who(ui), fm->id, &h) == DB_OK) {
 		fm->moved_in = h.moved_in;
 		db_household_clear(&h);
@@ -113,6 +138,9 @@ ff_draw(struct ui *ui, void *state)
 	for (i = 0; i < FF_COUNT; i++)
 		if ((y = ui_form_place(&fm->form, i, top, rows)) >= 0)
 			ff_draw_field(ui, fm, i, y);
+	if (fm->consent != NULL)
+		ui_wrap(top + rows - 1, 2, ui_cols(ui) - 4, 2, 0,
+		    _(fm->consent), fm->consent_live ? STYLE_DIM : STYLE_ERROR);
 }
 
 /* The cursor: in the focused field. */

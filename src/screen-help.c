@@ -55,6 +55,7 @@ static const struct {
 	{ &screen_overdue, N_("Overdue welcomes") },
 	{ &screen_followups, N_("Needs the secretariat") },
 	{ &screen_household, N_("Household") },
+	{ &screen_consent, N_("Consent") },
 	{ &screen_household_form, N_("The household form") },
 	{ &screen_visit, N_("Visit") },
 	{ &screen_ambassadors, N_("Ambassadors") },

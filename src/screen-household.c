@@ -31,6 +31,8 @@ struct hh_view {
 	size_t			 nvisits;
 	struct followup		*fus;		/* newest first */
 	size_t			 nfus;
+	struct consent		*consents;	/* by purpose, live first */
+	size_t			 nconsents;
 	int			 may_handle;	/* the role marks follow-ups */
 	long			 erased_on;	/* its personal data was erased
 						   that day, or DATE_NONE */
@@ -38,14 +40,14 @@ struct hh_view {
 };
 
 static const enum ui_action view_actions[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_HANDLED, ACT_DELETE,
-	ACT_PERSON_COPY, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP,
-	ACT_PGDN, ACT_NONE
+	ACT_VISIT, ACT_EDIT, ACT_CONSENT, ACT_MOVE_OUT, ACT_HANDLED,
+	ACT_DELETE, ACT_PERSON_COPY, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
+	ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 
 /* The same without "followed up" and "delete", for roles that may not. */
 static const enum ui_action view_actions_amb[] = {
-	ACT_VISIT, ACT_EDIT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
+	ACT_VISIT, ACT_EDIT, ACT_CONSENT, ACT_MOVE_OUT, ACT_BACK, ACT_HELP,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_NONE
 };
 
@@ -74,7 +76,13 @@ view_load(struct ui *ui, struct hh_view *v)
 	db_followups_free(v->fus, v->nfus);
 	v->fus = NULL;
 	v->nfus = 0;
+	db_consents_free(v->consents, v->nconsents);
+	v->consents = NULL;
+	v->nconsents = 0;
 	if (v->loaded)
+		st = db_consent_list(ui_db(ui), ui_who(ui), v->id,
+		    &v->consents, &v->nconsents);
+	if (v->loaded && st == DB_OK)
 		st = db_visit_list(ui_db(ui), ui_who(ui), v->id, NULL,
 		    VIEW_VISITS, &v->visits, &v->nvisits);
 	if (v->loaded && st == DB_OK)
@@ -114,6 +122,7 @@ view_free(void *state)
 		db_household_clear(&v->h);
 	db_visits_free(v->visits, v->nvisits);
 	db_followups_free(v->fus, v->nfus);
+	db_consents_free(v->consents, v->nconsents);
 	util_edit_free(&v->date);
 	free(v);
 }
@@ -213,25 +222,77 @@ view_refuse_erased(struct ui *ui, const struct hh_view *v)
 	return 1;
 }
 
+/* "not given: A · B" of the purposes without any consent (new), or
+ * NULL when each has one; *none 1 when no purpose has any. */
+static char *
+view_consent_none(const struct hh_view *v, int *none)
+{
+	char	*s = NULL, *t, *text;
+	int	 p, live, n = 0;
+
+	for (p = 0; p < NCONSENT_PURPOSE; p++) {
+		text = ui_consent_text(v->consents, v->nconsents, p, &live);
+		if (live < 0) {
+			t = xasprintf("%s%s%s", s != NULL ? s : "", s != NULL ?
+			    " \xc2\xb7 " : "", _(core_consent_purpose_title(
+			    (enum consent_purpose)p)));
+			free(s);
+			s = t;
+			n++;
+		}
+		free(text);
+	}
+	*none = n == NCONSENT_PURPOSE;
+	return s;
+}
+
+/*
+ * What the household consented to, before the data that depends on it:
+ * a line for each purpose given or withdrawn, and one line for those
+ * never given (so that a household without any takes one line).
+ */
+static int
+view_consent(struct ui *ui, struct hh_view *v, int y)
+{
+	char	*s, *label, *none;
+	int	 p, live, all;
+
+	if ((none = view_consent_none(v, &all)) != NULL && all)
+		y = view_line(ui, v, y, _("Consent"), _("none given yet (c: "
+		    "give one)"), STYLE_DIM);
+	else if (none != NULL) {
+		s = xasprintf(_("not given: %s"), none);
+		y = view_line(ui, v, y, _("Consent"), s, STYLE_DIM);
+		free(s);
+	} else
+		y = view_line(ui, v, y, _("Consent"), _("per purpose (c: give "
+		    "or withdraw)"), STYLE_DIM);
+	for (p = 0; p < NCONSENT_PURPOSE && !all; p++) {
+		s = ui_consent_text(v->consents, v->nconsents, p, &live);
+		if (live >= 0) {
+			label = xasprintf("  %s", _(core_consent_purpose_title(
+			    (enum consent_purpose)p)));
+			y = view_line(ui, v, y, label, s, live > 0 ?
+			    STYLE_NORMAL : STYLE_DIM);
+			free(label);
+		}
+		free(s);
+	}
+	free(none);
+	return y;
+}
+
 /* The people and what they agreed to. */
 static int
 view_people(struct ui *ui, struct hh_view *v, int y)
 {
-	char	 d[11], *s;
+	char	*s;
 	size_t	 i;
 
 	for (i = 0; i < v->h.nmembers; i++)
 		y = view_line(ui, v, y, i == 0 ? _("Who lives there") : "",
 		    v->h.members[i], STYLE_NORMAL);
-	if (v->h.consent) {
-		s = xasprintf(_("yes, on %s, recorded by %s"),
-		    util_date_dk(v->h.consent_on, d),
-		    v->h.consent_by != NULL ? v->h.consent_by : "?");
-		y = view_line(ui, v, y, _("Consent"), s, STYLE_NORMAL);
-		free(s);
-	} else
-		y = view_line(ui, v, y, _("Consent"), _("no: no phone or "
-		    "languages are kept"), STYLE_DIM);
+	y = view_consent(ui, v, y);
 	y = view_line(ui, v, y, _("Phone"), v->h.phone, STYLE_NORMAL);
 	s = core_lang_names(v->h.languages, i18n_lang());
 	y = view_line(ui, v, y, _("Languages"), s, STYLE_NORMAL);
@@ -743,6 +804,10 @@ view_key(struct ui *ui, void *state, const struct ui_keypress *k)
 			ui_push(ui, &screen_household_form,
 			    (void *)(intptr_t)v->id);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_CONSENT:
+		if (!view_refuse_erased(ui, v))
+			ui_push(ui, &screen_consent, (void *)(intptr_t)v->id);
+		return UI_REDRAW | UI_HANDLED;
 	case ACT_MOVE_OUT:
 		v->asking = 1;
 		util_edit_set(&v->date, util_date_dk(v->h.moved_out !=
@@ -767,6 +832,9 @@ const struct screen screen_household = {
 	    "was not reached in time): a letter, a call, a visit, the estate "
 	    "office, with a note, and whether that closes the case. Its "
 	    "follow-ups show among the visits.\n\n"
+	    "Before the data that depends on it, the household's consent "
+	    "shows purpose by purpose; press c to give a consent or to "
+	    "withdraw one.\n\n"
 	    "Press e to change it. When the household moves out, press m and "
 	    "write the date (today is filled in); clear the date to undo a "
 	    "move-out recorded by mistake.\n\n"

@@ -104,6 +104,19 @@ static const struct keydef keydefs[] = {
 	{ ACT_DELETE, { C('D'), K(KEY_DC) }, 2, "D", N_("Delete"),
 	    N_("Delete this household, registered by mistake, with its "
 	    "visits (the secretariat; also the Delete key). It asks first.") },
+	{ ACT_CONSENT, { C('c') }, 1, "c", N_("Consent"),
+	    N_("What the household has consented to, purpose by purpose: "
+	    "give a consent, or withdraw one, which removes at once the data "
+	    "it covered.") },
+	{ ACT_GIVE, { C('g') }, 1, "g", N_("Give"),
+	    N_("Record the household's consent to this purpose: how and on "
+	    "which day; you are recorded as the one who asked.") },
+	{ ACT_WITHDRAW, { C('w') }, 1, "w", N_("Withdraw"),
+	    N_("Withdraw the consent to this purpose: it asks first, naming "
+	    "what will be removed, and removes it at once.") },
+	{ ACT_HOW, { C(' ') }, 1, "Space", N_("How"),
+	    N_("The next way the consent was given: at the door, on paper, "
+	    "by phone.") },
 	{ ACT_DUP_OPEN, { C('o') }, 1, "o", N_("Open it"),
 	    N_("Open the household already registered in that flat, instead "
 	    "of registering the same move-in twice.") },

@@ -180,8 +180,8 @@ expect "End on a long trail shows the oldest rows" "the oldest rows, more above"
 expect "End selects the oldest row" "household added · household 1"
 tui_keys Up
 expect "Up from the oldest row works" "visit added · visit 1"
-press PgUp 40
-want=$(( 2400 - (total - 2 - 40 * page) ))
+press PgUp 60
+want=$(( 2400 - (total - 2 - 60 * page) ))
 s=$(selected)
 if [ "$s" = "$want" ]; then ok "pages up from the end land right"; else fail "pages up from the end land right" "n$s, not n$want"; fi
 check_order "pages up from the end keep the order"

@@ -57,6 +57,8 @@ run() {
 	fi
 	tui_wait_title "${S[household]}" ||
 	    fail "$lang: back on the household" "$(tui_top)"
+	# The consent per purpose comes first: the visits are a page down.
+	tui_keys PgDn
 	if tui_wait_line "${S[fu_line]}" &&
 	    tui_wait_line "Rang her; she will call the estate office."; then
 		ok "$lang: the household shows the follow-up, who and the note"

@@ -276,7 +276,7 @@ tui_keys /
 tui_type "ifrah"
 tui_keys Enter Enter
 tui_wait_title Household
-expect "an ambassador is told to ask the secretariat" "Somali: nobody in your departments speaks it"
+expect "an ambassador is told to ask the secretariat" "Somali: nobody in your departments speaks"
 
 # An ambassador registers move-ins in its own departments only: one
 # department is filled in, two are offered, another is refused.
