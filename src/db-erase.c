@@ -49,6 +49,9 @@ static const char *const erase_sql[] = {
 	    "note IS NOT NULL",
 	"DELETE FROM visit_story WHERE visit_id IN (SELECT id FROM visit "
 	    "WHERE household_id = ?1)",
+	/* Its consents end with it: no purpose is left to consent to. */
+	"UPDATE consent SET withdrawn_on = date(?2), withdrawn_by = ?3 "
+	    "WHERE household_id = ?1 AND withdrawn_on IS NULL",
 };
 
 static const char *const erase_why_names[] = {

@@ -117,7 +117,14 @@ test_erase(void)
 	CHECK_INT(db_erase_info(db, &sec, id, &e), DB_OK);
 	CHECK_INT(e.members, 2);
 	CHECK(e.phone && e.notes && e.erased_on == DATE_NONE);
+	CHECK_INT(one(db, "SELECT count(*) FROM consent WHERE "
+	    "withdrawn_on IS NULL"), 1);
 	CHECK_INT(db_erase_household(db, &sec, id, ERASE_REQUEST, &e), DB_OK);
+	/* Its consents end with it, and stay as a record of what was. */
+	CHECK_INT(one(db, "SELECT count(*) FROM consent WHERE "
+	    "withdrawn_on IS NULL"), 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM consent WHERE "
+	    "withdrawn_by = 'mette'"), 1);
 	CHECK_INT(e.members, 2);
 	CHECK_INT(one(db, "SELECT count(*) FROM member"), 0);
 	CHECK_INT(one(db, "SELECT count(*) FROM name_word"), 0);
