@@ -535,6 +535,12 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"	erased_by	TEXT NOT NULL CHECK (erased_by <> ''),\n"
 	"	why		TEXT NOT NULL CHECK (why IN ('request', 'purge'))\n"
 	");\n",
+
+	/* 15 -> 16: the households' word index carries the department, so
+	 * that an ambassador's search reads her departments' words only:
+	 * all in db_household_words_migrate (the column is added where it
+	 * is missing). */
+	"-- db_household_words_migrate\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -542,6 +548,7 @@ static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
     struct db *) = {
 	[5] = db_chain_migrate,
 	[7] = db_language_migrate,
+	[15] = db_household_words_migrate,
 };
 
 /* Set the message to a new printf-style sentence and return st. */
