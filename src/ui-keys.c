@@ -265,6 +265,9 @@ static const struct keydef keydefs[] = {
 	    N_("Import a list of move-ins from an estate office (the "
 	    "secretariat): type the file's path, see what would be added and "
 	    "what is wrong, then confirm.") },
+	{ ACT_EXACT_COUNT, { C('c') }, 1, "c", N_("Count"),
+	    N_("Count the list exactly where it says 1,000+ (on a large "
+	    "register this may take a second).") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },
