@@ -377,7 +377,8 @@ db_list_count(struct db *db, const struct db_list_kind *k,
  * rarest word's index range drives it (the records it starts, each
  * once) and the others are checked per record, so it reads about cap
  * records whatever the size of the register; without, the list's own
- * conditions do.
+ * conditions do.  One word and nothing else is counted in the word
+ * index alone, as db_list_count does.
  */
 static void
 db_list_upto_sql(char *sql, const struct db_list_kind *k,
@@ -387,6 +388,15 @@ db_list_upto_sql(char *sql, const struct db_list_kind *k,
 	size_t	o;
 	int	d = w->drive;
 
+	if (w->nuse == 1 && db_list_words_only(k, l)) {
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(col, sizeof col, k, NULL));
+		snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM (SELECT "
+		    "DISTINCT %s FROM %s WHERE key >= ?2%s%s LIMIT ?12)",
+		    k->words_id, k->words, w->next[0] != NULL ?
+		    " AND key < ?3" : "", dept);
+		return;
+	}
 	if (d < 0)
 		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
 		    "(SELECT 1 FROM %s", k->from);
