@@ -111,6 +111,7 @@ enum ui_action {
 	ACT_GIVE,		/* ... give the consent to a purpose */
 	ACT_WITHDRAW,		/* ... withdraw it */
 	ACT_HOW,		/* ... the next way it was given */
+	ACT_EXACT_COUNT,	/* a list that says "1,000+": count it all */
 	/* The line editor (ui_edit_key), so help can name its keys. */
 	ACT_EDIT_LEFT,
 	ACT_EDIT_RIGHT,
@@ -195,6 +196,9 @@ void		 ui_push(struct ui *, const struct screen *, void *arg);
  * the place of the screen that closes, after the one below resumed.
  * Forgotten when the handler does not pop. */
 void		 ui_push_after_pop(struct ui *, const struct screen *, void *arg);
+/* Draw the screen now, message line too: before a step that may take a
+ * moment, so that the message says what is under way. */
+void		 ui_draw_now(struct ui *);
 /* Show a sentence on the message line; error ones are marked. */
 void		 ui_message(struct ui *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));

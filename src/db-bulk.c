@@ -23,11 +23,12 @@
 #include "util.h"
 
 /* The indexes of the lists: every index of household made by CREATE
- * INDEX (not one that keeps a UNIQUE rule), and visits by date. */
+ * INDEX (not one that keeps a UNIQUE rule), visits by date and the
+ * words by department. */
 static const char bulk_lists_sql[] = "SELECT name, sql FROM sqlite_schema "
     "WHERE type = 'index' AND sql IS NOT NULL AND "
-    "sql NOT LIKE 'CREATE UNIQUE%' AND "
-    "(tbl_name = 'household' OR name = 'visit_date') ORDER BY name";
+    "sql NOT LIKE 'CREATE UNIQUE%' AND (tbl_name = 'household' OR "
+    "name IN ('visit_date', 'name_word_department')) ORDER BY name";
 
 /* Start a bulk batch: no savepoint per call, no foreign key look-ups, a
  * larger page cache. */

@@ -191,10 +191,11 @@ hh_keys(const char *name)
 }
 
 /* name_word rows of one member in one statement: words ?1..?n, the
- * member ?9, the household ?10 (the cache keys by the literal). */
-#define HH_W(i)		"(?" #i ", ?9, ?10)"
+ * member ?9, the household ?10, its department ?11 (NULL: the trigger
+ * of schema 17 looks it up; the cache keys by the literal). */
+#define HH_W(i)		"(?" #i ", ?9, ?10, ?11)"
 #define HH_WINS		"INSERT OR IGNORE INTO name_word (key, member_id, " \
-			"household_id) VALUES "
+			"household_id, department) VALUES "
 static const char *const hh_words_sql[] = {
 	HH_WINS HH_W(1),
 	HH_WINS HH_W(1) ", " HH_W(2),
@@ -212,10 +213,11 @@ static const char *const hh_words_sql[] = {
 #undef HH_WINS
 #define HH_WORDS_AT_ONCE	(sizeof hh_words_sql / sizeof hh_words_sql[0])
 
-/* Index the words of member mid: up to HH_WORDS_AT_ONCE per statement. */
+/* Index the words of member mid of household hid in department (NULL:
+ * looked up): up to HH_WORDS_AT_ONCE per statement. */
 static enum db_status
-hh_add_words(struct db *db, long mid, long hid, char *const *words,
-    size_t n)
+hh_add_words(struct db *db, long mid, long hid, const char *department,
+    char *const *words, size_t n)
 {
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;
@@ -230,14 +232,21 @@ hh_add_words(struct db *db, long mid, long hid, char *const *words,
 			    SQLITE_STATIC);
 		sqlite3_bind_int64(st, 9, mid);
 		sqlite3_bind_int64(st, 10, hid);
+		if (department != NULL)
+			sqlite3_bind_text(st, 11, department, -1,
+			    SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 11);
 		s = db_step_done(db, st);
 	}
 	return s;
 }
 
-/* Add member pos of household hid with its keys and words. */
+/* Add member pos of household hid (of department) with its keys and
+ * words. */
 static enum db_status
-hh_add_member(struct db *db, long hid, size_t pos, const char *name)
+hh_add_member(struct db *db, long hid, const char *department, size_t pos,
+    const char *name)
 {
 	static const char sql[] = "INSERT INTO member (household_id, position, "
 	    "name, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -255,7 +264,7 @@ hh_add_member(struct db *db, long hid, size_t pos, const char *name)
 	if ((s = db_step_done(db, st)) != DB_OK)
 		return s;
 	return hh_add_words(db, (long)sqlite3_last_insert_rowid(db->h), hid,
-	    k->words, k->nwords);
+	    department, k->words, k->nwords);
 }
 
 /* Add every member of c to household hid. */
@@ -266,7 +275,7 @@ hh_add_members(struct db *db, long hid, const struct hh_clean *c)
 	size_t		 i;
 
 	for (i = 0; i < c->nnames && s == DB_OK; i++)
-		s = hh_add_member(db, hid, i, c->names[i]);
+		s = hh_add_member(db, hid, c->department, i, c->names[i]);
 	return s;
 }
 
@@ -1129,6 +1138,7 @@ hh_list_clear(void *row)
 	.department = "h.department",					\
 	.words = "name_word",						\
 	.words_id = "household_id",					\
+	.words_department = "department",				\
 	.who_param = HH_WHO_PARAM,					\
 	.access = ACCESS_HOUSEHOLDS,					\
 	.row_size = sizeof (struct household_row),			\
@@ -1327,6 +1337,57 @@ db_household_list(struct db *db, const struct who *who,
 	return s;
 }
 
+/*
+ * Schema 15 -> 16 (db-open.c): every name_word row carries its
+ * household's department, with an index on (department, key), so that a
+ * search of an ambassador (or of one department) reads the words of
+ * those departments only: her capped count read about nine households
+ * of the others for each of hers.  Triggers keep it right for rows
+ * written without it (the stock sqlite3 tool) and when a household
+ * moves to another department.  The column is added only where it is
+ * missing (the tests make older schemas from a new file).
+ */
+enum db_status
+db_household_words_migrate(struct db *db)
+{
+	static const char has[] = "SELECT count(*) FROM "
+	    "pragma_table_info('name_word') WHERE name = 'department'";
+	static const char sql[] =
+	    "UPDATE name_word SET department = (SELECT h.department FROM "
+	    "    household h WHERE h.id = name_word.household_id)\n"
+	    "    WHERE department IS NULL;\n"
+	    "CREATE INDEX IF NOT EXISTS name_word_department ON name_word\n"
+	    "    (department, key, household_id);\n"
+	    "CREATE TRIGGER IF NOT EXISTS name_word_department_fill\n"
+	    "    AFTER INSERT ON name_word WHEN new.department IS NULL BEGIN\n"
+	    "	UPDATE name_word SET department = (SELECT h.department\n"
+	    "	    FROM household h WHERE h.id = new.household_id)\n"
+	    "	    WHERE key = new.key AND member_id = new.member_id;\n"
+	    "END;\n"
+	    "CREATE TRIGGER IF NOT EXISTS name_word_department_move\n"
+	    "    AFTER UPDATE OF department ON household\n"
+	    "    WHEN new.department IS NOT old.department BEGIN\n"
+	    "	UPDATE name_word SET department = new.department\n"
+	    "	    WHERE household_id = new.id;\n"
+	    "END;\n";
+	sqlite3_stmt	*st;
+	int		 rc, n = 0;
+
+	if ((st = db_prepare(db, has)) == NULL)
+		return DB_ERROR;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlite_fail(db, rc);
+	if (n == 0 && (rc = db_exec(db, "ALTER TABLE name_word ADD COLUMN "
+	    "department TEXT")) != SQLITE_OK)
+		return db_sqlite_fail(db, rc);
+	if ((rc = db_exec(db, sql)) != SQLITE_OK)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
+
 /* Rebuild one member's keys and words. */
 static enum db_status
 hh_rekey_member(struct db *db, long mid, long hid, const char *name)
@@ -1350,7 +1411,7 @@ hh_rekey_member(struct db *db, long mid, long hid, const char *name)
 	free(okey);
 	if (s == DB_OK) {
 		n = core_name_words(name, &words);
-		s = hh_add_words(db, mid, hid, words, n);
+		s = hh_add_words(db, mid, hid, NULL, words, n);
 		core_words_free(words, n);
 	}
 	return s;

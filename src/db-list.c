@@ -53,25 +53,69 @@ db_words_close(struct db_words *w)
 	memset(w, 0, sizeof *w);
 }
 
-/* How many words of table word i of w starts, up to rare: -1 on failure. */
+/*
+ * Into dept (of size len), the departments of l as a condition on the
+ * word index's column col: who's (" AND col IN (?N, ...)", numbered from
+ * ?first) and the one chosen (" AND col = ?1"); "" when the kind's index
+ * has no department or l reads them all.
+ */
+static void
+db_words_dept(char *dept, size_t len, const struct db_list *l,
+    const struct who *who, int first, const char *col)
+{
+	size_t	o;
+
+	dept[0] = '\0';
+	if (col == NULL)
+		return;
+	o = db_who_where(dept, len, 0, who, col, first);
+	if (l->department != NULL && o < len)
+		snprintf(dept + o, len - o, " AND %s = ?1", col);
+}
+
+/* The word index's department column of k with its table or alias
+ * (as "dw.department") into col; NULL when it has none. */
+static const char *
+db_words_dept_col(char *col, size_t len, const struct db_list_kind *k,
+    const char *alias)
+{
+	if (k->words_department == NULL)
+		return NULL;
+	snprintf(col, len, "%s.%s", alias != NULL ? alias : k->words,
+	    k->words_department);
+	return col;
+}
+
+/* How many words of k's index word i of w starts in the departments l
+ * reads, up to rare: -1 on failure. */
 static long
-db_words_count(struct db *db, const char *table, const struct db_words *w,
-    size_t i, long rare)
+db_words_count(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, const struct db_words *w, size_t i, long rare)
 {
 	sqlite3_stmt	*st;
-	char		 sql[256];
+	char		 sql[1024], dept[512], col[64];
 	long		 n = -1;
+	size_t		 o;
 	int		 rc;
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s "
-	    "WHERE key >= ?1%s LIMIT ?3)", table, w->next[i] != NULL ?
-	    " AND key < ?2" : "");
+	db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+	    db_words_dept_col(col, sizeof col, k, NULL));
+	o = (size_t)snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 "
+	    "FROM %s WHERE key >= ?%zu", k->words, 2 * i + 2);
+	if (w->next[i] != NULL)
+		o += (size_t)snprintf(sql + o, sizeof sql - o, " AND key < ?%zu",
+		    2 * i + 3);
+	snprintf(sql + o, sizeof sql - o, "%s LIMIT ?12)", dept);
 	if ((st = db_prepare(db, sql)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, w->words[i], -1, SQLITE_STATIC);
-	if (w->next[i] != NULL)
-		sqlite3_bind_text(st, 2, w->next[i], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, rare);
+	db_words_bind(st, w);
+	if (dept[0] != '\0') {
+		db_who_bind(st, l->who, k->who_param);
+		if (l->department != NULL)
+			sqlite3_bind_text(st, 1, l->department, -1,
+			    SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, 12, rare);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
 	else
@@ -88,13 +132,14 @@ db_words_count(struct db *db, const char *table, const struct db_words *w,
  * count (db_list_count_upto).
  */
 enum db_status
-db_words_estimate(struct db *db, const char *table, struct db_words *w)
+db_words_estimate(struct db *db, const struct db_list_kind *k,
+    const struct db_list *l, struct db_words *w)
 {
 	long	rare = db->search_rare > 0 ? db->search_rare : DB_SEARCH_RARE;
 	size_t	i;
 
 	for (i = 0; i < w->nuse; i++) {
-		if ((w->est[i] = db_words_count(db, table, w, i, rare)) < 0)
+		if ((w->est[i] = db_words_count(db, k, l, w, i, rare)) < 0)
 			return DB_ERROR;
 		w->walk[i] = w->est[i] >= rare;
 		if (w->drive < 0 || w->est[i] < w->est[w->drive])
@@ -117,10 +162,11 @@ db_key_range(char *sql, size_t len, size_t o, int lo, int has_next)
 /* Append one key range condition ("col IN (SELECT ...)") to sql. */
 size_t
 db_key_where(char *sql, size_t len, size_t o, const char *col,
-    const char *table, const char *idcol, int lo, int has_next)
+    const char *table, const char *idcol, int lo, int has_next,
+    const char *dept)
 {
 	o += (size_t)snprintf(sql + o, len - o, " AND %s IN (SELECT %s FROM "
-	    "%s WHERE 1", col, idcol, table);
+	    "%s WHERE 1%s", col, idcol, table, dept);
 	return db_key_range(sql, len, o, lo, has_next);
 }
 
@@ -135,20 +181,39 @@ db_key_exists(char *sql, size_t len, size_t o, const char *col,
 	return db_key_range(sql, len, o, lo, has_next);
 }
 
-/* Append a key range condition for every word but skip. */
+/* Append a key range condition for every word but skip; dept narrows
+ * the ones that fetch their records (IN) to the departments read. */
 size_t
 db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
-    const char *col, const char *table, const char *idcol, int skip)
+    const char *col, const char *table, const char *idcol, int skip,
+    const char *dept)
 {
 	size_t	i;
 
 	for (i = 0; i < w->nuse && o < len; i++) {
 		if ((int)i == skip)
 			continue;
-		o = (w->walk[i] ? db_key_exists : db_key_where)(sql, len, o,
-		    col, table, idcol, (int)(2 * i + 2), w->next[i] != NULL);
+		if (w->walk[i])
+			o = db_key_exists(sql, len, o, col, table, idcol,
+			    (int)(2 * i + 2), w->next[i] != NULL);
+		else
+			o = db_key_where(sql, len, o, col, table, idcol,
+			    (int)(2 * i + 2), w->next[i] != NULL, dept);
 	}
 	return o;
+}
+
+/* 1 if a word of w but skip fetches its records (IN): then they, not
+ * an index of the departments, should drive the query. */
+static int
+db_words_fetch(const struct db_words *w, int skip)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nuse; i++)
+		if ((int)i != skip && !w->walk[i])
+			return 1;
+	return 0;
 }
 
 /* Bind every word and its bound. */
@@ -195,28 +260,32 @@ static void
 db_list_where_arm(char *sql, size_t len, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w, int skip, int arm)
 {
-	struct who	 one;
+	struct who	 one = *l->who;
+	char		 dept[512], col[64], dcol[64];
 	size_t		 o = strlen(sql);
+	int		 first = k->who_param;
 
-	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
-	if (arm < 0)
-		o = db_who_where(sql, len, o, l->who, k->department,
-		    k->who_param);
-	else {
-		one = *l->who;
+	if (arm >= 0) {
 		one.departments[0] = l->who->departments[arm];
 		one.ndepartments = 1;
-		o = db_who_where(sql, len, o, &one, k->department,
-		    k->who_param + arm);
+		first += arm;
 	}
+	/* A word that fetches its records drives; "+" keeps SQLite from
+	 * walking the departments' index instead (all of it, for a word
+	 * rare there). */
+	snprintf(col, sizeof col, "%s%s", db_words_fetch(w, skip) ? "+" : "",
+	    k->department);
+	db_words_dept(dept, sizeof dept, l, &one, first,
+	    db_words_dept_col(dcol, sizeof dcol, k, NULL));
+	o += (size_t)snprintf(sql + o, len - o, " WHERE 1");
+	o = db_who_where(sql, len, o, &one, col, first);
 	if (l->department != NULL && o < len)
-		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1",
-		    k->department);
+		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1", col);
 	if (k->where != NULL && o < len)
 		o = k->where(sql, len, o, l->ctx);
 	if (o < len)
 		db_words_where(sql, len, o, w, k->id, k->words, k->words_id,
-		    skip);
+		    skip, dept);
 }
 
 /* Bind what the WHERE of l asks: who, the department, the words and
@@ -254,6 +323,20 @@ db_list_count_step(struct db *db, sqlite3_stmt *st,
 	return s;
 }
 
+/* 1 if l narrows by its words and departments only (no condition of
+ * the kind's own), and the word index can say the departments. */
+static int
+db_list_words_only(const struct db_list_kind *k, const struct db_list *l)
+{
+	char	buf[DB_LIST_SQL];
+
+	buf[0] = '\0';
+	if (k->where != NULL && k->where(buf, sizeof buf, 0, l->ctx) != 0)
+		return 0;
+	return k->words_department != NULL || (l->department == NULL &&
+	    core_may(l->who->role, ACCESS_ALL_DEPARTMENTS));
+}
+
 /* How many records l matches. */
 enum db_status
 db_list_count(struct db *db, const struct db_list_kind *k,
@@ -262,21 +345,22 @@ db_list_count(struct db *db, const struct db_list_kind *k,
 	struct db_words	 w;
 	sqlite3_stmt	*st;
 	enum db_status	 s;
-	char		 sql[DB_LIST_SQL];
+	char		 sql[DB_LIST_SQL], dept[512], col[64];
 
 	*count = 0;
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
 		return s;
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
 	db_words_open(&w, l->search);
-	db_list_where(sql, sizeof sql, k, l, &w, w.nuse == 1 ? 0 : -1);
-	/* One word and nothing else: its records, counted in the word
-	 * index alone (every row there names a record that exists). */
-	if (w.nuse == 1 && strcmp(sql + strlen(sql) - 8, " WHERE 1") == 0)
+	/* One word and nothing else: its records in the departments read,
+	 * counted in the word index alone (every row there names a record
+	 * that exists). */
+	if (w.nuse == 1 && db_list_words_only(k, l)) {
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(col, sizeof col, k, NULL));
 		snprintf(sql, sizeof sql, "SELECT count(DISTINCT %s) FROM %s "
-		    "WHERE key >= ?2%s", k->words_id, k->words,
-		    w.next[0] != NULL ? " AND key < ?3" : "");
-	else if (w.nuse == 1) {
+		    "WHERE key >= ?2%s%s", k->words_id, k->words,
+		    w.next[0] != NULL ? " AND key < ?3" : "", dept);
+	} else {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k->from);
 		db_list_where(sql, sizeof sql, k, l, &w, -1);
 	}
@@ -293,15 +377,26 @@ db_list_count(struct db *db, const struct db_list_kind *k,
  * rarest word's index range drives it (the records it starts, each
  * once) and the others are checked per record, so it reads about cap
  * records whatever the size of the register; without, the list's own
- * conditions do.
+ * conditions do.  One word and nothing else is counted in the word
+ * index alone, as db_list_count does.
  */
 static void
 db_list_upto_sql(char *sql, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w)
 {
+	char	dept[512], col[64];
 	size_t	o;
 	int	d = w->drive;
 
+	if (w->nuse == 1 && db_list_words_only(k, l)) {
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(col, sizeof col, k, NULL));
+		snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM (SELECT "
+		    "DISTINCT %s FROM %s WHERE key >= ?2%s%s LIMIT ?12)",
+		    k->words_id, k->words, w->next[0] != NULL ?
+		    " AND key < ?3" : "", dept);
+		return;
+	}
 	if (d < 0)
 		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
 		    "(SELECT 1 FROM %s", k->from);
@@ -311,8 +406,14 @@ db_list_upto_sql(char *sql, const struct db_list_kind *k,
 		    "dw.%s AND dw.key >= ?%d", k->id, k->words, k->from, k->id,
 		    k->words_id, 2 * d + 2);
 	if (d >= 0 && w->next[d] != NULL && o < DB_LIST_SQL)
-		snprintf(sql + o, DB_LIST_SQL - o, " AND dw.key < ?%d",
-		    2 * d + 3);
+		o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
+		    " AND dw.key < ?%d", 2 * d + 3);
+	/* The word's entries in the departments read only (schema 17). */
+	if (d >= 0 && o < DB_LIST_SQL) {
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(col, sizeof col, k, "dw"));
+		snprintf(sql + o, DB_LIST_SQL - o, "%s", dept);
+	}
 	db_list_where(sql, DB_LIST_SQL, k, l, w, d);
 	if ((o = strlen(sql)) < DB_LIST_SQL)
 		snprintf(sql + o, DB_LIST_SQL - o, " LIMIT ?12)");
@@ -332,7 +433,7 @@ db_list_count_upto(struct db *db, const struct db_list_kind *k,
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
 		return s;
 	db_words_open(&w, l->search);
-	if ((s = db_words_estimate(db, k->words, &w)) == DB_OK) {
+	if ((s = db_words_estimate(db, k, l, &w)) == DB_OK) {
 		db_list_upto_sql(sql, k, l, &w);
 		if ((st = db_prepare(db, sql)) == NULL)
 			s = DB_ERROR;
@@ -463,7 +564,7 @@ db_list_rows(struct db *db, const struct db_list_kind *k,
 	if ((s = db_may(db, l->who, k->access)) != DB_OK)
 		return s;
 	db_words_open(&w, l->search);
-	if ((s = db_words_estimate(db, k->words, &w)) != DB_OK) {
+	if ((s = db_words_estimate(db, k, l, &w)) != DB_OK) {
 		db_words_close(&w);
 		return s;
 	}

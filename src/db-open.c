@@ -549,6 +549,12 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"    (last_visit) WHERE state <> 'awaiting' AND sort_key <> '';\n"
 	"CREATE INDEX IF NOT EXISTS household_keep_awaiting ON household\n"
 	"    (moved_in) WHERE state = 'awaiting' AND sort_key <> '';\n",
+
+	/* 16 -> 17: the households' word index carries the department, so
+	 * that an ambassador's search reads her departments' words only:
+	 * all in db_household_words_migrate (the column is added where it
+	 * is missing). */
+	"-- db_household_words_migrate\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -556,6 +562,7 @@ static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
     struct db *) = {
 	[5] = db_chain_migrate,
 	[7] = db_language_migrate,
+	[16] = db_household_words_migrate,
 };
 
 /* Set the message to a new printf-style sentence and return st. */

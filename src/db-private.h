@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	16
+#define DB_SCHEMA_VERSION	17
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -165,6 +165,8 @@ int		 db_chain_check(struct db *, void (*)(void *, const char *),
  * and ambassadors mapped to codes, what is not mapped kept in
  * languages_other; inside the migration's transaction. */
 enum db_status	 db_language_migrate(struct db *);
+/* Schema 16: the department in the households' word index (db-household.c). */
+enum db_status	 db_household_words_migrate(struct db *);
 /* Stored text velkomst would refuse (db-check.c), for `velkomst check`:
  * one line per field; the count, or -1. */
 int		 db_check_text(struct db *, void (*)(void *, const char *),
@@ -282,11 +284,13 @@ void		 db_words_open(struct db_words *, const char *search);
 void		 db_words_close(struct db_words *);
 /*
  * Append to sql (of size len, o bytes used) " AND col IN (SELECT idcol
- * FROM table WHERE key >= ?lo AND key < ?(lo+1))" (without the bound
- * when has_next is 0); returns the bytes used.
+ * FROM table WHERE 1dept AND key >= ?lo AND key < ?(lo+1))" (without
+ * the bound when has_next is 0; dept: the departments' condition on the
+ * word table, or ""); returns the bytes used.
  */
 size_t		 db_key_where(char *sql, size_t len, size_t o, const char *col,
-		    const char *table, const char *idcol, int lo, int has_next);
+		    const char *table, const char *idcol, int lo, int has_next,
+		    const char *dept);
 /*
  * The same for every word of w but word skip (-1: none), word i as
  * ?(2i+2) and ?(2i+3): a common word (walk[i]) as " AND EXISTS (SELECT 1
@@ -294,13 +298,17 @@ size_t		 db_key_where(char *sql, size_t len, size_t o, const char *col,
  */
 size_t		 db_words_where(char *sql, size_t len, size_t o,
 		    const struct db_words *, const char *col,
-		    const char *table, const char *idcol, int skip);
+		    const char *table, const char *idcol, int skip,
+		    const char *dept);
+struct db_list_kind;
+struct db_list;
 /*
- * How many words of table each word of w starts, up to the rare bound:
- * sets w->est, w->walk and w->drive.  DB_OK, or the failure.
+ * How many words of k's word index each word of w starts in the
+ * departments l reads, up to the rare bound: sets w->est, w->walk and
+ * w->drive.  DB_OK, or the failure.
  */
-enum db_status	 db_words_estimate(struct db *, const char *table,
-		    struct db_words *w);
+enum db_status	 db_words_estimate(struct db *, const struct db_list_kind *k,
+		    const struct db_list *l, struct db_words *w);
 void		 db_words_bind(sqlite3_stmt *, const struct db_words *);
 /* "file:PATH?immutable=1": a URI that opens path read-only and takes
  * it that nobody changes it (db-open.c); a new string. */
@@ -327,6 +335,8 @@ struct db_list_kind {
 	const char	*department;	/* "h.department" */
 	const char	*words;		/* the word index: "name_word" */
 	const char	*words_id;	/* its column of the record's id */
+	const char	*words_department;	/* its column of the record's
+					   department, or NULL (schema 16) */
 	int		 who_param;	/* ?N of who's first department */
 	enum access	 access;	/* who may list them (db_may) */
 	size_t		 row_size;

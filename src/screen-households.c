@@ -63,6 +63,8 @@ struct hh_list {
 	struct ui_window	 w;		/* struct household_row */
 	struct ui_list		 list;
 	long			 count;
+	int			 exact;		/* count is exact, not capped */
+	enum ui_action		 now[48];	/* the keys now (hh_actions_now) */
 	long			 elsewhere;	/* none here: how many of the
 						   register match, or 0 */
 	char			*search;	/* what rows were fetched for */
@@ -199,6 +201,7 @@ hh_count(struct ui *ui, struct hh_list *l)
 	if (db_household_count_upto(ui_db(ui), ui_who(ui), &q, DB_COUNT_CAP,
 	    &l->count) != DB_OK)
 		l->count = -1;
+	l->exact = 0;
 	l->elsewhere = 0;
 	if (l->count != 0 || l->search[0] == '\0' || !hh_narrowed(l))
 		return;
@@ -448,14 +451,65 @@ hh_free(void *state)
 	free(l);
 }
 
-/* The keys now: the search line's while typing. */
+/* The list's own keys: the mode's, or fewer for this role. */
+static const enum ui_action *
+hh_actions_mine(const struct hh_list *l)
+{
+	return l->actions != NULL ? l->actions : l->mode->actions;
+}
+
+/*
+ * The keys now: the search line's while typing; while the count says
+ * "1,000+", c (count exactly) too: in the place of r when nothing is
+ * searched (r searches the register for what is typed, and still works),
+ * else before Esc, so that the line keeps Esc and F1 in 80 columns.
+ */
 static const enum ui_action *
 hh_actions_now(void *state)
 {
-	struct hh_list	*l = state;
+	struct hh_list		*l = state;
+	const enum ui_action	*base, *mine = hh_actions_mine(l);
+	size_t			 i, n = 0;
+	int			 put = 0;
 
-	return ui_list_actions(&l->list, l->actions != NULL ? l->actions :
-	    l->mode->actions);
+	base = ui_list_actions(&l->list, mine);
+	if (base != mine || l->exact || l->count != DB_COUNT_CAP)
+		return base;
+	for (i = 0; base[i] != ACT_NONE && n + 2 < sizeof l->now /
+	    sizeof l->now[0]; i++) {
+		if (!put && (base[i] == ACT_BACK || (base[i] ==
+		    ACT_IN_REGISTER && l->search[0] == '\0'))) {
+			l->now[n++] = ACT_EXACT_COUNT;
+			put = 1;
+			if (base[i] == ACT_IN_REGISTER)
+				continue;
+		}
+		l->now[n++] = base[i];
+	}
+	l->now[n] = ACT_NONE;
+	return l->now;
+}
+
+/* Count the list exactly, where it said "1,000+": the message says so
+ * first, as it may take a second on a large register. */
+static void
+hh_count_exact(struct ui *ui, struct hh_list *l)
+{
+	struct household_query	q;
+	long			n;
+
+	if (l->exact || l->count != DB_COUNT_CAP)
+		return;
+	ui_message(ui, "%s", _("Counting the households of this list\xe2\x80\xa6"));
+	ui_draw_now(ui);
+	hh_make_query(ui, l, &q);
+	if (db_household_count(ui_db(ui), ui_who(ui), &q, &n) != DB_OK) {
+		ui_error(ui, "%s", _(db_errmsg(ui_db(ui))));
+		return;
+	}
+	l->count = n;
+	l->exact = 1;
+	ui_message(ui, "%s", "");
 }
 
 /* What is listed and how many, beside the search field (new string). */
@@ -484,7 +538,7 @@ hh_info(struct ui *ui, const struct hh_list *l)
 		return place;
 	info = xasprintf(P_("%s \xc2\xb7 %s household",
 	    "%s \xc2\xb7 %s households", l->count), place,
-	    i18n_count(l->count, DB_COUNT_CAP, n, sizeof n));
+	    i18n_count(l->count, l->exact ? 0 : DB_COUNT_CAP, n, sizeof n));
 	free(place);
 	return info;
 }
@@ -755,6 +809,9 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 	case ACT_EXPORT:
 		hh_export(ui, l);
 		break;
+	case ACT_EXACT_COUNT:
+		hh_count_exact(ui, l);
+		break;
 	case ACT_DESK:
 		/* Back to the overview it came from, not one more on top. */
 		if (l->from_desk)
@@ -779,12 +836,14 @@ static int
 hh_key(struct ui *ui, void *state, const struct ui_keypress *k)
 {
 	struct hh_list	*l = state;
+	enum ui_action	 a;
 	int		 flags;
 
 	if ((flags = ui_list_key(ui, &l->list, k)) != 0 || l->list.searching)
 		return flags;
-	return hh_key_screen(ui, l, ui_key_action(k, l->actions != NULL ?
-	    l->actions : l->mode->actions));
+	if ((a = ui_key_action(k, hh_actions_now(l))) == ACT_NONE)
+		a = ui_key_action(k, hh_actions_mine(l));
+	return hh_key_screen(ui, l, a);
 }
 
 /* A click selects a row; a double click opens it. */

@@ -283,6 +283,9 @@ static const struct keydef keydefs[] = {
 	    "new files in your home folder, as text and as JSON, for a "
 	    "resident who asks to see their data (the secretariat). It says "
 	    "where they are; the copy is recorded in the audit trail.") },
+	{ ACT_EXACT_COUNT, { C('c') }, 1, "c", N_("Count"),
+	    N_("Count the list exactly where it says 1,000+ (on a large "
+	    "register this may take a second).") },
 	{ ACT_EDIT_LEFT, { K(KEY_LEFT), C(CTRL('b')) }, 2, "\xe2\x86\x90",
 	    N_("Left"), N_("Move the cursor one character left (also "
 	    "Ctrl-B).") },

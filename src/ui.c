@@ -494,6 +494,13 @@ ui_draw(struct ui *ui)
 	doupdate();
 }
 
+/* Draw the screen now (ui.h). */
+void
+ui_draw_now(struct ui *ui)
+{
+	ui_draw(ui);
+}
+
 /* Turn a mouse event into a click or a scroll; returns handler flags. */
 static int
 ui_mouse(struct ui *ui, struct frame *f)

@@ -933,7 +933,7 @@ test_check_report(void)
 	CHECK_INT(db_check(db, count_line, &lines), 0);
 	CHECK_INT(lines, 0);
 	CHECK(db_exec(db, "PRAGMA foreign_keys = OFF; INSERT INTO name_word "
-	    "VALUES ('zz', 12345, 1)") == SQLITE_OK);
+	    "(key, member_id, household_id) VALUES ('zz', 12345, 1)") == SQLITE_OK);
 	CHECK_INT(db_check(db, count_line, &lines), 1);
 	CHECK_INT(lines, 1);
 	db_close(db);
