@@ -17,17 +17,6 @@
 struct cli;
 struct conf;
 
-/* One consent of the household to one purpose, live or withdrawn. */
-struct person_consent {
-	long	 id;
-	char	*purpose;	/* "visit", "phone", "followup", "story" */
-	long	 given_on;
-	char	*given_by;	/* the login that recorded it */
-	char	*how;		/* "door", "paper", "phone" */
-	long	 withdrawn_on;	/* DATE_NONE: still given */
-	char	*withdrawn_by;	/* NULL while given */
-};
-
 /* Everything held about one household. */
 struct person {
 	struct household	 h;		/* as db_household_get reads it */
@@ -37,7 +26,7 @@ struct person {
 	struct followup		*fus;		/* the secretariat's, with
 						   notes, oldest first */
 	size_t			 nfus;
-	struct person_consent	*consents;	/* as recorded, oldest first */
+	struct consent		*consents;	/* by purpose, live first */
 	size_t			 nconsents;
 	long			 erased_on;	/* DATE_NONE: not erased */
 	char			*erased_by;

@@ -29,7 +29,7 @@
 				   fraction of a second of the write lock */
 
 /* The statements that erase household ?1, in order (?2: the time, ?3:
- * who).  A note the reports count (a declined visit's, an item passed
+ * who, ?4: today).  A note the reports count (a declined visit's, an item passed
  * to the secretariat) becomes "-" instead of NULL. */
 static const char *const erase_sql[] = {
 	"DELETE FROM name_word WHERE household_id = ?1",
@@ -50,7 +50,7 @@ static const char *const erase_sql[] = {
 	"DELETE FROM visit_story WHERE visit_id IN (SELECT id FROM visit "
 	    "WHERE household_id = ?1)",
 	/* Its consents end with it: no purpose is left to consent to. */
-	"UPDATE consent SET withdrawn_on = date(?2), withdrawn_by = ?3 "
+	"UPDATE consent SET withdrawn_on = ?4, withdrawn_by = ?3 "
 	    "WHERE household_id = ?1 AND withdrawn_on IS NULL",
 };
 
@@ -139,6 +139,7 @@ erase_step(struct db *db, const char *sql, long id, const char *now,
     const char *by)
 {
 	sqlite3_stmt	*st;
+	char		 day[11];
 
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;
@@ -147,6 +148,9 @@ erase_step(struct db *db, const char *sql, long id, const char *now,
 		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	}
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		sqlite3_bind_text(st, 4, util_date_iso(util_today(), day), -1,
+		    SQLITE_TRANSIENT);
 	return db_step_done(db, st);
 }
 

@@ -721,24 +721,6 @@ db_household_duplicate(struct db *db, const struct who *who,
 	return s;
 }
 
-/* How many visits household id has, into *n. */
-static enum db_status
-hh_count_visits(struct db *db, long id, long *n)
-{
-	static const char sql[] = "SELECT count(*) FROM visit "
-	    "WHERE household_id = ?1";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
-}
-
 /* Delete household id of that version, with what hangs on it, and write
  * its audit row (the id only); inside a write transaction. */
 static enum db_status
@@ -753,7 +735,8 @@ hh_write_delete(struct db *db, const struct who *who, long id, long version,
 	enum db_status	 s;
 
 	if ((s = db_household_visible(db, who, id)) != DB_OK ||
-	    (s = hh_count_visits(db, id, visits)) != DB_OK)
+	    (s = db_count_by_id(db, "SELECT count(*) FROM visit "
+	    "WHERE household_id = ?1", id, visits)) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, sql)) == NULL)
 		return DB_ERROR;

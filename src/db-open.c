@@ -794,6 +794,23 @@ db_step_done(struct db *db, sqlite3_stmt *st)
 	return DB_OK;
 }
 
+/* The one number that sql (a literal, ?1 bound to id) answers, into *n;
+ * the statement must give a row (a count does). */
+enum db_status
+db_count_by_id(struct db *db, const char *sql, long id, long *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
+}
+
 static int open_err(char **, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -29,24 +29,6 @@ pe_reverse(void *a, size_t n, size_t size)
 	free(tmp);
 }
 
-/* How many follow-ups household id has, into *n. */
-static enum db_status
-pe_followup_count(struct db *db, long id, long *n)
-{
-	static const char sql[] = "SELECT count(*) FROM followup "
-	    "WHERE household_id = ?1";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? DB_OK : db_sqlite_fail(db, rc);
-}
-
 /* The visits and follow-ups of household id, oldest first. */
 static enum db_status
 pe_visits(struct db *db, const struct who *who, long id, struct person *p)
@@ -60,47 +42,14 @@ pe_visits(struct db *db, const struct who *who, long id, struct person *p)
 	    &p->visits, &p->nvisits)) != DB_OK)
 		return s;
 	pe_reverse(p->visits, p->nvisits, sizeof *p->visits);
-	if ((s = pe_followup_count(db, id, &n)) != DB_OK)
+	if ((s = db_count_by_id(db, "SELECT count(*) FROM followup "
+	    "WHERE household_id = ?1", id, &n)) != DB_OK)
 		return s;
 	if (n > 0 && (s = db_followup_list(db, who, id, (size_t)n, &p->fus,
 	    &p->nfus)) != DB_OK)
 		return s;
 	pe_reverse(p->fus, p->nfus, sizeof *p->fus);
 	return DB_OK;
-}
-
-/* The consents of household id, live and withdrawn, as recorded. */
-static enum db_status
-pe_consents(struct db *db, long id, struct person *p)
-{
-	static const char sql[] = "SELECT id, purpose, given_on, given_by, "
-	    "how, withdrawn_on, withdrawn_by FROM consent "
-	    "WHERE household_id = ?1 ORDER BY id";
-	struct person_consent	*c;
-	sqlite3_stmt		*st;
-	size_t			 cap = 0;
-	int			 rc;
-
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (p->nconsents == cap) {
-			cap = cap == 0 ? 8 : cap * 2;
-			p->consents = xreallocarray(p->consents, cap,
-			    sizeof *p->consents);
-		}
-		c = &p->consents[p->nconsents++];
-		c->id = (long)sqlite3_column_int64(st, 0);
-		c->purpose = db_column_text(st, 1, 0);
-		c->given_on = db_column_date(st, 2);
-		c->given_by = db_column_text(st, 3, 0);
-		c->how = db_column_text(st, 4, 0);
-		c->withdrawn_on = db_column_date(st, 5);
-		c->withdrawn_by = db_column_text(st, 6, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlite_fail(db, rc);
 }
 
 /* Whether household id was erased: when, by whom, why. */
@@ -127,10 +76,11 @@ pe_erased(struct db *db, long id, struct person *p)
 }
 
 /*
- * The audit rows about household ?1: its own, and those of its visits
- * and follow-ups, which name it in their detail ("household 241"), so
- * that a visit's number used again after its household was deleted
- * never brings in another household's row.  Only rows after the newest
+ * The audit rows about household ?1: its own, and those of its visits,
+ * follow-ups and consents, which name it in their detail ("household
+ * 241", "household 241: phone"), so that a visit's number used again
+ * after its household was deleted never brings in another household's
+ * row.  Only rows after the newest
  * "household deleted" of the same number: a deleted household's
  * number can be given again.
  */
@@ -141,7 +91,9 @@ static const char pe_audit_sql[] = "SELECT id, at, login, command_line, "
     "record = ?1) OR (tbl = 'visit' AND record IN (SELECT id FROM visit "
     "WHERE household_id = ?1) AND detail = ?2) OR (tbl = 'followup' AND "
     "record IN (SELECT id FROM followup WHERE household_id = ?1) AND "
-    "detail = ?2)) ORDER BY id";
+    "detail = ?2) OR (tbl = 'consent' AND record IN (SELECT id FROM "
+    "consent WHERE household_id = ?1) AND substr(detail, 1, length(?2) + "
+    "1) = ?2 || ':')) ORDER BY id";
 
 /* The audit rows that concern household id, oldest first. */
 static enum db_status
@@ -189,7 +141,8 @@ db_person_read(struct db *db, const struct who *who, long id,
 	    SQLITE_OK;
 	if ((s = db_household_get(db, who, id, &out->h)) == DB_OK &&
 	    (s = pe_visits(db, who, id, out)) == DB_OK &&
-	    (s = pe_consents(db, id, out)) == DB_OK &&
+	    (s = db_consent_list(db, who, id, &out->consents,
+	    &out->nconsents)) == DB_OK &&
 	    (s = pe_erased(db, id, out)) == DB_OK)
 		s = pe_audit(db, id, out);
 	if (txn)
@@ -203,20 +156,12 @@ db_person_read(struct db *db, const struct who *who, long id,
 void
 db_person_clear(struct person *p)
 {
-	size_t	 i;
-
 	if (p == NULL)
 		return;
 	db_household_clear(&p->h);
 	db_visits_free(p->visits, p->nvisits);
 	db_followups_free(p->fus, p->nfus);
-	for (i = 0; i < p->nconsents; i++) {
-		free(p->consents[i].purpose);
-		free(p->consents[i].given_by);
-		free(p->consents[i].how);
-		free(p->consents[i].withdrawn_by);
-	}
-	free(p->consents);
+	db_consents_free(p->consents, p->nconsents);
 	free(p->erased_by);
 	free(p->erased_why);
 	db_audit_rows_free(p->audit, p->naudit);

@@ -111,6 +111,8 @@ enum db_status	 db_check_who(struct db *, const struct who *);
 /* Step a statement that gives no rows and reset it; DB_OK or the failure.
  * st may be NULL (a failed db_stmt): DB_ERROR. */
 enum db_status	 db_step_done(struct db *, sqlite3_stmt *st);
+enum db_status	 db_count_by_id(struct db *, const char *sql, long id,
+		    long *n);
 
 /*
  * Narrow a list to who's departments (db-audit.c): for a who that

@@ -18,18 +18,6 @@
 
 #define PT_LABEL	26	/* columns of a label in the text */
 
-/* The purposes and ways of a consent: the stored word and its label. */
-static const char *const pt_purposes[][2] = {
-	{ "visit", N_("the welcome visit") },
-	{ "phone", N_("contact by phone") },
-	{ "followup", N_("follow-up by the secretariat") },
-	{ "story", N_("a success story") },
-};
-static const char *const pt_hows[][2] = {
-	{ "door", N_("at the door") },
-	{ "paper", N_("on paper") },
-	{ "phone", N_("by phone") },
-};
 static const char *const pt_whys[][2] = {
 	{ "request", N_("on request") },
 	{ "purge", N_("by the retention rules") },
@@ -248,17 +236,17 @@ pj_household(struct pj *j, const struct household *h,
 static void
 pj_consents(struct pj *j, const struct person *p)
 {
-	const struct person_consent	*c;
+	const struct consent	*c;
 	size_t				 i;
 
 	pj_open(j, "consents", '[');
 	for (i = 0; i < p->nconsents; i++) {
 		c = &p->consents[i];
 		pj_open(j, NULL, '{');
-		pj_str(j, "purpose", c->purpose);
+		pj_str(j, "purpose", core_consent_purpose_name(c->purpose));
 		pj_date(j, "given_on", c->given_on);
 		pj_str(j, "given_by", c->given_by);
-		pj_str(j, "how", c->how);
+		pj_str(j, "how", core_consent_how_name(c->how));
 		pj_date(j, "withdrawn_on", c->withdrawn_on);
 		pj_str(j, "withdrawn_by", c->withdrawn_by);
 		pj_close(j, '}');
@@ -510,7 +498,7 @@ pt_household(FILE *f, const struct person *p, const struct conf *conf)
 static void
 pt_consents(FILE *f, const struct person *p)
 {
-	const struct person_consent	*c;
+	const struct consent	*c;
 	char				 d[11], w[11], *s;
 	size_t				 i;
 
@@ -522,14 +510,14 @@ pt_consents(FILE *f, const struct person *p)
 		if (c->withdrawn_on == DATE_NONE)
 			s = xasprintf(_("given on %s by %s, %s"),
 			    util_date_dk(c->given_on, d), c->given_by,
-			    pt_word(pt_hows, 3, c->how));
+			    _(core_consent_how_label(c->how)));
 		else
 			s = xasprintf(_("given on %s by %s, %s; withdrawn on "
 			    "%s by %s"), util_date_dk(c->given_on, d),
-			    c->given_by, pt_word(pt_hows, 3, c->how),
+			    c->given_by, _(core_consent_how_label(c->how)),
 			    util_date_dk(c->withdrawn_on, w),
 			    c->withdrawn_by != NULL ? c->withdrawn_by : "?");
-		pt_line(f, 2, pt_word(pt_purposes, 4, c->purpose), s);
+		pt_line(f, 2, _(core_consent_purpose_label(c->purpose)), s);
 		free(s);
 	}
 }

@@ -407,23 +407,56 @@ ui_draw_title(struct ui *ui, const struct screen *s)
 	free(left);
 }
 
-/* The bottom line: the keys of this screen, from the key table. */
+/* The columns that a key and its word take on the bottom line. */
+static int
+ui_key_width(enum ui_action a)
+{
+	char	*word;
+	int	 w;
+
+	word = xasprintf(" %s ", ui_key_word(a));
+	w = util_text_width(ui_key_label(a)) + util_text_width(word);
+	free(word);
+	return w;
+}
+
+/* The columns kept for the keys after a that are always shown: Esc and
+ * F1, so that a crowded line never hides the way back and the help. */
+static int
+ui_keys_kept(const enum ui_action *a)
+{
+	int	 w = 0;
+
+	for (; *a != ACT_NONE; a++)
+		if (*a == ACT_BACK || *a == ACT_HELP)
+			w += ui_key_width(*a);
+	return w;
+}
+
+/*
+ * The bottom line: the keys of this screen, from the key table, in
+ * order.  When they do not all fit, the first that does not fit and
+ * the rest are left to help (F1), except Esc and F1 themselves.
+ */
 static void
 ui_draw_keys(const struct screen *s, void *state)
 {
 	const enum ui_action	*a;
-	int			 x = 0, w;
+	int			 x = 0, w, full = 0, kept;
 	char			*word;
 
 	ui_put(LINES - 1, 0, "", COLS, 1, STYLE_KEYS);
 	a = s->actions_now != NULL ? s->actions_now(state) : s->actions;
 	for (; *a != ACT_NONE; a++) {
-		word = xasprintf(" %s ", ui_key_word(*a));
-		w = util_text_width(ui_key_label(*a)) + util_text_width(word);
-		if (x + w > COLS) {
-			free(word);
-			break;
+		kept = *a == ACT_BACK || *a == ACT_HELP;
+		if (full && !kept)
+			continue;
+		w = ui_key_width(*a);
+		if (x + w + (kept ? 0 : ui_keys_kept(a + 1)) > COLS) {
+			full = 1;
+			continue;
 		}
+		word = xasprintf(" %s ", ui_key_word(*a));
 		x += ui_put(LINES - 1, x, ui_key_label(*a), COLS - x, 0,
 		    STYLE_KEY);
 		x += ui_put(LINES - 1, x, word, COLS - x, 0, STYLE_KEYS);

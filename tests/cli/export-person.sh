@@ -35,6 +35,8 @@ mark() {
 	UPDATE visit_item SET note = 'Punktnote $t' WHERE position = 0 AND
 	    visit_id IN (SELECT id FROM visit WHERE household_id = $h);
 	UPDATE followup SET note = 'Opfølgning $t' WHERE household_id = $h;
+	DELETE FROM consent WHERE household_id = $h AND
+	    purpose IN ('phone', 'story');
 	INSERT INTO consent (household_id, purpose, given_on, given_by, how,
 	    withdrawn_on, withdrawn_by, created_at) VALUES
 	    ($h, 'phone', '2019-05-01', 'giver$t', 'paper', NULL, NULL,
@@ -120,6 +122,7 @@ items = db.execute('SELECT count(*) FROM visit_item i JOIN visit v ON v.id = i.v
 assert sum(len(v['checklist']) for v in d['visits']) == items
 assert any(i['note'] == 'Punktnote 1111111' for v in d['visits'] for i in v['checklist'])
 fus = [r[0] for r in db.execute('SELECT id FROM followup WHERE household_id = ?', (a,))]
+cons = [r[0] for r in db.execute('SELECT id FROM consent WHERE household_id = ?', (a,))]
 assert sorted(f['id'] for f in d['followups']) == sorted(fus)
 assert all(f['note'] == 'Opfølgning 1111111' for f in d['followups'])
 c = {x['purpose']: x for x in d['consents']}
@@ -129,11 +132,16 @@ assert d['erased'] is None
 for r in d['audit']:
     ok = (r['table'] == 'household' and r['record'] == a) or \
          (r['table'] == 'visit' and r['record'] in visits) or \
-         (r['table'] == 'followup' and r['record'] in fus)
+         (r['table'] == 'followup' and r['record'] in fus) or \
+         (r['table'] == 'consent' and r['record'] in cons and
+          r['detail'].startswith('household %d:' % a))
     assert ok, r
 want = db.execute("""SELECT count(*) FROM audit WHERE (tbl = 'household' AND record = ?1)
     OR (tbl = 'visit' AND record IN (SELECT id FROM visit WHERE household_id = ?1))
-    OR (tbl = 'followup' AND record IN (SELECT id FROM followup WHERE household_id = ?1))""", (a,)).fetchone()[0]
+    OR (tbl = 'followup' AND record IN (SELECT id FROM followup WHERE household_id = ?1))
+    OR (tbl = 'consent' AND record IN (SELECT id FROM consent WHERE household_id = ?1))""", (a,)).fetchone()[0]
+# Its consents' rows are there (the demo records each consent it gives).
+assert any(r['table'] == 'consent' for r in d['audit']), d['audit']
 # The copy written now is recorded after its snapshot: one row less.
 assert len(d['audit']) == want - 1, (len(d['audit']), want)
 print('all checks passed')

@@ -36,7 +36,7 @@ whole en "the erased household's screen"
 expect_not "en: no member is named" "Who lives there"
 tui_keys v
 expect "en: it cannot be visited" "it can no longer be visited or"
-expect_not "en: the visit did not open" "Welcome visit"
+expect_not "en: the visit did not open" "velkomst · Welcome visit"
 tui_keys x
 tui_wait "Type your login"
 

@@ -164,7 +164,7 @@ test_read(void)
 		CHECK_STR(p.fus[0].note, "visit of A");
 	CHECK_INT(p.nconsents, 1);
 	if (p.nconsents == 1) {
-		CHECK_STR(p.consents[0].purpose, "phone");
+		CHECK_INT(p.consents[0].purpose, CP_PHONE);
 		CHECK_STR(p.consents[0].withdrawn_by, "sekretariat");
 	}
 	CHECK(p.erased_on == DATE_NONE);
