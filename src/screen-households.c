@@ -102,11 +102,12 @@ static const enum ui_action report_actions_own[] = {
 	ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST,
 	ACT_LAST, ACT_NONE
 };
-/* The secretariat's list: the report's keys, a reason, the overview. */
+/* The secretariat's list: the report's keys, a reason, the overview
+ * (what does not fit beside Esc and F1 in 80 columns is in help). */
 static const enum ui_action desk_actions[] = {
 	ACT_OPEN, ACT_VISIT, ACT_PICK_DEPT, ACT_PICK_REASON, ACT_DESK,
-	ACT_SEARCH, ACT_IN_REGISTER, ACT_EXPORT, ACT_BACK, ACT_HELP, ACT_UP, ACT_DOWN,
-	ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
+	ACT_EXPORT, ACT_SEARCH, ACT_IN_REGISTER, ACT_BACK, ACT_HELP, ACT_UP,
+	ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 /* The same for those who may not see the overview (db_desk). */
 static const enum ui_action desk_actions_own[] = {

@@ -41,9 +41,9 @@ run() {
 	fi
 	whole "$lang" "the household with its consent"
 	# The secretariat's household has more keys than 80 columns hold:
-	# those that do not fit are left to help, never Esc and F1.
+	# those that do not fit (D) are left to help, never Esc and F1.
 	expect_line "$lang: the bottom line keeps Esc and F1" \
-	    "^v .* ${S[delete]} Esc ${S[back]} F1 ${S[help]} *\$"
+	    "^v .* ${S[copy]} Esc ${S[back]} F1 ${S[help]} *\$"
 
 	expect_not "$lang: no consent screen yet" "${S[head]}"
 	tui_keys c
@@ -103,7 +103,7 @@ run() {
 
 declare -A S
 S=([households]=Households [household]=Household [title]=Consent
-    [delete]="D Delete" [back]=Back [help]=Help
+    [copy]="E Copy" [back]=Back [help]=Help
     [head]="Household 10 · consent per purpose"
     [visit_title]="Welcome visit" [fu_title]="Follow-up"
     [story_title]="Success story" [phone]=Phone [not_given]="not given"
@@ -120,7 +120,7 @@ S=([households]=Households [household]=Household [title]=Consent
     [fu_ok]="Consent to follow-up: given; a note may be kept.")
 run en
 S=([households]=Husstande [household]=Husstand [title]=Samtykke
-    [delete]="D Slet" [back]=Tilbage [help]=Hjælp
+    [copy]="E Kopi" [back]=Tilbage [help]=Hjælp
     [head]="Husstand 10 · samtykke til hvert formål"
     [visit_title]="Velkomstbesøg" [fu_title]="Opfølgning"
     [story_title]="Succeshistorie" [phone]=Telefon [not_given]="ikke givet"
