@@ -310,6 +310,12 @@ struct consent_removed {
 /* What r counts, translated, as a list ("the phone number, the notes
  * of 2 visits"), or NULL when it counts nothing.  New string. */
 char	*core_consent_removed_text(const struct consent_removed *r);
+
+/* The audit trail's kinds of record (core-audit.c): "household 12" (or
+ * "household" for record 0) in the user's language, a new string; the
+ * stable table name a typed word names, or NULL. */
+char		*core_audit_record(const char *table, long record);
+const char	*core_audit_table_named(const char *word);
 /*
  * Check the day a consent was given: required, not after today.  NULL
  * if fine, else a sentence (N_()).

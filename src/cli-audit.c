@@ -30,31 +30,11 @@ static const struct cli_col audit_tsv[] = {
 };
 #define AUDIT_WHO	1	/* the column of who did it */
 
-/* The record kinds of the trail, for the text table. */
-static const char *const audit_tables[][2] = {
-	{ "household", N_("household") },
-	{ "visit", N_("visit") },
-	{ "ambassador", N_("ambassador") },
-	{ "account", N_("account") },
-	{ "consent", N_("consent") },
-};
-
 /* The record of r for the table: "household 12", or "". */
 static char *
 audit_record(const struct audit_row *r)
 {
-	const char	*name;
-	size_t		 i;
-
-	if (r->table == NULL)
-		return xstrdup("");
-	name = r->table;
-	for (i = 0; i < sizeof audit_tables / sizeof audit_tables[0]; i++)
-		if (strcmp(r->table, audit_tables[i][0]) == 0)
-			name = _(audit_tables[i][1]);
-	if (r->record <= 0)
-		return xstrdup(name);
-	return xasprintf("%s %ld", name, r->record);
+	return core_audit_record(r->table, r->record);
 }
 
 /* Who did r, for the table: a new string. */

@@ -302,7 +302,9 @@ co_give(struct db *db, const struct who *who, long id,
 	int		 live;
 
 	if ((s = db_household_visible(db, who, id)) != DB_OK ||
-	    (s = db_consent_live(db, id, p, &live, NULL)) != DB_OK)
+	    (s = db_refuse_erased(db, id, N_("This household's personal "
+	    "data was erased: it can no longer be visited or changed."))) !=
+	    DB_OK || (s = db_consent_live(db, id, p, &live, NULL)) != DB_OK)
 		return s;
 	if (live)
 		return db_fail(db, DB_INVALID, _("Consent to %s is already "

@@ -154,6 +154,39 @@ erase_step(struct db *db, const char *sql, long id, const char *now,
 	return db_step_done(db, st);
 }
 
+/* Whether household id was erased, into *erased. */
+static enum db_status
+erase_is(struct db *db, long id, int *erased)
+{
+	static const char sql[] = "SELECT 1 FROM household_erased "
+	    "WHERE household_id = ?1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	*erased = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK :
+	    db_sqlite_fail(db, rc);
+}
+
+/* DB_OK when household id was never erased, else DB_INVALID with the
+ * sentence why (a literal for N_()): what was erased is not written
+ * again. */
+enum db_status
+db_refuse_erased(struct db *db, long id, const char *why)
+{
+	enum db_status	 s;
+	int		 erased;
+
+	if ((s = erase_is(db, id, &erased)) != DB_OK)
+		return s;
+	return erased ? db_fail(db, DB_INVALID, "%s", _(why)) : DB_OK;
+}
+
 /* Record that household id was erased today, and why. */
 static enum db_status
 erase_record(struct db *db, const struct who *who, long id,
@@ -442,9 +475,14 @@ purge_one(struct db *db, struct purge_run *p, long id)
 	enum retention_reason	 why;
 	enum db_status		 s;
 	char			 detail[64];
+	int			 erased;
 
 	if ((s = purge_reason(db, p->rules, id, p->today, &why)) != DB_OK ||
 	    why == RETAIN_KEEP)
+		return s;
+	/* One erased already (and given a name again by hand) is skipped,
+	 * never a reason to stop every purge after it. */
+	if ((s = erase_is(db, id, &erased)) != DB_OK || erased)
 		return s;
 	snprintf(detail, sizeof detail, "by the retention rules: %s",
 	    core_retention_name(why));

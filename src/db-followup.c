@@ -111,7 +111,7 @@ fu_insert(struct db *db, const struct who *who, struct followup *f,
 }
 
 /* A note may be kept unless the household has withdrawn its consent
- * to follow-up (and not given it again). */
+ * to follow-up (and not given it again), or was erased. */
 static enum db_status
 fu_may_note(struct db *db, long id)
 {
@@ -126,7 +126,9 @@ fu_may_note(struct db *db, long id)
 		    "withdrawn its consent to follow-up by the secretariat, "
 		    "so no note can be kept. Save without the note, or record "
 		    "their consent again first."));
-	return DB_OK;
+	return db_refuse_erased(db, id, N_("This household's personal data "
+	    "was erased, so no note can be kept. Save the follow-up without "
+	    "the note."));
 }
 
 /* The follow-up, the household dealt with, and the audit row. */

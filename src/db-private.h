@@ -23,7 +23,7 @@
 #define CORE_KEY_VERSION	1
 
 #define DB_BUSY_DEFAULT		5000	/* ms */
-#define DB_STMT_CACHE		128
+#define DB_STMT_CACHE		256
 #define DB_EACH_PAGE		500	/* rows a page of db_*_each */
 
 struct db_stmt_slot {
@@ -249,6 +249,9 @@ enum db_status	 db_consent_phone_follow(struct db *, const struct who *,
 		    long id, int consent, const char *on, const char *by);
 enum db_status	 db_consent_live(struct db *, long id, enum consent_purpose p,
 		    int *live, int *withdrawn);
+/* DB_INVALID, saying why (an N_() literal), when household id was
+ * erased: its personal data is not written again (db-erase.c). */
+enum db_status	 db_refuse_erased(struct db *, long id, const char *why);
 
 /* ---- lists (db-open.c): what the household and ambassador lists share */
 

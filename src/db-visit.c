@@ -201,7 +201,8 @@ vi_check_household(struct db *db, const struct who *who, long id, long date)
 		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
 	if (err != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
-	return DB_OK;
+	return db_refuse_erased(db, id, N_("This household's personal data "
+	    "was erased: it can no longer be visited or changed."));
 }
 
 /* Insert the items of visit vid. */
@@ -287,6 +288,30 @@ vi_handled_on(struct db *db, long id, long *out)
 	return DB_OK;
 }
 
+/*
+ * A note may be kept on a visit that does not welcome the household
+ * (not home, declined) only while the household has not withdrawn its
+ * consent to the visit; one that welcomes it gives that consent again.
+ */
+static enum db_status
+vi_may_note(struct db *db, const struct visit *v, const struct vi_clean *c)
+{
+	enum db_status	 s;
+	int		 live, withdrawn;
+
+	if (c->notes == NULL || c->notes[0] == '\0' ||
+	    v->outcome == VO_WELCOMED || v->outcome == VO_PARTLY)
+		return DB_OK;
+	if ((s = db_consent_live(db, v->household, CP_VISIT, &live,
+	    &withdrawn)) != DB_OK)
+		return s;
+	if (withdrawn)
+		return db_fail(db, DB_INVALID, N_("The household has "
+		    "withdrawn its consent to the welcome visit, so no note "
+		    "can be kept. Save without the note."));
+	return DB_OK;
+}
+
 /* Add visit v and bring its household up to date, in one transaction. */
 enum db_status
 db_visit_add(struct db *db, const struct who *who, struct visit *v,
@@ -312,7 +337,8 @@ db_visit_add(struct db *db, const struct who *who, struct visit *v,
 	/* The trail names the household by its number, never its people. */
 	snprintf(detail, sizeof detail, "household %ld", v->household);
 	if ((s = vi_check_household(db, who, v->household, v->date)) ==
-	    DB_OK && (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
+	    DB_OK && (s = vi_may_note(db, v, &c)) == DB_OK &&
+	    (s = vi_insert(db, who, v, &c, &vid)) == DB_OK &&
 	    (s = vi_handled_on(db, v->household, &handled)) == DB_OK &&
 	    (s = db_visit_recompute(db, who, v->household, max_attempts,
 	    handled)) == DB_OK &&

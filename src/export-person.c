@@ -589,22 +589,6 @@ pt_visits(FILE *f, const struct person *p)
 	}
 }
 
-/* "household 241" for a record of the trail, in the user's language
- * (the words of the audit screen): a new string. */
-static char *
-pt_record(const char *table, long record)
-{
-	if (table == NULL)
-		return xstrdup("");
-	if (strcmp(table, "household") == 0)
-		return xasprintf(_("household %ld"), record);
-	if (strcmp(table, "visit") == 0)
-		return xasprintf(_("visit %ld"), record);
-	if (strcmp(table, "followup") == 0)
-		return xasprintf(_("follow-up %ld"), record);
-	return xasprintf("%s %ld", table, record);
-}
-
 /* Whether it was erased, and the audit trail's rows. */
 static void
 pt_trail(FILE *f, const struct person *p)
@@ -627,7 +611,7 @@ pt_trail(FILE *f, const struct person *p)
 	snprintf(own, sizeof own, "household %ld", p->h.id);
 	for (i = 0; i < p->naudit; i++) {
 		r = &p->audit[i];
-		s = pt_record(r->table, r->record);
+		s = core_audit_record(r->table, r->record);
 		/* The detail of a visit's row names the household again. */
 		detail = r->detail != NULL && strcmp(r->detail, own) != 0 ?
 		    r->detail : NULL;

@@ -78,21 +78,6 @@ static const char *const au_kinds[] = {
 	N_("consent given"), N_("consent withdrawn"),
 };
 
-/* The kinds of record: the stable name, the word, the word and id. */
-static const struct au_table {
-	const char	*name;
-	const char	*word;
-	const char	*with_id;
-} au_tables[] = {
-	{ "household", N_("household"), N_("household %ld") },
-	{ "visit", N_("visit"), N_("visit %ld") },
-	{ "ambassador", N_("ambassador"), N_("ambassador %ld") },
-	{ "account", N_("account"), N_("account %ld") },
-	{ "followup", N_("follow-up"), N_("follow-up %ld") },
-	{ "consent", N_("consent"), N_("consent %ld") },
-};
-#define AU_NTABLES	(sizeof au_tables / sizeof au_tables[0])
-
 /* A kind as shown: translated when known, else as stored. */
 static const char *
 au_kind(const char *kind)
@@ -104,22 +89,6 @@ au_kind(const char *kind)
 		if (strcmp(kind, au_kinds[i]) == 0)
 			return _(au_kinds[i]);
 	return kind != NULL ? kind : "";
-}
-
-/* "household 12" for a record, "household" for a table (new string). */
-static char *
-au_record(const char *table, long record)
-{
-	size_t	i;
-
-	if (table == NULL)
-		return xstrdup("");
-	for (i = 0; i < AU_NTABLES; i++)
-		if (strcmp(table, au_tables[i].name) == 0)
-			return record != 0 ? xasprintf(_(au_tables[i].with_id),
-			    record) : xstrdup(_(au_tables[i].word));
-	return record != 0 ? xasprintf("%s %ld", table, record) :
-	    xstrdup(table);
 }
 
 /* UTC text "2026-11-28 09:12:00" as local time, Danish style, into buf
@@ -228,7 +197,7 @@ au_cell(struct ui *ui, void *ctx, struct ui_cell *c)
 	case AU_WHAT:
 		return au_kind(r->kind);
 	case AU_RECORD:
-		s = au_record(r->table, r->record);
+		s = core_audit_record(r->table, r->record);
 		break;
 	default:
 		return au_detail(r);
@@ -329,7 +298,7 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 		free(part);
 	}
 	if (l->table != NULL) {
-		part = au_record(l->table, l->record);
+		part = core_audit_record(l->table, l->record);
 		s = au_join(s, part);
 		free(part);
 	}
@@ -361,7 +330,7 @@ au_draw_info(struct ui *ui, const struct audit_list *l, int y)
 static void
 au_draw_full(struct ui *ui, const struct audit_row *r, int y)
 {
-	char	 when[40], *who = au_who(r), *rec = au_record(r->table,
+	char	 when[40], *who = au_who(r), *rec = core_audit_record(r->table,
 		    r->record), *s;
 
 	s = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s%s%s%s%s",
@@ -460,7 +429,7 @@ au_open(struct audit_list *l, enum au_prompt p)
 	if (p == AP_ACCOUNT && l->login != NULL)
 		util_edit_set(&l->e[0], l->login);
 	if (p == AP_RECORD && l->table != NULL) {
-		s = au_record(l->table, l->record);
+		s = core_audit_record(l->table, l->record);
 		util_edit_set(&l->e[0], s);
 		free(s);
 	}
@@ -468,19 +437,6 @@ au_open(struct audit_list *l, enum au_prompt p)
 		util_edit_set(&l->e[0], util_date_dk(l->since, a));
 	if (p == AP_DATES && l->until != DATE_NONE)
 		util_edit_set(&l->e[1], util_date_dk(l->until, a));
-}
-
-/* The table a typed word names (stable or translated), or NULL. */
-static const char *
-au_table_named(const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < AU_NTABLES; i++)
-		if (strcasecmp(word, au_tables[i].name) == 0 ||
-		    strcasecmp(word, _(au_tables[i].word)) == 0)
-			return au_tables[i].name;
-	return NULL;
 }
 
 /* Parse "household 12", "12" or "visit" into *table and *record. */
@@ -495,9 +451,9 @@ au_parse_record(const char *s, const char **table, long *record)
 		*table = "household";
 	} else if (sscanf(s, "%39s %ld%n", word, &n, &used) == 2 &&
 	    s[used] == '\0') {
-		*table = au_table_named(word);
+		*table = core_audit_table_named(word);
 	} else if (sscanf(s, "%39s%n", word, &used) == 1 && s[used] == '\0') {
-		*table = au_table_named(word);
+		*table = core_audit_table_named(word);
 		n = 0;
 	} else
 		return -1;

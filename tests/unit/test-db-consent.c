@@ -460,6 +460,38 @@ test_audit_and_followup(void)
 	db_close(db);
 }
 
+/* A visit of the door not opened (or declined) keeps no note once the
+ * visit consent was withdrawn; one that welcomes gives it again. */
+static void
+test_visit_note_after_withdrawal(void)
+{
+	struct consent_removed	 r;
+	struct visit		 v;
+	struct db		*db;
+	long			 id[3];
+
+	if ((db = fill(id)) == NULL)
+		return;
+	CHECK_INT(db_consent_withdraw(db, &sec, id[0], CP_VISIT, &r), DB_OK);
+	memset(&v, 0, sizeof v);
+	v.household = id[0];
+	v.date = today;
+	v.ambassador = (char *)"Fatima Ali";
+	v.outcome = VO_NOT_HOME;
+	v.next_date = today + 3;
+	v.notes = (char *)"Neighbour says they work late.";
+	CHECK_INT(db_visit_add(db, &amb, &v, 3), DB_INVALID);
+	if (strstr(db_errmsg(db), "withdrawn") == NULL)
+		TEST_FAIL("said: %s", db_errmsg(db));
+	v.notes = NULL;
+	CHECK_INT(db_visit_add(db, &amb, &v, 3), DB_OK);
+	/* Another household's notes are not touched by it. */
+	v.household = id[1];
+	v.notes = (char *)"Neighbour says they work late.";
+	CHECK_INT(db_visit_add(db, &amb, &v, 3), DB_OK);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -477,6 +509,7 @@ main(void)
 	RUN("db-consent", test_paths);
 	RUN("db-consent", test_refusals);
 	RUN("db-consent", test_audit_and_followup);
+	RUN("db-consent", test_visit_note_after_withdrawal);
 	core_key_done();
 	TEST_END();
 }

@@ -149,6 +149,68 @@ test_erase(void)
 	db_close(db);
 }
 
+/* What was erased is not written again: no consent, no change of the
+ * household, no visit, no follow-up note (a follow-up without one still
+ * closes its case); and purge passes over a household erased already
+ * that was given a name again by hand, instead of stopping there. */
+static void
+test_erased_stays_erased(void)
+{
+	struct db		*db = open_mem();
+	struct purge_result	 r;
+	struct household	 h, u;
+	struct followup		 f;
+	struct visit		 v;
+	long			 id;
+
+	if (db == NULL || (id = house(db, "Zqxw Kjqp", day(2018, 1, 1),
+	    DATE_NONE)) == 0)
+		return;
+	CHECK_INT(db_erase_household(db, &sec, id, ERASE_REQUEST, NULL),
+	    DB_OK);
+	CHECK_INT(db_consent_give(db, &sec, id, CP_PHONE, CH_PAPER, today),
+	    DB_INVALID);
+	CHECK_INT(one(db, "SELECT count(*) FROM consent WHERE "
+	    "withdrawn_on IS NULL"), 0);
+	memset(&h, 0, sizeof h);
+	CHECK_INT(db_household_get(db, &sec, id, &h), DB_OK);
+	u = h;
+	u.members[0] = (char *)"Zqxw Kjqp";
+	u.nmembers = 1;
+	u.flat = (char *)"st. tv.";
+	CHECK_INT(db_household_update(db, &sec, &u), DB_INVALID);
+	db_household_clear(&h);
+	CHECK_INT(one(db, "SELECT count(*) FROM member"), 0);
+	memset(&v, 0, sizeof v);
+	v.household = id;
+	v.date = today;
+	v.ambassador = (char *)"Fatima Ali";
+	v.outcome = VO_NOT_HOME;
+	v.next_date = today + 3;
+	CHECK_INT(db_visit_add(db, &sec, &v, 3), DB_INVALID);
+	memset(&f, 0, sizeof f);
+	f.household = id;
+	f.date = today;
+	f.action = FA_LETTER;
+	f.closes = FC_UNREACHABLE;
+	f.note = (char *)"Talked to Zqxw Kjqp, 22 33 44 55.";
+	CHECK_INT(db_followup_add(db, &sec, &f, 3), DB_INVALID);
+	CHECK(strstr(db_errmsg(db), "erased") != NULL);
+	f.note = NULL;
+	CHECK_INT(db_followup_add(db, &sec, &f, 3), DB_OK);
+	CHECK_INT(one(db, "SELECT count(*) FROM followup WHERE note IS NOT "
+	    "NULL"), 0);
+	/* Given a name again with another tool, then purged: passed over. */
+	exec(db, "UPDATE household SET sort_key = 'x'");
+	house(db, "B Awaits", day(2018, 1, 1), DATE_NONE);
+	memset(&r, 0, sizeof r);
+	CHECK_INT(db_purge(db, &sec, &rules, today, 0, NULL, NULL, NULL, &r),
+	    DB_OK);
+	CHECK_INT(r.households[RETAIN_NOT_REACHED], 1);
+	CHECK_INT(one(db, "SELECT count(*) FROM household_erased"), 2);
+	db_close(db);
+}
+
 /* What purge does, per reason, into counts. */
 static void
 count_one(void *ctx, long id, enum retention_reason why)
@@ -219,6 +281,7 @@ main(void)
 	today = util_today();
 	RUN("db-erase", test_erase);
 	RUN("db-erase", test_purge_count);
+	RUN("db-erase", test_erased_stays_erased);
 	core_key_done();
 	TEST_END();
 }
