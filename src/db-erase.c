@@ -52,6 +52,12 @@ static const char *const erase_sql[] = {
 	/* Its consents end with it: no purpose is left to consent to. */
 	"UPDATE consent SET withdrawn_on = ?4, withdrawn_by = ?3 "
 	    "WHERE household_id = ?1 AND withdrawn_on IS NULL",
+	/* Nothing is left for the secretariat to do about it: dealt with
+	 * today, every visit seen (the reports read neither). */
+	"UPDATE household SET handled_on = max(coalesce(handled_on, ''), "
+	    "?4), handled_visit = coalesce((SELECT max(id) FROM visit "
+	    "WHERE household_id = ?1), 0), flags = 0, updated_by = ?3, "
+	    "updated_at = ?2 WHERE id = ?1",
 };
 
 static const char *const erase_why_names[] = {

@@ -158,10 +158,11 @@ test_erased_stays_erased(void)
 {
 	struct db		*db = open_mem();
 	struct purge_result	 r;
+	struct household_query	 q;
 	struct household	 h, u;
 	struct followup		 f;
 	struct visit		 v;
-	long			 id;
+	long			 id, n;
 
 	if (db == NULL || (id = house(db, "Zqxw Kjqp", day(2018, 1, 1),
 	    DATE_NONE)) == 0)
@@ -208,6 +209,17 @@ test_erased_stays_erased(void)
 	    DB_OK);
 	CHECK_INT(r.households[RETAIN_NOT_REACHED], 1);
 	CHECK_INT(one(db, "SELECT count(*) FROM household_erased"), 2);
+	/* Neither is left on the secretariat's list ("not reached in time"):
+	 * dealt with the day they were erased. */
+	memset(&q, 0, sizeof q);
+	q.filter = FILTER_FLAGGED;
+	q.today = today;
+	q.deadline = 14;
+	q.stale_days = 14;
+	CHECK_INT(db_household_count(db, &sec, &q, &n), DB_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM household WHERE flags = 0 AND "
+	    "handled_on = '2019-06-01'"), 2);
 	db_close(db);
 }
 
