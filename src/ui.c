@@ -452,7 +452,8 @@ ui_draw_keys(const struct screen *s, void *state)
 		if (full && !kept)
 			continue;
 		w = ui_key_width(*a);
-		if (x + w + (kept ? 0 : ui_keys_kept(a + 1)) > COLS) {
+		/* The line's last space may fall off the edge. */
+		if (x + w + (kept ? 0 : ui_keys_kept(a + 1)) > COLS + 1) {
 			full = 1;
 			continue;
 		}

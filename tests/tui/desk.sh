@@ -34,6 +34,9 @@ tour() {
 	expect_title "$lang: the secretariat's list" "${T[needs]}"
 	expect_not "$lang: not yet the overview" "${T[awaiting]}"
 	expect "$lang: the list offers o" "o ${T[key]}"
+	# ... and E, beside Esc and F1, in 80 columns in either language.
+	expect_line "$lang: and E, Esc and F1" \
+	    "o ${T[key]} E ${T[export]} Esc ${T[back]} F1 ${T[f1]} ?\$"
 	tui_keys o
 	expect_title "$lang: o opens the overview" "${T[desk]}"
 	expect_line "$lang: its columns" "${T[department]} +${T[awaiting]} +${T[overdue]} +${T[secretariat]} +${T[without]}"
@@ -72,13 +75,15 @@ T=([home]=Home [needs]="Needs the secretariat" [desk]="Desk overview"
     [department]=Department [awaiting]=Awaiting [overdue]=Overdue
     [secretariat]=Secretariat [without]="No ambassador" [total]=Total
     [households]=households [all]="all departments"
-    [help]="one line per department" [key]=Overview)
+    [help]="one line per department" [key]=Overview
+    [export]=Export [back]=Back [f1]=Help)
 tour en
 T=([home]=Forside [needs]="Til sekretariatet" [desk]=Overblik
     [department]=Afdeling [awaiting]=Venter [overdue]=Forsinket
     [secretariat]=Sekretariat [without]="Ingen ambassadør" [total]="I alt"
     [households]=husstande [all]="alle afdelinger"
-    [help]="en linje for hver afdeling" [key]=Overblik)
+    [help]="en linje for hver afdeling" [key]=Overblik
+    [export]=Eksport [back]=Tilbage [f1]=Hjælp)
 tour da
 
 # An ambassador's list of what needs the secretariat has no overview: o
