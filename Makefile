@@ -52,10 +52,12 @@ SENSITIVE = $(wildcard share/velkomst/sensitive/*.txt)
 PRIVACY	= $(wildcard share/velkomst/privacy/*.txt)
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian 12's
-# libxlsxwriter-dev does not pull it in.
+# libxlsxwriter-dev does not pull it in.  python3: the tests of the
+# resident's copy parse its JSON and hold it against the database.
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \
-	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev time
+	   faketime man-db libxlsxwriter-dev zlib1g-dev unzip libcsv-dev time \
+	   python3
 
 .PHONY: all run check install uninstall clean deps bench stress lint unit pot \
 	FORCE locale po-check fuzz
