@@ -20,6 +20,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 admin = { .name = "admin", .role = ROLE_ADMIN };
 static const struct who	 sekr = { .name = "sekr", .account = 2,
@@ -84,32 +85,6 @@ static const struct {
 	[OP_COVERAGE] = { "coverage", NULL, NULL },
 	[OP_STAIRWELLS] = { "ambassador stairwells", NULL, NULL },
 };
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
-}
-
-/* One integer from sql (-1 and a failure if it cannot run). */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* How many audit rows there are. */
 static long

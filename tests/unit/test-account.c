@@ -22,6 +22,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 /* Eight digits: the trail's hex hashes hold any four digits now and then,
  * and no_secret_in_file looks for the PIN's bytes in the file. */
@@ -58,22 +59,6 @@ static char *
 new_path(void)
 {
 	return xasprintf("%s/a%d.db", tmpdir, ++nfile);
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* An account to add (strings borrowed). */

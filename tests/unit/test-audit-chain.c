@@ -19,6 +19,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static char		 tmpdir[] = "/tmp/velkomst-test-chain-XXXXXX";
 static const struct who	 cli = { .name = "tester", .role = ROLE_ADMIN };
@@ -53,22 +54,6 @@ open_ok(const char *path, int flags)
 		free(err);
 	}
 	return db;
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* Run sql as the stock sqlite3 tool would (no triggers of ours

@@ -22,6 +22,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 admin = { .name = "tester", .role = ROLE_ADMIN };
 static const struct who	 sec = { .name = "sekretariat",
@@ -74,22 +75,6 @@ houses(struct db *db, int n)
 		if (db_household_add(db, &admin, &h) != DB_OK)
 			TEST_FAIL("add: %s", db_errmsg(db));
 	}
-}
-
-/* One integer from sql on db. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* The mode bits of path, or -1. */

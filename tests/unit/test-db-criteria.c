@@ -15,6 +15,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static const struct who	 sec = { .name = "sekretariat",
@@ -26,36 +27,6 @@ static const struct who	 lene = { .name = "lene", .role = ROLE_AMBASSADOR,
 static const struct who	 other = { .name = "omar", .role = ROLE_AMBASSADOR,
 			    .departments = { "bb606" }, .ndepartments = 1 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-01 */
-
-/* Open an empty database in memory or fail the test. */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* A record: kind, days ago, title, channel, count (-1: none). */
 static struct criteria_record

@@ -14,6 +14,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 sec = { .name = "mette",
 			    .role = ROLE_SECRETARIAT };
@@ -22,30 +23,6 @@ static const struct who	 amb = { .name = "birgit",
 			    .departments = { "605" }, .ndepartments = 1 };
 static const struct retention rules = { 365, 90, 365, 365, 90 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-01 */
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
-}
-
-/* A new database in memory, or NULL (the test fails). */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
 
 /* A household in 605 with two members, a phone and notes, moved in on
  * in (out on out); its id, or 0. */
@@ -72,22 +49,6 @@ house(struct db *db, const char *name, long in, long out)
 		return 0;
 	}
 	return h.id;
-}
-
-/* One integer from sql, or -1. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* Run sql (the test fails if it does not). */

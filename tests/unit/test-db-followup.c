@@ -19,6 +19,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static const struct who	 sec = { .name = "sekretariat",
@@ -26,20 +27,6 @@ static const struct who	 sec = { .name = "sekretariat",
 static const struct who	 amb = { .name = "birgit", .role = ROLE_AMBASSADOR,
 			    .departments = { "bb605" }, .ndepartments = 1 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-15 */
-
-/* Open an empty database in memory or fail the test. */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
 
 /* Add a household of dept that moved in days ago; its id, or 0. */
 static long
@@ -79,22 +66,6 @@ visit(struct db *db, long hid, long date, enum visit_outcome o,
 	v.notes = (char *)notes;
 	if (db_visit_add(db, &tester, &v, 3) != DB_OK)
 		TEST_FAIL("visit: %s", db_errmsg(db));
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* How many households are on the desk for reasons (0: all). */

@@ -14,6 +14,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 #define N(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -23,30 +24,6 @@ static const struct who	 amb = { .name = "birgit",
 			    .role = ROLE_AMBASSADOR,
 			    .departments = { "605" }, .ndepartments = 1 };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-01 */
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
-}
-
-/* A new database in memory, or NULL (the test fails). */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
 
 /* A household of dept, stairwell and flat that moved in on in (out on
  * out); its id, or 0. */
@@ -70,22 +47,6 @@ house(struct db *db, const char *dept, const char *stair, const char *flat,
 		return 0;
 	}
 	return h.id;
-}
-
-/* One integer from sql, or -1. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* Set household id's state and handled_on (DATE_NONE: none) as visits

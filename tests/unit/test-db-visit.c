@@ -17,22 +17,13 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 #define N(a)	(sizeof (a) / sizeof (a)[0])
 
 static char		 tmpdir[] = "/tmp/velkomst-test-db-visit-XXXXXX";
 static const struct who	 tester = { .name = "tester", .role = ROLE_ADMIN };
 static long		 today;		/* VELKOMST_TODAY: 2019-06-15 */
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
-}
 
 /* Open a database or fail the test. */
 static struct db *
@@ -78,22 +69,6 @@ get(struct db *db, long id, struct household *h)
 {
 	if (db_household_get(db, &tester, id, h) != DB_OK)
 		TEST_FAIL("get %ld: %s", id, db_errmsg(db));
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* A visit to household hid (no items). */

@@ -14,6 +14,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 #define DB_STR(x)	#x
 #define DB_XSTR(x)	DB_STR(x)
@@ -26,16 +27,6 @@ static char *
 tpath(const char *name)
 {
 	return xasprintf("%s/%s", tmpdir, name);
-}
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
 }
 
 /* Fill h with a simple household of the given members. */

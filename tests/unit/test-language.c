@@ -18,6 +18,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 #define PIN	"73915824"
 
@@ -42,22 +43,6 @@ open_new(char **path)
 		free(err);
 	}
 	return db;
-}
-
-/* One integer from sql. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* LANGUAGE first (when it names da or en), then the configuration, then

@@ -18,6 +18,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 sec = { .name = "mette",
 			    .role = ROLE_SECRETARIAT };
@@ -33,36 +34,6 @@ static const char *const first[] = { "Søren", "Sara", "Mette", "Ali",
 static const char *const last[] = { "Jensen", "Sørensen", "Holm", "Berg",
     "Madsen", "Aas" };
 static const char *const depts[] = { "605", "606", "607" };
-
-/* A new database in memory, or NULL (the test fails). */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
-
-/* One integer from sql, or -1. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* Add household i of department dept named name; its id, or 0. */
 static long

@@ -17,6 +17,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 #define N(a)	(sizeof (a) / sizeof (a)[0])
 #define MAXROWS	400
@@ -43,22 +44,6 @@ static const char *const lasts[] = {
 	"Østergaard",
 };
 static const char *const depts[] = { "605", "606", "tm13" };
-
-/* One integer from sql, or -1. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	else
-		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* Household i of the register: names, department and move-in spread so
  * that moves-in and sort keys repeat (the id breaks the ties). */

@@ -19,6 +19,7 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 admin = { .name = "admin", .role = ROLE_ADMIN };
 
@@ -36,16 +37,6 @@ keep_line(void *ctx, const char *line)
 
 	snprintf(l->text + o, sizeof l->text - o, "%s\n", line);
 	l->n++;
-}
-
-/* Day number of y-m-d. */
-static long
-day(int y, int m, int d)
-{
-	long	 out = DATE_NONE;
-
-	util_date_make(y, m, d, &out);
-	return out;
 }
 
 /* A new database with a household (id 1, member 1), its visit (id 1),
