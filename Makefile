@@ -14,8 +14,12 @@ PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium xlsxwriter
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
-# libcsv (Debian's libcsv-dev) ships no pkg-config file.
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv
+# libcsv (Debian's libcsv-dev) ships no pkg-config file.  libxlsxwriter
+# is not linked: report-xlsx.c loads it (dlopen) when a workbook is first
+# written, so that its libcrypto, minizip and zlib are not bound at every
+# start (README, Performance).  Its header is still needed, and the
+# package libxlsxwriter4 at run time.
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS))) -lcsv
 
 WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
@@ -51,8 +55,9 @@ MO	= $(PO:share/po/%.po=build/locale/%/LC_MESSAGES/velkomst.mo)
 SENSITIVE = $(wildcard share/velkomst/sensitive/*.txt)
 PRIVACY	= $(wildcard share/velkomst/privacy/*.txt)
 
-# zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian 12's
-# libxlsxwriter-dev does not pull it in.  python3: the tests of the
+# zlib1g-dev: libxlsxwriter's pkg-config file names -lz, but Debian 12's
+# libxlsxwriter-dev does not pull it in (pkg-config --cflags xlsxwriter
+# reads that file).  python3: the tests of the
 # resident's copy parse its JSON and hold it against the database.
 DEB_PKGS = gcc make pkg-config libncurses-dev libsqlite3-dev libconfig-dev \
 	   libicu-dev libsodium-dev gettext tmux sqlite3 mandoc ncurses-term \

@@ -57,3 +57,34 @@ member "$X" xl/sharedStrings.xml | grep -q '<t>Andre, gennemsnit</t>' &&
 run --db "$DB" report --year 2018 --format xlsx --output "$TMP/no/r.xlsx"
 check "no such folder" 1 "$TMP/no/r.xlsx" stderr
 [ ! -e "$TMP/no/r.xlsx" ] && ok "no file" || fail "no file" "there"
+
+# The Excel library is loaded when a workbook is written, not at the
+# start: neither build of velkomst names it among the libraries the
+# dynamic loader binds first (README, Performance).
+for b in "$top/build/velkomst" "$BIN"; do
+	[ -x "$b" ] || continue
+	if readelf -d "$b" | grep -q 'NEEDED.*libxlsxwriter'; then
+		fail "not loaded at the start: ${b#"$top"/}" "readelf names it"
+	else
+		ok "not loaded at the start: ${b#"$top"/}"
+	fi
+done
+
+# A library that cannot be loaded (here a broken file found first): a
+# sentence that says which package to install, no file, and no workbook
+# half made; the same for an export.
+mkdir -p "$TMP/badlib"
+: >"$TMP/badlib/libxlsxwriter.so.4"
+LD_LIBRARY_PATH=$TMP/badlib run --db "$DB" report --year 2018 \
+    --format xlsx --output "$TMP/nolib.xlsx"
+check "no library: the report" 1 "install the package libxlsxwriter4" stderr
+[ ! -e "$TMP/nolib.xlsx" ] && ok "no library: no report file" ||
+    fail "no library: no report file" "there"
+LD_LIBRARY_PATH=$TMP/badlib run --db "$DB" export households \
+    --format xlsx --output "$TMP/nolib-export.xlsx"
+check "no library: the export" 1 "install the package libxlsxwriter4" stderr
+[ ! -e "$TMP/nolib-export.xlsx" ] && ok "no library: no export file" ||
+    fail "no library: no export file" "there"
+LANGUAGE=da LD_LIBRARY_PATH=$TMP/badlib run --db "$DB" report --year 2018 \
+    --format xlsx --output "$TMP/nolib.xlsx"
+check "no library, in Danish" 1 "pakken libxlsxwriter4" stderr
