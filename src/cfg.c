@@ -49,6 +49,8 @@ struct cfg_walk {
 	const config_setting_t **dep_where;	/* where each department is */
 	const char	*dep_file;	/* the file that set the departments */
 	const char	*default_path;	/* where the shipped default was sought */
+	const char	*text_file;	/* the file whose text is in text */
+	char		*text;		/* cfg_written's copy of one file */
 };
 
 /* A stairwell while it is collected, before grouping by department. */
@@ -567,6 +569,17 @@ cfg_find_value(const char *p, const char *name, int k)
 	return NULL;
 }
 
+/* The text of file, read once for every setting of it (cfg_written). */
+static const char *
+cfg_file_text(struct cfg_walk *w, const char *file)
+{
+	if (w->text != NULL && strcmp(w->text_file, file) == 0)
+		return w->text;
+	free(w->text);
+	w->text_file = file;
+	return w->text = cfg_slurp(file);
+}
+
 /*
  * The number written for the whole number setting s: libconfig has cut a
  * number too big for its 32 (or, with L, 64) bits and keeps no text, so
@@ -577,19 +590,19 @@ cfg_find_value(const char *p, const char *name, int k)
  * long long; -1 when it is not found.
  */
 static int
-cfg_written(const config_setting_t *s, char *buf, size_t len, long long *v)
+cfg_written(struct cfg_walk *w, const config_setting_t *s, char *buf,
+    size_t len, long long *v)
 {
 	const config_setting_t	*root;
 	const char		*file = config_setting_source_file(s), *p;
-	const char		*name = config_setting_name(s);
-	char			*text;
+	const char		*name = config_setting_name(s), *text;
 	long long		 got;
 	size_t			 n;
 	unsigned		 line = config_setting_source_line(s), l;
-	int			 is64, found = 0, k, fits;
+	int			 is64, found = 0, k;
 
 	if (file == NULL || name == NULL || line == 0 ||
-	    (text = cfg_slurp(file)) == NULL)
+	    (text = cfg_file_text(w, file)) == NULL)
 		return -1;
 	is64 = config_setting_type(s) == CONFIG_TYPE_INT64;
 	got = is64 ? config_setting_get_int64(s) : config_setting_get_int(s);
@@ -601,17 +614,13 @@ cfg_written(const config_setting_t *s, char *buf, size_t len, long long *v)
 		p++;
 	/* What libconfig read must be what is written there. */
 	if (p == NULL || (p = cfg_find_value(p, name, k)) == NULL ||
-	    (n = cfg_number_len(p)) == 0 || cfg_as_read(p, is64) != got) {
-		free(text);
+	    (n = cfg_number_len(p)) == 0 || cfg_as_read(p, is64) != got)
 		return -1;
-	}
 	if (n > CFG_NUMBER_MAX)
 		snprintf(buf, len, "%.*s...", CFG_NUMBER_MAX, p);
 	else
 		snprintf(buf, len, "%.*s", (int)n, p);
-	fits = cfg_written_value(p, v);
-	free(text);
-	return fits;
+	return cfg_written_value(p, v);
 }
 
 /*
@@ -634,7 +643,7 @@ cfg_int(struct cfg_walk *w, const config_setting_t *s, long long lo,
 		v = config_setting_get_int64(s);
 	else
 		v = config_setting_get_int(s);
-	if ((fits = cfg_written(s, as, sizeof as, &v)) == -1) {
+	if ((fits = cfg_written(w, s, as, sizeof as, &v)) == -1) {
 		snprintf(as, sizeof as, "%lld", v);
 		fits = 1;
 	}
@@ -1800,6 +1809,7 @@ cfg_load(struct conf *c, const char *default_path, const char *user_file,
 		cfg_layer_read(&w, &layers[i]);
 	if (w.nerr == 0)
 		cfg_build(&w, layers, n);
+	free(w.text);
 	for (i = 0; i < n; i++) {
 		if (layers[i].loaded) {
 			config_destroy(&layers[i].cf);
