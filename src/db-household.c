@@ -965,6 +965,14 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 #define HH_REASON_NOSTALE " AND (h.flags & ?18) <> 0"
 
 /*
+ * FILTER_FLAGGED's two halves, which do not overlap, for its capped
+ * count only (hh_count_flagged): the households with flags, and those
+ * without that the stale rule brings.
+ */
+#define FILTER_FLAGGED_SET	(FILTER_OPEN + 1)
+#define FILTER_FLAGGED_STALE	(FILTER_OPEN + 2)
+
+/*
  * The filters in SQL, as core says them: FILTER_DUE is core_visit_due()
  * (and, with stale_days, not core_visit_stale()), FILTER_OVERDUE
  * core_overdue_days() > 0, FILTER_FLAGGED flags or (with stale_days)
@@ -989,6 +997,15 @@ hh_filter_sql(const struct household_query *q)
 		    HH_OPEN_CASE,
 		[FILTER_OPEN] = " AND h.state IN ('awaiting', 'partly')"
 		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)",
+		[FILTER_FLAGGED_SET] = " AND h.flags <> 0"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    HH_OPEN_CASE,
+		[FILTER_FLAGGED_STALE] = " AND h.flags = 0"
+		    " AND h.state IN ('awaiting', 'partly') AND h.moved_in < ?16"
+		    " AND (h.handled_on IS NULL OR"
+		    " h.handled_on < date(h.moved_in, ?17))"
+		    " AND (h.moved_out IS NULL OR h.moved_out > ?14)"
+		    HH_OPEN_CASE,
 	};
 	/*
 	 * With the stale rule, what is stale leaves the queue for the
@@ -1069,9 +1086,11 @@ hh_bind_filter(sqlite3_stmt *st, const void *ctx)
 	if (q->filter == FILTER_OVERDUE)
 		sqlite3_bind_text(st, 15, f->bound, -1, SQLITE_STATIC);
 	if (q->stale_days > 0 && (q->filter == FILTER_DUE ||
-	    q->filter == FILTER_FLAGGED))
+	    q->filter == FILTER_FLAGGED ||
+	    (int)q->filter == FILTER_FLAGGED_STALE))
 		sqlite3_bind_text(st, 16, f->stale, -1, SQLITE_STATIC);
-	if (q->stale_days > 0 && q->filter == FILTER_FLAGGED)
+	if (q->stale_days > 0 && (q->filter == FILTER_FLAGGED ||
+	    (int)q->filter == FILTER_FLAGGED_STALE))
 		sqlite3_bind_text(st, 17, f->since, -1, SQLITE_STATIC);
 	if (hh_reason(q))
 		sqlite3_bind_int(st, 18, q->reason);
@@ -1211,6 +1230,33 @@ db_household_count(struct db *db, const struct who *who,
 	return db_household_count_upto(db, who, q, 0, count);
 }
 
+/*
+ * FILTER_FLAGGED (q, with no search and no reasons) counted up to cap in
+ * its two halves, each on its own index: the households with flags,
+ * then, with the stale rule, those without flags that it brings.  In
+ * one statement the OR let SQLite walk a department's households from
+ * the newest, through every open one not yet stale: an ambassador's
+ * home screen took 28 ms at 1,000,000 households for this figure
+ * (0.06 ms at 1,000).
+ */
+static enum db_status
+hh_count_flagged(struct db *db, const struct who *who,
+    const struct household_query *q, long cap, long *count)
+{
+	struct household_query	 half = *q;
+	enum db_status		 s;
+	long			 n = 0;
+
+	half.filter = (enum household_filter)FILTER_FLAGGED_SET;
+	s = db_household_count_upto(db, who, &half, cap, count);
+	if (s != DB_OK || q->stale_days <= 0 || *count >= cap)
+		return s;
+	half.filter = (enum household_filter)FILTER_FLAGGED_STALE;
+	s = db_household_count_upto(db, who, &half, cap - *count, &n);
+	*count += n;
+	return s;
+}
+
 /* How many households the query matches, up to cap (0: all): exact
  * from the tally for the whole register, else a count that stops at
  * cap. */
@@ -1223,6 +1269,9 @@ db_household_count_upto(struct db *db, const struct who *who,
 
 	if (hh_whole(q))
 		return hh_count_tally(db, who, q, count);
+	if (q->filter == FILTER_FLAGGED && cap > 0 && q->search == NULL &&
+	    !hh_reason(q))
+		return hh_count_flagged(db, who, q, cap, count);
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
 	if (cap <= 0)

@@ -555,6 +555,19 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	 * all in db_household_words_migrate (the column is added where it
 	 * is missing). */
 	"-- db_household_words_migrate\n",
+
+	/* 17 -> 18: the households with flags by department, and both of
+	 * their indexes carry the move-out, so that the count of the cases
+	 * for the secretariat (the home screen's figure, the desk) reads
+	 * only flagged households, and none of them twice: an ambassador's
+	 * took 28 ms at 1,000,000 households, walking her department's
+	 * households for the one in eight with flags (db-household.c,
+	 * hh_count_flagged). */
+	"DROP INDEX IF EXISTS household_flagged;\n"
+	"CREATE INDEX IF NOT EXISTS household_flagged ON household\n"
+	"    (moved_in, id, moved_out) WHERE flags <> 0;\n"
+	"CREATE INDEX IF NOT EXISTS household_dept_flagged ON household\n"
+	"    (department, moved_in, id, moved_out) WHERE flags <> 0;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */

@@ -1,0 +1,248 @@
+/*
+ * test-flagged-count.c — the capped count of the households that need
+ * the secretariat (the home screen's figure, the desk's count), taken in
+ * two halves that do not overlap (the households with flags, then those
+ * without that the stale rule brings): the same number as the exact
+ * count in one statement, up to the cap, for every role, cap, day and
+ * stale rule, on households with and without flags, open and closed
+ * cases, handled or not, moved out or not; and each half reads its own
+ * index, never a department's households one by one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "db.h"
+#include "util.h"
+#include "../../src/db-private.h"
+#include "test.h"
+#include "test-db.h"
+
+#define N(a)	(sizeof (a) / sizeof (a)[0])
+#define HOUSES	240
+
+static const struct who	 sec = { .name = "mette",
+			    .role = ROLE_SECRETARIAT };
+static const struct who	 amb = { .name = "birgit",
+			    .role = ROLE_AMBASSADOR,
+			    .departments = { "605" }, .ndepartments = 1 };
+static const struct who	 two = { .name = "lene",
+			    .role = ROLE_AMBASSADOR,
+			    .departments = { "605", "606" },
+			    .ndepartments = 2 };
+static const char *const depts[] = { "605", "606", "tm13" };
+
+/* A small generator of its own, so that every run sees the same
+ * households. */
+static unsigned long	 seed = 12345;
+
+static unsigned
+pick(unsigned n)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+/* Run sql, which must succeed. */
+static void
+exec(struct db *db, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK)
+		TEST_FAIL("%s: %s", sql, err);
+	sqlite3_free(err);
+}
+
+/* Household i, then what the desk looks at set by hand: its state,
+ * flags, move-in, move-out, the day the secretariat dealt with it, and
+ * follow-ups that close the case or not. */
+static void
+house(struct db *db, int i, long today)
+{
+	static const char *const states[] = { "awaiting", "partly",
+	    "welcomed", "declined" };
+	static const char *const closes[] = { "", "reached", "unreachable" };
+	struct household h;
+	char		 name[32], flat[16], sql[512], in[16], out[16], hd[16];
+	char		 fd[16];
+	long		 moved_in;
+	unsigned	 k, nf;
+
+	memset(&h, 0, sizeof h);
+	h.department = (char *)depts[i % N(depts)];
+	h.stairwell = "";
+	snprintf(flat, sizeof flat, "%d. tv.", i);
+	h.flat = flat;
+	moved_in = today - (long)pick(400);
+	h.moved_in = moved_in;
+	h.moved_out = DATE_NONE;
+	h.consent_on = DATE_NONE;
+	snprintf(name, sizeof name, "Beboer %d", i);
+	h.members[0] = name;
+	h.nmembers = 1;
+	if (db_household_add(db, &sec, &h) != DB_OK) {
+		TEST_FAIL("add %d: %s", i, db_errmsg(db));
+		return;
+	}
+	util_date_iso(moved_in, in);
+	util_date_iso(moved_in + (long)pick(500), out);
+	util_date_iso(moved_in + (long)pick(200), hd);
+	snprintf(sql, sizeof sql, "UPDATE household SET state = '%s', "
+	    "flags = %u WHERE id = %ld", states[pick(N(states))],
+	    pick(3) == 0 ? 1u << pick(4) : 0u, h.id);
+	exec(db, sql);
+	if (pick(4) == 0) {
+		snprintf(sql, sizeof sql, "UPDATE household SET moved_out = "
+		    "'%s' WHERE id = %ld", out, h.id);
+		exec(db, sql);
+	}
+	if (pick(3) == 0) {
+		snprintf(sql, sizeof sql, "UPDATE household SET handled_on = "
+		    "'%s' WHERE id = %ld", hd, h.id);
+		exec(db, sql);
+	}
+	nf = pick(3);
+	for (k = 0; k < nf; k++) {
+		util_date_iso(moved_in + (long)pick(300), fd);
+		snprintf(sql, sizeof sql, "INSERT INTO followup (household_id,"
+		    " date, login, action, closes, created_at) VALUES (%ld, "
+		    "'%s', 'mette', 'phone', '%s', '2019-01-01 10:00:00')",
+		    h.id, fd, closes[pick(N(closes))]);
+		exec(db, sql);
+	}
+}
+
+/* The capped count is the exact count up to the cap, in every case. */
+static void
+test_same_as_exact(void)
+{
+	static const long caps[] = { 1, 4, 17, 60, 1000 };
+	static const int stales[] = { 0, 30, 90 };
+	const struct who *whos[] = { &sec, &amb, &two };
+	struct household_query q;
+	struct db	*db;
+	long		 today = day(2019, 6, 1), exact, upto, flagged = 0;
+	size_t		 c, s, w, d;
+	int		 i;
+
+	if ((db = open_mem()) == NULL)
+		return;
+	for (i = 0; i < HOUSES; i++)
+		house(db, i, today);
+	for (d = 0; d < 3; d++)
+		for (s = 0; s < N(stales); s++)
+			for (w = 0; w < N(whos); w++) {
+				memset(&q, 0, sizeof q);
+				q.filter = FILTER_FLAGGED;
+				q.today = today + (long)d * 45;
+				q.deadline = 14;
+				q.stale_days = stales[s];
+				CHECK_INT(db_household_count(db, whos[w], &q,
+				    &exact), DB_OK);
+				flagged += exact;
+				for (c = 0; c < N(caps); c++) {
+					CHECK_INT(db_household_count_upto(db,
+					    whos[w], &q, caps[c], &upto), DB_OK);
+					CHECK_INT(upto, exact < caps[c] ? exact :
+					    caps[c]);
+				}
+			}
+	/* The households above are a real test: many need the
+	 * secretariat, and not all of them. */
+	CHECK(flagged > 100);
+	CHECK(one(db, "SELECT count(*) FROM household WHERE flags <> 0") <
+	    HOUSES);
+	db_close(db);
+}
+
+/* The statements the count prepared (sqlite3_trace_v2). */
+struct seen {
+	char	 sql[8][2048];
+	int	 n;
+};
+
+static int
+trace(unsigned kind, void *ctx, void *p, void *x)
+{
+	struct seen	*s = ctx;
+	const char	*sql = x;
+
+	(void)kind;
+	(void)p;
+	if (s->n < 8 && strstr(sql, "count(*)") != NULL)
+		snprintf(s->sql[s->n++], sizeof s->sql[0], "%s", sql);
+	return 0;
+}
+
+/* 1 if the plan of sql reads the index named. */
+static int
+plan_uses(struct db *db, const char *sql, const char *index)
+{
+	sqlite3_stmt	*st;
+	char		*e = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	int		 found = 0;
+
+	if (sqlite3_prepare_v2(db->h, e, -1, &st, NULL) != SQLITE_OK) {
+		TEST_FAIL("%s: %s", e, sqlite3_errmsg(db->h));
+		sqlite3_free(e);
+		return 0;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3), index))
+			found = 1;
+	sqlite3_finalize(st);
+	sqlite3_free(e);
+	return found;
+}
+
+/* Each half reads the index of its households: the flagged ones by
+ * department for an ambassador (her department's households one by one
+ * took 28 ms at a million), the open ones by move-in for the stale. */
+static void
+test_indexes(void)
+{
+	struct household_query q;
+	struct seen	 s;
+	struct db	*db;
+	long		 n;
+	int		 i;
+
+	if ((db = open_mem()) == NULL)
+		return;
+	for (i = 0; i < 30; i++)
+		house(db, i, day(2019, 6, 1));
+	memset(&q, 0, sizeof q);
+	q.filter = FILTER_FLAGGED;
+	q.today = day(2019, 6, 1);
+	q.deadline = 14;
+	q.stale_days = 60;
+	memset(&s, 0, sizeof s);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &s);
+	CHECK_INT(db_household_count_upto(db, &amb, &q, 100000, &n), DB_OK);
+	sqlite3_trace_v2(db->h, 0, NULL, NULL);
+	CHECK_INT(s.n, 2);
+	if (s.n == 2) {
+		CHECK(plan_uses(db, s.sql[0], "household_dept_flagged"));
+		CHECK(plan_uses(db, s.sql[1], "household_dept_open"));
+	}
+	memset(&s, 0, sizeof s);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &s);
+	CHECK_INT(db_household_count_upto(db, &sec, &q, 100000, &n), DB_OK);
+	sqlite3_trace_v2(db->h, 0, NULL, NULL);
+	CHECK_INT(s.n, 2);
+	if (s.n == 2)
+		CHECK(plan_uses(db, s.sql[0], "household_flagged") ||
+		    plan_uses(db, s.sql[0], "household_dept_flagged"));
+	db_close(db);
+}
+
+int
+main(void)
+{
+	RUN("flagged-count", test_same_as_exact);
+	RUN("flagged-count", test_indexes);
+	core_key_done();
+	TEST_END();
+}
