@@ -14,12 +14,14 @@ PKGS	= ncursesw sqlite3 libconfig icu-uc icu-i18n libsodium xlsxwriter
 # Recursively expanded on purpose: pkg-config runs only when a rule needs
 # it, which is after `deps` has installed it.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS)))
-# libcsv (Debian's libcsv-dev) ships no pkg-config file.  libxlsxwriter
-# is not linked: report-xlsx.c loads it (dlopen) when a workbook is first
-# written, so that its libcrypto, minizip and zlib are not bound at every
-# start (README, Performance).  Its header is still needed, and the
-# package libxlsxwriter4 at run time.
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS))) -lcsv
+# libcsv (Debian's libcsv-dev) ships no pkg-config file.  ICU and
+# libxlsxwriter are not linked: util-icu.c and report-xlsx.c load them
+# (dlopen) when they are first needed, so that ICU's C++ library and
+# libxlsxwriter's libcrypto, minizip and zlib are not bound at every
+# start (README, Performance).  Their headers are still needed, and the
+# packages libicu72 and libxlsxwriter4 at run time.
+DLOPENED = icu-uc icu-i18n xlsxwriter
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out $(DLOPENED),$(PKGS))) -lcsv
 
 WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wpointer-arith -Wformat=2 -Wno-format-nonliteral

@@ -116,7 +116,9 @@ struct conf {
 	struct sensitive_words	*sensitive;	/* "sensitive_words": the
 						   words a note is checked
 						   for (core.h); never NULL
-						   after cfg_load */
+						   after cfg_load, empty
+						   unless the lists were
+						   read (cfg_read_word_lists) */
 	char			*files[4];	/* the files that were read */
 	size_t			 nfiles;
 };
@@ -132,6 +134,14 @@ struct conf {
 int	 cfg_load(struct conf *c, const char *default_path,
 	    const char *user_file, int skip_system, char *err, size_t errlen);
 void	 cfg_free(struct conf *);
+/*
+ * Whether cfg_load reads the word lists of "sensitive_words" (1, the
+ * default), or leaves them unread and the list of words empty (0): only
+ * the screens, `import` and `check` look at notes, and reading the lists
+ * loads ICU (util-icu.h), which a command such as `goal` otherwise never
+ * needs.  main.c sets it from the command.
+ */
+void	 cfg_read_word_lists(int);
 /* Where the shipped default is looked for: $VELKOMST_SHARE/velkomst.conf
  * if set, else DATADIR "/velkomst/velkomst.conf" (set by the Makefile). */
 const char *cfg_default_path(void);

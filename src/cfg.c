@@ -53,6 +53,9 @@ struct cfg_walk {
 	char		*text;		/* cfg_written's copy of one file */
 };
 
+/* Whether cfg_load reads the word lists (cfg_read_word_lists). */
+static int	 cfg_words = 1;
+
 /* A stairwell while it is collected, before grouping by department. */
 struct cfg_pending {
 	int			 department;
@@ -1656,6 +1659,8 @@ cfg_build_sensitive(struct cfg_walk *w, const config_setting_t *list)
 	int			 n, k;
 
 	w->c->sensitive = core_sensitive_new();
+	if (!cfg_words)
+		return;
 	if (list == NULL || (config_setting_type(list) != CONFIG_TYPE_ARRAY &&
 	    !cfg_want(w, list, CONFIG_TYPE_LIST, NULL)))
 		return;
@@ -1679,6 +1684,13 @@ cfg_build_sensitive(struct cfg_walk *w, const config_setting_t *list)
 		free(path);
 	}
 	free(dir);
+}
+
+/* Whether the word lists are read (cfg.h). */
+void
+cfg_read_word_lists(int on)
+{
+	cfg_words = on;
 }
 
 /* Walk the merged layers: later layers win per top-level setting. */

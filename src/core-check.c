@@ -19,6 +19,7 @@
 #include "core.h"
 #include "i18n.h"
 #include "util.h"
+#include "util-icu.h"
 
 #define CHECK_BAD_UTF8	N_("The text has characters that cannot be read. " \
     "Type it again.")
@@ -78,18 +79,18 @@ check_normalize(const UNormalizer2 *norm, const char *s, int32_t *len)
 		return NULL;
 	n = (int32_t)strlen(s);
 	in = xreallocarray(NULL, (size_t)n + 1, sizeof *in);
-	u_strFromUTF8(in, n + 1, &n, s, -1, &ec);
+	ICU(u_strFromUTF8)(in, n + 1, &n, s, -1, &ec);
 	/* NFC is at most three times as long as its input; NFKC may be
 	 * longer, and is then asked again with the room it needs. */
 	cap = 3 * n + 1;
 	out = xreallocarray(NULL, (size_t)cap, sizeof *out);
-	need = U_SUCCESS(ec) ? unorm2_normalize(norm, in, n, out, cap, &ec) :
-	    0;
+	need = U_SUCCESS(ec) ?
+	    ICU(unorm2_normalize)(norm, in, n, out, cap, &ec) : 0;
 	if (ec == U_BUFFER_OVERFLOW_ERROR) {
 		ec = U_ZERO_ERROR;
 		cap = need + 1;
 		out = xreallocarray(out, (size_t)cap, sizeof *out);
-		need = unorm2_normalize(norm, in, n, out, cap, &ec);
+		need = ICU(unorm2_normalize)(norm, in, n, out, cap, &ec);
 	}
 	free(in);
 	if (U_FAILURE(ec)) {
@@ -291,15 +292,16 @@ check_fold_digits(const char *s)
 	char		*out;
 	int32_t		 n, i = 0, o = 0;
 
-	if ((u = check_normalize(unorm2_getNFKCInstance(&ec), s, &n)) == NULL)
+	if ((u = check_normalize(ICU(unorm2_getNFKCInstance)(&ec), s,
+	    &n)) == NULL)
 		return NULL;
 	/* A UTF-16 unit gives at most three bytes, a pair four. */
 	out = xmalloc((size_t)n * 3 + 1);
 	while (i < n) {
 		U16_NEXT(u, i, n, c);
-		if (u_isdigit(c) && u_charDigitValue(c) >= 0 &&
-		    u_charDigitValue(c) <= 9)
-			out[o++] = (char)('0' + u_charDigitValue(c));
+		if (ICU(u_isdigit)(c) && ICU(u_charDigitValue)(c) >= 0 &&
+		    ICU(u_charDigitValue)(c) <= 9)
+			out[o++] = (char)('0' + ICU(u_charDigitValue)(c));
 		else
 			U8_APPEND_UNSAFE(out, o, c);
 	}
@@ -517,7 +519,7 @@ check_squeeze(UChar *u, int32_t n)
 	int	 space = 0;
 
 	for (i = 0; i < n; i++) {
-		if (u_isUWhiteSpace(u[i])) {
+		if (ICU(u_isUWhiteSpace)(u[i])) {
 			space = o > 0;
 			continue;
 		}
@@ -541,14 +543,14 @@ core_clean_text(const char *s)
 
 	if (s == NULL || !util_text_valid(s))
 		return NULL;
-	if ((u = check_normalize(unorm2_getNFCInstance(&ec), s, &n)) ==
+	if ((u = check_normalize(ICU(unorm2_getNFCInstance)(&ec), s, &n)) ==
 	    NULL)
 		return NULL;
 	ec = U_ZERO_ERROR;
 	n = check_squeeze(u, n);
 	/* Each UTF-16 unit gives at most three bytes of UTF-8. */
 	out = xmalloc((size_t)n * 3 + 1);
-	u_strToUTF8(out, n * 3 + 1, &need, u, n, &ec);
+	ICU(u_strToUTF8)(out, n * 3 + 1, &need, u, n, &ec);
 	free(u);
 	if (U_FAILURE(ec)) {
 		free(out);

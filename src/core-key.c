@@ -25,6 +25,7 @@
 
 #include "core.h"
 #include "util.h"
+#include "util-icu.h"
 
 static UCollator	*key_collator;
 
@@ -36,10 +37,10 @@ key_to_u16(const char *s, int32_t *len)
 	UChar		*u;
 	int32_t		 n = 0;
 
-	u_strFromUTF8WithSub(NULL, 0, &n, s, -1, 0xFFFD, NULL, &e);
+	ICU(u_strFromUTF8WithSub)(NULL, 0, &n, s, -1, 0xFFFD, NULL, &e);
 	e = U_ZERO_ERROR;
 	u = xreallocarray(NULL, (size_t)n + 1, sizeof *u);
-	u_strFromUTF8WithSub(u, n + 1, len, s, -1, 0xFFFD, NULL, &e);
+	ICU(u_strFromUTF8WithSub)(u, n + 1, len, s, -1, 0xFFFD, NULL, &e);
 	if (U_FAILURE(e))
 		*len = 0;
 	u[*len] = 0;
@@ -54,10 +55,10 @@ key_to_u8(const UChar *u, int32_t len)
 	char		*s;
 	int32_t		 n = 0;
 
-	u_strToUTF8WithSub(NULL, 0, &n, u, len, 0xFFFD, NULL, &e);
+	ICU(u_strToUTF8WithSub)(NULL, 0, &n, u, len, 0xFFFD, NULL, &e);
 	e = U_ZERO_ERROR;
 	s = xmalloc((size_t)n + 1);
-	u_strToUTF8WithSub(s, n + 1, NULL, u, len, 0xFFFD, NULL, &e);
+	ICU(u_strToUTF8WithSub)(s, n + 1, NULL, u, len, 0xFFFD, NULL, &e);
 	if (U_FAILURE(e))
 		n = 0;
 	s[n] = '\0';
@@ -73,13 +74,14 @@ key_normalize(const UChar *u, int32_t len, int nfd, int32_t *outlen)
 	UChar			*out;
 	int32_t			 n;
 
-	norm = nfd ? unorm2_getNFDInstance(&e) : unorm2_getNFCInstance(&e);
+	norm = nfd ? ICU(unorm2_getNFDInstance)(&e) :
+	    ICU(unorm2_getNFCInstance)(&e);
 	if (U_FAILURE(e))
-		fatal("ICU normalizer: %s", u_errorName(e));
-	n = unorm2_normalize(norm, u, len, NULL, 0, &e);
+		fatal("ICU normalizer: %s", ICU(u_errorName)(e));
+	n = ICU(unorm2_normalize)(norm, u, len, NULL, 0, &e);
 	e = U_ZERO_ERROR;
 	out = xreallocarray(NULL, (size_t)n + 1, sizeof *out);
-	n = unorm2_normalize(norm, u, len, out, n + 1, &e);
+	n = ICU(unorm2_normalize)(norm, u, len, out, n + 1, &e);
 	if (U_FAILURE(e))
 		n = 0;
 	out[n] = 0;
@@ -95,10 +97,10 @@ key_fold(const UChar *u, int32_t len, int32_t *outlen)
 	UChar		*out;
 	int32_t		 n;
 
-	n = u_strFoldCase(NULL, 0, u, len, U_FOLD_CASE_DEFAULT, &e);
+	n = ICU(u_strFoldCase)(NULL, 0, u, len, U_FOLD_CASE_DEFAULT, &e);
 	e = U_ZERO_ERROR;
 	out = xreallocarray(NULL, (size_t)n + 1, sizeof *out);
-	n = u_strFoldCase(out, n + 1, u, len, U_FOLD_CASE_DEFAULT, &e);
+	n = ICU(u_strFoldCase)(out, n + 1, u, len, U_FOLD_CASE_DEFAULT, &e);
 	if (U_FAILURE(e))
 		n = 0;
 	out[n] = 0;
@@ -158,8 +160,8 @@ key_strip_marks(UChar *u, int32_t len)
 	while (i < len) {
 		start = i;
 		U16_NEXT(u, i, len, c);
-		if (u_getCombiningClass(c) != 0 ||
-		    u_charType(c) == U_NON_SPACING_MARK)
+		if (ICU(u_getCombiningClass)(c) != 0 ||
+		    ICU(u_charType)(c) == U_NON_SPACING_MARK)
 			continue;
 		while (start < i)
 			u[n++] = u[start++];
@@ -227,7 +229,8 @@ key_add_word(char ***words, size_t *n, char *key)
 static int
 key_is_separator(UChar32 c)
 {
-	return c < 0 || u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DASH);
+	return c < 0 || ICU(u_isUWhiteSpace)(c) ||
+	    ICU(u_hasBinaryProperty)(c, UCHAR_DASH);
 }
 
 /*
@@ -368,9 +371,9 @@ key_collator_get(void)
 	UErrorCode	 e = U_ZERO_ERROR;
 
 	if (key_collator == NULL) {
-		key_collator = ucol_open("da", &e);
+		key_collator = ICU(ucol_open)("da", &e);
 		if (U_FAILURE(e) || key_collator == NULL)
-			fatal("ICU Danish collation: %s", u_errorName(e));
+			fatal("ICU Danish collation: %s", ICU(u_errorName)(e));
 	}
 	return key_collator;
 }
@@ -389,9 +392,9 @@ core_sort_key(const char *s)
 	u = key_to_u16(s != NULL ? s : "", &len);
 	nfc = key_normalize(u, len, 0, &len);
 	free(u);
-	n = ucol_getSortKey(coll, nfc, len, NULL, 0);
+	n = ICU(ucol_getSortKey)(coll, nfc, len, NULL, 0);
 	key = xmalloc((size_t)n + 1);
-	n = ucol_getSortKey(coll, nfc, len, key, n + 1);
+	n = ICU(ucol_getSortKey)(coll, nfc, len, key, n + 1);
 	free(nfc);
 	/* The key ends with a 0 byte; it adds nothing to the order. */
 	if (n > 0 && key[n - 1] == 0)
@@ -411,7 +414,7 @@ void
 core_key_done(void)
 {
 	if (key_collator != NULL) {
-		ucol_close(key_collator);
+		ICU(ucol_close)(key_collator);
 		key_collator = NULL;
 	}
 }

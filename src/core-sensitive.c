@@ -24,6 +24,7 @@
 #include "core.h"
 #include "i18n.h"
 #include "util.h"
+#include "util-icu.h"
 
 /* One word of a list: its search key and how it matches. */
 struct sensitive_word {
@@ -102,9 +103,9 @@ sensitive_kind_of(const char *name, size_t len)
 static int
 sensitive_word_char(UChar32 c)
 {
-	int8_t	 t = u_charType(c);
+	int8_t	 t = ICU(u_charType)(c);
 
-	return c >= 0 && (u_isalnum(c) || t == U_NON_SPACING_MARK ||
+	return c >= 0 && (ICU(u_isalnum)(c) || t == U_NON_SPACING_MARK ||
 	    t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK);
 }
 

@@ -27,75 +27,78 @@ struct command {
 	const char	*name;
 	int		(*run)(const struct cli *, int, char **);
 	const char	*summary;
+	int		 notes;		/* 1: checks notes against the word
+					   lists, which it reads (cfg.h) */
 };
 
 static const struct command commands[] = {
 	{ "ambassadors", cli_ambassadors,
 	    N_("list the ambassadors (--department D, --status S, "
-	    "--search TEXT, --format text|tsv)") },
+	    "--search TEXT, --format text|tsv)"), 0 },
 	{ "audit", cli_audit,
 	    N_("the audit trail, oldest first (--since DATE, --until DATE, "
-	    "--login LOGIN, --format text|tsv)") },
+	    "--login LOGIN, --format text|tsv)"), 0 },
 	{ "backup", cli_backup,
 	    N_("copy the database into FILE, or into backups/ beside it "
-	    "([FILE])") },
-	{ "check", cli_check, N_("check the configuration and the database") },
+	    "([FILE])"), 0 },
+	{ "check", cli_check, N_("check the configuration and the database"),
+	    1 },
 	{ "consent", cli_consent,
 	    N_("a household's consent per purpose; give or withdraw one "
-	    "(HOUSEHOLD_ID [give|withdraw PURPOSE], --how, --on, --yes)") },
+	    "(HOUSEHOLD_ID [give|withdraw PURPOSE], --how, --on, --yes)"), 0 },
 	{ "coverage", cli_coverage,
 	    N_("stairwells with and without an ambassador (--format "
-	    "text|tsv)") },
+	    "text|tsv)"), 0 },
 	{ "criteria", cli_criteria,
 	    N_("the success criteria of a year: met, on track or behind "
 	    "(--year Y, --format text|tsv); criteria records|add|count|"
-	    "delete|stories") },
+	    "delete|stories"), 0 },
 	{ "desk", cli_desk,
 	    N_("the secretariat's desk: per department, awaiting, overdue, "
 	    "with the secretariat, stairwells without an ambassador "
-	    "(--format text|tsv)") },
+	    "(--format text|tsv)"), 0 },
 	{ "demo", cli_demo, N_("create a demo database (needs --db): "
-	    "fictional households, visits, ambassadors, logins") },
+	    "fictional households, visits, ambassadors, logins"), 0 },
 	{ "erase", cli_erase,
 	    N_("erase a household's personal data for real (household ID, "
-	    "--yes)") },
+	    "--yes)"), 0 },
 	{ "export", cli_export_cmd,
 	    N_("a list as a file for a spreadsheet: export households|"
 	    "overdue|secretariat|visits|ambassadors|goal (--format "
 	    "csv|xlsx|tsv, --excel, --output FILE); export person ID: "
-	    "everything held about one household (--format text|json)") },
+	    "everything held about one household (--format text|json)"), 0 },
 	{ "followups", cli_followups,
 	    N_("list the secretariat's follow-ups (--since DATE, "
-	    "--department D, --format text|tsv)") },
+	    "--department D, --format text|tsv)"), 0 },
 	{ "goal", cli_goal,
 	    N_("recruitment toward the goal, year by year (--format "
-	    "text|tsv)") },
+	    "text|tsv)"), 0 },
 	{ "households", cli_households,
 	    N_("list households (--search TEXT, --department D, "
-	    "--format text|tsv)") },
+	    "--format text|tsv)"), 0 },
 	{ "import", cli_import,
 	    N_("import a move-in list from an estate office (moveins FILE, "
-	    "--dry-run, --encoding E, --delimiter D, --skip-bad)") },
+	    "--dry-run, --encoding E, --delimiter D, --skip-bad)"), 1 },
 	{ "init", cli_init,
 	    N_("create the database and its first admin account "
-	    "(--login LOGIN, --password-stdin)") },
+	    "(--login LOGIN, --password-stdin)"), 0 },
 	{ "overdue", cli_overdue,
 	    N_("list the overdue welcomes (--department D, --format "
-	    "text|tsv)") },
+	    "text|tsv)"), 0 },
 	{ "purge", cli_purge,
 	    N_("erase the personal data past the retention period "
-	    "(--dry-run, --yes)") },
+	    "(--dry-run, --yes)"), 0 },
 	{ "report", cli_report,
 	    N_("the yearly report or a department's evaluation (--year Y, "
 	    "--agreement-year N, --from D --to D, --department D, --format "
-	    "text|md|csv|xlsx, --output FILE)") },
+	    "text|md|csv|xlsx, --output FILE)"), 0 },
 	{ "restore", cli_restore,
-	    N_("replace the database with a backup (FILE, --yes)") },
+	    N_("replace the database with a backup (FILE, --yes)"), 0 },
 	{ "user", cli_user,
 	    N_("accounts: user add|list|disable|enable|reset|unlock "
-	    "(see user --help)") },
+	    "(see user --help)"), 0 },
 	{ "visits", cli_visits,
-	    N_("list visits (--household ID, --format text|tsv)") },
+	    N_("list visits (--household ID, --format text|tsv)"), 0 },
 };
 
 /* Use the user's locale if it is UTF-8, else C.UTF-8; then the language
@@ -168,6 +171,20 @@ main_config(struct conf *conf, const char *file)
 	fprintf(stderr, _("velkomst: the configuration has errors; "
 	    "nothing was done.\n"));
 	return -1;
+}
+
+/* 1 if the subcommand name (NULL: the screens) checks notes, and so
+ * needs the word lists read (an unknown one is told later). */
+static int
+main_notes(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL && i < sizeof commands / sizeof commands[0];
+	    i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return commands[i].notes;
+	return 1;
 }
 
 /* Run the subcommand named argv[0]. */
@@ -245,6 +262,7 @@ main(int argc, char **argv)
 		    "write it as YYYY-MM-DD.\n"), bad);
 		return 2;
 	}
+	cfg_read_word_lists(main_notes(optind < argc ? argv[optind] : NULL));
 	if (main_config(&conf, config_file) != 0)
 		return 1;
 	i18n_start(conf.language);

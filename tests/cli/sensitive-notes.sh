@@ -80,11 +80,20 @@ mkdir -p "$TMP/lists"
 printf '# test\n[health]\nsyg*\n\nto ord\n' >"$TMP/lists/bad.txt"
 printf 'sensitive_words = ["%s/lists/bad.txt",\n  "lists/none.txt"];\n' \
     "$TMP" >"$TMP/bad.conf"
-run --db "$DB" --config "$TMP/bad.conf" households
-check "a bad line of a word list stops with its file and line" 1 \
-    "$TMP/lists/bad.txt:5: each line holds one word: letters and digits, with * at its start or end" stderr
-check "a missing word list names the setting's file and line" 1 \
-    "$TMP/bad.conf:2: cannot read the word list $VELKOMST_SHARE/lists/none.txt: No such file or directory" stderr
+# What checks notes reads the lists, and stops: import, check (and the
+# screens, tests/tui/sensitive-note.sh).
+for cmd in "import moveins $TMP/plain.csv --dry-run" check; do
+	# shellcheck disable=SC2086
+	run --db "$DB" --config "$TMP/bad.conf" $cmd
+	check "${cmd%% *}: a bad line of a word list stops with its file and line" 1 \
+	    "$TMP/lists/bad.txt:5: each line holds one word: letters and digits, with * at its start or end" stderr
+	check "${cmd%% *}: a missing word list names the setting's file and line" 1 \
+	    "$TMP/bad.conf:2: cannot read the word list $VELKOMST_SHARE/lists/none.txt: No such file or directory" stderr
+done
+# A command that reads no notes does not read the lists (nor load ICU
+# for them: util-icu.h), so they do not stop it.
+run --db "$DB" --config "$TMP/bad.conf" goal
+check "goal does not read the word lists" 0 "Goal: 15 ambassadors"
 mkdir -p "$TMP/own"
 printf '[religion]\nzorro*\n' >"$TMP/own/own.txt"
 printf 'sensitive_words = ["%s/own"];\n' "$TMP" >"$TMP/own.conf"

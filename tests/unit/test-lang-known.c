@@ -1,10 +1,13 @@
 /* test-lang-known.c — core_lang_known, which the configuration's check
  * asks at every start, says what core_lang_index says, for every code
- * ICU has and some that are none. */
+ * ICU has, every code of two letters and some that are none; and for
+ * two letters it asks its own table, without loading ICU. */
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uloc.h>
+
+#include "util-icu.h"
 
 #include "core.h"
 #include "test.h"
@@ -18,7 +21,7 @@ static const char *const others[] = {
 static void
 known_is_index(void)
 {
-	const char *const	*codes = uloc_getISOLanguages();
+	const char *const	*codes = ICU(uloc_getISOLanguages)();
 	size_t			 n, i, k, known = 0;
 	char			*before;
 
@@ -49,9 +52,39 @@ known_is_index(void)
 	CHECK_INT(core_lang_known(NULL), 0);
 }
 
+/* The configuration's codes of two letters need no ICU; then every
+ * code of two letters there can be is known as the table has it. */
+static void
+two_letters(void)
+{
+	char	code[3];
+	int	a, b, known = 0;
+
+	CHECK_INT(core_lang_known("da"), 1);
+	CHECK_INT(core_lang_known("so"), 1);
+	CHECK_INT(core_lang_known("qq"), 0);
+	CHECK_INT(util_icu_loaded(), 0);
+	for (a = 'a'; a <= 'z'; a++)
+		for (b = 'a'; b <= 'z'; b++) {
+			code[0] = (char)a;
+			code[1] = (char)b;
+			code[2] = '\0';
+			core_lang_done();
+			if (core_lang_known(code) !=
+			    (core_lang_index(code) >= 0))
+				TEST_FAIL("\"%s\": known %d, index %d", code,
+				    core_lang_known(code),
+				    core_lang_index(code));
+			known += core_lang_index(code) >= 0;
+		}
+	CHECK_INT(known, 182);
+	core_lang_done();
+}
+
 int
 main(void)
 {
+	RUN("lang-known", two_letters);
 	RUN("lang-known", known_is_index);
 	core_lang_done();
 	TEST_END();
