@@ -118,18 +118,24 @@ bulk_drop(struct db *db)
 	return DB_OK;
 }
 
-/* Build the dropped indexes again. */
+/* Build the dropped indexes again, each sort with a helper thread (a
+ * million households' demo fills in 108 s instead of 115 s; the sort's
+ * memory grows from 178 to 310 MB at its peak). */
 static enum db_status
 bulk_build(struct db *db)
 {
 	size_t	 i;
-	int	 rc;
+	int	 rc = SQLITE_OK;
 
+	db_exec(db, "PRAGMA threads = 2");
 	for (i = 0; db->bulk_index != NULL && db->bulk_index[i] != NULL; i++)
-		if ((rc = db_exec(db, db->bulk_index[i])) != SQLITE_OK) {
-			db->bulk_failed = 1;
-			return db_sqlite_fail(db, rc);
-		}
+		if ((rc = db_exec(db, db->bulk_index[i])) != SQLITE_OK)
+			break;
+	db_exec(db, "PRAGMA threads = 0");
+	if (rc != SQLITE_OK) {
+		db->bulk_failed = 1;
+		return db_sqlite_fail(db, rc);
+	}
 	bulk_forget(db);
 	return DB_OK;
 }

@@ -1437,6 +1437,9 @@ db_batch_end(struct db *db, int ok)
 		ok = ok && !db->bulk_failed;
 		if (ok && (st = db_bulk_indexes(db, 1)) != DB_OK)
 			ok = 0;
+		if (ok && (st = db_chain_flush(db)) != DB_OK)
+			ok = 0;
+		db->chain_held = 0;
 		db->bulk = 0;
 	}
 	if (ok)

@@ -43,6 +43,11 @@ struct db {
 	long		 cache_was;	/* PRAGMA cache_size before the bulk */
 	char		**bulk_index;	/* the CREATE INDEX of the indexes the
 					   bulk batch dropped, NULL-ended */
+	int		 chain_held;	/* in a bulk batch: the head of the
+					   audit trail is the one below, not
+					   yet written to meta (db-chain.c) */
+	long long	 chain_id;
+	unsigned char	 chain_hash[32];	/* CORE_CHAIN_BYTES */
 	int		 busy_ms;
 	int		 had_wal;	/* the -wal was there before we opened */
 	int		 had_shm;	/* the -shm likewise */
@@ -159,6 +164,8 @@ struct db_audit_fields {
  * check`: the count of problems, or -1.
  */
 enum db_status	 db_chain_append(struct db *, struct db_audit_fields *r);
+/* Write the head a bulk batch held (db_batch_end, before the commit). */
+enum db_status	 db_chain_flush(struct db *);
 enum db_status	 db_chain_migrate(struct db *);
 void		 db_chain_guard(struct db *);
 int		 db_chain_check(struct db *, void (*)(void *, const char *),

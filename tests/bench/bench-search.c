@@ -14,8 +14,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "core.h"
 #include "db.h"
 #include "util.h"
+#include "../../src/db-private.h"
 
 #define WINDOW	40
 #define RUNS	15
@@ -122,6 +124,102 @@ home_parts(struct db *db, const char *label, const struct who *who,
 	}
 }
 
+/*
+ * The raw range query of a screenful: the rows of one window read
+ * straight from an index, with the columns the list shows, as one would
+ * ask the sqlite3 tool; no count, no cursor, no access rule.  A search
+ * reads the word index from its key (core_search_key) up, unordered.
+ */
+#define RAW_COLS	"h.id, h.department, h.stairwell, h.flat, h.moved_in, " \
+	"h.moved_out, h.state, (SELECT group_concat(name, '; ') FROM member " \
+	"m WHERE m.household_id = h.id)"
+
+/* The median of RUNS of sql (with text ?1 .. ?3 bound), its rows in *n. */
+static double
+raw_time(struct db *db, const char *sql, const char *a1, const char *a2,
+    const char *a3, size_t *n)
+{
+	sqlite3_stmt	*st;
+	double		 t[RUNS], t0;
+	int		 i;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		fatal("%s: %s", sql, db_errmsg(db));
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, a1, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, a2, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, a3, -1, SQLITE_STATIC);
+		for (*n = 0; sqlite3_step(st) == SQLITE_ROW; (*n)++)
+			;
+		t[i] = now() - t0;
+	}
+	sqlite3_finalize(st);
+	qsort(t, RUNS, sizeof t[0], cmp);
+	return t[RUNS / 2];
+}
+
+/* One line: velkomst's answer of q for who (the capped count and the
+ * first window) against the raw range query sql. */
+static void
+against_raw(struct db *db, const char *label, const struct who *who,
+    struct household_query *q, const char *sql, const char *a3)
+{
+	double	 t[RUNS], v, r;
+	char	*key = NULL, *next = NULL;
+	long	 count = 0;
+	size_t	 rows = 0, rawrows = 0;
+	int	 i;
+
+	for (i = 0; i < RUNS; i++)
+		t[i] = keystroke(db, who, q, &count, &rows);
+	qsort(t, RUNS, sizeof t[0], cmp);
+	v = t[RUNS / 2];
+	if (q->search != NULL) {
+		key = core_search_key(q->search);
+		next = xstrdup(key);
+		next[strlen(next) - 1]++;
+	}
+	r = raw_time(db, sql, key, next, a3, &rawrows);
+	printf("%-24s %9.2f ms %4zu  raw %7.2f ms %4zu  %5.2fx\n", label,
+	    v * 1e3, rows, r * 1e3, rawrows, r > 0 ? v / r : 0);
+	free(key);
+	free(next);
+}
+
+/* The list's screens against their raw range queries. */
+static void
+raw_table(struct db *db, const struct who *sec, const struct who *one)
+{
+	struct household_query	q;
+
+	printf("against the raw range query (in-process, medians):\n");
+	memset(&q, 0, sizeof q);
+	q.order = ORDER_NEWEST;
+	q.today = util_today();
+	against_raw(db, "opening the list, Home", sec, &q, "SELECT " RAW_COLS
+	    " FROM household h ORDER BY h.moved_in DESC, h.id DESC LIMIT 40",
+	    NULL);
+	q.backward = 1;
+	against_raw(db, "End", sec, &q, "SELECT " RAW_COLS " FROM household h"
+	    " ORDER BY h.moved_in, h.id LIMIT 40", NULL);
+	q.backward = 0;
+	q.search = "s";
+	against_raw(db, "\"s\" (secretariat)", sec, &q, "SELECT " RAW_COLS
+	    " FROM household h WHERE h.id IN (SELECT household_id FROM"
+	    " name_word WHERE key >= ?1 AND key < ?2 LIMIT 40)", NULL);
+	q.search = "sø";
+	against_raw(db, "\"sø\" (secretariat)", sec, &q, "SELECT " RAW_COLS
+	    " FROM household h WHERE h.id IN (SELECT household_id FROM"
+	    " name_word WHERE key >= ?1 AND key < ?2 LIMIT 40)", NULL);
+	q.search = "s";
+	against_raw(db, "\"s\" (ambassador)", one, &q, "SELECT " RAW_COLS
+	    " FROM household h WHERE h.id IN (SELECT household_id FROM"
+	    " name_word WHERE key >= ?1 AND key < ?2 AND department = ?3"
+	    " LIMIT 40)", one->departments[0]);
+}
+
 /* The exact count of a list (the key c), once: what it takes. */
 static void
 exact(struct db *db, const char *label, const struct who *who,
@@ -201,6 +299,7 @@ main(int argc, char **argv)
 		measure(db, "ambassador", &one, searches[i]);
 		measure(db, "ambassador×2", &two, searches[i]);
 	}
+	raw_table(db, &sec, &one);
 	exact(db, "secretariat", &sec, "s", FILTER_ALL);
 	exact(db, "ambassador", &one, "s", FILTER_ALL);
 	exact(db, "secretariat", &sec, NULL, FILTER_OVERDUE);
