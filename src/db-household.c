@@ -950,10 +950,9 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 	    (long)q->deadline + q->stale_days + 1);
 }
 
-/* The case is open: the newest follow-up, if any, did not close it. */
-#define HH_OPEN_CASE	" AND coalesce((SELECT f.closes FROM followup f" \
-	" WHERE f.household_id = h.id ORDER BY f.date DESC, f.id DESC" \
-	" LIMIT 1), '') = ''"
+/* The case is open: the newest follow-up, if any, did not close it
+ * (case_closed, kept by the follow-ups' triggers: db-open.c). */
+#define HH_OPEN_CASE	" AND h.case_closed = 0"
 
 /*
  * The desk's reasons, ?18 the FLAG_* wanted: the stored flags, or (with
@@ -1384,8 +1383,6 @@ db_household_list(struct db *db, const struct who *who,
 enum db_status
 db_household_words_migrate(struct db *db)
 {
-	static const char has[] = "SELECT count(*) FROM "
-	    "pragma_table_info('name_word') WHERE name = 'department'";
 	static const char sql[] =
 	    "UPDATE name_word SET department = (SELECT h.department FROM "
 	    "    household h WHERE h.id = name_word.household_id)\n"
@@ -1404,22 +1401,8 @@ db_household_words_migrate(struct db *db)
 	    "	UPDATE name_word SET department = new.department\n"
 	    "	    WHERE household_id = new.id;\n"
 	    "END;\n";
-	sqlite3_stmt	*st;
-	int		 rc, n = 0;
 
-	if ((st = db_prepare(db, has)) == NULL)
-		return DB_ERROR;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_sqlite_fail(db, rc);
-	if (n == 0 && (rc = db_exec(db, "ALTER TABLE name_word ADD COLUMN "
-	    "department TEXT")) != SQLITE_OK)
-		return db_sqlite_fail(db, rc);
-	if ((rc = db_exec(db, sql)) != SQLITE_OK)
-		return db_sqlite_fail(db, rc);
-	return DB_OK;
+	return db_migrate_column(db, "name_word", "department", "TEXT", sql);
 }
 
 /* Rebuild one member's keys and words. */

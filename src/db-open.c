@@ -568,6 +568,13 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"    (moved_in, id, moved_out) WHERE flags <> 0;\n"
 	"CREATE INDEX IF NOT EXISTS household_dept_flagged ON household\n"
 	"    (department, moved_in, id, moved_out) WHERE flags <> 0;\n",
+
+	/* 18 -> 19: a household's case is closed (case_closed) when its
+	 * newest follow-up closed it, kept by the follow-ups' triggers, and
+	 * the flagged indexes hold the open cases only: all in
+	 * db_followup_case_migrate (the column is added where it is
+	 * missing). */
+	"-- db_followup_case_migrate\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -576,7 +583,40 @@ static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
 	[5] = db_chain_migrate,
 	[7] = db_language_migrate,
 	[16] = db_household_words_migrate,
+	[18] = db_followup_case_migrate,
 };
+
+/* Add column to table where it is missing, then run sql (db-private.h). */
+enum db_status
+db_migrate_column(struct db *db, const char *table, const char *column,
+    const char *decl, const char *sql)
+{
+	sqlite3_stmt	*st;
+	char		*alter;
+	int		 rc, n = 0;
+
+	if ((st = db_prepare(db, "SELECT count(*) FROM "
+	    "pragma_table_info(?1) WHERE name = ?2")) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlite_fail(db, rc);
+	if (n == 0) {
+		alter = sqlite3_mprintf("ALTER TABLE \"%w\" ADD COLUMN "
+		    "\"%w\" %s", table, column, decl);
+		rc = alter != NULL ? db_exec(db, alter) : SQLITE_NOMEM;
+		sqlite3_free(alter);
+		if (rc != SQLITE_OK)
+			return db_sqlite_fail(db, rc);
+	}
+	if ((rc = db_exec(db, sql)) != SQLITE_OK)
+		return db_sqlite_fail(db, rc);
+	return DB_OK;
+}
 
 /* Set the message to a new printf-style sentence and return st. */
 enum db_status

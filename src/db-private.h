@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	18
+#define DB_SCHEMA_VERSION	19
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -176,6 +176,14 @@ int		 db_chain_check(struct db *, void (*)(void *, const char *),
 enum db_status	 db_language_migrate(struct db *);
 /* Schema 16: the department in the households' word index (db-household.c). */
 enum db_status	 db_household_words_migrate(struct db *);
+enum db_status	 db_followup_case_migrate(struct db *);
+/*
+ * A migration's C step: add column (with its declaration decl) to table
+ * where it is missing (a file some tests or tools set back to an older
+ * schema may have it already), then run sql.
+ */
+enum db_status	 db_migrate_column(struct db *, const char *table,
+		    const char *column, const char *decl, const char *sql);
 /* Stored text velkomst would refuse (db-check.c), for `velkomst check`:
  * one line per field; the count, or -1. */
 int		 db_check_text(struct db *, void (*)(void *, const char *),

@@ -5,8 +5,9 @@
  * without that the stale rule brings): the same number as the exact
  * count in one statement, up to the cap, for every role, cap, day and
  * stale rule, on households with and without flags, open and closed
- * cases, handled or not, moved out or not; and each half reads its own
- * index, never a department's households one by one.
+ * cases, handled or not, moved out or not; each half reads its own
+ * index, never a department's households one by one; and a household's
+ * case_closed follows its newest follow-up through every change.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +158,73 @@ test_same_as_exact(void)
 	db_close(db);
 }
 
+/* Households whose case_closed is not what their newest follow-up
+ * says (0: all as they should be). */
+static long
+case_wrong(struct db *db)
+{
+	return one(db, "SELECT count(*) FROM household h WHERE case_closed "
+	    "<> coalesce((SELECT f.closes <> '' FROM followup f WHERE "
+	    "f.household_id = h.id ORDER BY f.date DESC, f.id DESC LIMIT 1), "
+	    "0)");
+}
+
+/* case_closed follows the newest follow-up (by day, then as entered)
+ * through follow-ups added in any order of days, changed, moved to
+ * another household and removed, and a household removed. */
+static void
+test_case_closed(void)
+{
+	struct db	*db;
+	char		 sql[256];
+	int		 i;
+
+	if ((db = open_mem()) == NULL)
+		return;
+	for (i = 0; i < 60; i++)
+		house(db, i, day(2019, 6, 1));
+	CHECK_INT(case_wrong(db), 0);
+	CHECK(one(db, "SELECT sum(case_closed) FROM household") > 0);
+	/* An older follow-up that closes changes nothing; a newer one
+	 * that does not reopens. */
+	exec(db, "INSERT INTO followup (household_id, date, login, action, "
+	    "closes, created_at) VALUES (1, '2000-01-01', 'mette', 'phone', "
+	    "'reached', '2019-01-01 10:00:00')");
+	CHECK_INT(case_wrong(db), 0);
+	for (i = 0; i < 200; i++) {
+		switch (pick(4)) {
+		case 0:
+			snprintf(sql, sizeof sql, "UPDATE followup SET closes "
+			    "= '%s' WHERE id = %u", pick(2) ? "reached" : "",
+			    1 + pick(200));
+			break;
+		case 1:
+			snprintf(sql, sizeof sql, "UPDATE followup SET date = "
+			    "date(date, '%+d days') WHERE id = %u",
+			    (int)pick(60) - 30, 1 + pick(200));
+			break;
+		case 2:
+			snprintf(sql, sizeof sql, "UPDATE followup SET "
+			    "household_id = %u WHERE id = %u", 1 + pick(60),
+			    1 + pick(200));
+			break;
+		default:
+			snprintf(sql, sizeof sql, "DELETE FROM followup WHERE "
+			    "id = %u", 1 + pick(200));
+			break;
+		}
+		exec(db, sql);
+		if (case_wrong(db) != 0) {
+			TEST_FAIL("after %s: %ld wrong", sql, case_wrong(db));
+			break;
+		}
+	}
+	exec(db, "PRAGMA foreign_keys = ON");
+	exec(db, "DELETE FROM household WHERE id IN (2, 3, 5)");
+	CHECK_INT(case_wrong(db), 0);
+	db_close(db);
+}
+
 /* The statements the count prepared (sqlite3_trace_v2). */
 struct seen {
 	char	 sql[8][2048];
@@ -243,6 +311,7 @@ main(void)
 {
 	RUN("flagged-count", test_same_as_exact);
 	RUN("flagged-count", test_indexes);
+	RUN("flagged-count", test_case_closed);
 	core_key_done();
 	TEST_END();
 }
