@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# ICU is loaded when velkomst first needs it (util-icu.h), not at the
-# start: neither build names it among the libraries the dynamic loader
-# binds first; a command that sorts or searches no names (goal,
-# coverage, overdue, visits) runs even where ICU's library is broken,
-# and one that does (a search) stops with a sentence that names the
-# package, in English and in Danish.
+# ICU and libxlsxwriter are loaded when velkomst first needs them
+# (util-icu.h, report-xlsx.c), not at the start: neither build names
+# them among the libraries the dynamic loader binds first; a command
+# that sorts or searches no names (goal, coverage, overdue, visits) runs
+# even where ICU's library is broken, and one that does (a search) stops
+# with a sentence that names the package, in English and in Danish
+# (tests/cli/report-xlsx.sh does the same for a workbook).
 . "$(dirname "$0")/lib.sh"
 export VELKOMST_LOCALEDIR=${VELKOMST_LOCALEDIR:-$top/build/locale}
 
@@ -13,11 +14,14 @@ check "the demo" 0
 
 for b in "$top/build/velkomst" "$BIN"; do
 	[ -x "$b" ] || continue
-	if readelf -d "$b" | grep -q 'NEEDED.*libicu'; then
-		fail "ICU not bound at the start: ${b#"$top"/}" "readelf names it"
-	else
-		ok "ICU not bound at the start: ${b#"$top"/}"
-	fi
+	for lib in libicu libxlsxwriter; do
+		if readelf -d "$b" | grep -q "NEEDED.*$lib"; then
+			fail "$lib not bound at the start: ${b#"$top"/}" \
+			    "readelf names it"
+		else
+			ok "$lib not bound at the start: ${b#"$top"/}"
+		fi
+	done
 done
 
 # A broken libicuuc.so.72, found before the real one.

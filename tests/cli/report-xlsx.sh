@@ -59,16 +59,7 @@ check "no such folder" 1 "$TMP/no/r.xlsx" stderr
 [ ! -e "$TMP/no/r.xlsx" ] && ok "no file" || fail "no file" "there"
 
 # The Excel library is loaded when a workbook is written, not at the
-# start: neither build of velkomst names it among the libraries the
-# dynamic loader binds first (README, Performance).
-for b in "$top/build/velkomst" "$BIN"; do
-	[ -x "$b" ] || continue
-	if readelf -d "$b" | grep -q 'NEEDED.*libxlsxwriter'; then
-		fail "not loaded at the start: ${b#"$top"/}" "readelf names it"
-	else
-		ok "not loaded at the start: ${b#"$top"/}"
-	fi
-done
+# start (tests/cli/libraries.sh checks that no build names it).
 
 # A library that cannot be loaded (here a broken file found first): a
 # sentence that says which package to install, no file, and no workbook
