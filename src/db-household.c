@@ -951,7 +951,8 @@ hh_filter_open(struct hh_filter *f, const struct household_query *q)
 }
 
 /* The case is open: the newest follow-up, if any, did not close it
- * (case_closed, kept by the follow-ups' triggers: db-open.c). */
+ * (case_closed, kept by the follow-ups' triggers of schema 19:
+ * db-followup.c). */
 #define HH_OPEN_CASE	" AND h.case_closed = 0"
 
 /*
