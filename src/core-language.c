@@ -4,7 +4,7 @@
  * (uloc_getDisplayLanguage): no table of names is kept here.
  *
  * The table is read once, the first time it is needed: every code of
- * ICU(uloc_getISOLanguages)() that ICU has a real English name for (not the
+ * uloc_getISOLanguages() that ICU has a real English name for (not the
  * code given back), but for the codes that name no language (und, mul,
  * zxx, mis).  Two-letter codes come first, so a name shared by two codes
  * ("Kurdish": ku and kmr) maps to the two-letter one.  A Danish name ICU
