@@ -1169,6 +1169,11 @@ enum db_status	 db_restore_done(struct db *, const struct who *,
 
 /* ---- erasure and retention (db-erase.c) ---------------------------------- */
 
+/* The sentence (an N_() literal: pass it through _()) that an erased
+ * household can no longer be visited or changed: the data layer's
+ * refusal, and the screens' before a form is opened. */
+extern const char db_erased_msg[];
+
 /* Why a household's personal data was erased (household_erased.why). */
 enum erase_why {
 	ERASE_REQUEST,		/* asked for: `velkomst erase household` */

@@ -302,8 +302,7 @@ co_give(struct db *db, const struct who *who, long id,
 	int		 live;
 
 	if ((s = db_household_visible(db, who, id)) != DB_OK ||
-	    (s = db_refuse_erased(db, id, N_("This household's personal "
-	    "data was erased: it can no longer be visited or changed."))) !=
+	    (s = db_refuse_erased(db, id, db_erased_msg)) !=
 	    DB_OK || (s = db_consent_live(db, id, p, &live, NULL)) != DB_OK)
 		return s;
 	if (live)
@@ -349,10 +348,10 @@ co_count(struct db *db, long id, enum consent_purpose p,
 	static const char sql[] = "SELECT h.phone IS NOT NULL, "
 	    "(h.languages IS NOT NULL OR h.languages_other IS NOT NULL), "
 	    "(SELECT count(*) FROM visit v WHERE v.household_id = h.id AND "
-	    "v.notes IS NOT NULL), "
+	    "coalesce(v.notes, '') NOT IN ('', '-')), "
 	    "(SELECT count(*) FROM visit_item i JOIN visit v ON "
 	    "v.id = i.visit_id WHERE v.household_id = h.id AND "
-	    "i.note IS NOT NULL), "
+	    "coalesce(i.note, '') NOT IN ('', '-')), "
 	    "(SELECT count(*) FROM followup f WHERE f.household_id = h.id "
 	    "AND f.note IS NOT NULL), "
 	    "(SELECT count(*) FROM visit_story s JOIN visit v ON "
@@ -405,16 +404,13 @@ db_consent_covered(struct db *db, const struct who *who, long id,
 static enum db_status
 co_remove(struct db *db, long id, enum consent_purpose p)
 {
+	/* As an erasure takes them (db-erase.c): a note the reports count
+	 * stays as "-". */
 	static const char *const sql[][2] = {
-		[CP_VISIT] = { "UPDATE visit SET notes = NULL WHERE "
-		    "household_id = ?1 AND notes IS NOT NULL",
-		    "UPDATE visit_item SET note = NULL WHERE note IS NOT NULL "
-		    "AND visit_id IN (SELECT id FROM visit WHERE "
-		    "household_id = ?1)" },
-		[CP_FOLLOWUP] = { "UPDATE followup SET note = NULL WHERE "
-		    "household_id = ?1 AND note IS NOT NULL", NULL },
-		[CP_STORY] = { "DELETE FROM visit_story WHERE visit_id IN "
-		    "(SELECT id FROM visit WHERE household_id = ?1)", NULL },
+		[CP_VISIT] = { db_clear_visit_notes_sql,
+		    db_clear_item_notes_sql },
+		[CP_FOLLOWUP] = { db_clear_followup_notes_sql, NULL },
+		[CP_STORY] = { db_clear_stories_sql, NULL },
 	};
 	sqlite3_stmt	*st;
 	enum db_status	 s = DB_OK;

@@ -28,9 +28,32 @@
 #define PURGE_BATCH	1000	/* households erased per transaction: a
 				   fraction of a second of the write lock */
 
+/* Why an erased household can no longer be visited or changed (db.h). */
+const char db_erased_msg[] = N_("This household's personal data was "
+    "erased: it can no longer be visited or changed.");
+
+/*
+ * What household ?1's visits, their checklists, its follow-ups and its
+ * success stories say of it, taken away (db-private.h): by an erasure,
+ * and by a withdrawn consent to what they were kept for (db-consent.c).
+ * A note the reports count (a declined visit's, an item passed to the
+ * secretariat) becomes "-" instead of NULL, so that the reports count
+ * the same after it.
+ */
+const char db_clear_visit_notes_sql[] = "UPDATE visit SET notes = CASE "
+    "WHEN coalesce(notes, '') <> '' THEN '-' END WHERE household_id = ?1 "
+    "AND notes IS NOT NULL";
+const char db_clear_item_notes_sql[] = "UPDATE visit_item SET note = "
+    "CASE WHEN referral = 1 AND coalesce(note, '') <> '' THEN '-' END "
+    "WHERE visit_id IN (SELECT id FROM visit WHERE household_id = ?1) "
+    "AND note IS NOT NULL";
+const char db_clear_followup_notes_sql[] = "UPDATE followup SET note = "
+    "NULL WHERE household_id = ?1 AND note IS NOT NULL";
+const char db_clear_stories_sql[] = "DELETE FROM visit_story WHERE "
+    "visit_id IN (SELECT id FROM visit WHERE household_id = ?1)";
+
 /* The statements that erase household ?1, in order (?2: the time, ?3:
- * who, ?4: today).  A note the reports count (a declined visit's, an item passed
- * to the secretariat) becomes "-" instead of NULL. */
+ * who, ?4: today). */
 static const char *const erase_sql[] = {
 	"DELETE FROM name_word WHERE household_id = ?1",
 	"DELETE FROM member WHERE household_id = ?1",
@@ -39,16 +62,10 @@ static const char *const erase_sql[] = {
 	    "consent_on = NULL, consent_by = NULL, notes = NULL, "
 	    "sort_key = '', updated_at = ?2, updated_by = ?3, "
 	    "version = version + 1 WHERE id = ?1",
-	"UPDATE visit SET notes = CASE WHEN coalesce(notes, '') <> '' "
-	    "THEN '-' END WHERE household_id = ?1 AND notes IS NOT NULL",
-	"UPDATE visit_item SET note = CASE WHEN referral = 1 AND "
-	    "coalesce(note, '') <> '' THEN '-' END WHERE visit_id IN "
-	    "(SELECT id FROM visit WHERE household_id = ?1) AND "
-	    "note IS NOT NULL",
-	"UPDATE followup SET note = NULL WHERE household_id = ?1 AND "
-	    "note IS NOT NULL",
-	"DELETE FROM visit_story WHERE visit_id IN (SELECT id FROM visit "
-	    "WHERE household_id = ?1)",
+	db_clear_visit_notes_sql,
+	db_clear_item_notes_sql,
+	db_clear_followup_notes_sql,
+	db_clear_stories_sql,
 	/* Its consents end with it: no purpose is left to consent to. */
 	"UPDATE consent SET withdrawn_on = ?4, withdrawn_by = ?3 "
 	    "WHERE household_id = ?1 AND withdrawn_on IS NULL",
@@ -164,24 +181,16 @@ erase_step(struct db *db, const char *sql, long id, const char *now,
 static enum db_status
 erase_is(struct db *db, long id, int *erased)
 {
-	static const char sql[] = "SELECT 1 FROM household_erased "
-	    "WHERE household_id = ?1";
-	sqlite3_stmt	*st;
-	int		 rc;
+	enum db_status	 s;
+	long		 n = 0;
 
-	if ((st = db_stmt(db, sql)) == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	*erased = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK :
-	    db_sqlite_fail(db, rc);
+	s = db_count_by_id(db, "SELECT count(*) FROM household_erased "
+	    "WHERE household_id = ?1", id, &n);
+	*erased = n > 0;
+	return s;
 }
 
-/* DB_OK when household id was never erased, else DB_INVALID with the
- * sentence why (a literal for N_()): what was erased is not written
- * again. */
+/* DB_INVALID, saying why, if household id was erased (db-private.h). */
 enum db_status
 db_refuse_erased(struct db *db, long id, const char *why)
 {

@@ -398,8 +398,7 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	int		 add = *id == 0;
 
 	if (!add && ((s = db_household_visible(db, who, *id)) != DB_OK ||
-	    (s = db_refuse_erased(db, *id, N_("This household's personal "
-	    "data was erased: it can no longer be visited or changed."))) !=
+	    (s = db_refuse_erased(db, *id, db_erased_msg)) !=
 	    DB_OK || (s = hh_may_keep(db, who, c->department)) != DB_OK))
 		return s;
 	if ((st = db_stmt(db, add ? hh_ins : upd)) == NULL)

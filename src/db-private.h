@@ -264,9 +264,20 @@ enum db_status	 db_consent_phone_follow(struct db *, const struct who *,
 		    long id, int consent, const char *on, const char *by);
 enum db_status	 db_consent_live(struct db *, long id, enum consent_purpose p,
 		    int *live, int *withdrawn);
-/* DB_INVALID, saying why (an N_() literal), when household id was
- * erased: its personal data is not written again (db-erase.c). */
+/* DB_INVALID, saying why (an N_() literal; db_erased_msg for most), when
+ * household id was erased: its personal data is not written again
+ * (db-erase.c). */
 enum db_status	 db_refuse_erased(struct db *, long id, const char *why);
+/*
+ * What household ?1's visits, their checklists, its follow-ups and its
+ * success stories say of it, taken away: by an erasure (db-erase.c) and
+ * by a withdrawn consent (db-consent.c).  A note the reports count
+ * becomes "-", so that they count the same after it.
+ */
+extern const char db_clear_visit_notes_sql[];
+extern const char db_clear_item_notes_sql[];
+extern const char db_clear_followup_notes_sql[];
+extern const char db_clear_stories_sql[];
 
 /* ---- lists (db-open.c): what the household and ambassador lists share */
 

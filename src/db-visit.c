@@ -201,8 +201,7 @@ vi_check_household(struct db *db, const struct who *who, long id, long date)
 		return db_fail(db, DB_NOTFOUND, "%s", _(vi_no_household));
 	if (err != NULL)
 		return db_fail(db, DB_INVALID, "%s", _(err));
-	return db_refuse_erased(db, id, N_("This household's personal data "
-	    "was erased: it can no longer be visited or changed."));
+	return db_refuse_erased(db, id, db_erased_msg);
 }
 
 /* Insert the items of visit vid. */

@@ -217,8 +217,7 @@ view_refuse_erased(struct ui *ui, const struct hh_view *v)
 {
 	if (v->erased_on == DATE_NONE)
 		return 0;
-	ui_message(ui, "%s", _("This household's personal data was erased: "
-	    "it can no longer be visited or changed."));
+	ui_message(ui, "%s", _(db_erased_msg));
 	return 1;
 }
 

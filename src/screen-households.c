@@ -778,9 +778,7 @@ hh_key_screen(struct ui *ui, struct hh_list *l, enum ui_action a)
 	switch (a) {
 	case ACT_VISIT:
 		if (r != NULL && (r->names == NULL || r->names[0] == '\0'))
-			ui_message(ui, "%s", _("This household's personal data "
-			    "was erased: it can no longer be visited or "
-			    "changed."));
+			ui_message(ui, "%s", _(db_erased_msg));
 		else if (r != NULL)
 			ui_push(ui, &screen_visit, (void *)(intptr_t)r->id);
 		break;

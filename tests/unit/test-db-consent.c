@@ -463,6 +463,46 @@ test_visit_note_after_withdrawal(void)
 	db_close(db);
 }
 
+/* A withdrawn consent to the visit takes its notes as an erasure does:
+ * a declined visit's note, which the yearly report counts ("declined,
+ * with a note"), stays as "-", so the report counts the same; and a
+ * "-" is no note to take away the next time. */
+static void
+test_withdraw_keeps_report(void)
+{
+	static const char declined_sql[] = "SELECT count(*) FROM visit "
+	    "WHERE outcome = 'declined' AND coalesce(notes, '') <> ''";
+	struct consent_removed	 r;
+	struct visit		 v;
+	struct db		*db;
+	char			 sql[160];
+	long			 id[3];
+
+	if ((db = fill(id)) == NULL)
+		return;
+	memset(&v, 0, sizeof v);
+	v.household = id[0];
+	v.date = today - 1;
+	v.ambassador = (char *)"Fatima Ali";
+	v.outcome = VO_DECLINED;
+	v.next_date = DATE_NONE;
+	v.notes = (char *)"Not now, maybe after the summer.";
+	CHECK_INT(db_visit_add(db, &amb, &v, 3), DB_OK);
+	CHECK_INT(one(db, declined_sql), 1);
+	CHECK_INT(db_consent_withdraw(db, &sec, id[0], CP_VISIT, &r), DB_OK);
+	CHECK_INT(r.visit_notes, 3);
+	CHECK_INT(one(db, declined_sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM visit WHERE "
+	    "household_id = %ld AND coalesce(notes, '-') <> '-'", id[0]);
+	CHECK_INT(one(db, sql), 0);
+	CHECK_INT(db_consent_give(db, &sec, id[0], CP_VISIT, CH_PAPER,
+	    DATE_NONE), DB_OK);
+	CHECK_INT(db_consent_covered(db, &sec, id[0], CP_VISIT, &r), DB_OK);
+	CHECK_INT(r.visit_notes, 0);
+	CHECK_INT(r.item_notes, 0);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -481,6 +521,7 @@ main(void)
 	RUN("db-consent", test_refusals);
 	RUN("db-consent", test_audit_and_followup);
 	RUN("db-consent", test_visit_note_after_withdrawal);
+	RUN("db-consent", test_withdraw_keeps_report);
 	core_key_done();
 	TEST_END();
 }
