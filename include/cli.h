@@ -309,10 +309,19 @@ int	 cli_consent(const struct cli *, int argc, char **argv);
 int	 cli_export_cmd(const struct cli *, int argc, char **argv);
 int	 cli_erase(const struct cli *, int argc, char **argv);
 /* The backups (cli-backup.c): print one as a line, "01.06.2019  709 kB
- * PATH" (a db_backup_each callback); 1 if an answer typed means yes
- * (y, yes, or the Danish j, ja; any case). */
+ * PATH" (a db_backup_each callback). */
 void	 cli_backup_line(void *, const char *path, long made, long long size);
+/*
+ * Asking before a change that cannot be undone (cli-backup.c): 1 if an
+ * answer typed means yes (y, yes, or the Danish j, ja; any case);
+ * cli_can_ask 0 when there is a terminal, else 1 with no_tty printed
+ * (the command then wants --yes); cli_answer reads the answer to the
+ * question just printed on stderr, 0 for yes, else 1 with declined
+ * printed.
+ */
 int	 cli_yes(char *line);
+int	 cli_can_ask(const char *no_tty);
+int	 cli_answer(const char *declined);
 int	 cli_purge(const struct cli *, int argc, char **argv);
 
 #endif

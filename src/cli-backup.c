@@ -188,19 +188,41 @@ cli_yes(char *line)
 	    strcasecmp(line, _("y")) == 0;
 }
 
+/* 0 if there is a terminal to ask on, else 1 with no_tty printed. */
+int
+cli_can_ask(const char *no_tty)
+{
+	if (isatty(STDIN_FILENO))
+		return 0;
+	cli_error("%s", no_tty);
+	return 1;
+}
+
+/* Read the answer to the question just printed on stderr: 0 for yes,
+ * else 1 with declined printed. */
+int
+cli_answer(const char *declined)
+{
+	char	 line[64];
+
+	fflush(stderr);
+	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
+		return 0;
+	cli_error("%s", declined);
+	return 1;
+}
+
 /* Ask on the terminal before replacing; 0 to go on, else 1 with why. */
 static int
 restore_ask(struct db *db, const char *file, const struct db_backup_info *info)
 {
-	char	 line[64], made[UTIL_TIME_LEN], *now, *then;
+	char	 made[UTIL_TIME_LEN], *now, *then;
 	long	 n;
 
-	if (!isatty(STDIN_FILENO)) {
-		cli_error("%s", _("velkomst restore asks before it replaces "
-		    "the database, and there is no terminal to ask on; nothing "
-		    "was replaced. Add --yes to replace it without asking."));
+	if (cli_can_ask(_("velkomst restore asks before it replaces the "
+	    "database, and there is no terminal to ask on; nothing was "
+	    "replaced. Add --yes to replace it without asking.")))
 		return 1;
-	}
 	if ((n = restore_count(db)) < 0)
 		return 1;
 	now = backup_households(n);
@@ -211,11 +233,7 @@ restore_ask(struct db *db, const char *file, const struct db_backup_info *info)
 	    cli_time(info->made, 0, 0, made) : "?");
 	free(now);
 	free(then);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
-		return 0;
-	cli_error("%s", _("Nothing was replaced."));
-	return 1;
+	return cli_answer(_("Nothing was replaced."));
 }
 
 /* Nobody logged in, the file fit to restore from, and yes (asked, or

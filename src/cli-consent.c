@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -124,30 +123,18 @@ co_give(struct db *db, const struct co_ask *a)
 	return 0;
 }
 
-/* 1 if the line typed means yes ("y", "yes", Danish "j", "ja"). */
-static int
-co_yes(char *line)
-{
-	line[strcspn(line, "\r\n")] = '\0';
-	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
-	    strcasecmp(line, "j") == 0 || strcasecmp(line, "ja") == 0;
-}
-
 /* Ask on the terminal, naming what will go: 0 to go on, else 1. */
 static int
 co_ask_first(struct db *db, const struct co_ask *a)
 {
 	struct consent_removed	 r;
-	char			 line[64], *what;
+	char			*what;
 	int			 live[NCONSENT_PURPOSE];
 
-	if (!isatty(STDIN_FILENO)) {
-		cli_error("%s", _("velkomst consent withdraw asks before it "
-		    "removes anything, and there is no terminal to ask on; "
-		    "nothing was changed. Add --yes to withdraw without "
-		    "asking."));
+	if (cli_can_ask(_("velkomst consent withdraw asks before it removes "
+	    "anything, and there is no terminal to ask on; nothing was "
+	    "changed. Add --yes to withdraw without asking.")))
 		return 1;
-	}
 	if (db_consent_state(db, cli_who(), a->id, live, NULL) != DB_OK ||
 	    db_consent_covered(db, cli_who(), a->id, a->purpose, &r) !=
 	    DB_OK) {
@@ -166,11 +153,7 @@ co_ask_first(struct db *db, const struct co_ask *a)
 	    _(core_consent_purpose_label(a->purpose)), what != NULL ? what :
 	    _("nothing else, no data is kept under it now"));
 	free(what);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && co_yes(line))
-		return 0;
-	cli_error("%s", _("Nothing was changed."));
-	return 1;
+	return cli_answer(_("Nothing was changed."));
 }
 
 /* Withdraw the consent asked for and say what was removed. */

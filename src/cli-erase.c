@@ -80,20 +80,18 @@ erase_what(const struct erase_info *e)
 static int
 erase_ask(const char *what, const char *question)
 {
-	char	 line[64];
+	char	*no_tty;
+	int	 rc;
 
-	if (!isatty(STDIN_FILENO)) {
-		cli_error(_("velkomst %s asks before it erases, and there is "
-		    "no terminal to ask on; nothing was erased. Add --yes to "
-		    "erase without asking."), what);
+	no_tty = xasprintf(_("velkomst %s asks before it erases, and there "
+	    "is no terminal to ask on; nothing was erased. Add --yes to erase "
+	    "without asking."), what);
+	rc = cli_can_ask(no_tty);
+	free(no_tty);
+	if (rc != 0)
 		return 1;
-	}
 	fputs(question, stderr);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) != NULL && cli_yes(line))
-		return 0;
-	cli_error("%s", _("Nothing was erased."));
-	return 1;
+	return cli_answer(_("Nothing was erased."));
 }
 
 /* The household number of word, or -1 with why printed. */
