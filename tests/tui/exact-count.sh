@@ -8,20 +8,9 @@
 make_demo
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
 
-# Sixteen times the demo's households, written with the stock sqlite3
-# tool (the triggers keep the tally and the word index right).
-for i in 1 2 3 4; do
-	sqlite3 "$DB" "INSERT INTO household (department, stairwell, flat,
-	    moved_in, moved_out, state, attempts, next_date, flags,
-	    handled_on, sort_key, created_at, created_by, updated_at,
-	    updated_by) SELECT department, stairwell, flat, moved_in,
-	    moved_out, state, attempts, next_date, flags, handled_on, sort_key,
-	    created_at, created_by, updated_at, updated_by FROM household"
-done
-over=$(sqlite3 "$DB" "SELECT count(*) FROM household WHERE state IN
-    ('awaiting', 'partly') AND (moved_out IS NULL OR moved_out > '$TODAY')
-    AND moved_in < date('$TODAY', '-14 days')")
-group() { printf '%s' "$1" | sed -e ':a' -e "s/\\([0-9]\\)\\([0-9]\\{3\\}\\)\\($\\|$2\\)/\\1$2\\2\\3/; ta"; }
+# Sixteen times the demo's households (lib.sh).
+grow_demo
+over=$(demo_overdue)
 if [ "$over" -gt 1000 ]; then
 	ok "$over welcomes are overdue"
 else

@@ -337,6 +337,33 @@ make_demo() {
 	VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" demo >/dev/null
 }
 
+# grow_demo: sixteen times the demo's households (copies, without
+# names), written with the stock sqlite3 tool: the triggers keep the
+# tally and the word index right.  Then demo_overdue prints how many are
+# overdue on TODAY (the 14 days of the shipped configuration).
+grow_demo() {
+	local i
+	for i in 1 2 3 4; do
+		sqlite3 "$DB" "INSERT INTO household (department, stairwell,
+		    flat, moved_in, moved_out, state, attempts, next_date,
+		    flags, handled_on, sort_key, created_at, created_by,
+		    updated_at, updated_by) SELECT department, stairwell, flat,
+		    moved_in, moved_out, state, attempts, next_date, flags,
+		    handled_on, sort_key, created_at, created_by, updated_at,
+		    updated_by FROM household"
+	done
+}
+demo_overdue() {
+	sqlite3 "$DB" "SELECT count(*) FROM household WHERE state IN
+	    ('awaiting', 'partly') AND (moved_out IS NULL OR
+	    moved_out > '$TODAY') AND moved_in < date('$TODAY', '-14 days')"
+}
+
+# group N SEP: N grouped in thousands with SEP ("1,234", "1.234").
+group() {
+	printf '%s' "$1" | sed -e ':a' -e "s/\\([0-9]\\)\\([0-9]\\{3\\}\\)\\(\$\\|$2\\)/\\1$2\\2\\3/; ta"
+}
+
 # other_pieces REVERSE FILE: the pieces of the other language, one per
 # line, into FILE: with REVERSE 0 the English pieces (for a Danish
 # screen), with 1 the Danish ones.  They are the messages of
