@@ -14,39 +14,11 @@
 #include "util.h"
 #include "../../src/db-private.h"
 #include "test.h"
+#include "test-db.h"
 
 static const struct who	 sec = { .name = "mette",
 			    .role = ROLE_SECRETARIAT };
 static long		 today;
-
-/* A new database in memory, or NULL (the test fails). */
-static struct db *
-open_mem(void)
-{
-	struct db	*db;
-	char		*err;
-
-	if ((db = db_open(":memory:", 0, &err)) == NULL) {
-		TEST_FAIL("db_open: %s", err);
-		free(err);
-	}
-	return db;
-}
-
-/* One integer from sql, or -1. */
-static long
-one(struct db *db, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 /* Every CREATE INDEX of the schema, in name order, as one string. */
 static char *
