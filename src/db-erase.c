@@ -82,7 +82,8 @@ static const char *const erase_why_names[] = {
 	[ERASE_PURGE] = "purge",
 };
 
-/* What erasing household ?1 takes away, and whether it is gone. */
+/* What erasing household ?1 takes away, and whether it is gone (a "-"
+ * left of a note the reports count is no note). */
 static const char erase_info_sql[] = "SELECT "
     "(SELECT count(*) FROM member WHERE household_id = h.id), "
     "h.phone IS NOT NULL, "
@@ -90,8 +91,9 @@ static const char erase_info_sql[] = "SELECT "
     "coalesce(h.notes, '') <> '', "
     "(SELECT count(*) FROM visit WHERE household_id = h.id), "
     "(SELECT count(*) FROM visit v WHERE v.household_id = h.id AND "
-    "(coalesce(v.notes, '') <> '' OR EXISTS (SELECT 1 FROM visit_item i "
-    "WHERE i.visit_id = v.id AND coalesce(i.note, '') <> ''))), "
+    "(coalesce(v.notes, '') NOT IN ('', '-') OR EXISTS (SELECT 1 FROM "
+    "visit_item i WHERE i.visit_id = v.id AND coalesce(i.note, '') NOT IN "
+    "('', '-')))), "
     "(SELECT count(*) FROM followup WHERE household_id = h.id AND "
     "coalesce(note, '') <> ''), "
     "(SELECT count(*) FROM visit_story s JOIN visit v ON v.id = "

@@ -473,6 +473,7 @@ test_withdraw_keeps_report(void)
 	static const char declined_sql[] = "SELECT count(*) FROM visit "
 	    "WHERE outcome = 'declined' AND coalesce(notes, '') <> ''";
 	struct consent_removed	 r;
+	struct erase_info	 e;
 	struct visit		 v;
 	struct db		*db;
 	char			 sql[160];
@@ -500,6 +501,9 @@ test_withdraw_keeps_report(void)
 	CHECK_INT(db_consent_covered(db, &sec, id[0], CP_VISIT, &r), DB_OK);
 	CHECK_INT(r.visit_notes, 0);
 	CHECK_INT(r.item_notes, 0);
+	/* Nor does an erasure name a "-" among what it takes. */
+	CHECK_INT(db_erase_info(db, &sec, id[0], &e), DB_OK);
+	CHECK_INT(e.visit_notes, 0);
 	db_close(db);
 }
 
