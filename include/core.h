@@ -607,6 +607,10 @@ size_t	 core_name_words(const char *name, char ***words);
  */
 size_t	 core_search_words(const char *text, char ***words);
 void	 core_words_free(char **, size_t);
+/* ASCII text has its keys and words made without ICU (the same result,
+ * and a command such as `households --search soren` loads no ICU); tests
+ * set this to 0 to compare with ICU's way. */
+extern int	 core_key_ascii_shortcut;
 /*
  * Which member of a household a search found: names are the members
  * joined by "; ", words the search's (core_search_words).  The index of

@@ -29,6 +29,46 @@
 
 static UCollator	*key_collator;
 
+/* Tests set this to take ICU's way also for ASCII text (test-key.c). */
+int	 core_key_ascii_shortcut = 1;
+
+/* 1 if s is ASCII only: its keys are then made without ICU. */
+static int
+key_is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return core_key_ascii_shortcut;
+}
+
+/*
+ * The key of ASCII text: its letters in lower case.  That is what ICU's
+ * way gives ASCII: it is its own NFC and NFD, full case folding only
+ * lowers A to Z, it has none of æ ø å ß and no combining mark.  A search
+ * such as `households --search soren` so never loads ICU.
+ */
+static char *
+key_ascii(const char *s, size_t len)
+{
+	char	*out;
+	size_t	 i;
+
+	out = xstrndup(s, len);
+	for (i = 0; i < len; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char)(out[i] - 'A' + 'a');
+	return out;
+}
+
+/* 1 if the ASCII byte c separates words: ICU's White_Space (tab to
+ * carriage return and space) or Dash (the hyphen-minus) in ASCII. */
+static int
+key_ascii_separator(char c)
+{
+	return (c >= '\t' && c <= '\r') || c == ' ' || c == '-';
+}
+
 /* UTF-8 to a new UTF-16 string (invalid bytes become U+FFFD). */
 static UChar *
 key_to_u16(const char *s, int32_t *len)
@@ -178,7 +218,11 @@ key_make(const char *s, int plain)
 	int32_t	 len;
 	char	*out;
 
-	a = key_to_u16(s != NULL ? s : "", &len);
+	if (s == NULL)
+		s = "";
+	if (key_is_ascii(s))
+		return key_ascii(s, strlen(s));
+	a = key_to_u16(s, &len);
 	b = key_normalize(a, len, 0, &len);
 	free(a);
 	a = key_fold(b, len, &len);
@@ -233,6 +277,24 @@ key_is_separator(UChar32 c)
 	    ICU(u_hasBinaryProperty)(c, UCHAR_DASH);
 }
 
+/* key_split of ASCII text: its plain keys are its keys. */
+static size_t
+key_split_ascii(const char *s, char ***words)
+{
+	size_t	 n = 0, w;
+
+	while (*s != '\0') {
+		for (w = 0; s[w] != '\0' && !key_ascii_separator(s[w]); w++)
+			;
+		if (w > 0)
+			key_add_word(words, &n, key_ascii(s, w));
+		s += w;
+		if (*s != '\0')
+			s++;
+	}
+	return n;
+}
+
 /*
  * Split name at white space and dashes into *words: the distinct search
  * keys of the words, with their plain keys too when with_plain is set.
@@ -248,6 +310,8 @@ key_split(const char *name, int with_plain, char ***words)
 	char		*word;
 
 	*words = NULL;
+	if (key_is_ascii((const char *)s))
+		return key_split_ascii((const char *)s, words);
 	while (i <= len) {
 		prev = i;
 		if (i < len)

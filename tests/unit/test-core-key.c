@@ -43,6 +43,73 @@ test_search_key(void)
 	key_is("a\xff" "b", "a\xef\xbf\xbd" "b");	/* invalid byte */
 }
 
+/* The words of text with and without the ASCII shortcut, as one string
+ * ("a|b|"), and the key of text. */
+static char *
+key_both(const char *text, int shortcut, int search)
+{
+	char	**w, *k, *out;
+	size_t	 n, i, len;
+
+	core_key_ascii_shortcut = shortcut;
+	n = search ? core_search_words(text, &w) : core_name_words(text, &w);
+	k = core_search_key(text);
+	core_key_ascii_shortcut = 1;
+	len = strlen(k) + 2;
+	for (i = 0; i < n; i++)
+		len += strlen(w[i]) + 1;
+	out = xmalloc(len);
+	strcpy(out, k);
+	strcat(out, "#");
+	for (i = 0; i < n; i++) {
+		strcat(out, w[i]);
+		strcat(out, "|");
+	}
+	free(k);
+	core_words_free(w, n);
+	return out;
+}
+
+/* ASCII text gives the same keys and words without ICU as with it: every
+ * ASCII character alone, between letters and as a separator, and random
+ * ASCII strings. */
+static void
+test_ascii_shortcut(void)
+{
+	char		 text[40], *a, *b;
+	unsigned	 seed = 7;
+	int		 c, i, j, len, search;
+
+	for (i = 0; i < 128 * 3 + 2000; i++) {
+		if (i < 128 * 3) {
+			c = i % 127 + 1;
+			if (i < 128)
+				snprintf(text, sizeof text, "%c", c);
+			else if (i < 256)
+				snprintf(text, sizeof text, "Ab%cCd", c);
+			else
+				snprintf(text, sizeof text, "%cX y%c", c, c);
+		} else {
+			seed = seed * 1103515245u + 12345u;
+			len = (int)(seed >> 16) % 30;
+			for (j = 0; j < len; j++) {
+				seed = seed * 1103515245u + 12345u;
+				text[j] = (char)((seed >> 16) % 127 + 1);
+			}
+			text[len] = '\0';
+		}
+		for (search = 0; search < 2; search++) {
+			a = key_both(text, 1, search);
+			b = key_both(text, 0, search);
+			if (strcmp(a, b) != 0)
+				TEST_FAIL("\"%s\": without ICU \"%s\", with "
+				    "ICU \"%s\"", text, a, b);
+			free(a);
+			free(b);
+		}
+	}
+}
+
 /* 1 if key is one of words. */
 static int
 has_word(char **words, size_t n, const char *key)
@@ -239,6 +306,7 @@ main(void)
 {
 	RUN("core-key", test_search_key);
 	RUN("core-key", test_name_words);
+	RUN("core-key", test_ascii_shortcut);
 	RUN("core-key", test_prefix_next);
 	RUN("core-key", test_sort_order);
 	RUN("core-key", test_sort_other_scripts);
