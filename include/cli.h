@@ -225,16 +225,23 @@ int		 cli_new_secret(const char *login, int role, int from_stdin,
  * An export (households, ambassadors, overdue, visits): its rows leave
  * the program only once the audit trail records them.  cli_export opens
  * the database (an empty file is no database to it) and reads from one
- * snapshot: print(db, out, ctx) runs twice, first to count the rows
- * (out goes nowhere), then, once a second connection has written the
- * "export" row ("households tsv 120 rows": what, the format, how many,
- * never the content), to print them to standard output.  print returns
- * how many rows, or -1 with the reason printed.  No lock is held while
- * the rows are read, and nothing is kept in memory.  A read-only
- * database, a write lock held for too long or any other failure to
- * record it refuses the export: nothing is printed.  Returns the exit
- * code: 0, or 1 with the reason printed.
+ * snapshot: print(db, out, ctx) first counts the rows (out goes
+ * nowhere); then the "export" row is written ("households tsv 120
+ * rows": what, the format, how many, never the content), and only then
+ * are the rows printed to standard output, those of the count.  print
+ * returns how many rows, or -1 with the reason printed.
+ *
+ * Up to CLI_KEEP_ROWS rows are printed into memory from the snapshot,
+ * which then ends; the row is written on the same connection, and the
+ * memory printed.  More rows are printed straight from the snapshot,
+ * kept open while a second connection writes the row, so that no lock
+ * is held while they are read and they are never all in memory.
+ *
+ * A read-only database, a write lock held for too long or any other
+ * failure to record it refuses the export: nothing is printed.  Returns
+ * the exit code: 0, or 1 with the reason printed.
  */
+#define CLI_KEEP_ROWS	10000
 int		 cli_export(const struct cli *, const char *what, int tsv,
 		    long (*print)(struct db *, FILE *out, void *ctx),
 		    void *ctx);
@@ -252,11 +259,19 @@ int		 cli_export_counted(const struct cli *, const char *what,
  * text (a new string); once it is recorded, write(db, ctx, rows) writes
  * them (the exit code: 0, or 1 with the reason printed).  Refuses as
  * cli_export does.  Returns the exit code.
+ *
+ * keep, if not NULL, may take the rows into memory from the snapshot
+ * right after the count, when they are few: 1 if it did (the snapshot
+ * then ends, the audit row is written on the same connection, and
+ * write gets db NULL), 0 if not (the audit row is written through a
+ * second connection while the snapshot stays open for write), -1 with
+ * the reason printed.
  */
 struct cli_export_step {
 	long	(*count)(struct db *, void *ctx);
 	char	*(*detail)(void *ctx, long rows);
 	int	(*write)(struct db *, void *ctx, long rows);
+	int	(*keep)(struct db *, void *ctx, long rows);
 };
 int		 cli_export_steps(const struct cli *,
 		    const struct cli_export_step *, void *ctx);

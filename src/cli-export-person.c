@@ -121,7 +121,7 @@ int
 cli_export_person(const struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_export_step st = { pc_count, pc_detail,
-	    pc_write };
+	    pc_write, NULL };
 	struct pc_opts		 o = { .cli = cli, .fd = -1 };
 	char			*id = NULL;
 	int			 rc;

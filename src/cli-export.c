@@ -219,7 +219,7 @@ int
 cli_export_cmd(const struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_export_step st = { ex_count, ex_detail,
-	    ex_write };
+	    ex_write, NULL };
 	struct ex_opts		 o = { .format = EXPORT_CSV, .fd = -1 };
 	char			*table = NULL;
 	int			 rc, t;

@@ -460,14 +460,23 @@ cli_export_record(const struct cli *cli, const struct cli_export_step *st,
 	struct db	*db, *rec = NULL;
 	char		*detail = NULL;
 	long		 n = -1;
-	int		 rc = 1;
+	int		 rc = 1, kept = 0;
 
 	if ((db = cli_export_open(cli)) == NULL)
 		return 1;
-	/* The rows counted and the rows written come from one snapshot;
-	 * the second connection writes the audit row meanwhile, so that
-	 * nobody else's change waits for a long export. */
-	if ((n = st->count(db, ctx)) >= 0 &&
+	/* The rows counted and the rows written come from one snapshot.
+	 * Kept in memory, they no longer need it, and the audit row is
+	 * written on the same connection.  Otherwise a second connection
+	 * writes it while the snapshot stays open, so that nobody else's
+	 * change waits for a long export. */
+	if ((n = st->count(db, ctx)) >= 0 && st->keep != NULL)
+		kept = st->keep(db, ctx, n);
+	if (kept == 1) {
+		db_snapshot_end(db);
+		if (cli_export_note(db, table, record, detail =
+		    st->detail(ctx, n)) == 0)
+			rc = st->write(NULL, ctx, n);
+	} else if (n >= 0 && kept == 0 &&
 	    (rec = cli_open_db(cli, DB_NO_SETUP)) != NULL &&
 	    cli_export_note(rec, table, record, detail = st->detail(ctx,
 	    n)) == 0)
@@ -487,6 +496,8 @@ struct cli_print {
 	long		(*print)(struct db *, FILE *, void *);
 	void		*ctx;
 	long		(*count)(struct db *, void *);	/* or NULL */
+	char		*kept;		/* the rows printed into memory */
+	size_t		 kept_len;
 };
 
 /* Count the rows of an export in the snapshot of db (printed to
@@ -520,14 +531,44 @@ cli_print_detail(void *ctx, long rows)
 	    rows, rows == 1 ? "row" : "rows");
 }
 
-/* Print the rows to standard output. */
+/* Print up to CLI_KEEP_ROWS rows into memory: 1, 0 for more rows, or -1
+ * with the reason printed. */
+static int
+cli_print_keep(struct db *db, void *ctx, long n)
+{
+	struct cli_print	*p = ctx;
+	FILE			*mem;
+	long			 got;
+
+	if (n > CLI_KEEP_ROWS)
+		return 0;
+	if ((mem = open_memstream(&p->kept, &p->kept_len)) == NULL) {
+		cli_error(_("the export could not be written: %s"),
+		    strerror(errno));
+		return -1;
+	}
+	got = p->print(db, mem, p->ctx);
+	if (fclose(mem) != 0 || got != n) {
+		if (got >= 0)
+			cli_error(_("the export could not be written: %s"),
+			    strerror(got == n ? errno : EIO));
+		return -1;
+	}
+	return 1;
+}
+
+/* Print the rows to standard output: those kept in memory (db NULL), or
+ * from the snapshot of db. */
 static int
 cli_print_write(struct db *db, void *ctx, long n)
 {
 	struct cli_print	*p = ctx;
 	int			 rc = 1;
 
-	if (p->print(db, stdout, p->ctx) == n)
+	if (db == NULL) {
+		if (fwrite(p->kept, 1, p->kept_len, stdout) == p->kept_len)
+			rc = 0;
+	} else if (p->print(db, stdout, p->ctx) == n)
 		rc = 0;
 	if (fflush(stdout) != 0) {
 		cli_error(_("the export could not be written: %s"),
@@ -543,10 +584,13 @@ cli_export(const struct cli *cli, const char *what, int tsv,
     long (*print)(struct db *, FILE *, void *), void *ctx)
 {
 	static const struct cli_export_step st = { cli_print_count,
-	    cli_print_detail, cli_print_write };
-	struct cli_print	p = { what, tsv, print, ctx, NULL };
+	    cli_print_detail, cli_print_write, cli_print_keep };
+	struct cli_print	p = { what, tsv, print, ctx, NULL, NULL, 0 };
+	int			rc;
 
-	return cli_export_steps(cli, &st, &p);
+	rc = cli_export_steps(cli, &st, &p);
+	free(p.kept);
+	return rc;
 }
 
 /* An export whose rows count(db, ctx) counts without printing them. */
@@ -556,10 +600,13 @@ cli_export_counted(const struct cli *cli, const char *what, int tsv,
     void *), void *ctx)
 {
 	static const struct cli_export_step st = { cli_print_count,
-	    cli_print_detail, cli_print_write };
-	struct cli_print	p = { what, tsv, print, ctx, count };
+	    cli_print_detail, cli_print_write, cli_print_keep };
+	struct cli_print	p = { what, tsv, print, ctx, count, NULL, 0 };
+	int			rc;
 
-	return cli_export_steps(cli, &st, &p);
+	rc = cli_export_steps(cli, &st, &p);
+	free(p.kept);
+	return rc;
 }
 
 /* The flags of util_time_local for a command's time. */
