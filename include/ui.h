@@ -309,7 +309,8 @@ struct ui_window {
 	void	*rows;
 	size_t	 n;
 	size_t	 size;		/* bytes of one row */
-	size_t	 fetch;		/* rows asked for at a time */
+	size_t	 fetch;		/* rows asked for at a time (a list
+				   raises it to the rows it shows) */
 	size_t	 keep;		/* most rows held */
 	int	 at_start;	/* nothing comes before rows[0] */
 	int	 at_end;	/* nothing comes after rows[n - 1] */

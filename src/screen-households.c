@@ -19,8 +19,8 @@
 #include "ui.h"
 #include "util.h"
 
-#define HH_WINDOW	60	/* rows fetched at a time */
-#define HH_KEEP		(5 * HH_WINDOW)	/* most rows held at once */
+#define HH_WINDOW	20	/* rows fetched at a time, or what the list shows */
+#define HH_KEEP		300	/* most rows held at once */
 
 /* What a column shows. */
 enum hh_col {
@@ -400,6 +400,9 @@ hh_open(const struct hh_mode *mode, const char *search)
 	l->dept = -1;
 	l->order = mode->order;
 	l->w.size = sizeof (struct household_row);
+	/* About a screenful: a search keystroke at a million households
+	 * walks the order until it has them.  On a taller terminal the list
+	 * asks for as many as it shows (ui_list_draw). */
 	l->w.fetch = HH_WINDOW;
 	l->w.keep = HH_KEEP;
 	l->w.query = hh_query;

@@ -377,6 +377,15 @@ ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int rows,
 	l->shown = rows > 0 ? rows : 0;
 	lst_scroll(l);
 	top = *lst_top(l);
+	/* A window that holds fewer rows than fit (the terminal grew) asks
+	 * for the rest. */
+	if (l->w != NULL && !l->w->at_end && l->w->error == NULL &&
+	    (size_t)(top + l->shown) > n) {
+		if (l->w->fetch < (size_t)l->shown)
+			l->w->fetch = (size_t)l->shown;
+		ui_window_fetch(ui, l->w);
+		n = ui_list_count(l);
+	}
 	for (i = 0; i < l->shown && (size_t)(top + i) < n; i++)
 		lst_draw_line(ui, l, y + i, x, cols, lst_row(l,
 		    (size_t)(top + i)), lst_style(ui, l, (size_t)(top + i)));
