@@ -86,6 +86,83 @@ db_words_dept_col(char *col, size_t len, const struct db_list_kind *k,
 	return col;
 }
 
+/* Forget the kept estimates. */
+void
+db_words_forget(struct db *db)
+{
+	int	i;
+
+	for (i = 0; i < DB_EST_CACHE; i++) {
+		free(db->est[i].key);
+		db->est[i].key = NULL;
+	}
+}
+
+/*
+ * The kept estimate of key, or -1.  They are kept while the file is as
+ * it was: no change through this connection (total_changes) nor through
+ * another (data_version).  An estimate only chooses how a search reads,
+ * never what it finds, so one kept a little long would cost time only.
+ */
+static long
+db_words_kept(struct db *db, const char *key)
+{
+	sqlite3_stmt	*st;
+	long long	 changes = sqlite3_total_changes64(db->h);
+	long		 version = -1;
+	int		 i;
+
+	if ((st = db_stmt(db, "PRAGMA data_version")) != NULL &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = (long)sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	if (version < 0 || changes != db->est_changes ||
+	    version != db->est_version) {
+		db_words_forget(db);
+		db->est_changes = changes;
+		db->est_version = version;
+		return -1;
+	}
+	for (i = 0; i < DB_EST_CACHE; i++)
+		if (db->est[i].key != NULL && strcmp(db->est[i].key, key) == 0)
+			return db->est[i].n;
+	return -1;
+}
+
+/* Keep the estimate n of key (taking key). */
+static void
+db_words_keep(struct db *db, char *key, long n)
+{
+	free(db->est[db->est_next].key);
+	db->est[db->est_next].key = key;
+	db->est[db->est_next].n = n;
+	db->est_next = (db->est_next + 1) % DB_EST_CACHE;
+}
+
+/* What an estimate depends on: its SQL and every value bound to it. */
+static char *
+db_words_key(const char *sql, const struct db_list *l,
+    const struct db_words *w, size_t i, long rare, int dept)
+{
+	char	*key, *more;
+	size_t	 j;
+
+	key = xasprintf("%s\x1f%s\x1f%s\x1f%ld", sql, w->words[i],
+	    w->next[i] != NULL ? w->next[i] : "", rare);
+	for (j = 0; dept && j < l->who->ndepartments; j++) {
+		more = xasprintf("%s\x1f%s", key, l->who->departments[j]);
+		free(key);
+		key = more;
+	}
+	if (dept && l->department != NULL) {
+		more = xasprintf("%s\x1f=%s", key, l->department);
+		free(key);
+		key = more;
+	}
+	return key;
+}
+
 /* How many words of k's index word i of w starts in the departments l
  * reads, up to rare: -1 on failure. */
 static long
@@ -93,7 +170,7 @@ db_words_count(struct db *db, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w, size_t i, long rare)
 {
 	sqlite3_stmt	*st;
-	char		 sql[1024], dept[512], col[64];
+	char		 sql[1024], dept[512], col[64], *key;
 	long		 n = -1;
 	size_t		 o;
 	int		 rc;
@@ -106,8 +183,15 @@ db_words_count(struct db *db, const struct db_list_kind *k,
 		o += (size_t)snprintf(sql + o, sizeof sql - o, " AND key < ?%zu",
 		    2 * i + 3);
 	snprintf(sql + o, sizeof sql - o, "%s LIMIT ?12)", dept);
-	if ((st = db_prepare(db, sql)) == NULL)
+	key = db_words_key(sql, l, w, i, rare, dept[0] != '\0');
+	if ((n = db_words_kept(db, key)) >= 0) {
+		free(key);
+		return n;
+	}
+	if ((st = db_prepare(db, sql)) == NULL) {
+		free(key);
 		return -1;
+	}
 	db_words_bind(st, w);
 	if (dept[0] != '\0') {
 		db_who_bind(st, l->who, k->who_param);
@@ -121,6 +205,10 @@ db_words_count(struct db *db, const struct db_list_kind *k,
 	else
 		db_sqlite_fail(db, rc);
 	sqlite3_finalize(st);
+	if (n >= 0)
+		db_words_keep(db, key, n);
+	else
+		free(key);
 	return n;
 }
 
@@ -384,7 +472,7 @@ static void
 db_list_upto_sql(char *sql, const struct db_list_kind *k,
     const struct db_list *l, const struct db_words *w)
 {
-	char	dept[512], col[64];
+	char	dept[512], col[64], dcol[64];
 	size_t	o;
 	int	d = w->drive;
 
@@ -395,6 +483,27 @@ db_list_upto_sql(char *sql, const struct db_list_kind *k,
 		    "DISTINCT %s FROM %s WHERE key >= ?2%s%s LIMIT ?12)",
 		    k->words_id, k->words, w->next[0] != NULL ?
 		    " AND key < ?3" : "", dept);
+		return;
+	}
+	/* Words and departments only: the word index answers it all, each
+	 * entry of the rarest word checked for the others in the same
+	 * index, with no seek into the records (half the work). */
+	if (d >= 0 && db_list_words_only(k, l)) {
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(col, sizeof col, k, "dw"));
+		snprintf(col, sizeof col, "dw.%s", k->words_id);
+		o = (size_t)snprintf(sql, DB_LIST_SQL, "SELECT count(*) FROM "
+		    "(SELECT DISTINCT %s FROM %s dw WHERE dw.key >= ?%d%s",
+		    col, k->words, 2 * d + 2, dept);
+		if (w->next[d] != NULL && o < DB_LIST_SQL)
+			o += (size_t)snprintf(sql + o, DB_LIST_SQL - o,
+			    " AND dw.key < ?%d", 2 * d + 3);
+		db_words_dept(dept, sizeof dept, l, l->who, k->who_param,
+		    db_words_dept_col(dcol, sizeof dcol, k, NULL));
+		o = db_words_where(sql, DB_LIST_SQL, o, w, col, k->words,
+		    k->words_id, d, dept);
+		if (o < DB_LIST_SQL)
+			snprintf(sql + o, DB_LIST_SQL - o, " LIMIT ?12)");
 		return;
 	}
 	if (d < 0)

@@ -1386,6 +1386,7 @@ db_close(struct db *db)
 		return;
 	for (i = 0; i < DB_STMT_CACHE && db->stmts[i].sql != NULL; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
+	db_words_forget(db);
 	if (db->h != NULL) {
 		if (db->batch || !sqlite3_get_autocommit(db->h))
 			db_exec(db, "ROLLBACK");

@@ -24,6 +24,8 @@
 
 #define DB_BUSY_DEFAULT		5000	/* ms */
 #define DB_STMT_CACHE		256
+/* How many estimates of search words a connection keeps (db-list.c). */
+#define DB_EST_CACHE	8
 #define DB_EACH_PAGE		500	/* rows a page of db_*_each */
 
 struct db_stmt_slot {
@@ -57,6 +59,16 @@ struct db {
 	long long	 ro_locked_until;
 	char		*notice;	/* what opening repaired (db_notice) */
 	long		 search_rare;	/* db_search_rare(); 0: DB_SEARCH_RARE */
+	/* The last search words' estimates (db-list.c), kept while no
+	 * connection changes the file: a keystroke asks its count and its
+	 * page, each of which estimates the same words. */
+	struct {
+		char	*key;		/* the count's SQL and its values */
+		long	 n;
+	}		 est[DB_EST_CACHE];
+	int		 est_next;
+	long long	 est_changes;	/* sqlite3_total_changes64 */
+	long		 est_version;	/* PRAGMA data_version */
 	struct db_stmt_slot stmts[DB_STMT_CACHE];
 };
 
@@ -290,12 +302,14 @@ extern const char db_clear_stories_sql[];
  * a list fetches its few records and sorts them (IN).  A common one is
  * checked record by record while the list walks its order's index
  * (EXISTS), which stops after a page: a prefix such as "s" starts a
- * quarter of all names, and sorting them all for a page of 60 grows with
+ * quarter of all names, and sorting them all for a screenful grows with
  * the register.  Both are bounded: the sort by this many, the walk by
  * the page over the share of records the word starts (measured at 1k,
  * 100k and 1M households; see db_words_estimate).
  */
 #define DB_SEARCH_RARE	4000
+/* Forget the kept estimates (db_close). */
+void		 db_words_forget(struct db *);
 
 /* The words typed into a search, as search keys with their upper
  * bounds (core_prefix_next), for word-start range queries; and, once

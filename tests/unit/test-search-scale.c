@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "db.h"
@@ -344,7 +345,98 @@ test_common_word_sorts_nothing(void)
 	db_close(db);
 }
 
-/* A count that stops at its cap, else the exact count, either way. */
+/* Counts the estimates of search words that ran (a trace callback). */
+static int
+count_estimates(unsigned type, void *ctx, void *p, void *x)
+{
+	const char	*s = sqlite3_sql(p);
+
+	(void)type;
+	(void)x;
+	if (s != NULL && strncmp(s, "SELECT count(*) FROM (SELECT 1 FROM "
+	    "name_word WHERE key", 50) == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
+/* A household of the made-up name "Quentin" in department 605. */
+static void
+quentin(struct db *db, int i)
+{
+	struct household h;
+	char		 flat[16];
+
+	memset(&h, 0, sizeof h);
+	snprintf(flat, sizeof flat, "q%d", i);
+	h.department = "605";
+	h.stairwell = "";
+	h.flat = flat;
+	h.moved_in = today - i;
+	h.moved_out = DATE_NONE;
+	h.consent_on = DATE_NONE;
+	h.members[0] = "Quentin Hansen";
+	h.nmembers = 1;
+	if (db_household_add(db, &sec, &h) != DB_OK)
+		TEST_FAIL("add: %s", db_errmsg(db));
+}
+
+/* A keystroke's count and page estimate its words once; a change made
+ * here or through another connection has them estimated again, so a
+ * word grown common is walked. */
+static void
+test_estimate_kept(void)
+{
+	struct household_query q = { .search = "quen" };
+	struct household_row *rows;
+	struct db	*db, *other;
+	char		 path[64], *err = NULL, *sql = NULL;
+	long		 n;
+	size_t		 got;
+	int		 runs = 0, i;
+
+	snprintf(path, sizeof path, "/tmp/velkomst-test-est-%d.db",
+	    (int)getpid());
+	unlink(path);
+	if ((db = db_open(path, DB_CREATE, &err)) == NULL ||
+	    (other = db_open(path, 0, &err)) == NULL) {
+		TEST_FAIL("db_open: %s", err);
+		free(err);
+		db_close(db);
+		return;
+	}
+	q.today = today;
+	db_search_rare(db, 3);
+	quentin(db, 0);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, count_estimates, &runs);
+	CHECK_INT(db_household_count_upto(db, &sec, &q, 1000, &n), DB_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(db_household_list(db, &sec, &q, NULL, 10, &rows, &got),
+	    DB_OK);
+	db_household_rows_free(rows, got);
+	CHECK_INT(runs, 1);
+	/* A change here. */
+	quentin(db, 1);
+	CHECK_INT(db_household_count_upto(db, &sec, &q, 1000, &n), DB_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(runs, 2);
+	/* A change through another connection: "quen" is common now. */
+	for (i = 2; i < 6; i++)
+		quentin(other, i);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &sql);
+	CHECK_INT(db_household_list(db, &sec, &q, NULL, 10, &rows, &got),
+	    DB_OK);
+	db_household_rows_free(rows, got);
+	CHECK_INT(got, 6);
+	CHECK(sql != NULL && strstr(sql, "EXISTS") != NULL);
+	sqlite3_trace_v2(db->h, 0, NULL, NULL);
+	free(sql);
+	db_close(other);
+	db_close(db);
+	unlink(path);
+}
+
+/* A count that stops at its cap, else the exact count, either way, in
+ * every department read or in one chosen. */
 static void
 test_count_upto(void)
 {
@@ -355,18 +447,22 @@ test_count_upto(void)
 	struct household_query q;
 	struct db	*db = register_of(150);
 	long		 exact, upto, rare;
-	size_t		 s, w;
+	size_t		 s, w, d;
 
 	if (db == NULL)
 		return;
 	for (rare = 0; rare <= 1; rare++)
-		for (s = 0; s < N(searches); s++)
+		for (s = 0; s < N(searches) * 2; s++)
 			for (w = 0; w < N(whos); w++) {
 				memset(&q, 0, sizeof q);
-				q.search = searches[s];
+				/* Each search also in one department chosen. */
+				d = s / N(searches);
+				q.search = searches[s % N(searches)];
+				q.department = d ? "605" : NULL;
 				q.today = today;
 				q.deadline = 14;
-				q.filter = s % 2 ? FILTER_OVERDUE : FILTER_ALL;
+				q.filter = (s + d) % 2 ? FILTER_OVERDUE :
+				    FILTER_ALL;
 				db_search_rare(db, rare);
 				CHECK_INT(db_household_count(db, whos[w], &q,
 				    &exact), DB_OK);
@@ -461,6 +557,7 @@ main(void)
 	RUN("search-scale", test_ambassador_sees_hers);
 	RUN("search-scale", test_common_word_sorts_nothing);
 	RUN("search-scale", test_count_upto);
+	RUN("search-scale", test_estimate_kept);
 	RUN("search-scale", test_tally);
 	RUN("search-scale", test_count_text);
 	core_key_done();
