@@ -116,6 +116,18 @@ static const enum ui_action desk_actions_own[] = {
 	ACT_PGDN, ACT_FIRST, ACT_LAST, ACT_NONE
 };
 
+/* 1 if the list shows why a household needs the secretariat. */
+static int
+hh_shows_reason(const struct hh_mode *mode)
+{
+	int	i;
+
+	for (i = 0; i < mode->ncols; i++)
+		if (mode->ids[i] == COL_REASON)
+			return 1;
+	return 0;
+}
+
 /* The query of the list as it stands. */
 static void
 hh_make_query(struct ui *ui, const struct hh_list *l,
@@ -124,6 +136,9 @@ hh_make_query(struct ui *ui, const struct hh_list *l,
 	const struct conf	*c = ui_conf(ui);
 
 	memset(q, 0, sizeof *q);
+	/* A list without the reason column reads no visit per row for
+	 * its note. */
+	q->no_why = !hh_shows_reason(l->mode);
 	q->order = l->order;
 	q->search = l->search;
 	q->filter = l->mode->filter;
