@@ -212,6 +212,17 @@ db_words_count(struct db *db, const struct db_list_kind *k,
 	return n;
 }
 
+/* 1 if word i of w is likely to start fewer words than word j: fewer
+ * counted, or, both past the count's bound, a longer prefix ("søren"
+ * before "m", whichever was typed first). */
+static int
+db_words_rarer(const struct db_words *w, size_t i, size_t j)
+{
+	if (w->est[i] != w->est[j])
+		return w->est[i] < w->est[j];
+	return strlen(w->words[i]) > strlen(w->words[j]);
+}
+
 /*
  * Estimate each word of w (a range count on the word index that stops at
  * the rare bound: a few thousand index entries at most) and choose its
@@ -230,7 +241,7 @@ db_words_estimate(struct db *db, const struct db_list_kind *k,
 		if ((w->est[i] = db_words_count(db, k, l, w, i, rare)) < 0)
 			return DB_ERROR;
 		w->walk[i] = w->est[i] >= rare;
-		if (w->drive < 0 || w->est[i] < w->est[w->drive])
+		if (w->drive < 0 || db_words_rarer(w, i, (size_t)w->drive))
 			w->drive = (int)i;
 	}
 	return DB_OK;
@@ -276,9 +287,17 @@ db_words_where(char *sql, size_t len, size_t o, const struct db_words *w,
     const char *col, const char *table, const char *idcol, int skip,
     const char *dept)
 {
-	size_t	i;
+	size_t	i, n, order[DB_SEARCH_WORDS];
 
-	for (i = 0; i < w->nuse && o < len; i++) {
+	/* The rarest first: a record most words miss is dropped after one
+	 * look (estimates not made yet are all 0: the order typed). */
+	for (n = 0; n < w->nuse; n++) {
+		for (i = n; i > 0 && db_words_rarer(w, n, order[i - 1]); i--)
+			order[i] = order[i - 1];
+		order[i] = n;
+	}
+	for (n = 0; n < w->nuse && o < len; n++) {
+		i = order[n];
 		if ((int)i == skip)
 			continue;
 		if (w->walk[i])

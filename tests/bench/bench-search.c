@@ -269,7 +269,7 @@ int
 main(int argc, char **argv)
 {
 	static const char *const searches[] = { "s", "sø", "søren",
-	    "søren m", "xqzw", NULL };
+	    "søren m", "m søren", "xqzw", NULL };
 	struct who	 sec = { .name = "bench", .role = ROLE_SECRETARIAT };
 	struct who	 one = { .name = "bench", .role = ROLE_AMBASSADOR,
 			    .departments = { "605" }, .ndepartments = 1 };
