@@ -1134,9 +1134,8 @@ hh_list_clear(void *row)
 	"h.next_date, h.flags, h.interpreter, h.languages, h.handled_on, "
 
 /* What a list of households is. */
-/* What the two lists of households share. */
-#define HH_LIST_KIND							\
-	.from = "household h",						\
+/* What the lists of households share, but the table they read. */
+#define HH_LIST_KIND_OF							\
 	.id = "h.id",							\
 	.department = "h.department",					\
 	.words = "name_word",						\
@@ -1149,6 +1148,8 @@ hh_list_clear(void *row)
 	.clear = hh_list_clear,						\
 	.where = hh_where,						\
 	.bind = hh_bind_filter
+/* What the two lists of households share. */
+#define HH_LIST_KIND	.from = "household h", HH_LIST_KIND_OF
 
 static const struct db_list_kind hh_list_kind = {
 	.columns = HH_LIST_COLUMNS
@@ -1168,6 +1169,25 @@ static const struct db_list_kind hh_list_kind = {
 static const struct db_list_kind hh_list_no_why = {
 	.columns = HH_LIST_COLUMNS "NULL",
 	HH_LIST_KIND
+};
+
+/*
+ * The count of the households with flags (hh_count_flagged's first
+ * half) reads the flagged ones only, by department or not.  Without
+ * statistics the planner finds the register's indexes by move-in as
+ * cheap, and takes whichever was made last: after the demo's bulk
+ * fill, an ambassador's count went through her whole department (37 ms
+ * at a million instead of 0.4).
+ */
+static const struct db_list_kind hh_count_flagged_all = {
+	.columns = HH_LIST_COLUMNS "NULL",
+	.from = "household h INDEXED BY household_flagged",
+	HH_LIST_KIND_OF
+};
+static const struct db_list_kind hh_count_flagged_dept = {
+	.columns = HH_LIST_COLUMNS "NULL",
+	.from = "household h INDEXED BY household_dept_flagged",
+	HH_LIST_KIND_OF
 };
 
 /* 1 if q is the whole register of who's departments (or of one):
@@ -1275,6 +1295,12 @@ db_household_count_upto(struct db *db, const struct who *who,
 	db_list_init(&l, who, q->department, q->search, &f);
 	if (cap <= 0)
 		return db_list_count(db, &hh_list_kind, &l, count);
+	if (q->filter == (enum household_filter)FILTER_FLAGGED_SET &&
+	    q->search == NULL)
+		return db_list_count_upto(db, q->department == NULL &&
+		    core_may(who->role, ACCESS_ALL_DEPARTMENTS) ?
+		    &hh_count_flagged_all : &hh_count_flagged_dept, &l, cap,
+		    count);
 	return db_list_count_upto(db, &hh_list_kind, &l, cap, count);
 }
 
