@@ -583,17 +583,11 @@ int
 cli_export(const struct cli *cli, const char *what, int tsv,
     long (*print)(struct db *, FILE *, void *), void *ctx)
 {
-	static const struct cli_export_step st = { cli_print_count,
-	    cli_print_detail, cli_print_write, cli_print_keep };
-	struct cli_print	p = { what, tsv, print, ctx, NULL, NULL, 0 };
-	int			rc;
-
-	rc = cli_export_steps(cli, &st, &p);
-	free(p.kept);
-	return rc;
+	return cli_export_counted(cli, what, tsv, NULL, print, ctx);
 }
 
-/* An export whose rows count(db, ctx) counts without printing them. */
+/* An export whose rows count(db, ctx) counts without printing them
+ * (count NULL: print counts them, printing to nowhere). */
 int
 cli_export_counted(const struct cli *cli, const char *what, int tsv,
     long (*count)(struct db *, void *), long (*print)(struct db *, FILE *,

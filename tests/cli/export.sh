@@ -53,12 +53,23 @@ check "read-only: audit still reads" 0 $'time\tlogin'
 
 # ---- a write lock held for longer than the wait ------------------------------
 mkfifo "$TMP/sql"
-sqlite3 "$DB" <"$TMP/sql" >"$TMP/lock.out" 2>&1 &
-lockpid=$!
-exec 4>"$TMP/sql"
-printf 'BEGIN IMMEDIATE;\nINSERT INTO meta (key, value) VALUES (%s, %s);\n.system touch %s\n' \
-    "'lock-test'" "'1'" "$TMP/locked" >&4
-for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
+# hold_lock FILE: another program (the sqlite3 tool) holds FILE's write
+# lock until release_lock.
+hold_lock() {
+	rm -f "$TMP/locked"
+	sqlite3 "$1" <"$TMP/sql" >"$TMP/lock.out" 2>&1 &
+	lockpid=$!
+	exec 4>"$TMP/sql"
+	printf 'BEGIN IMMEDIATE;\nINSERT INTO meta (key, value) VALUES (%s, %s);\n.system touch %s\n' \
+	    "'lock-test'" "'1'" "$TMP/locked" >&4
+	for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
+}
+release_lock() {
+	printf 'COMMIT;\n' >&4
+	exec 4>&-
+	wait "$lockpid"
+}
+hold_lock "$DB"
 [ -e "$TMP/locked" ] && ok "another program holds the write lock" || fail "another program holds the write lock" "$(cat "$TMP/lock.out")"
 before=$(exports)
 for cmd in households ambassadors overdue visits; do
@@ -66,9 +77,7 @@ for cmd in households ambassadors overdue visits; do
 	check "locked: $cmd is refused" 1 "could not be recorded in the audit trail, so nothing was exported" stderr
 	[ -s "$TMP/out" ] && fail "locked: $cmd prints nothing" "$(head -c 200 "$TMP/out")" || ok "locked: $cmd prints nothing"
 done
-printf 'COMMIT;\n' >&4
-exec 4>&-
-wait "$lockpid"
+release_lock
 [ "$(exports)" = "$before" ] && ok "locked: no export row was written" || fail "locked: no export row was written" "$(exports), was $before"
 VELKOMST_BUSY_MS=200 run --db "$DB" households --format tsv
 check "once the lock is gone the export works" 0 $'id\tdepartment'
@@ -91,18 +100,11 @@ run --db "$BIG" households --format tsv --department 605
 n=$(($(wc -l <"$TMP/out") - 1))
 d=$(sqlite3 "$BIG" "SELECT detail FROM audit WHERE kind = 'export' ORDER BY id DESC LIMIT 1")
 [ "$n" -gt 0 ] && [ "$n" -le 10000 ] && [ "$d" = "households tsv $n rows" ] && ok "kept in memory: the row counts what was printed" || fail "kept in memory: the row counts what was printed" "\"$d\", printed $n"
-rm -f "$TMP/locked"
-sqlite3 "$BIG" <"$TMP/sql" >"$TMP/lock.out" 2>&1 &
-lockpid=$!
-exec 4>"$TMP/sql"
-printf 'BEGIN IMMEDIATE;\nINSERT INTO meta (key, value) VALUES (%s, %s);\n.system touch %s\n' \
-    "'lock-test'" "'1'" "$TMP/locked" >&4
-for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
+hold_lock "$BIG"
+[ -e "$TMP/locked" ] && ok "another program holds the lock of 10,005" || fail "another program holds the lock of 10,005" "$(cat "$TMP/lock.out")"
 before=$(sqlite3 "$BIG" "SELECT count(*) FROM audit WHERE kind = 'export'")
 VELKOMST_BUSY_MS=200 run --db "$BIG" households --format tsv
 check "locked: 10,005 households are refused" 1 "could not be recorded in the audit trail, so nothing was exported" stderr
 [ -s "$TMP/out" ] && fail "locked: 10,005 households print nothing" "$(head -c 200 "$TMP/out")" || ok "locked: 10,005 households print nothing"
-printf 'COMMIT;\n' >&4
-exec 4>&-
-wait "$lockpid"
+release_lock
 [ "$(sqlite3 "$BIG" "SELECT count(*) FROM audit WHERE kind = 'export'")" = "$before" ] && ok "locked: 10,005 households write no row" || fail "locked: 10,005 households write no row"
