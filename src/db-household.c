@@ -1126,6 +1126,8 @@ hh_list_clear(void *row)
 	db_household_row_clear(row);
 }
 
+static long	hh_list_scope(struct db *, const struct db_list *);
+
 /* The columns of a list of households but the last, why_note. */
 #define HH_LIST_COLUMNS	"h.id, h.department, h.stairwell, h.flat, " \
 	"h.moved_in, h.moved_out, (SELECT group_concat(name, '; ') FROM " \
@@ -1147,7 +1149,8 @@ hh_list_clear(void *row)
 	.row = hh_list_row,						\
 	.clear = hh_list_clear,						\
 	.where = hh_where,						\
-	.bind = hh_bind_filter
+	.bind = hh_bind_filter,						\
+	.scope = hh_list_scope
 /* What the two lists of households share. */
 #define HH_LIST_KIND	.from = "household h", HH_LIST_KIND_OF
 
@@ -1239,6 +1242,21 @@ hh_count_tally(struct db *db, const struct who *who,
 		s = db_sqlite_fail(db, rc);
 	sqlite3_finalize(st);
 	return s;
+}
+
+/* How many households l reads before its words: the tally of its
+ * departments (a db_list_kind scope), or -1. */
+static long
+hh_list_scope(struct db *db, const struct db_list *l)
+{
+	struct household_query	q;
+	long			n;
+
+	memset(&q, 0, sizeof q);
+	q.department = l->department;
+	if (hh_count_tally(db, l->who, &q, &n) != DB_OK)
+		return -1;
+	return n;
 }
 
 /* How many households the query matches. */

@@ -395,6 +395,9 @@ struct db_list_kind {
 	size_t		(*where)(char *sql, size_t len, size_t o,
 			    const void *ctx);
 	void		(*bind)(sqlite3_stmt *st, const void *ctx);
+	/* How many records l reads before its words (its departments'),
+	 * cheaply, or -1; may be NULL (db_words_estimate). */
+	long		(*scope)(struct db *, const struct db_list *l);
 };
 
 struct db_list {
