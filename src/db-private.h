@@ -305,7 +305,8 @@ extern const char db_clear_stories_sql[];
  * quarter of all names, and sorting them all for a screenful grows with
  * the register.  Both are bounded: the sort by this many, the walk by
  * the page over the share of records the word starts (measured at 1k,
- * 100k and 1M households; see db_words_estimate).
+ * 100k and 1M households; see db_words_estimate, which walks a page of
+ * one word sooner when the departments read hold few households).
  */
 #define DB_SEARCH_RARE	4000
 /* Forget the kept estimates (db_close). */
