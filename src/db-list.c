@@ -247,7 +247,8 @@ db_words_estimate(struct db *db, const struct db_list_kind *k,
 	 * records read before one of the word's comes).  So a word is
 	 * walked once n × n > limit × scope, also below the rare bound: at
 	 * 100,000 households "sø" in an ambassador's department (659 of
-	 * 11,000) is walked.
+	 * 11,000) is walked.  A bound set by db_search_rare (the tests')
+	 * decides alone.
 	 */
 	if (l->limit > 0 && w->nuse == 1 && k->scope != NULL &&
 	    db->search_rare <= 0 && db_list_words_only(k, l))
