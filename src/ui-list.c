@@ -384,7 +384,10 @@ ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int rows,
 		if (l->w->fetch < (size_t)l->shown)
 			l->w->fetch = (size_t)l->shown;
 		ui_window_fetch(ui, l->w);
+		/* Rows far above may have been let go: top moved. */
 		n = ui_list_count(l);
+		lst_scroll(l);
+		top = *lst_top(l);
 	}
 	for (i = 0; i < l->shown && (size_t)(top + i) < n; i++)
 		lst_draw_line(ui, l, y + i, x, cols, lst_row(l,
