@@ -1267,6 +1267,20 @@ db_household_count(struct db *db, const struct who *who,
 	return db_household_count_upto(db, who, q, 0, count);
 }
 
+/* How many households of kind k the query matches, up to cap. */
+static enum db_status
+hh_count_kind(struct db *db, const struct who *who,
+    const struct household_query *q, const struct db_list_kind *k,
+    long cap, long *count)
+{
+	struct hh_filter f;
+	struct db_list	 l;
+
+	hh_filter_open(&f, q);
+	db_list_init(&l, who, q->department, q->search, &f);
+	return db_list_count_upto(db, k, &l, cap, count);
+}
+
 /*
  * FILTER_FLAGGED (q, with no search and no reasons) counted up to cap in
  * its two halves, each on its own index: the households with flags,
@@ -1285,11 +1299,13 @@ hh_count_flagged(struct db *db, const struct who *who,
 	long			 n = 0;
 
 	half.filter = (enum household_filter)FILTER_FLAGGED_SET;
-	s = db_household_count_upto(db, who, &half, cap, count);
+	s = hh_count_kind(db, who, &half, q->department == NULL &&
+	    core_may(who->role, ACCESS_ALL_DEPARTMENTS) ?
+	    &hh_count_flagged_all : &hh_count_flagged_dept, cap, count);
 	if (s != DB_OK || q->stale_days <= 0 || *count >= cap)
 		return s;
 	half.filter = (enum household_filter)FILTER_FLAGGED_STALE;
-	s = db_household_count_upto(db, who, &half, cap - *count, &n);
+	s = hh_count_kind(db, who, &half, &hh_list_kind, cap - *count, &n);
 	*count += n;
 	return s;
 }
@@ -1309,17 +1325,11 @@ db_household_count_upto(struct db *db, const struct who *who,
 	if (q->filter == FILTER_FLAGGED && cap > 0 && q->search == NULL &&
 	    !hh_reason(q))
 		return hh_count_flagged(db, who, q, cap, count);
+	if (cap > 0)
+		return hh_count_kind(db, who, q, &hh_list_kind, cap, count);
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
-	if (cap <= 0)
-		return db_list_count(db, &hh_list_kind, &l, count);
-	if (q->filter == (enum household_filter)FILTER_FLAGGED_SET &&
-	    q->search == NULL)
-		return db_list_count_upto(db, q->department == NULL &&
-		    core_may(who->role, ACCESS_ALL_DEPARTMENTS) ?
-		    &hh_count_flagged_all : &hh_count_flagged_dept, &l, cap,
-		    count);
-	return db_list_count_upto(db, &hh_list_kind, &l, cap, count);
+	return db_list_count(db, &hh_list_kind, &l, count);
 }
 
 /* Start l for q: its order's key column and direction. */
