@@ -144,6 +144,11 @@ build/bench-%: tests/bench/bench-%.c build/libvelkomst.a
 	$(CC) $(CPPFLAGS_ALL) -O2 -g $(WARN) $(WERROR) -o $@ $< \
 	    build/libvelkomst.a $(PKG_LIBS)
 
+# The tests' statement log (tests/tui/sqltrace.c), loaded with LD_PRELOAD.
+build/sqltrace.so: tests/tui/sqltrace.c | build/obj
+	$(CC) $(CPPFLAGS_ALL) -D_GNU_SOURCE -O2 -g $(WARN) $(WERROR) -fPIC \
+	    -shared -o $@ $< -ldl
+
 build/obj build/san/obj:
 	mkdir -p $@
 
@@ -216,7 +221,7 @@ run: deps
 unit: $(UNITBIN)
 
 check: deps
-	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN) $(MO)
+	@$(MAKE) --no-print-directory build/velkomst build/san/velkomst $(UNITBIN) $(BENCHBIN) build/sqltrace.so $(MO)
 	@$(MAKE) --no-print-directory po-check
 	@tests/run
 

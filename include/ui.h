@@ -184,6 +184,10 @@ struct screen {
 	const enum ui_action *(*actions_now)(void *state);
 	/* A mouse click at screen row y, column x (may be NULL). */
 	int	 (*click)(struct ui *, void *state, int y, int x, int twice);
+	/* After each frame: work the screen left until its rows were drawn
+	 * (may be NULL); 1 when the screen is to be drawn again.  It may
+	 * ask ui_key_waiting() and leave the work while one is. */
+	int	 (*later)(struct ui *, void *state);
 };
 
 /* Run the interface until the person quits.  Returns an exit code. */
@@ -199,6 +203,9 @@ void		 ui_push_after_pop(struct ui *, const struct screen *, void *arg);
 /* Draw the screen now, message line too: before a step that may take a
  * moment, so that the message says what is under way. */
 void		 ui_draw_now(struct ui *);
+/* 1 when a key has been typed and not yet read (it is read next): for
+ * work a screen leaves while the typing goes on. */
+int		 ui_key_waiting(struct ui *);
 /* Show a sentence on the message line; error ones are marked. */
 void		 ui_message(struct ui *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));

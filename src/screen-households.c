@@ -64,6 +64,7 @@ struct hh_list {
 	struct ui_list		 list;
 	long			 count;
 	int			 exact;		/* count is exact, not capped */
+	int			 count_due;	/* not counted yet (hh_later) */
 	enum ui_action		 now[48];	/* the keys now (hh_actions_now) */
 	long			 elsewhere;	/* none here: how many of the
 						   register match, or 0 */
@@ -204,6 +205,24 @@ hh_narrowed(const struct hh_list *l)
 	    l->nstairs > 0;
 }
 
+/* A search that finds nothing in a narrower list: how many of the whole
+ * register it finds (up to DB_COUNT_CAP), into elsewhere. */
+static void
+hh_count_elsewhere(struct ui *ui, struct hh_list *l)
+{
+	struct household_query	q;
+
+	l->elsewhere = 0;
+	if (l->count != 0 || l->search[0] == '\0' || !hh_narrowed(l))
+		return;
+	memset(&q, 0, sizeof q);
+	q.search = l->search;
+	q.today = util_today();
+	if (db_household_count_upto(ui_db(ui), ui_who(ui), &q, DB_COUNT_CAP,
+	    &l->elsewhere) != DB_OK)
+		l->elsewhere = 0;
+}
+
 /* Count the list; when a search finds nothing in a narrower list, count
  * what it finds in the whole register.  Both stop at DB_COUNT_CAP
  * ("1,000+"; the whole register is exact), so that a keystroke costs
@@ -218,23 +237,48 @@ hh_count(struct ui *ui, struct hh_list *l)
 	    &l->count) != DB_OK)
 		l->count = -1;
 	l->exact = 0;
-	l->elsewhere = 0;
-	if (l->count != 0 || l->search[0] == '\0' || !hh_narrowed(l))
-		return;
-	memset(&q, 0, sizeof q);
-	q.search = l->search;
-	q.today = util_today();
-	if (db_household_count_upto(ui_db(ui), ui_who(ui), &q, DB_COUNT_CAP,
-	    &l->elsewhere) != DB_OK)
-		l->elsewhere = 0;
+	l->count_due = 0;
+	hh_count_elsewhere(ui, l);
 }
 
-/* Start the list again from the start for the search and order. */
+/* The rows were fetched (read: without an error): when the window holds
+ * the whole list, they are its count; else it is counted later. */
+static void
+hh_count_rows(struct ui *ui, struct hh_list *l, int read)
+{
+	l->exact = 0;
+	l->elsewhere = 0;
+	l->count_due = !read || !l->w.at_start || !l->w.at_end;
+	if (l->count_due)
+		return;
+	l->count = (long)l->w.n;
+	l->exact = 1;
+	hh_count_elsewhere(ui, l);
+}
+
+/*
+ * Start the list again from the start for the search and order.  The
+ * first rows are fetched first: when they are the whole list, they are
+ * its count too; else the count waits until the rows are drawn and no
+ * key is waiting (hh_later), so that a keystroke's rows show without
+ * waiting for the count, and typing on skips it.
+ */
 static void
 hh_reload(struct ui *ui, struct hh_list *l)
 {
+	hh_count_rows(ui, l, ui_window_reload(ui, &l->w, 0) == 0);
+}
+
+/* After a frame, when no key waits: the count hh_reload left. */
+static int
+hh_later(struct ui *ui, void *state)
+{
+	struct hh_list	*l = state;
+
+	if (!l->count_due || ui_key_waiting(ui))
+		return 0;
 	hh_count(ui, l);
-	ui_window_reload(ui, &l->w, 0);
+	return 1;
 }
 
 /* Keep the search text and its words. */
@@ -439,16 +483,18 @@ hh_open(const struct hh_mode *mode, const char *search)
 }
 
 /* Back from a household or the form: fetch the rows again where they
- * are, so that changes show and the place is kept. */
+ * are, so that changes show and the place is kept; the count comes as
+ * after a search (hh_count_rows). */
 static void
 hh_resume(struct ui *ui, void *state)
 {
 	struct hh_list	*l = state;
+	int		 read = ui_window_refresh(ui, &l->w) == 0;
 
-	hh_count(ui, l);
-	if (ui_window_refresh(ui, &l->w) != 0)
+	if (!read)
 		ui_error(ui, _("%s The list may not show the latest changes."),
 		    l->w.error);
+	hh_count_rows(ui, l, read);
 }
 
 /* Close the list. */
@@ -492,7 +538,8 @@ hh_actions_now(void *state)
 	int			 put = 0;
 
 	base = ui_list_actions(&l->list, mine);
-	if (base != mine || l->exact || l->count != DB_COUNT_CAP)
+	if (base != mine || l->exact || l->count_due ||
+	    l->count != DB_COUNT_CAP)
 		return base;
 	for (i = 0; base[i] != ACT_NONE && n + 2 < sizeof l->now /
 	    sizeof l->now[0]; i++) {
@@ -517,7 +564,7 @@ hh_count_exact(struct ui *ui, struct hh_list *l)
 	struct household_query	q;
 	long			n;
 
-	if (l->exact || l->count != DB_COUNT_CAP)
+	if (l->exact || l->count_due || l->count != DB_COUNT_CAP)
 		return;
 	ui_message(ui, "%s", _("Counting the households of this list\xe2\x80\xa6"));
 	ui_draw_now(ui);
@@ -553,6 +600,11 @@ hh_info(struct ui *ui, const struct hh_list *l)
 		place = xstrdup(l->order == ORDER_NEWEST ?
 		    _("newest move-in first") : l->order == ORDER_NAME ?
 		    _("by name") : _("longest waiting first"));
+	if (l->count_due) {	/* counted when the rows are drawn */
+		info = xasprintf("%s \xc2\xb7 \xe2\x80\xa6", place);
+		free(place);
+		return info;
+	}
 	if (l->count < 0)	/* could not be counted */
 		return place;
 	info = xasprintf(P_("%s \xc2\xb7 %s household",
@@ -1036,6 +1088,7 @@ const struct screen screen_queue = {
 	.resume = hh_resume,
 	.free = hh_free,
 	.cursor = hh_cursor,
+	.later = hh_later,
 	.actions_now = hh_actions_now,
 	.click = hh_click,
 };
@@ -1054,6 +1107,7 @@ const struct screen screen_overdue = {
 	.resume = hh_resume,
 	.free = hh_free,
 	.cursor = hh_cursor,
+	.later = hh_later,
 	.actions_now = hh_actions_now,
 	.click = hh_click,
 };
@@ -1082,6 +1136,7 @@ const struct screen screen_followups = {
 	.resume = hh_resume,
 	.free = hh_free,
 	.cursor = hh_cursor,
+	.later = hh_later,
 	.actions_now = hh_actions_now,
 	.click = hh_click,
 };
@@ -1103,6 +1158,7 @@ const struct screen screen_households = {
 	.resume = hh_resume,
 	.free = hh_free,
 	.cursor = hh_cursor,
+	.later = hh_later,
 	.actions_now = hh_actions_now,
 	.click = hh_click,
 };

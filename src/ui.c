@@ -55,6 +55,8 @@ struct ui {
 	char			 message[512];
 	int			 message_error;
 	int			 quit;
+	struct ui_keypress	 held;		/* read by ui_key_waiting */
+	int			 has_held;
 };
 
 static int	curses_on;
@@ -700,6 +702,28 @@ ui_read(struct ui_keypress *k, int wait)
 	return 0;
 }
 
+/* Whether a key waits, keeping it for ui_run's next read (ui.h). */
+int
+ui_key_waiting(struct ui *ui)
+{
+	if (!ui->has_held && ui_read(&ui->held, 0) == 0)
+		ui->has_held = 1;
+	return ui->has_held;
+}
+
+/* Draw the screen on top, and again after each piece of the work it
+ * left for after a frame (screen->later). */
+static void
+ui_draw_all(struct ui *ui)
+{
+	const struct frame	*f;
+
+	do {
+		ui_draw(ui);
+		f = &ui->stack[ui->depth - 1];
+	} while (f->screen->later != NULL && f->screen->later(ui, f->state));
+}
+
 /* Lock when the person logged in has left the keyboard long enough;
  * 1 if it locked. */
 static int
@@ -788,9 +812,14 @@ ui_run(const struct conf *conf, struct db *db)
 		if (ui_new_day(&ui))
 			redraw = 1;
 		if (redraw)
-			ui_draw(&ui);
+			ui_draw_all(&ui);
 		redraw = 0;
-		rc = ui_read(&k, ui_wait_ms(&ui, ui_ms()));
+		if (ui.has_held) {	/* a key read while drawing */
+			k = ui.held;
+			ui.has_held = 0;
+			rc = 0;
+		} else
+			rc = ui_read(&k, ui_wait_ms(&ui, ui_ms()));
 		if (ui_stop)
 			break;
 		if (rc == 1) {		/* no key: the idle lock, a new day */
