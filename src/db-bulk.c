@@ -30,6 +30,23 @@ static const char bulk_lists_sql[] = "SELECT name, sql FROM sqlite_schema "
     "sql NOT LIKE 'CREATE UNIQUE%' AND (tbl_name = 'household' OR "
     "name IN ('visit_date', 'name_word_department')) ORDER BY name";
 
+/* Set the journal mode (a PRAGMA journal_mode = ... statement); 1 if the
+ * mode is now want. */
+static int
+bulk_journal(struct db *db, const char *sql, const char *want)
+{
+	sqlite3_stmt	*st;
+	int		 now = 0;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		now = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0),
+		    want) == 0;
+	sqlite3_finalize(st);
+	return now;
+}
+
 /* Start a bulk batch: no savepoint per call, no foreign key look-ups, a
  * larger page cache. */
 enum db_status
@@ -38,6 +55,18 @@ db_bulk_begin(struct db *db, long cache_kib)
 	enum db_status	 st;
 	long		 was;
 
+	/*
+	 * Out of WAL while the batch fills the file, when no one else has it
+	 * open: the rows are then written once, into the file, and only the
+	 * pages it had before go to a rollback journal (a new page has
+	 * nothing to roll back).  In WAL every page is written to the -wal
+	 * and copied into the file again at the end.  A run killed midway
+	 * leaves a journal that the next open rolls back.
+	 */
+	db->bulk_wal = 0;
+	if (!db->batch && bulk_journal(db, "PRAGMA journal_mode", "wal"))
+		db->bulk_wal = bulk_journal(db, "PRAGMA journal_mode = DELETE",
+		    "delete");
 	/* Only outside a transaction does SQLite take this pragma. */
 	if (!db->batch)
 		db_exec(db, "PRAGMA foreign_keys = OFF");
@@ -174,6 +203,9 @@ db_bulk_done(struct db *db)
 	db_cache_restore(db, db->cache_was);
 	db_exec(db, "PRAGMA foreign_keys = ON; "
 	    "PRAGMA ignore_check_constraints = OFF");
+	if (db->bulk_wal)
+		bulk_journal(db, "PRAGMA journal_mode = WAL", "wal");
+	db->bulk_wal = 0;
 }
 
 /* Set the page cache to kib KiB; what it was (0: unknown). */

@@ -43,6 +43,7 @@ struct db {
 	int		 bulk;		/* ... begun by db_bulk_begin() */
 	int		 bulk_failed;	/* a call of the bulk batch failed */
 	long		 cache_was;	/* PRAGMA cache_size before the bulk */
+	int		 bulk_wal;	/* the bulk batch left WAL mode */
 	char		**bulk_index;	/* the CREATE INDEX of the indexes the
 					   bulk batch dropped, NULL-ended */
 	int		 chain_held;	/* in a bulk batch: the head of the

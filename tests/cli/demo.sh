@@ -12,10 +12,28 @@ for i in $(seq 600); do
 	[ -s "$DB" ] && [ "$(sqlite3 -readonly "$DB" "SELECT value FROM meta WHERE key = 'demo'" 2>/dev/null)" = 1 ] && break
 	sleep 0.05
 done
+# Then until the fill has written 4 MB into the file or its -wal (the
+# bulk batch writes into the file itself, with a rollback journal), so
+# that the kill leaves pages half written to roll back.
+size() {
+	local s
+	s=$(stat -c %s "$1" 2>/dev/null) || s=0
+	echo "$s"
+}
+for i in $(seq 600); do
+	[ $(($(size "$DB") + $(size "$DB-wal"))) -gt 4194304 ] && break
+	sleep 0.05
+done
+grown=$(size "$DB") journal=$([ -e "$DB-journal" ] && echo yes || echo no)
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
 RC=$?
 [ "$RC" = 137 ] && ok "the demo was killed while it filled" || fail "the demo was killed while it filled" "exit $RC: $(cat "$TMP/out" "$TMP/err")"
+if [ "$grown" -gt 4194304 ] && [ "$journal" = yes ]; then
+	ok "the fill wrote into the file, with a rollback journal"
+else
+	fail "the fill wrote into the file, with a rollback journal" "$grown bytes, journal: $journal"
+fi
 n=$(sqlite3 "$DB" "SELECT count(*) FROM household")
 [ "$n" = 0 ] && ok "the killed fill left no household" || fail "the killed fill left no household" "$n"
 
@@ -23,6 +41,8 @@ run --db "$DB" demo --households 25
 check "demo again after a kill" 0 "An earlier demo was interrupted; created it again with 25 households"
 n=$(sqlite3 "$DB" "SELECT count(*) FROM household")
 [ "$n" = 25 ] && ok "the new demo is whole" || fail "the new demo is whole" "$n households"
+m=$(sqlite3 "$DB" "PRAGMA journal_mode")
+[ "$m" = wal ] && ok "the demo leaves the file in WAL mode" || fail "the demo leaves the file in WAL mode" "$m"
 run --db "$DB" user list --format tsv
 check "with its logins" 0 $'sekretariat\tsecretariat'
 run --db "$DB" check
