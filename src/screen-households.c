@@ -269,7 +269,8 @@ hh_reload(struct ui *ui, struct hh_list *l)
 	hh_count_rows(ui, l, ui_window_reload(ui, &l->w, 0) == 0);
 }
 
-/* After a frame, when no key waits: the count hh_reload left. */
+/* After a frame, when no key waits: the count hh_count_rows left (after
+ * a reload, or the refresh of hh_resume). */
 static int
 hh_later(struct ui *ui, void *state)
 {
