@@ -29,7 +29,7 @@
 
 static UCollator	*key_collator;
 
-/* Tests set this to take ICU's way also for ASCII text (test-key.c). */
+/* Tests set this to take ICU's way also for ASCII text (test-core-key.c). */
 int	 core_key_ascii_shortcut = 1;
 
 /* 1 if s is ASCII only: its keys are then made without ICU. */

@@ -49,7 +49,8 @@ keystroke(struct db *db, const struct who *who,
 	double			 t0;
 
 	/* A keystroke is a new search: its words are not estimated yet
-	 * (the count estimates them, the page finds them kept). */
+	 * (the first of its page and count estimates them, the other
+	 * finds them kept; the list asks for the page first). */
 	db_words_forget(db);
 	t0 = now();
 	if (db_household_count_upto(db, who, q, DB_COUNT_CAP, count) != DB_OK ||

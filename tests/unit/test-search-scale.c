@@ -245,20 +245,31 @@ test_ambassador_sees_hers(void)
 	db_close(db);
 }
 
-/* The SQL of the last page query (a trace callback). */
+/* The SQL of the last statement that has both strings of want (the
+ * second may be NULL), kept in sql by the trace callback trace. */
+struct traced {
+	const char	*want[2];
+	char		*sql;
+};
+#define TRACE_PAGE	{ "LIMIT ?12", "ORDER BY" }	/* a page query */
+#define TRACE_COUNT	{ "SELECT DISTINCT", NULL }	/* a count */
+
 static int
 trace(unsigned type, void *ctx, void *p, void *x)
 {
-	char		**sql = ctx;
+	struct traced	*t = ctx;
 	const char	*s = sqlite3_sql(p);
+	size_t		 i;
 
 	(void)type;
 	(void)x;
-	if (s != NULL && strstr(s, "LIMIT ?12") != NULL &&
-	    strstr(s, "ORDER BY") != NULL) {
-		free(*sql);
-		*sql = xstrdup(s);
-	}
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (t->want[i] != NULL && strstr(s, t->want[i]) == NULL)
+			return 0;
+	free(t->sql);
+	t->sql = xstrdup(s);
 	return 0;
 }
 
@@ -316,13 +327,13 @@ test_common_word_sorts_nothing(void)
 	struct household_query q = { .search = "s" };
 	struct household_row *rows;
 	struct db	*db = register_of(40);
-	char		*sql = NULL;
+	struct traced	 t = { TRACE_PAGE, NULL };
 	size_t		 n, o, w;
 
 	if (db == NULL)
 		return;
 	q.today = today;
-	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &sql);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &t);
 	for (o = 0; o < N(orders); o++)
 		for (w = 0; w < N(whos); w++) {
 			q.order = orders[o];
@@ -330,9 +341,9 @@ test_common_word_sorts_nothing(void)
 			CHECK_INT(db_household_list(db, whos[w], &q, NULL, 10,
 			    &rows, &n), DB_OK);
 			db_household_rows_free(rows, n);
-			CHECK(sql != NULL && strstr(sql, "EXISTS") != NULL);
-			if (sql != NULL && sorts(db, sql))
-				TEST_FAIL("a walked search sorts: %s", sql);
+			CHECK(t.sql != NULL && strstr(t.sql, "EXISTS") != NULL);
+			if (t.sql != NULL && sorts(db, t.sql))
+				TEST_FAIL("a walked search sorts: %s", t.sql);
 			/* With the bound as it ships, "s" (most of the 40
 			 * households) is walked too: fetching them all
 			 * costs more than walking to 10 of them. */
@@ -340,17 +351,17 @@ test_common_word_sorts_nothing(void)
 			CHECK_INT(db_household_list(db, whos[w], &q, NULL, 10,
 			    &rows, &n), DB_OK);
 			db_household_rows_free(rows, n);
-			CHECK(sql != NULL && strstr(sql, "EXISTS") != NULL);
+			CHECK(t.sql != NULL && strstr(t.sql, "EXISTS") != NULL);
 			/* A rare word is fetched, and may be sorted. */
 			q.search = "khan";
 			CHECK_INT(db_household_list(db, whos[w], &q, NULL, 10,
 			    &rows, &n), DB_OK);
 			db_household_rows_free(rows, n);
-			CHECK(sql != NULL && strstr(sql, "EXISTS") == NULL);
+			CHECK(t.sql != NULL && strstr(t.sql, "EXISTS") == NULL);
 			q.search = "s";
 		}
 	sqlite3_trace_v2(db->h, 0, NULL, NULL);
-	free(sql);
+	free(t.sql);
 	db_close(db);
 }
 
@@ -398,7 +409,8 @@ test_estimate_kept(void)
 	struct household_query q = { .search = "quen" };
 	struct household_row *rows;
 	struct db	*db, *other;
-	char		 path[64], *err = NULL, *sql = NULL;
+	struct traced	 t = { TRACE_PAGE, NULL };
+	char		 path[64], *err = NULL;
 	long		 n;
 	size_t		 got;
 	int		 runs = 0, i;
@@ -431,33 +443,17 @@ test_estimate_kept(void)
 	/* A change through another connection: "quen" is common now. */
 	for (i = 2; i < 6; i++)
 		quentin(other, i);
-	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &sql);
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &t);
 	CHECK_INT(db_household_list(db, &sec, &q, NULL, 10, &rows, &got),
 	    DB_OK);
 	db_household_rows_free(rows, got);
 	CHECK_INT(got, 6);
-	CHECK(sql != NULL && strstr(sql, "EXISTS") != NULL);
+	CHECK(t.sql != NULL && strstr(t.sql, "EXISTS") != NULL);
 	sqlite3_trace_v2(db->h, 0, NULL, NULL);
-	free(sql);
+	free(t.sql);
 	db_close(other);
 	db_close(db);
 	unlink(path);
-}
-
-/* Keeps the SQL of the last count (a trace callback). */
-static int
-trace_count(unsigned type, void *ctx, void *p, void *x)
-{
-	char		**sql = ctx;
-	const char	*s = sqlite3_sql(p);
-
-	(void)type;
-	(void)x;
-	if (s != NULL && strstr(s, "SELECT DISTINCT") != NULL) {
-		free(*sql);
-		*sql = xstrdup(s);
-	}
-	return 0;
 }
 
 /* Two words both past the estimate's bound: the longer prefix drives
@@ -471,7 +467,7 @@ test_rarer_first(void)
 	struct household_query q = { .search = "m søren" };
 	struct household_row *rows, *rows2;
 	struct db	*db = register_of(150);
-	char		*sql = NULL, *page;
+	struct traced	 cnt = { TRACE_COUNT, NULL }, pg = { TRACE_PAGE, NULL };
 	long		 n, n2;
 	size_t		 got, got2, i, w;
 
@@ -481,23 +477,22 @@ test_rarer_first(void)
 	db_search_rare(db, 1);
 	for (w = 0; w < N(whos); w++) {
 		q.search = "m søren";
-		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace_count, &sql);
+		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &cnt);
 		CHECK_INT(db_household_count_upto(db, whos[w], &q, 1000, &n),
 		    DB_OK);
 		/* "soeren" is word 2: bound as ?4. */
 		if (w == 0)
-			CHECK(sql != NULL &&
-			    strstr(sql, "dw.key >= ?4") != NULL);
-		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &sql);
+			CHECK(cnt.sql != NULL &&
+			    strstr(cnt.sql, "dw.key >= ?4") != NULL);
+		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, trace, &pg);
 		CHECK_INT(db_household_list(db, whos[w], &q, NULL, 10, &rows,
 		    &got), DB_OK);
-		page = sql;
 		if (w == 0)
-			CHECK(page != NULL &&
-			    strstr(page, "key >= ?4") != NULL &&
-			    strstr(page, "key >= ?2") != NULL &&
-			    strstr(page, "key >= ?4") <
-			    strstr(page, "key >= ?2"));
+			CHECK(pg.sql != NULL &&
+			    strstr(pg.sql, "key >= ?4") != NULL &&
+			    strstr(pg.sql, "key >= ?2") != NULL &&
+			    strstr(pg.sql, "key >= ?4") <
+			    strstr(pg.sql, "key >= ?2"));
 		q.search = "søren m";
 		CHECK_INT(db_household_count_upto(db, whos[w], &q, 1000, &n2),
 		    DB_OK);
@@ -513,7 +508,8 @@ test_rarer_first(void)
 		db_household_rows_free(rows2, got2);
 	}
 	sqlite3_trace_v2(db->h, 0, NULL, NULL);
-	free(sql);
+	free(cnt.sql);
+	free(pg.sql);
 	db_close(db);
 }
 
