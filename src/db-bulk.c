@@ -36,13 +36,14 @@ static int
 bulk_journal(struct db *db, const char *sql, const char *want)
 {
 	sqlite3_stmt	*st;
+	const char	*mode;
 	int		 now = 0;
 
 	if ((st = db_prepare(db, sql)) == NULL)
 		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		now = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0),
-		    want) == 0;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (mode = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		now = sqlite3_stricmp(mode, want) == 0;
 	sqlite3_finalize(st);
 	return now;
 }
