@@ -627,6 +627,18 @@ size_t	 core_names_match(const char *names, char *const *words,
  */
 char	*core_prefix_next(const char *prefix);
 /*
+ * A household's initials: one bit for each first letter of its search
+ * keys, bit 0 for 'a' to bit 25 for 'z', bit 26 for any other first byte
+ * (a digit, another script, an empty key).  Every word a search word is
+ * a prefix of has that word's first byte, so a household can match a
+ * search only if its initials hold every search word's bit: a page that
+ * walks the register skips the others before it looks up their words.
+ * The bit of one key (or of a typed search word); db-household.c says
+ * the same in SQL (HH_INITIAL).
+ */
+#define CORE_INITIAL_OTHER	26
+unsigned long	 core_key_initial(const char *key);
+/*
  * The Danish sort key (ICU collation for "da", so … x y z æ ø å and "Aa"
  * as Å), written as lowercase hex so that it compares with strcmp and
  * SQLite's BINARY collation in the same order.  New string.

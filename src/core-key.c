@@ -409,6 +409,15 @@ core_names_match(const char *names, char *const *words, size_t nwords)
 	return best;
 }
 
+/* The bit of key's first letter in a household's initials (core.h). */
+unsigned long
+core_key_initial(const char *key)
+{
+	unsigned char	c = key != NULL ? (unsigned char)key[0] : 0;
+
+	return 1UL << (c >= 'a' && c <= 'z' ? c - 'a' : CORE_INITIAL_OTHER);
+}
+
 /* The exclusive upper bound of the strings starting with prefix. */
 char *
 core_prefix_next(const char *prefix)

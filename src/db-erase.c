@@ -60,7 +60,7 @@ static const char *const erase_sql[] = {
 	"UPDATE household SET flat = '', phone = NULL, languages = NULL, "
 	    "languages_other = NULL, interpreter = 0, consent = 0, "
 	    "consent_on = NULL, consent_by = NULL, notes = NULL, "
-	    "sort_key = '', updated_at = ?2, updated_by = ?3, "
+	    "sort_key = '', initials = 0, updated_at = ?2, updated_by = ?3, "
 	    "version = version + 1 WHERE id = ?1",
 	db_clear_visit_notes_sql,
 	db_clear_item_notes_sql,

@@ -341,6 +341,32 @@ db_words_fetch(const struct db_words *w, int skip)
 	return 0;
 }
 
+/*
+ * Append to sql a check of the record's initials (k->initials) against
+ * the words' first letters, when a word of w is checked per record
+ * (EXISTS) as the list walks its order: the walk's index carries the
+ * initials, so a record that cannot match is passed over there, before
+ * its words are looked up.  The bits are written into the SQL (a number,
+ * never text typed).
+ */
+static size_t
+db_words_initials(char *sql, size_t len, size_t o,
+    const struct db_list_kind *k, const struct db_words *w)
+{
+	unsigned long	bits = 0;
+	size_t		i;
+	int		walk = 0;
+
+	for (i = 0; i < w->nuse; i++) {
+		bits |= core_key_initial(w->words[i]);
+		walk |= w->walk[i];
+	}
+	if (k->initials == NULL || !walk || o >= len)
+		return o;
+	return o + (size_t)snprintf(sql + o, len - o, " AND (%s & %lu) = %lu",
+	    k->initials, bits, bits);
+}
+
 /* Bind every word and its bound. */
 void
 db_words_bind(sqlite3_stmt *st, const struct db_words *w)
@@ -408,6 +434,7 @@ db_list_where_arm(char *sql, size_t len, const struct db_list_kind *k,
 		o += (size_t)snprintf(sql + o, len - o, " AND %s = ?1", col);
 	if (k->where != NULL && o < len)
 		o = k->where(sql, len, o, l->ctx);
+	o = db_words_initials(sql, len, o, k, w);
 	if (o < len)
 		db_words_where(sql, len, o, w, k->id, k->words, k->words_id,
 		    skip, dept);

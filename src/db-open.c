@@ -575,6 +575,14 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	 * db_followup_case_migrate (the column is added where it is
 	 * missing). */
 	"-- db_followup_case_migrate\n",
+
+	/* 19 -> 20: a household's initials, the bit of each first letter of
+	 * its name words, kept in the indexes a page walks, so that a
+	 * search of two common words ("søren m") looks up the words of the
+	 * households that may match only: all in
+	 * db_household_initials_migrate (the column is added where it is
+	 * missing). */
+	"-- db_household_initials_migrate\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */
@@ -584,6 +592,7 @@ static enum db_status (*const db_migration_steps[DB_SCHEMA_VERSION])(
 	[7] = db_language_migrate,
 	[16] = db_household_words_migrate,
 	[18] = db_followup_case_migrate,
+	[19] = db_household_initials_migrate,
 };
 
 /* Add column to table where it is missing, then run sql (db-private.h). */
@@ -1611,11 +1620,12 @@ db_check_rows(struct db *db, const char *sql, int fk,
 }
 
 /* `velkomst check`: integrity and foreign key problems, the audit
- * trail's chain and stored text velkomst would refuse, one line each. */
+ * trail's chain, stored text velkomst would refuse and households a
+ * search would pass over, one line each. */
 int
 db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 {
-	int	 a, b, c, d;
+	int	 a, b, c, d, e;
 
 	if ((a = db_check_rows(db, "PRAGMA integrity_check", 0, report,
 	    ctx)) == -1)
@@ -1624,9 +1634,10 @@ db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 	    ctx)) == -1)
 		return -1;
 	if ((c = db_chain_check(db, report, ctx)) == -1 ||
-	    (d = db_check_text(db, report, ctx)) == -1)
+	    (d = db_check_text(db, report, ctx)) == -1 ||
+	    (e = db_household_initials_check(db, report, ctx)) == -1)
 		return -1;
-	return a + b + c + d;
+	return a + b + c + d + e;
 }
 
 /* Prepare sql; NULL with the message set on failure. */

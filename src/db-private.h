@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	19
+#define DB_SCHEMA_VERSION	20
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every
@@ -190,6 +190,8 @@ enum db_status	 db_language_migrate(struct db *);
 /* Schema 16: the department in the households' word index (db-household.c). */
 enum db_status	 db_household_words_migrate(struct db *);
 enum db_status	 db_followup_case_migrate(struct db *);
+/* Schema 20: the households' initials (db-household.c). */
+enum db_status	 db_household_initials_migrate(struct db *);
 /*
  * A migration's C step: add column (with its declaration decl) to table
  * where it is missing (a file some tests or tools set back to an older
@@ -201,6 +203,10 @@ enum db_status	 db_migrate_column(struct db *, const char *table,
  * one line per field; the count, or -1. */
 int		 db_check_text(struct db *, void (*)(void *, const char *),
 		    void *);
+/* Households whose initials miss a letter of their name words
+ * (db-household.c), for `velkomst check`: the count, or -1. */
+int		 db_household_initials_check(struct db *,
+		    void (*)(void *, const char *), void *);
 
 /*
  * The access rule every db_* call starts with (db-audit.c): DB_OK when
@@ -384,6 +390,9 @@ struct db_list_kind {
 	const char	*words_id;	/* its column of the record's id */
 	const char	*words_department;	/* its column of the record's
 					   department, or NULL (schema 16) */
+	const char	*initials;	/* "h.initials": the record's column
+					   of its words' first letters
+					   (core_key_initial), or NULL */
 	int		 who_param;	/* ?N of who's first department */
 	enum access	 access;	/* who may list them (db_may) */
 	size_t		 row_size;
