@@ -76,6 +76,18 @@ void		 db_close(struct db *);
 const char	*db_errmsg(const struct db *);
 int		 db_readonly(const struct db *);
 const char	*db_path(const struct db *);
+/*
+ * Where the file stands: its changes through this connection and
+ * through any other (SQLite's total_changes and data_version).  Two
+ * stamps are equal (db_stamp_same) only while nothing was written, so a
+ * screen may keep what it counted that long.
+ */
+struct db_stamp {
+	long long	 changes;
+	long long	 version;
+};
+void		 db_stamp(struct db *, struct db_stamp *);
+int		 db_stamp_same(const struct db_stamp *, const struct db_stamp *);
 /* The default database path: $XDG_DATA_HOME/velkomst/velkomst.db, with
  * ~/.local/share when XDG_DATA_HOME is unset.  New string. */
 char		*db_default_path(void);

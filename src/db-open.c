@@ -1640,6 +1640,30 @@ db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 	return a + b + c + d + e;
 }
 
+/* Where the file stands (db.h); a version of -1 when it could not be
+ * read, which is never the same as another. */
+void
+db_stamp(struct db *db, struct db_stamp *s)
+{
+	sqlite3_stmt	*st;
+
+	s->changes = sqlite3_total_changes64(db->h);
+	s->version = -1;
+	if ((st = db_stmt(db, "PRAGMA data_version")) == NULL)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s->version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+}
+
+/* 1 if nothing was written between stamps a and b. */
+int
+db_stamp_same(const struct db_stamp *a, const struct db_stamp *b)
+{
+	return a->version >= 0 && a->changes == b->changes &&
+	    a->version == b->version;
+}
+
 /* Prepare sql; NULL with the message set on failure. */
 sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)

@@ -65,6 +65,8 @@ struct hh_list {
 	long			 count;
 	int			 exact;		/* count is exact, not capped */
 	int			 count_due;	/* not counted yet (hh_later) */
+	int			 asked;		/* exact by c (hh_count_exact) */
+	struct db_stamp		 asked_at;	/* the file then */
 	enum ui_action		 now[48];	/* the keys now (hh_actions_now) */
 	long			 elsewhere;	/* none here: how many of the
 						   register match, or 0 */
@@ -238,6 +240,7 @@ hh_count(struct ui *ui, struct hh_list *l)
 		l->count = -1;
 	l->exact = 0;
 	l->count_due = 0;
+	l->asked = 0;
 	hh_count_elsewhere(ui, l);
 }
 
@@ -247,6 +250,7 @@ static void
 hh_count_rows(struct ui *ui, struct hh_list *l, int read)
 {
 	l->exact = 0;
+	l->asked = 0;
 	l->elsewhere = 0;
 	l->count_due = !read || !l->w.at_start || !l->w.at_end;
 	if (l->count_due)
@@ -485,16 +489,23 @@ hh_open(const struct hh_mode *mode, const char *search)
 
 /* Back from a household or the form: fetch the rows again where they
  * are, so that changes show and the place is kept; the count comes as
- * after a search (hh_count_rows). */
+ * after a search (hh_count_rows), but a count asked for with c stays
+ * while nothing was written to the file since. */
 static void
 hh_resume(struct ui *ui, void *state)
 {
 	struct hh_list	*l = state;
+	struct db_stamp	 now;
 	int		 read = ui_window_refresh(ui, &l->w) == 0;
 
 	if (!read)
 		ui_error(ui, _("%s The list may not show the latest changes."),
 		    l->w.error);
+	if (read && l->asked) {
+		db_stamp(ui_db(ui), &now);
+		if (db_stamp_same(&l->asked_at, &now))
+			return;
+	}
 	hh_count_rows(ui, l, read);
 }
 
@@ -576,6 +587,8 @@ hh_count_exact(struct ui *ui, struct hh_list *l)
 	}
 	l->count = n;
 	l->exact = 1;
+	l->asked = 1;
+	db_stamp(ui_db(ui), &l->asked_at);
 	ui_message(ui, "%s", "");
 }
 

@@ -2,7 +2,9 @@
 # Counting exactly where a list says "1,000+": the bottom line offers c
 # (Count / Tæl) only while the count is capped; c counts every household
 # of the list and shows the count grouped in thousands ("1,234" /
-# "1.234"); then c leaves the bottom line.  English and Danish.
+# "1.234"); then c leaves the bottom line.  The count stays after a
+# household is opened and closed, until the file changes.  English and
+# Danish.
 . "$(dirname "$0")/lib.sh"
 
 make_demo
@@ -29,6 +31,20 @@ tui_wait "· $(group "$over" ,) households"
 expect "en: c counts exactly, grouped" "· $(group "$over" ,) households"
 expect_not "en: counted, c leaves the bottom line" "c Count"
 expect_not "en: the message is gone" "Counting"
+# A household opened and closed: the count asked for stays while the
+# file is as it was; once another program has written to it, the list
+# counts again up to 1,000.
+tui_keys Enter
+tui_wait_title "Household"
+tui_keys Escape
+tui_wait_title "Overdue welcomes"
+expect "en: back from a household, the exact count stays" "· $(group "$over" ,) households"
+sqlite3 "$DB" "UPDATE household SET notes = 'changed elsewhere' WHERE id = 1"
+tui_keys Enter
+tui_wait_title "Household"
+tui_keys Escape
+tui_wait "· 1,000+ households"
+expect "en: changed by another program, counted again" "· 1,000+ households"
 # The register's own count is exact: no c there.
 tui_keys Escape
 tui_wait "Welcome to velkomst"

@@ -1015,6 +1015,42 @@ test_batch(void)
 	db_close(db);
 }
 
+/* A stamp stays the same while nothing is written, through this
+ * connection or another. */
+static void
+test_stamp(void)
+{
+	struct db_stamp	 a, b;
+	struct db	*db, *other;
+	char		*path = tpath("stamp.db"), *err;
+
+	if ((db = db_open(path, DB_CREATE, &err)) == NULL ||
+	    (other = db_open(path, 0, &err)) == NULL) {
+		TEST_FAIL("open: %s", err);
+		free(err);
+		if (db != NULL)
+			db_close(db);
+		free(path);
+		return;
+	}
+	db_stamp(db, &a);
+	CHECK_INT(one(db, "SELECT count(*) FROM household"), 0);
+	db_stamp(db, &b);
+	CHECK(db_stamp_same(&a, &b));
+	CHECK_INT(db_exec(db, "INSERT INTO meta (key, value) VALUES "
+	    "('stamp', '1')"), SQLITE_OK);
+	db_stamp(db, &b);
+	CHECK(!db_stamp_same(&a, &b));
+	db_stamp(db, &a);
+	CHECK_INT(db_exec(other, "UPDATE meta SET value = '2' WHERE "
+	    "key = 'stamp'"), SQLITE_OK);
+	db_stamp(db, &b);
+	CHECK(!db_stamp_same(&a, &b));
+	db_close(other);
+	db_close(db);
+	free(path);
+}
+
 static void
 test_default_path(void)
 {
@@ -1065,6 +1101,7 @@ main(void)
 	RUN("db", test_stock_sqlite3);
 	RUN("db", test_rekey);
 	RUN("db", test_batch);
+	RUN("db", test_stamp);
 	RUN("db", test_default_path);
 	core_key_done();
 	if (test_failures == 0) {
