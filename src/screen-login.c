@@ -360,6 +360,29 @@ login_lock_enter(struct ui *ui, struct login *l)
 	return login_try(ui, l);
 }
 
+/*
+ * The first account could not be made: when another program made one
+ * while this screen was open, it becomes the login (what was typed as
+ * the login stays) and says why; 1 then, else 0.
+ */
+static int
+login_first_taken(struct ui *ui, struct login *l)
+{
+	long	n = 0;
+
+	if (db_account_count(ui_db(ui), &n) != DB_OK || n == 0)
+		return 0;
+	l->mode = MODE_LOGIN;
+	l->db_err = xstrdup(_("Someone made the first account while this "
+	    "screen was open, so no account was made now. Log in with your "
+	    "own account; an admin can make one for you."));
+	/* Without the list (it could not be read) the login is typed. */
+	if (ui_conf(ui)->login_list)
+		(void)db_account_logins(ui_db(ui), (long long)time(NULL),
+		    &l->logins, &l->nlogins);
+	return 1;
+}
+
 /* The first run: check the three fields, create the admin account, and
  * log in as it. */
 static int
@@ -391,7 +414,7 @@ login_create(struct ui *ui, struct login *l)
 		a.role = ROLE_ADMIN;
 		w.name = name;
 		st = db_account_add(ui_db(ui), &w, &a, pw, &p);
-		if (st != DB_OK)
+		if (st != DB_OK && !login_first_taken(ui, l))
 			l->db_err = xstrdup(_(db_errmsg(ui_db(ui))));
 		a.login = NULL;
 	}

@@ -70,6 +70,35 @@ expect "the first admin is logged in" "Logged in as chef (admin)"
 expect "an admin has the accounts" "Accounts"
 tui_keys x
 expect "after x the login screen asks for a login" "Type your login"
+
+# Another program makes the first account while the first-run screen is
+# open: the form becomes the login and says why, and the login typed
+# stays.
+DB=$TMP/first-race.db
+LOGIN= tui_start
+expect "a second new database asks for the first admin" "Create the first admin account"
+printf 'other-admin-pw-1\n' | "$BIN" --db "$DB" init --login other \
+    --password-stdin >/dev/null 2>&1 || fail "init beside the screen" "$?"
+tui_type "chef"
+tui_keys Enter
+tui_type "long-enough-1"
+tui_keys Enter
+tui_type "long-enough-1"
+tui_keys Enter
+tui_wait "Someone made the first account"
+expect "made meanwhile: the screen says so" "Someone made the first account while this"
+expect "made meanwhile: the form is the login" "PIN or password"
+expect_not "made meanwhile: no form for a first admin" "Password again"
+expect_line "made meanwhile: the login typed stays" "^ *Login +chef *$"
+[ "$(sqlite3 "$DB" "SELECT group_concat(login) FROM account")" = other ] &&
+    ok "made meanwhile: no second account was made" ||
+    fail "made meanwhile: no second account was made" "$(sqlite3 "$DB" "SELECT group_concat(login) FROM account")"
+tui_keys BSpace BSpace BSpace BSpace
+tui_type "other"
+tui_keys Enter
+tui_type "other-admin-pw-1"
+tui_keys Enter
+expect "made meanwhile: its admin logs in" "Logged in as other (admin)"
 DB=$main_db
 
 make_demo
