@@ -373,9 +373,9 @@ login_first_taken(struct ui *ui, struct login *l)
 	if (db_account_count(ui_db(ui), &n) != DB_OK || n == 0)
 		return 0;
 	l->mode = MODE_LOGIN;
-	l->db_err = xstrdup(_("Someone made the first account while this "
-	    "screen was open, so no account was made now. Log in with your "
-	    "own account; an admin can make one for you."));
+	l->db_err = xstrdup(_("Someone has just made the first account, so "
+	    "yours was not made. Log in with your own account; an admin can "
+	    "make one for you."));
 	/* Without the list (it could not be read) the login is typed. */
 	if (ui_conf(ui)->login_list)
 		(void)db_account_logins(ui_db(ui), (long long)time(NULL),

@@ -85,8 +85,9 @@ tui_type "long-enough-1"
 tui_keys Enter
 tui_type "long-enough-1"
 tui_keys Enter
-tui_wait "Someone made the first account"
-expect "made meanwhile: the screen says so" "Someone made the first account while this"
+tui_wait "Someone has just made the first account"
+expect "made meanwhile: the screen says so" "Someone has just made the first account, so"
+expect "made meanwhile: the whole sentence is shown" "make one for you."
 expect "made meanwhile: the form is the login" "PIN or password"
 expect_not "made meanwhile: no form for a first admin" "Password again"
 expect_line "made meanwhile: the login typed stays" "^ *Login +chef *$"
@@ -99,6 +100,22 @@ tui_keys Enter
 tui_type "other-admin-pw-1"
 tui_keys Enter
 expect "made meanwhile: its admin logs in" "Logged in as other (admin)"
+# The same in Danish, whose sentence is longer: all of it is shown.
+DB=$TMP/first-race-da.db
+T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
+LANGUAGE=da LOGIN= tui_start
+expect "da: a new database asks for the first admin" "Opret den første administratorkonto"
+printf 'other-admin-pw-1\n' | "$BIN" --db "$DB" init --login other \
+    --password-stdin >/dev/null 2>&1 || fail "da: init beside the screen" "$?"
+tui_type "chef"
+tui_keys Enter
+tui_type "long-enough-1"
+tui_keys Enter
+tui_type "long-enough-1"
+tui_keys Enter
+tui_wait "Nogen har lige oprettet den første konto"
+expect "da: made meanwhile: the whole sentence is shown" "kan oprette en til dig."
+T_ENV=()
 DB=$main_db
 
 make_demo

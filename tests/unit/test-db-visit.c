@@ -131,11 +131,8 @@ add_ok(struct db *db, struct visit *v)
 static long
 one_version(struct db *db, long hid)
 {
-	char	 sql[96];
-
-	snprintf(sql, sizeof sql, "SELECT coalesce((SELECT version FROM "
-	    "household WHERE id = %ld), 0)", hid);
-	return one(db, sql);
+	return one_of(db, "SELECT coalesce((SELECT version FROM household "
+	    "WHERE id = %ld), 0)", hid);
 }
 
 static void

@@ -1,6 +1,7 @@
 /*
  * test-db.h — what the database's unit tests share: an empty database
- * in memory, one number from SQL, a day by its date.  Include it after
+ * in memory, one number from SQL, a file opened again, a day by its
+ * date.  Include it after
  * test.h and db-private.h.
  */
 #ifndef VELKOMST_TEST_DB_H
@@ -36,6 +37,34 @@ one(struct db *db, const char *sql)
 		TEST_FAIL("%s: %s", sql, sqlite3_errmsg(db->h));
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* One integer from sql with the record id put in its %ld, or -1. */
+static TEST_UNUSED long
+one_of(struct db *db, const char *sql, long id)
+{
+	char	*full = xasprintf(sql, id);
+	long	 v = one(db, full);
+
+	free(full);
+	return v;
+}
+
+/* The file at path opened again, at this velkomst's schema (an older
+ * one is upgraded); NULL, and the test fails, when it does not open. */
+static TEST_UNUSED struct db *
+reopen(const char *path)
+{
+	struct db	*db;
+	char		*err;
+
+	if ((db = db_open(path, 0, &err)) == NULL) {
+		TEST_FAIL("reopen: %s", err);
+		free(err);
+		return NULL;
+	}
+	CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	return db;
 }
 
 /* Day number of y-m-d. */

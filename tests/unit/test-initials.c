@@ -38,11 +38,7 @@ static const char wrong_sql[] = "SELECT count(*) FROM household h WHERE "
 static long
 initials(struct db *db, long id)
 {
-	char	sql[96];
-
-	snprintf(sql, sizeof sql, "SELECT initials FROM household WHERE "
-	    "id = %ld", id);
-	return one(db, sql);
+	return one_of(db, "SELECT initials FROM household WHERE id = %ld", id);
 }
 
 /* Fill h as a household of 605 with the members names[0..n). */
@@ -310,11 +306,7 @@ test_upgrade(void)
 	    "UPDATE household SET initials = 0; PRAGMA user_version = 19"),
 	    SQLITE_OK);
 	db_close(db);
-	if ((db = db_open(file, 0, &err)) == NULL) {
-		TEST_FAIL("reopen: %s", err);
-		free(err);
-	} else {
-		CHECK_INT(one(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	if ((db = reopen(file)) != NULL) {
 		CHECK_INT(one(db, wrong_sql), 0);
 		CHECK_INT(initials(db, 1), BIT('s') | BIT('m') | BIT('a') |
 		    BIT('b'));
