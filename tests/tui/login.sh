@@ -73,18 +73,22 @@ expect "after x the login screen asks for a login" "Type your login"
 
 # Another program makes the first account while the first-run screen is
 # open: the form becomes the login and says why, and the login typed
-# stays.
-DB=$TMP/first-race.db
-LOGIN= tui_start
-expect "a second new database asks for the first admin" "Create the first admin account"
-printf 'other-admin-pw-1\n' | "$BIN" --db "$DB" init --login other \
-    --password-stdin >/dev/null 2>&1 || fail "init beside the screen" "$?"
-tui_type "chef"
-tui_keys Enter
-tui_type "long-enough-1"
-tui_keys Enter
-tui_type "long-enough-1"
-tui_keys Enter
+# stays.  first_race LANG FILE TITLE: the first-run screen on a new
+# FILE, "other" made beside it by init, and chef's form sent.
+first_race() {
+	DB=$2
+	LANGUAGE=$1 LOGIN= tui_start
+	expect "$1: a new database asks for the first admin" "$3"
+	printf 'other-admin-pw-1\n' | "$BIN" --db "$DB" init --login other \
+	    --password-stdin >/dev/null 2>&1 || fail "$1: init beside the screen" "$?"
+	tui_type "chef"
+	tui_keys Enter
+	tui_type "long-enough-1"
+	tui_keys Enter
+	tui_type "long-enough-1"
+	tui_keys Enter
+}
+first_race en "$TMP/first-race.db" "Create the first admin account"
 tui_wait "Someone has just made the first account"
 expect "made meanwhile: the screen says so" "Someone has just made the first account, so"
 expect "made meanwhile: the whole sentence is shown" "make one for you."
@@ -101,18 +105,8 @@ tui_type "other-admin-pw-1"
 tui_keys Enter
 expect "made meanwhile: its admin logs in" "Logged in as other (admin)"
 # The same in Danish, whose sentence is longer: all of it is shown.
-DB=$TMP/first-race-da.db
 T_ENV=(-e VELKOMST_LOCALEDIR="${VELKOMST_LOCALEDIR:-$top/build/locale}")
-LANGUAGE=da LOGIN= tui_start
-expect "da: a new database asks for the first admin" "Opret den første administratorkonto"
-printf 'other-admin-pw-1\n' | "$BIN" --db "$DB" init --login other \
-    --password-stdin >/dev/null 2>&1 || fail "da: init beside the screen" "$?"
-tui_type "chef"
-tui_keys Enter
-tui_type "long-enough-1"
-tui_keys Enter
-tui_type "long-enough-1"
-tui_keys Enter
+first_race da "$TMP/first-race-da.db" "Opret den første administratorkonto"
 tui_wait "Nogen har lige oprettet den første konto"
 expect "da: made meanwhile: the whole sentence is shown" "kan oprette en til dig."
 T_ENV=()
