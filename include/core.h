@@ -633,8 +633,8 @@ char	*core_prefix_next(const char *prefix);
  * a prefix of has that word's first byte, so a household can match a
  * search only if its initials hold every search word's bit: a page that
  * walks the register skips the others before it looks up their words.
- * The bit of one key (or of a typed search word); db-household.c says
- * the same in SQL (HH_INITIAL).
+ * The bit of one key (or of a typed search word); db-private.h says
+ * the same in SQL (DB_INITIAL).
  */
 #define CORE_INITIAL_OTHER	26
 unsigned long	 core_key_initial(const char *key);

@@ -1491,21 +1491,20 @@ db_household_words_migrate(struct db *db)
  * (hh_bind); the word index's triggers add a word's bit for any other
  * writer (the sqlite3 tool too), and the demo's bulk fill drops them
  * (db-bulk.c).  A word taken away may leave its bit set: a search is a
- * little slower for that household, and never misses it.
+ * little slower for that household, and never misses it.  `velkomst
+ * check` names a household whose initials lack a bit (db-check.c).
  */
-#define HH_INITIAL(k)	"(1 << CASE WHEN unicode(" k ") BETWEEN 97 AND " \
-			"122 THEN unicode(" k ") - 97 ELSE 26 END)"
 #define HH_INITIAL_ADD(w)						\
 	"	UPDATE household SET initials = initials | "		\
-	HH_INITIAL(w ".key") "\n"					\
+	DB_INITIAL(w ".key") "\n"					\
 	"	    WHERE id = " w ".household_id AND\n"		\
-	"	    initials & " HH_INITIAL(w ".key") " = 0;\n"
+	"	    initials & " DB_INITIAL(w ".key") " = 0;\n"
 enum db_status
 db_household_initials_migrate(struct db *db)
 {
 	static const char sql[] =
 	    "UPDATE household SET initials = coalesce((SELECT sum(DISTINCT "
-	    HH_INITIAL("key") ") FROM name_word\n"
+	    DB_INITIAL("key") ") FROM name_word\n"
 	    "    WHERE household_id = household.id), 0);\n"
 	    "DROP INDEX IF EXISTS household_newest;\n"
 	    "CREATE INDEX household_newest ON household\n"
@@ -1548,56 +1547,6 @@ db_household_initials_migrate(struct db *db)
 	    "INTEGER NOT NULL DEFAULT 0", sql);
 }
 #undef HH_INITIAL_ADD
-
-/* The households `velkomst check` names at most, then one line for the
- * rest. */
-#define HH_INITIALS_REPORT_MAX	10
-
-/*
- * `velkomst check`: each household whose initials lack the first letter
- * of one of its name words (another tool wrote the words with the
- * triggers gone): a search that walks the register would pass it over.
- * Saving the household in velkomst sets its initials again.  The count,
- * or -1.
- */
-int
-db_household_initials_check(struct db *db,
-    void (*report)(void *, const char *), void *ctx)
-{
-	static const char sql[] = "SELECT DISTINCT w.household_id FROM "
-	    "name_word w JOIN household h ON h.id = w.household_id WHERE "
-	    "h.initials & " HH_INITIAL("w.key") " = 0 ORDER BY 1";
-	sqlite3_stmt	*st;
-	char		*line;
-	int		 rc, n = 0;
-
-	if ((st = db_prepare(db, sql)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (++n <= HH_INITIALS_REPORT_MAX && report != NULL) {
-			line = xasprintf(_("Household %lld: the first letters "
-			    "kept for its search do not match its names, so a "
-			    "search may not find it. Saving the household in "
-			    "velkomst sets them right."),
-			    sqlite3_column_int64(st, 0));
-			report(ctx, line);
-			free(line);
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_sqlite_fail(db, rc);
-		return -1;
-	}
-	if (n > HH_INITIALS_REPORT_MAX && report != NULL) {
-		line = xasprintf(P_("... and %d more household like these.",
-		    "... and %d more households like these.",
-		    n - HH_INITIALS_REPORT_MAX), n - HH_INITIALS_REPORT_MAX);
-		report(ctx, line);
-		free(line);
-	}
-	return n;
-}
 
 /* Rebuild one member's keys and words. */
 static enum db_status

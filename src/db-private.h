@@ -192,6 +192,10 @@ enum db_status	 db_household_words_migrate(struct db *);
 enum db_status	 db_followup_case_migrate(struct db *);
 /* Schema 20: the households' initials (db-household.c). */
 enum db_status	 db_household_initials_migrate(struct db *);
+/* The bit of word key k (SQL) in a household's initials: what
+ * core_key_initial() says in C. */
+#define DB_INITIAL(k)	"(1 << CASE WHEN unicode(" k ") BETWEEN 97 AND " \
+			"122 THEN unicode(" k ") - 97 ELSE 26 END)"
 /*
  * A migration's C step: add column (with its declaration decl) to table
  * where it is missing (a file some tests or tools set back to an older
@@ -203,10 +207,6 @@ enum db_status	 db_migrate_column(struct db *, const char *table,
  * one line per field; the count, or -1. */
 int		 db_check_text(struct db *, void (*)(void *, const char *),
 		    void *);
-/* Households whose initials miss a letter of their name words
- * (db-household.c), for `velkomst check`: the count, or -1. */
-int		 db_household_initials_check(struct db *,
-		    void (*)(void *, const char *), void *);
 
 /*
  * The access rule every db_* call starts with (db-audit.c): DB_OK when
