@@ -360,8 +360,9 @@ enum db_status	 db_household_count_upto(struct db *, const struct who *,
  * How many households the query matches per department (by_stairwell:
  * per department and stairwell), by the same rules as
  * db_household_count: fn(ctx, department, stairwell (NULL unless
- * by_stairwell), count) for every group with at least one.  fn must
- * not ask the database.
+ * by_stairwell), count) for every group with at least one; a group may
+ * come more than once, and its counts add up.  fn must not ask the
+ * database.
  */
 enum db_status	 db_household_count_by(struct db *, const struct who *,
 		    const struct household_query *, int by_stairwell,

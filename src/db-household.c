@@ -1214,6 +1214,14 @@ static const struct db_list_kind hh_count_flagged_dept = {
 	HH_LIST_KIND_OF
 };
 
+/* The second half, those without flags the stale rule brings, read from
+ * the index of schema 21 alone (everything its WHERE asks is there). */
+static const struct db_list_kind hh_count_stale = {
+	.columns = HH_LIST_COLUMNS "NULL",
+	.from = "household h INDEXED BY household_dept_stale",
+	HH_LIST_KIND_OF
+};
+
 /* 1 if q is the whole register of who's departments (or of one):
  * what the tally counts. */
 static int
@@ -1326,7 +1334,7 @@ hh_count_flagged(struct db *db, const struct who *who,
 	if (s != DB_OK || q->stale_days <= 0 || *count >= cap)
 		return s;
 	half.filter = (enum household_filter)FILTER_FLAGGED_STALE;
-	s = hh_count_kind(db, who, &half, &hh_list_kind, cap - *count, &n);
+	s = hh_count_kind(db, who, &half, &hh_count_stale, cap - *count, &n);
 	*count += n;
 	return s;
 }
@@ -1653,21 +1661,49 @@ db_household_rekey(struct db *db)
 	return db_write_end(db, s);
 }
 
-/*
- * How many households q matches per department (by_stairwell: per
- * department and stairwell), with the very WHERE of the lists.
- */
-enum db_status
-db_household_count_by(struct db *db, const struct who *who,
-    const struct household_query *q, int by_stairwell,
-    void (*fn)(void *, const char *, const char *, long), void *ctx)
+/* db_household_count_by of q as households of kind k. */
+static enum db_status
+hh_count_by(struct db *db, const struct who *who,
+    const struct household_query *q, const struct db_list_kind *k,
+    int by_stairwell, void (*fn)(void *, const char *, const char *, long),
+    void *ctx)
 {
 	struct hh_filter f;
 	struct db_list	 l;
 
 	hh_filter_open(&f, q);
 	db_list_init(&l, who, q->department, q->search, &f);
-	return db_list_count_by(db, &hh_list_kind, &l, by_stairwell ?
+	return db_list_count_by(db, k, &l, by_stairwell ?
 	    "h.department, h.stairwell" : "h.department", by_stairwell ? 2 :
 	    1, fn, ctx);
+}
+
+/*
+ * How many households q matches per department (by_stairwell: per
+ * department and stairwell), with the very WHERE of the lists.  fn may
+ * be given a group more than once: its counts add up.  FILTER_FLAGGED
+ * (with no search and no reasons) is counted in its two halves, as
+ * hh_count_flagged counts it, each on its own index: in one statement
+ * the OR read every household of each department (the desk took 2.1 s
+ * at 1,000,000 households; 30 ms now).
+ */
+enum db_status
+db_household_count_by(struct db *db, const struct who *who,
+    const struct household_query *q, int by_stairwell,
+    void (*fn)(void *, const char *, const char *, long), void *ctx)
+{
+	struct household_query	 half = *q;
+	enum db_status		 s;
+
+	if (q->filter != FILTER_FLAGGED || q->search != NULL || hh_reason(q))
+		return hh_count_by(db, who, q, &hh_list_kind, by_stairwell,
+		    fn, ctx);
+	half.filter = (enum household_filter)FILTER_FLAGGED_SET;
+	s = hh_count_by(db, who, &half, &hh_count_flagged_dept, by_stairwell,
+	    fn, ctx);
+	if (s != DB_OK || q->stale_days <= 0)
+		return s;
+	half.filter = (enum household_filter)FILTER_FLAGGED_STALE;
+	return hh_count_by(db, who, &half, &hh_count_stale, by_stairwell, fn,
+	    ctx);
 }

@@ -583,6 +583,18 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	 * db_household_initials_migrate (the column is added where it is
 	 * missing). */
 	"-- db_household_initials_migrate\n",
+
+	/* 20 -> 21: the open households without flags whose case is open,
+	 * by department and move-in, with what the stale rule reads, so
+	 * that the desk counts those the stale rule brings to the
+	 * secretariat from the index alone: at 1,000,000 households its
+	 * grouped count of the cases read every household of each
+	 * department, 2.1 s (11.6 s with nothing cached) where the other
+	 * figures of the desk take 30 ms (db-household.c, hh_count_by). */
+	"CREATE INDEX IF NOT EXISTS household_dept_stale ON household\n"
+	"    (department, moved_in, handled_on, moved_out)\n"
+	"    WHERE state IN ('awaiting', 'partly') AND flags = 0 AND\n"
+	"    case_closed = 0;\n",
 };
 
 /* What a migration needs done in C after its SQL, or NULL. */

@@ -13,7 +13,7 @@
 /* PRAGMA application_id of a velkomst database: "VELK". */
 #define DB_APPLICATION_ID	0x56454C4B
 /* The newest schema this velkomst knows (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION	20
+#define DB_SCHEMA_VERSION	21
 /*
  * The version of core's key rules (core_search_key, core_name_words,
  * core_sort_key).  Raise it when they change: db_open then rebuilds every

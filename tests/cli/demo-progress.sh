@@ -34,8 +34,8 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM household")
 n=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND
     name IN ('household_newest', 'household_name', 'household_dept_newest',
     'household_dept_name', 'household_open', 'household_dept_open',
-    'household_flagged', 'visit_date')")
-[ "$n" = 8 ] && ok "the lists' indexes are there" || fail "the lists' indexes are there" "$n of 8"
+    'household_flagged', 'household_dept_stale', 'visit_date')")
+[ "$n" = 9 ] && ok "the lists' indexes are there" || fail "the lists' indexes are there" "$n of 9"
 r=$(sqlite3 "$DB" "PRAGMA integrity_check; PRAGMA foreign_key_check;")
 [ "$r" = ok ] && ok "integrity and foreign keys" || fail "integrity and foreign keys" "$r"
 
