@@ -86,6 +86,29 @@ else
 	    "$(head -3 "$TMP/err")"
 fi
 
+# desk: each department's overdue, awaiting (open less overdue) and
+# cases for the secretariat (the two halves) are the reference SQL's
+# counts (its first four queries), and the total row adds them up.
+run --db "$DB" desk --format tsv
+awk -v RS=';\n' -v dir="$TMP" 'NR <= 4 { print $0 ";" > (dir "/desk" NR ".sql") }' \
+    "$SQL/desk.sql"
+for i in 1 2 3 4; do
+	sqlite3 -readonly -tabs "$DB" <"$TMP/desk$i.sql" | sed "s/^/$i\t/"
+done >"$TMP/sql"
+if awk -F'\t' 'NR == FNR { n = $NF; if ($1 == 1) o[$2] += n;
+    else if ($1 == 2) a[$2] += n; else s[$2] += n; next }
+    FNR == 1 { next }
+    $1 == "total" { if ($2 != ta || $3 != to || $4 != ts) { bad = 1; print }
+        next }
+    { want = ($2 == a[$1] - o[$1] && $3 == o[$1] + 0 && $4 == s[$1] + 0);
+      ta += $2; to += $3; ts += $4; if (!want) { bad = 1; print } }
+    END { exit bad || FNR < 3 }' "$TMP/sql" "$TMP/out" >"$TMP/err"; then
+	ok "desk: each department's figures are the SQL's counts"
+else
+	fail "desk: each department's figures are the SQL's counts" \
+	    "$(head -3 "$TMP/err")"
+fi
+
 # overdue --department: the rows of that department, in the same order.
 run --db "$DB" overdue --format tsv
 tail -n +2 "$TMP/out" | awk -F'\t' '$2 == "606"' >"$TMP/all"
