@@ -32,6 +32,7 @@ struct eval_scr {
 	struct ui_page		 page[EP_COUNT];
 	const struct report_figures *mine;	/* in r */
 	int			 nothers;	/* in r.rest */
+	struct ui_report_when	 when;		/* r was read */
 };
 
 static const enum ui_action eval_actions[] = {
@@ -57,14 +58,20 @@ eval_clear(struct eval_scr *e)
 	e->why = NULL;
 }
 
-/* Read the report of the period with the department's months. */
+/* Read the report of the period with the department's months (say:
+ * saying so on the screen first). */
 static void
-eval_load(struct ui *ui, struct eval_scr *e)
+eval_load(struct ui *ui, struct eval_scr *e, int say)
 {
 	const char	*key = ui_conf(ui)->departments[e->dept].key;
 
+	if (say)
+		ui_report_counting(ui);
 	eval_clear(e);
 	e->ok = ui_report_load(ui, &e->period, key, &e->r, &e->why) == 0;
+	ui_report_read_now(ui, &e->when);
+	if (say)
+		ui_message(ui, "%s", "");
 	if (e->ok && e->r.department >= 0) {
 		e->mine = &e->r.by_department[e->r.department];
 		e->nothers = (int)e->r.ndepartments - 1;
@@ -84,15 +91,19 @@ eval_init(struct ui *ui, void *arg)
 
 	e->dept = a->department;
 	e->asked = e->period = a->period;
-	eval_load(ui, e);
+	eval_load(ui, e, 0);
 	return e;
 }
 
-/* Back from the help, or on a new day: read the period again. */
+/* Back from the help, or on a new day: read the period again if it may
+ * have changed. */
 static void
 eval_resume(struct ui *ui, void *state)
 {
-	eval_load(ui, state);
+	struct eval_scr	*e = state;
+
+	if (!e->ok || ui_report_changed(ui, &e->when))
+		eval_load(ui, e, 1);
 }
 
 /* Close the screen. */
@@ -319,7 +330,7 @@ eval_first_year(struct ui *ui, struct eval_scr *e)
 	} else {
 		core_report_first_year(day, c->welcome_days, &e->period);
 	}
-	eval_load(ui, e);
+	eval_load(ui, e, 1);
 	return UI_REDRAW | UI_HANDLED;
 }
 

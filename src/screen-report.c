@@ -30,6 +30,7 @@ struct rep_scr {
 	int			 part;
 	struct ui_page		 page[RP_COUNT];
 	int			 sel;		/* the department chosen */
+	struct ui_report_when	 when;		/* r was read */
 };
 
 /* Every action, for help; the bottom line shows those of rep_now. */
@@ -101,17 +102,22 @@ struct rep_layout {
 	int	 bar;
 };
 
-/* Read the report of the period. */
+/* Read the report of the period (say: saying so on the screen first). */
 static void
-rep_load(struct ui *ui, struct rep_scr *s)
+rep_load(struct ui *ui, struct rep_scr *s, int say)
 {
+	if (say)
+		ui_report_counting(ui);
 	if (s->ok)
 		report_clear(&s->r);
 	free(s->why);
 	s->why = NULL;
 	s->ok = ui_report_load(ui, &s->period, NULL, &s->r, &s->why) == 0;
+	ui_report_read_now(ui, &s->when);
 	if (s->ok && s->sel >= (int)s->r.ndepartments)
 		s->sel = 0;
+	if (say)
+		ui_message(ui, "%s", "");
 }
 
 /* The last calendar year before today. */
@@ -122,16 +128,20 @@ rep_init(struct ui *ui, void *arg)
 
 	(void)arg;
 	ui_report_default(ui, &s->period);
-	rep_load(ui, s);
+	rep_load(ui, s, 0);
 	return s;
 }
 
 /* Back from the evaluation or the help, or on a new day: read the
- * period again (an open one may have changed). */
+ * period again if it may have changed (an open one, after a change to
+ * the file). */
 static void
 rep_resume(struct ui *ui, void *state)
 {
-	rep_load(ui, state);
+	struct rep_scr	*s = state;
+
+	if (!s->ok || ui_report_changed(ui, &s->when))
+		rep_load(ui, s, 1);
 }
 
 /* Let go of the report. */
@@ -464,7 +474,7 @@ rep_go(struct ui *ui, struct rep_scr *s, const struct report_period *p,
 		return UI_REDRAW | UI_HANDLED;
 	}
 	s->period = *p;
-	rep_load(ui, s);
+	rep_load(ui, s, 1);
 	return UI_REDRAW | UI_HANDLED;
 }
 
@@ -508,7 +518,9 @@ rep_open(struct ui *ui, struct rep_scr *s)
 		return UI_HANDLED;
 	e.department = d;
 	e.period = s->period;
+	ui_report_counting(ui);
 	ui_push(ui, &screen_evaluation, &e);
+	ui_message(ui, "%s", "");
 	return UI_REDRAW | UI_HANDLED;
 }
 

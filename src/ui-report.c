@@ -39,6 +39,34 @@ ui_report_load(struct ui *ui, const struct report_period *p,
 	return -1;
 }
 
+/* Note that the report was read now; see ui-report.h. */
+void
+ui_report_read_now(struct ui *ui, struct ui_report_when *w)
+{
+	db_stamp(ui_db(ui), &w->at);
+	w->day = util_today();
+}
+
+/* 1 if the report read at *w may have changed since. */
+int
+ui_report_changed(struct ui *ui, const struct ui_report_when *w)
+{
+	struct db_stamp	 now;
+
+	if (w->day != util_today())
+		return 1;
+	db_stamp(ui_db(ui), &now);
+	return !db_stamp_same(&w->at, &now);
+}
+
+/* Say that the report is being counted, and show it at once. */
+void
+ui_report_counting(struct ui *ui)
+{
+	ui_message(ui, "%s", _("Counting the report\xe2\x80\xa6"));
+	ui_draw_now(ui);
+}
+
 /* The year of a day. */
 static int
 report_year_of(long day)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "report.h"
 #include "ui.h"
 
@@ -22,6 +23,25 @@
  */
 int	 ui_report_load(struct ui *, const struct report_period *p,
 	    const char *dept, struct report *r, char **why);
+
+/*
+ * When a screen read its report: the file then (db_stamp) and the day.
+ * Coming back to the screen reads the report again only if something
+ * was written to the file since, or the day changed: at a million
+ * households an open year takes seconds to count.
+ */
+struct ui_report_when {
+	struct db_stamp	 at;
+	long		 day;
+};
+/* Note that the report was read now. */
+void	 ui_report_read_now(struct ui *, struct ui_report_when *);
+/* 1 if the report read at *w may have changed since. */
+int	 ui_report_changed(struct ui *, const struct ui_report_when *);
+/* Say on the screen, at once, that the report is being counted (it is
+ * about to be read: an open year takes seconds on a large register);
+ * ui_message(ui, "%s", "") takes it away. */
+void	 ui_report_counting(struct ui *);
 
 /* The period shown first: the last calendar year before today. */
 void	 ui_report_default(struct ui *, struct report_period *);

@@ -262,6 +262,31 @@ else
 	fail "pilots: pilots and others add up to the total" "$sum"
 fi
 
+# An open year back from the help: the same figures while nothing was
+# saved (not counted again), and counted again after a change, here a
+# welcome the sqlite3 tool records meanwhile.
+tui_start
+tui_keys r
+expect_title "open year: the report" "Yearly report"
+tui_keys Right
+expect_line "open year: 2019" "^ 2019 · open until"
+before=$(tui_screen | awk '$1 == "Total" { print $3 }')
+tui_keys F1
+expect_title "open year: the help" "Help"
+tui_keys Escape
+expect_line "open year: back, the same figures" "^ Total +[0-9]+ +$before "
+tui_keys F1
+expect_title "open year: the help again" "Help"
+sqlite3 "$DB" "UPDATE visit SET outcome = 'welcomed' WHERE id = (SELECT v.id
+    FROM visit v JOIN household h ON h.id = v.household_id
+    WHERE h.moved_in >= '2019-01-01' AND v.outcome = 'not_home'
+    AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.household_id = h.id
+    AND w.outcome = 'welcomed') LIMIT 1)"
+tui_keys Escape
+expect_line "open year: back after a welcome, counted again" \
+    "^ Total +[0-9]+ +$((before + 1)) "
+expect_not "open year: the counting message is gone" "Counting the report"
+
 # An ambassador's r says why, and opens nothing.
 LOGIN=birgit SECRET=1234 tui_start
 expect_title "ambassador: home" Home
