@@ -410,11 +410,18 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 	    "consent_on = ?10, consent_by = ?11, notes = ?12, sort_key = ?13, "
 	    "initials = ?19, updated_at = ?14, updated_by = ?15, "
 	    "version = version + 1 WHERE id = ?16 AND version = ?17";
-	static const char del[] = "DELETE FROM member WHERE household_id = ?1";
+	/* The words go by hand: in a bulk batch foreign keys are off, so
+	 * the members' would not cascade (and a new member may take the id
+	 * of one that is gone, with its words). */
+	static const char *const del[] = {
+		"DELETE FROM name_word WHERE household_id = ?1",
+		"DELETE FROM member WHERE household_id = ?1",
+	};
 	sqlite3_stmt	*st;
 	enum db_status	 s;
 	const char	*sort_key;
 	char		 now[20];
+	size_t		 i;
 	int		 add = *id == 0;
 
 	if (!add && ((s = db_household_visible(db, who, *id)) != DB_OK ||
@@ -435,9 +442,9 @@ hh_write(struct db *db, const struct who *who, const struct hh_clean *c,
 		*id = (long)sqlite3_last_insert_rowid(db->h);
 	else if (sqlite3_changes(db->h) == 0)
 		return hh_not_updated(db, *id);
-	else if ((st = db_stmt(db, del)) == NULL)
-		return DB_ERROR;
-	else {
+	for (i = 0; !add && i < sizeof del / sizeof del[0]; i++) {
+		if ((st = db_stmt(db, del[i])) == NULL)
+			return DB_ERROR;
 		sqlite3_bind_int64(st, 1, *id);
 		if ((s = db_step_done(db, st)) != DB_OK)
 			return s;

@@ -106,6 +106,42 @@ test_bulk_fill(void)
 	db_close(db);
 }
 
+/* A household changed inside a bulk batch (foreign keys off, so nothing
+ * cascades) keeps the words of its new names only: the search finds it
+ * by them and no longer by the old ones, and no word is left of a member
+ * that is gone. */
+static void
+test_bulk_change(void)
+{
+	static const char *const names[] = { "Søren Ølgaard", "Åse Bæk" };
+	struct household h;
+	struct db	*db;
+	long		 id;
+
+	if ((db = open_mem()) == NULL)
+		return;
+	CHECK_INT(add(db, names, 2), DB_OK);
+	id = one(db, "SELECT max(id) FROM household");
+	CHECK_INT(db_bulk_begin(db, 4096), DB_OK);
+	CHECK_INT(db_household_get(db, &sec, id, &h), DB_OK);
+	free(h.members[0]);
+	free(h.members[1]);
+	h.members[0] = xstrdup("Mette Hansen");
+	h.members[1] = NULL;
+	h.nmembers = 1;
+	CHECK_INT(db_household_update(db, &sec, &h), DB_OK);
+	db_household_clear(&h);
+	CHECK_INT(db_batch_end(db, 1), DB_OK);
+	check_put_back(db);
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE member_id "
+	    "NOT IN (SELECT id FROM member)"), 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE key LIKE "
+	    "'s%' OR key LIKE 'aa%'"), 0);
+	CHECK_INT(one(db, "SELECT count(*) FROM name_word WHERE key = "
+	    "'mette'"), 1);
+	db_close(db);
+}
+
 /* A call that fails inside a bulk batch spoils it: nothing is saved, the
  * indexes are back, the connection is put back. */
 static void
@@ -273,6 +309,7 @@ main(void)
 	today = util_today();
 	RUN("db-bulk", test_bulk_fill);
 	RUN("db-bulk", test_bulk_failure);
+	RUN("db-bulk", test_bulk_change);
 	RUN("db-bulk", test_keys_kept);
 	RUN("db-bulk", test_cache);
 	RUN("db-bulk", test_clean_ascii);
