@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cfg.h"
 #include "cli.h"
@@ -15,12 +16,77 @@
 #include "i18n.h"
 #include "util.h"
 
-/* Print one problem the database check found. */
+/*
+ * On a terminal (stderr), the line that names the part of the database
+ * check that runs: at a million households the check takes over a
+ * minute, most of it in SQLite's check of every page.  It is written in
+ * place, and cleared before a problem is printed and at the end, so
+ * that only the problems stay.
+ */
+struct check_line {
+	int	 tty;
+	int	 part;		/* the part shown, or -1 */
+	size_t	 len;		/* the bytes shown, to clear */
+};
+
+static const char *const check_part_names[DB_CHECK_PARTS] = {
+	[DB_CHECK_PAGES] = N_("every page of the file"),
+	[DB_CHECK_LINKS] = N_("the links between records"),
+	[DB_CHECK_TRAIL] = N_("the audit trail"),
+	[DB_CHECK_TEXT] = N_("the stored text"),
+};
+
+/* Clear the line, if one shows. */
+static void
+check_line_clear(struct check_line *l)
+{
+	if (l->len == 0)
+		return;
+	fprintf(stderr, "\r%*s\r", (int)l->len, "");
+	fflush(stderr);
+	l->len = 0;
+}
+
+/* Show the line of the part l->part, if there is one. */
+static void
+check_line_show(struct check_line *l)
+{
+	char	buf[256];
+	int	n;
+
+	if (!l->tty || l->part < 0)
+		return;
+	n = snprintf(buf, sizeof buf, _("Checking the database (%d of %d): "
+	    "%s\xe2\x80\xa6"), l->part + 1, DB_CHECK_PARTS,
+	    _(check_part_names[l->part]));
+	fflush(stdout);
+	fprintf(stderr, "\r%s", buf);
+	fflush(stderr);
+	l->len = n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n :
+	    sizeof buf - 1;
+}
+
+/* A part of the database check begins (a db_check_parts callback). */
+static void
+check_part(void *ctx, enum db_check_part p)
+{
+	struct check_line	*l = ctx;
+
+	check_line_clear(l);
+	l->part = (int)p;
+	check_line_show(l);
+}
+
+/* Print one problem the database check found, under the line. */
 static void
 check_report(void *ctx, const char *line)
 {
-	(void)ctx;
+	struct check_line	*l = ctx;
+
+	check_line_clear(l);
 	printf("  %s\n", line);
+	fflush(stdout);
+	check_line_show(l);
 }
 
 /* Say what the configuration holds (main already checked it). */
@@ -151,6 +217,7 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	    N_("Lists the configuration files it read and checks them, then "
 	    "checks the database for damage, for a changed audit trail and "
 	    "for stored text velkomst would refuse. It changes nothing.") };
+	struct check_line	 line = { isatty(2), -1, 0 };
 	struct db		*db;
 	int			 problems, amb, rc;
 
@@ -160,7 +227,8 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	db = cli_open_db(cli, DB_READ_ONLY);
 	if (db == NULL)
 		return 1;
-	problems = db_check(db, check_report, NULL);
+	problems = db_check_parts(db, check_report, check_part, &line);
+	check_line_clear(&line);
 	if (problems < 0) {
 		cli_error(_("the database could not be checked: %s"),
 		    _(db_errmsg(db)));

@@ -1638,18 +1638,40 @@ db_check_rows(struct db *db, const char *sql, int fk,
 int
 db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 {
-	int	 a, b, c, d;
+	return db_check_parts(db, report, NULL, ctx);
+}
 
-	if ((a = db_check_rows(db, "PRAGMA integrity_check", 0, report,
-	    ctx)) == -1)
-		return -1;
-	if ((b = db_check_rows(db, "PRAGMA foreign_key_check", 1, report,
-	    ctx)) == -1)
-		return -1;
-	if ((c = db_chain_check(db, report, ctx)) == -1 ||
-	    (d = db_check_text(db, report, ctx)) == -1)
-		return -1;
-	return a + b + c + d;
+/* db_check, saying as each part begins (db.h). */
+int
+db_check_parts(struct db *db, void (*report)(void *, const char *),
+    void (*part)(void *, enum db_check_part), void *ctx)
+{
+	int	 n[DB_CHECK_PARTS], p;
+
+	for (p = 0; p < DB_CHECK_PARTS; p++) {
+		if (part != NULL)
+			part(ctx, (enum db_check_part)p);
+		switch (p) {
+		case DB_CHECK_PAGES:
+			n[p] = db_check_rows(db, "PRAGMA integrity_check", 0,
+			    report, ctx);
+			break;
+		case DB_CHECK_LINKS:
+			n[p] = db_check_rows(db, "PRAGMA foreign_key_check", 1,
+			    report, ctx);
+			break;
+		case DB_CHECK_TRAIL:
+			n[p] = db_chain_check(db, report, ctx);
+			break;
+		default:
+			n[p] = db_check_text(db, report, ctx);
+			break;
+		}
+		if (n[p] == -1)
+			return -1;
+	}
+	return n[DB_CHECK_PAGES] + n[DB_CHECK_LINKS] + n[DB_CHECK_TRAIL] +
+	    n[DB_CHECK_TEXT];
 }
 
 /* Where the file stands (db.h); a version of -1 when it could not be

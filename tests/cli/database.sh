@@ -55,6 +55,41 @@ cp "$DB" "$TMP/broken.db"
 sqlite3 "$TMP/broken.db" "PRAGMA foreign_keys=OFF; INSERT INTO member(household_id, position, name, search_key, sort_key) VALUES (99999, 0, 'X', 'x', '00');"
 run --db "$TMP/broken.db" check
 check "check reports a foreign key problem" 1 "found."
+if grep -q 'Checking the database' "$TMP/out" "$TMP/err"; then
+	fail "check in a file: no line of its parts" "$(head -c 200 "$TMP/err")"
+else
+	ok "check in a file: no line of its parts"
+fi
+
+# On a terminal (script(1) gives it one) check names each of its four
+# parts as it begins, on one line written over in place, and clears
+# that line before a problem and at the end: the screen keeps the
+# problem and the count only.
+script -qec "'$BIN' --db '$TMP/broken.db' check" /dev/null </dev/null \
+    >"$TMP/tty" 2>&1
+RC=$?
+# What the terminal shows: each line with its carriage returns played.
+awk '{ n = split($0, seg, "\r"); buf = ""
+    for (i = 1; i <= n; i++) { s = seg[i]
+	buf = length(s) >= length(buf) ? s : s substr(buf, length(s) + 1) }
+    sub(/ +$/, "", buf); print buf }' "$TMP/tty" >"$TMP/shown"
+if [ "$RC" = 1 ] &&
+    grep -q 'Checking the database (1 of 4): every page of the file…' "$TMP/tty" &&
+    grep -q 'Checking the database (2 of 4): the links between records…' "$TMP/tty" &&
+    grep -q 'Checking the database (4 of 4): the stored text…' "$TMP/tty"; then
+	ok "check on a terminal: a line names each part"
+else
+	fail "check on a terminal: a line names each part" \
+	    "exit $RC: $(tr '\r' '\n' <"$TMP/tty" | head -c 400)"
+fi
+if ! grep -q 'Checking' "$TMP/shown" &&
+    grep -q '^  member row [0-9]* refers to a household row' "$TMP/shown" &&
+    grep -q '^Database .*: 1 problem found\.$' "$TMP/shown"; then
+	ok "check on a terminal: the line is cleared, the problem stays whole"
+else
+	fail "check on a terminal: the line is cleared, the problem stays whole" \
+	    "$(tail -4 "$TMP/shown")"
+fi
 
 # Files that are refused and left as they were.
 printf 'Dear diary,\nthis is not a database.\n' >"$TMP/diary.txt"
