@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,18 +48,23 @@ check_line_clear(struct check_line *l)
 	l->len = 0;
 }
 
-/* Show the line of the part l->part, if there is one. */
+/* Show the line of the part l->part, if there is one and it fits on
+ * one line of the terminal (a line that wraps cannot be written over). */
 static void
 check_line_show(struct check_line *l)
 {
-	char	buf[256];
-	int	n;
+	struct winsize	ws;
+	char		buf[256];
+	int		n;
 
 	if (!l->tty || l->part < 0)
 		return;
 	n = snprintf(buf, sizeof buf, _("Checking the database (%d of %d): "
 	    "%s\xe2\x80\xa6"), l->part + 1, DB_CHECK_PARTS,
 	    _(check_part_names[l->part]));
+	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+	    (n < 0 || n >= ws.ws_col))
+		return;
 	fflush(stdout);
 	fprintf(stderr, "\r%s", buf);
 	fflush(stderr);
