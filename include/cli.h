@@ -339,4 +339,17 @@ int	 cli_can_ask(const char *no_tty);
 int	 cli_answer(const char *declined);
 int	 cli_purge(const struct cli *, int argc, char **argv);
 
+/*
+ * A line on the terminal that says what a long step is doing (at a
+ * million households `check` takes 100 s, a backup 77 s): written on
+ * stderr over what was there, only when stderr is a terminal and the
+ * line fits on one of its lines (a wrapped line cannot be written over);
+ * cleared before anything else is printed (cli.c).
+ */
+struct cli_busy {
+	size_t	 len;		/* the bytes shown, to clear */
+};
+void	 cli_busy_show(struct cli_busy *, const char *text);
+void	 cli_busy_clear(struct cli_busy *);
+
 #endif

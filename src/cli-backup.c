@@ -97,9 +97,11 @@ cli_backup(const struct cli *cli, int argc, char **argv)
 	    "than the retention period instead: they still hold what was "
 	    "erased since.") };
 	struct db_backup_info	 info;
+	struct cli_busy		 busy = { 0 };
 	struct db		*db;
 	char			*file = NULL;
 	int			 rc;
+	enum db_status		 s;
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, &file)) != -1)
 		return rc;
@@ -114,7 +116,11 @@ cli_backup(const struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return rc;
 	}
-	if (db_backup(db, cli_who(), file, &info) != DB_OK) {
+	cli_busy_show(&busy, _("Making the backup: a copy, then a check of "
+	    "it\xe2\x80\xa6"));
+	s = db_backup(db, cli_who(), file, &info);
+	cli_busy_clear(&busy);
+	if (s != DB_OK) {
 		cli_error("%s", db_errmsg(db));
 		db_close(db);
 		return 1;
@@ -242,9 +248,15 @@ static int
 restore_prepare(struct db *db, const char *file, int yes,
     struct db_backup_info *info)
 {
+	struct cli_busy	 busy = { 0 };
+	enum db_status	 s;
+
 	if (restore_nobody_in(db) != 0)
 		return 1;
-	if (db_restore_check(db, file, info) != DB_OK) {
+	cli_busy_show(&busy, _("Checking the backup\xe2\x80\xa6"));
+	s = db_restore_check(db, file, info);
+	cli_busy_clear(&busy);
+	if (s != DB_OK) {
 		cli_error("%s %s", db_errmsg(db), _("Nothing was replaced."));
 		return 1;
 	}
@@ -263,9 +275,15 @@ restore_replace(const struct cli *cli, struct db *db, const char *file,
     struct db_backup_info *info)
 {
 	struct db_backup_info	 aside;
+	struct cli_busy		 busy = { 0 };
+	enum db_status		 s;
 	int			 rc = 1;
 
-	if (db_restore(db, cli_who(), file, &aside) != DB_OK) {
+	cli_busy_show(&busy, _("Keeping the database aside, then restoring"
+	    "\xe2\x80\xa6"));
+	s = db_restore(db, cli_who(), file, &aside);
+	cli_busy_clear(&busy);
+	if (s != DB_OK) {
 		cli_error("%s %s", db_errmsg(db), _("Nothing was replaced."));
 		db_close(db);
 		db_backup_info_clear(info);

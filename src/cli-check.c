@@ -7,9 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cfg.h"
 #include "cli.h"
@@ -17,17 +15,11 @@
 #include "i18n.h"
 #include "util.h"
 
-/*
- * On a terminal (stderr), the line that names the part of the database
- * check that runs: at a million households the check takes over a
- * minute, most of it in SQLite's check of every page.  It is written in
- * place, and cleared before a problem is printed and at the end, so
- * that only the problems stay.
- */
+/* The parts of the database check, named on a terminal as each begins
+ * (cli_busy): most of the time goes to SQLite's check of every page. */
 struct check_line {
-	int	 tty;
-	int	 part;		/* the part shown, or -1 */
-	size_t	 len;		/* the bytes shown, to clear */
+	struct cli_busy	 busy;
+	int		 part;		/* the part shown, or -1 */
 };
 
 static const char *const check_part_names[DB_CHECK_PARTS] = {
@@ -37,39 +29,18 @@ static const char *const check_part_names[DB_CHECK_PARTS] = {
 	[DB_CHECK_TEXT] = N_("the stored text"),
 };
 
-/* Clear the line, if one shows. */
-static void
-check_line_clear(struct check_line *l)
-{
-	if (l->len == 0)
-		return;
-	fprintf(stderr, "\r%*s\r", (int)l->len, "");
-	fflush(stderr);
-	l->len = 0;
-}
-
-/* Show the line of the part l->part, if there is one and it fits on
- * one line of the terminal (a line that wraps cannot be written over). */
+/* Show the line of the part l->part, if there is one. */
 static void
 check_line_show(struct check_line *l)
 {
-	struct winsize	ws;
-	char		buf[256];
-	int		n;
+	char	buf[256];
 
-	if (!l->tty || l->part < 0)
+	if (l->part < 0)
 		return;
-	n = snprintf(buf, sizeof buf, _("Checking the database (%d of %d): "
+	snprintf(buf, sizeof buf, _("Checking the database (%d of %d): "
 	    "%s\xe2\x80\xa6"), l->part + 1, DB_CHECK_PARTS,
 	    _(check_part_names[l->part]));
-	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
-	    (n < 0 || n >= ws.ws_col))
-		return;
-	fflush(stdout);
-	fprintf(stderr, "\r%s", buf);
-	fflush(stderr);
-	l->len = n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n :
-	    sizeof buf - 1;
+	cli_busy_show(&l->busy, buf);
 }
 
 /* A part of the database check begins (a db_check_parts callback). */
@@ -78,7 +49,6 @@ check_part(void *ctx, enum db_check_part p)
 {
 	struct check_line	*l = ctx;
 
-	check_line_clear(l);
 	l->part = (int)p;
 	check_line_show(l);
 }
@@ -89,7 +59,7 @@ check_report(void *ctx, const char *line)
 {
 	struct check_line	*l = ctx;
 
-	check_line_clear(l);
+	cli_busy_clear(&l->busy);
 	printf("  %s\n", line);
 	fflush(stdout);
 	check_line_show(l);
@@ -223,7 +193,7 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	    N_("Lists the configuration files it read and checks them, then "
 	    "checks the database for damage, for a changed audit trail and "
 	    "for stored text velkomst would refuse. It changes nothing.") };
-	struct check_line	 line = { isatty(2), -1, 0 };
+	struct check_line	 line = { { 0 }, -1 };
 	struct db		*db;
 	int			 problems, amb, rc;
 
@@ -234,7 +204,7 @@ cli_check(const struct cli *cli, int argc, char **argv)
 	if (db == NULL)
 		return 1;
 	problems = db_check_parts(db, check_report, check_part, &line);
-	check_line_clear(&line);
+	cli_busy_clear(&line.busy);
 	if (problems < 0) {
 		cli_error(_("the database could not be checked: %s"),
 		    _(db_errmsg(db)));

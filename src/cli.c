@@ -3,6 +3,7 @@
  * Unix account that owns it, and only when it is private), messages,
  * new secrets, exports recorded in the audit trail, times.
  */
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -640,4 +641,33 @@ cli_create_file(const char *path)
 	else
 		cli_error(_("%s cannot be made: %s."), path, strerror(errno));
 	return -1;
+}
+
+/* Clear the busy line, if one shows. */
+void
+cli_busy_clear(struct cli_busy *b)
+{
+	if (b->len == 0)
+		return;
+	fprintf(stderr, "\r%*s\r", (int)b->len, "");
+	fflush(stderr);
+	b->len = 0;
+}
+
+/* Show text as the busy line, in the place of the one that shows. */
+void
+cli_busy_show(struct cli_busy *b, const char *text)
+{
+	struct winsize	ws;
+	size_t		n = strlen(text);
+
+	cli_busy_clear(b);
+	if (!isatty(STDERR_FILENO) ||
+	    (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+	    n >= ws.ws_col))
+		return;
+	fflush(stdout);
+	fprintf(stderr, "\r%s", text);
+	fflush(stderr);
+	b->len = n;
 }

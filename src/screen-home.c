@@ -333,6 +333,9 @@ home_backup(struct ui *ui, struct home *h)
 	char			 size[32];
 
 	h->asking = 0;
+	/* A minute or more on a large register (77 s at a million). */
+	ui_message(ui, "%s", _("Making the backup\xe2\x80\xa6"));
+	ui_draw_now(ui);
 	if (db_backup(ui_db(ui), ui_who(ui), NULL, &info) != DB_OK) {
 		ui_error(ui, _("No backup was made: %s"), db_errmsg(ui_db(ui)));
 		return UI_REDRAW | UI_HANDLED;

@@ -65,14 +65,7 @@ fi
 # parts as it begins, on one line written over in place, and clears
 # that line before a problem and at the end: the screen keeps the
 # problem and the count only.
-script -qec "'$BIN' --db '$TMP/broken.db' check" /dev/null </dev/null \
-    >"$TMP/tty" 2>&1
-RC=$?
-# What the terminal shows: each line with its carriage returns played.
-awk '{ n = split($0, seg, "\r"); buf = ""
-    for (i = 1; i <= n; i++) { s = seg[i]
-	buf = length(s) >= length(buf) ? s : s substr(buf, length(s) + 1) }
-    sub(/ +$/, "", buf); print buf }' "$TMP/tty" >"$TMP/shown"
+on_tty --db "$TMP/broken.db" check
 if [ "$RC" = 1 ] &&
     grep -q 'Checking the database (1 of 4): every page of the file…' "$TMP/tty" &&
     grep -q 'Checking the database (2 of 4): the links between records…' "$TMP/tty" &&

@@ -29,6 +29,23 @@ run() {
 	RC=$?
 }
 
+# on_tty ARGS...: run velkomst ARGS on a terminal (script(1) gives it
+# one): $TMP/tty is all it wrote there, $TMP/shown what the terminal
+# shows (each line with its carriage returns played), RC the exit code.
+on_tty() {
+	local cmd a
+	cmd=$(printf '%q' "$BIN")
+	for a in "$@"; do
+		cmd+=" $(printf '%q' "$a")"
+	done
+	script -qec "$cmd" /dev/null </dev/null >"$TMP/tty" 2>&1
+	RC=$?
+	awk '{ n = split($0, seg, "\r"); buf = ""
+	    for (i = 1; i <= n; i++) { s = seg[i]
+		buf = length(s) >= length(buf) ? s : s substr(buf, length(s) + 1) }
+	    sub(/ +$/, "", buf); print buf }' "$TMP/tty" >"$TMP/shown"
+}
+
 # check NAME RC [TEXT [stdout|stderr]]: the last run exited RC and printed TEXT.
 check() {
 	local name=$1 want=$2 text=${3:-} where=${4:-stdout} file
