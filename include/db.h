@@ -88,6 +88,8 @@ struct db_stamp {
 };
 void		 db_stamp(struct db *, struct db_stamp *);
 int		 db_stamp_same(const struct db_stamp *, const struct db_stamp *);
+/* 1 if nothing was written to the file since the stamp given. */
+int		 db_stamp_unchanged(struct db *, const struct db_stamp *);
 /* The default database path: $XDG_DATA_HOME/velkomst/velkomst.db, with
  * ~/.local/share when XDG_DATA_HOME is unset.  New string. */
 char		*db_default_path(void);

@@ -1641,37 +1641,37 @@ db_check(struct db *db, void (*report)(void *, const char *), void *ctx)
 	return db_check_parts(db, report, NULL, ctx);
 }
 
+/* Say that part p of db_check begins, to whom wants to know. */
+static void
+db_check_say(void (*part)(void *, enum db_check_part), void *ctx,
+    enum db_check_part p)
+{
+	if (part != NULL)
+		part(ctx, p);
+}
+
 /* db_check, saying as each part begins (db.h). */
 int
 db_check_parts(struct db *db, void (*report)(void *, const char *),
     void (*part)(void *, enum db_check_part), void *ctx)
 {
-	int	 n[DB_CHECK_PARTS], p;
+	int	 a, b, c, d;
 
-	for (p = 0; p < DB_CHECK_PARTS; p++) {
-		if (part != NULL)
-			part(ctx, (enum db_check_part)p);
-		switch (p) {
-		case DB_CHECK_PAGES:
-			n[p] = db_check_rows(db, "PRAGMA integrity_check", 0,
-			    report, ctx);
-			break;
-		case DB_CHECK_LINKS:
-			n[p] = db_check_rows(db, "PRAGMA foreign_key_check", 1,
-			    report, ctx);
-			break;
-		case DB_CHECK_TRAIL:
-			n[p] = db_chain_check(db, report, ctx);
-			break;
-		default:
-			n[p] = db_check_text(db, report, ctx);
-			break;
-		}
-		if (n[p] == -1)
-			return -1;
-	}
-	return n[DB_CHECK_PAGES] + n[DB_CHECK_LINKS] + n[DB_CHECK_TRAIL] +
-	    n[DB_CHECK_TEXT];
+	db_check_say(part, ctx, DB_CHECK_PAGES);
+	if ((a = db_check_rows(db, "PRAGMA integrity_check", 0, report,
+	    ctx)) == -1)
+		return -1;
+	db_check_say(part, ctx, DB_CHECK_LINKS);
+	if ((b = db_check_rows(db, "PRAGMA foreign_key_check", 1, report,
+	    ctx)) == -1)
+		return -1;
+	db_check_say(part, ctx, DB_CHECK_TRAIL);
+	if ((c = db_chain_check(db, report, ctx)) == -1)
+		return -1;
+	db_check_say(part, ctx, DB_CHECK_TEXT);
+	if ((d = db_check_text(db, report, ctx)) == -1)
+		return -1;
+	return a + b + c + d;
 }
 
 /* Where the file stands (db.h); a version of -1 when it could not be
@@ -1696,6 +1696,16 @@ db_stamp_same(const struct db_stamp *a, const struct db_stamp *b)
 {
 	return a->version >= 0 && a->changes == b->changes &&
 	    a->version == b->version;
+}
+
+/* 1 if nothing was written to the file since the stamp since. */
+int
+db_stamp_unchanged(struct db *db, const struct db_stamp *since)
+{
+	struct db_stamp	 now;
+
+	db_stamp(db, &now);
+	return db_stamp_same(since, &now);
 }
 
 /* Prepare sql; NULL with the message set on failure. */

@@ -495,17 +495,13 @@ static void
 hh_resume(struct ui *ui, void *state)
 {
 	struct hh_list	*l = state;
-	struct db_stamp	 now;
 	int		 read = ui_window_refresh(ui, &l->w) == 0;
 
 	if (!read)
 		ui_error(ui, _("%s The list may not show the latest changes."),
 		    l->w.error);
-	if (read && l->asked) {
-		db_stamp(ui_db(ui), &now);
-		if (db_stamp_same(&l->asked_at, &now))
-			return;
-	}
+	if (read && l->asked && db_stamp_unchanged(ui_db(ui), &l->asked_at))
+		return;
 	hh_count_rows(ui, l, read);
 }
 

@@ -51,12 +51,8 @@ ui_report_read_now(struct ui *ui, struct ui_report_when *w)
 int
 ui_report_changed(struct ui *ui, const struct ui_report_when *w)
 {
-	struct db_stamp	 now;
-
-	if (w->day != util_today())
-		return 1;
-	db_stamp(ui_db(ui), &now);
-	return !db_stamp_same(&w->at, &now);
+	return w->day != util_today() || !db_stamp_unchanged(ui_db(ui),
+	    &w->at);
 }
 
 /* Say that the report is being counted, and show it at once. */

@@ -1037,15 +1037,18 @@ test_stamp(void)
 	CHECK_INT(one(db, "SELECT count(*) FROM household"), 0);
 	db_stamp(db, &b);
 	CHECK(db_stamp_same(&a, &b));
+	CHECK(db_stamp_unchanged(db, &a));
 	CHECK_INT(db_exec(db, "INSERT INTO meta (key, value) VALUES "
 	    "('stamp', '1')"), SQLITE_OK);
 	db_stamp(db, &b);
 	CHECK(!db_stamp_same(&a, &b));
+	CHECK(!db_stamp_unchanged(db, &a));
 	db_stamp(db, &a);
 	CHECK_INT(db_exec(other, "UPDATE meta SET value = '2' WHERE "
 	    "key = 'stamp'"), SQLITE_OK);
 	db_stamp(db, &b);
 	CHECK(!db_stamp_same(&a, &b));
+	CHECK(!db_stamp_unchanged(db, &a));
 	db_close(other);
 	db_close(db);
 	free(path);

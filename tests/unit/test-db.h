@@ -1,8 +1,7 @@
 /*
  * test-db.h — what the database's unit tests share: an empty database
  * in memory, one number from SQL, a file opened again, a day by its
- * date.  Include it after
- * test.h and db-private.h.
+ * date.  Include it after test.h and db-private.h.
  */
 #ifndef VELKOMST_TEST_DB_H
 #define VELKOMST_TEST_DB_H
