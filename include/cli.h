@@ -252,6 +252,13 @@ int		 cli_export_counted(const struct cli *, const char *what,
 		    int tsv, long (*count)(struct db *, void *ctx),
 		    long (*print)(struct db *, FILE *out, void *ctx),
 		    void *ctx);
+/* cli_export_counted of one record's rows (a household's visits): the
+ * audit row names table and record, as cli_export_record's does. */
+int		 cli_export_counted_of(const struct cli *, const char *what,
+		    int tsv, const char *table, long record,
+		    long (*count)(struct db *, void *ctx),
+		    long (*print)(struct db *, FILE *out, void *ctx),
+		    void *ctx);
 /*
  * The steps of cli_export, for an export that writes its own way
  * (`velkomst export`): in one snapshot, count(db, ctx) counts the rows

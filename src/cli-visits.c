@@ -191,10 +191,12 @@ vi_set_household(const struct cli *cli, const struct cli_opt *opt,
 	return 0;
 }
 
-/* What the export prints: the visits of household (0: all). */
+/* What the export prints: the visits of household (0: all); found once
+ * vi_count has seen that household in the export's snapshot. */
 struct vi_ask {
 	long	 household;
 	int	 tsv;
+	int	 found;
 };
 
 /* Print the visits asked for to f (a cli_export printer); the count, or
@@ -207,7 +209,7 @@ vi_print(struct db *db, FILE *f, void *ctx)
 	struct vi_words		 w;
 	long			 n, household = a->household;
 
-	if (household != 0 && !vi_exists(db, household)) {
+	if (household != 0 && !a->found && !vi_exists(db, household)) {
 		cli_error(_("there is no household %ld"), household);
 		return -1;
 	}
@@ -239,6 +241,7 @@ vi_count(struct db *db, void *ctx)
 		cli_error(_("there is no household %ld"), a->household);
 		return -1;
 	}
+	a->found = a->household != 0;
 	if (db_visit_count(db, &who, a->household, &n) != DB_OK) {
 		cli_error("%s", _(db_errmsg(db)));
 		return -1;
@@ -249,7 +252,7 @@ vi_count(struct db *db, void *ctx)
 int
 cli_visits(const struct cli *cli, int argc, char **argv)
 {
-	struct vi_ask		 a = { 0, 0 };
+	struct vi_ask		 a = { 0, 0, 0 };
 	int			 rc;
 	const struct cli_opt	 opts[] = {
 		{ "household", 0, "ID", vi_set_household, &a.household, 0,
@@ -264,6 +267,8 @@ cli_visits(const struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_args(cli, &cmd, argc, argv, NULL)) != -1)
 		return rc;
-	return cli_export_counted(cli, "visits", a.tsv, vi_count, vi_print,
-	    &a);
+	/* One household's visits are recorded as of that household, so the
+	 * trail tells who read them. */
+	return cli_export_counted_of(cli, "visits", a.tsv, a.household != 0 ?
+	    "household" : NULL, a.household, vi_count, vi_print, &a);
 }

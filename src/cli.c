@@ -594,12 +594,22 @@ cli_export_counted(const struct cli *cli, const char *what, int tsv,
     long (*count)(struct db *, void *), long (*print)(struct db *, FILE *,
     void *), void *ctx)
 {
+	return cli_export_counted_of(cli, what, tsv, NULL, 0, count, print,
+	    ctx);
+}
+
+/* The same, its audit row naming record of table (table NULL: none). */
+int
+cli_export_counted_of(const struct cli *cli, const char *what, int tsv,
+    const char *table, long record, long (*count)(struct db *, void *),
+    long (*print)(struct db *, FILE *, void *), void *ctx)
+{
 	static const struct cli_export_step st = { cli_print_count,
 	    cli_print_detail, cli_print_write, cli_print_keep };
 	struct cli_print	p = { what, tsv, print, ctx, count, NULL, 0 };
 	int			rc;
 
-	rc = cli_export_steps(cli, &st, &p);
+	rc = cli_export_record(cli, &st, table, record, &p);
 	free(p.kept);
 	return rc;
 }

@@ -31,6 +31,15 @@ same "visits on the demo (tsv)" visits.tsv
 hid=$(tail -n +2 "$TMP/out" | awk -F'\t' '$5 == "partly" { print $2; exit }')
 run --db "$DB" visits --household "$hid"
 check "visits --household shows the checklist" 0 "later"
+# Its audit row names the household, so the trail (and the audit
+# screen's filter by record) tells who read that household's visits.
+row=$(sqlite3 "$DB" "SELECT tbl || ' ' || record || ' ' || detail FROM audit WHERE kind = 'export' ORDER BY id DESC LIMIT 1")
+case $row in
+"household $hid visits text "*) ok "visits --household is recorded as of that household" ;;
+*) fail "visits --household is recorded as of that household" "$row" ;;
+esac
+run --db "$DB" audit --format tsv
+if tail -1 "$TMP/out" | grep -q $'\thousehold\t'"$hid"$'\tvisits text '; then ok "audit shows the household of visits --household"; else fail "audit shows the household of visits --household" "$(tail -1 "$TMP/out")"; fi
 run --db "$DB" visits --household 0
 check "visits --household 0 is a usage error" 2 "--household" stderr
 
