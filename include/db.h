@@ -249,6 +249,11 @@ enum db_status	 db_household_update(struct db *, const struct who *,
 /* Record that household id moved out on date (DATE_NONE undoes it). */
 enum db_status	 db_household_move_out(struct db *, const struct who *,
 		    long id, long date);
+/* How many members household id has into *n, as db_household_get would
+ * give them (at most HOUSEHOLD_MAX_MEMBERS), without reading the rest;
+ * DB_NOTFOUND as db_household_get for one out of who's sight. */
+enum db_status	 db_household_nmembers(struct db *, const struct who *,
+		    long id, int *n);
 /* Read household id into *out (caller clears it with db_household_clear). */
 enum db_status	 db_household_get(struct db *, const struct who *, long id,
 		    struct household *out);

@@ -897,6 +897,34 @@ db_household_get(struct db *db, const struct who *who, long id,
 	return s;
 }
 
+/* How many members household id has (db.h). */
+enum db_status
+db_household_nmembers(struct db *db, const struct who *who, long id, int *n)
+{
+	static const char sql[] = "SELECT department, (SELECT count(*) "
+	    "FROM member WHERE household_id = ?1) FROM household WHERE id = ?1";
+	sqlite3_stmt	*st;
+	enum db_status	 s;
+	int		 rc;
+
+	*n = 0;
+	if ((s = db_may(db, who, ACCESS_HOUSEHOLDS)) != DB_OK)
+		return s;
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE || (rc == SQLITE_ROW && !db_who_sees(who,
+	    (const char *)sqlite3_column_text(st, 0))))
+		s = db_fail(db, DB_NOTFOUND, "%s", _(hh_notfound_msg));
+	else if (rc != SQLITE_ROW)
+		s = db_sqlite_fail(db, rc);
+	else if ((*n = sqlite3_column_int(st, 1)) > HOUSEHOLD_MAX_MEMBERS)
+		*n = HOUSEHOLD_MAX_MEMBERS;
+	sqlite3_reset(st);
+	return s;
+}
+
 /* Free what a household's pointers own and zero it. */
 void
 db_household_clear(struct household *h)

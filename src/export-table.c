@@ -201,15 +201,22 @@ hh_each(struct db *db, void *ctx, const struct household_row *r)
 {
 	struct hh_ctx		*c = ctx;
 	struct household	 h;
+	int			 n;
 
+	/* The first walk needs only how many names the widest has. */
+	if (c->out->format == EXPORT_COUNT) {
+		if (db_household_nmembers(db, c->who, r->id, &n) != DB_OK)
+			return -1;
+		if (n > c->members)
+			c->members = n;
+		export_end(c->out);
+		return 0;
+	}
 	if (db_household_get(db, c->who, r->id, &h) != DB_OK)
 		return -1;
 	if ((int)h.nmembers > c->members)
 		c->members = (int)h.nmembers;
-	if (c->out->format != EXPORT_COUNT)
-		hh_cells(c, &h, r);
-	else
-		export_end(c->out);
+	hh_cells(c, &h, r);
 	db_household_clear(&h);
 	return 0;
 }

@@ -503,6 +503,45 @@ test_correct_every_field(void)
 	db_close(db);
 }
 
+/* How many members a household has, read alone (the export's first
+ * walk), is what db_household_get gives, in the sight of who asks. */
+static void
+test_nmembers(void)
+{
+	struct db	*db = open_mem();
+	struct household g;
+	long		 ids[3];
+	size_t		 k;
+	int		 n;
+
+	if (db == NULL)
+		return;
+	ids[0] = house(db, "605", "Opgang 1", "1. th.", "One Person",
+	    today - 5, DATE_NONE);
+	full(&g, today - 5);
+	g.members[2] = (char *)"Third Member";
+	g.nmembers = 3;
+	CHECK(db_household_add(db, &sec, &g) == DB_OK);
+	ids[1] = g.id;
+	ids[2] = house(db, "606", "Opgang 2", "1. tv.", "Other Department",
+	    today - 5, DATE_NONE);
+	for (k = 0; k < N(ids); k++) {
+		n = -1;
+		CHECK(db_household_get(db, &sec, ids[k], &g) == DB_OK);
+		CHECK_INT(db_household_nmembers(db, &sec, ids[k], &n), DB_OK);
+		CHECK_INT(n, (long)g.nmembers);
+		db_household_clear(&g);
+	}
+	CHECK_INT(n, 1);
+	CHECK(db_household_nmembers(db, &sec, ids[1], &n) == DB_OK);
+	CHECK_INT(n, 3);
+	/* Another department's is as if it did not exist. */
+	CHECK_INT(db_household_nmembers(db, &amb, ids[2], &n), DB_NOTFOUND);
+	CHECK_INT(db_household_nmembers(db, &amb, ids[1], &n), DB_OK);
+	CHECK_INT(db_household_nmembers(db, &sec, 999, &n), DB_NOTFOUND);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -516,6 +555,7 @@ main(void)
 	RUN("db-household", test_duplicate);
 	RUN("db-household", test_delete);
 	RUN("db-household", test_correct_every_field);
+	RUN("db-household", test_nmembers);
 	core_key_done();
 	TEST_END();
 }
