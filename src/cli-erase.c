@@ -236,10 +236,10 @@ purge_say(const struct cli *cli, const struct purge_result *r, int dry)
 		printf("%s\n", _("A dry run: nothing was changed."));
 }
 
-/* Count what is due, and ask (unless yes): 0 to go on, 1 to stop, 2
- * when nothing is due (told). */
+/* Count what is due into *due, and ask (unless yes): 0 to go on, 1 to
+ * stop, 2 when nothing is due (told). */
 static int
-purge_prepare(const struct cli *cli, struct db *db, int yes)
+purge_prepare(const struct cli *cli, struct db *db, int yes, long *due)
 {
 	struct purge_result	 r;
 	char			*q;
@@ -255,6 +255,7 @@ purge_prepare(const struct cli *cli, struct db *db, int yes)
 	}
 	for (i = RETAIN_MOVED_OUT; i < NRETAIN; i++)
 		n += r.households[i];
+	*due = n;
 	purge_say(cli, &r, 1);
 	if (n == 0 && r.ambassadors == 0)
 		return 2;
@@ -264,17 +265,49 @@ purge_prepare(const struct cli *cli, struct db *db, int yes)
 	return rc;
 }
 
+/* How far a purge has come, for its line on the terminal. */
+struct purge_progress {
+	struct cli_busy	 busy;
+	long		 done;
+	long		 due;		/* 0 when not counted (--yes) */
+};
+
+/* One household erased (a db_purge callback): the line says so now and
+ * then (at a million households a purge takes minutes). */
+static void
+purge_one(void *ctx, long id, enum retention_reason why)
+{
+	struct purge_progress	*p = ctx;
+	char			*line;
+
+	(void)id;
+	(void)why;
+	if (p->done++ % 500 != 0)
+		return;
+	line = p->due > 0 ? xasprintf(P_("Erasing the personal data due: %ld "
+	    "of %ld household\xe2\x80\xa6", "Erasing the personal data due: "
+	    "%ld of %ld households\xe2\x80\xa6", p->due), p->done, p->due) :
+	    xasprintf(P_("Erasing the personal data due: %ld household so "
+	    "far\xe2\x80\xa6", "Erasing the personal data due: %ld households "
+	    "so far\xe2\x80\xa6", p->done), p->done);
+	cli_busy_show(&p->busy, line);
+	free(line);
+}
+
 /* Purge for real: exit code. */
 static int
 purge_run(const struct cli *cli, struct db *db, int yes)
 {
+	struct purge_progress	 p = { { 0 }, 0, 0 };
 	struct purge_result	 r;
 	int			 rc;
 
-	if ((rc = purge_prepare(cli, db, yes)) != 0)
+	if ((rc = purge_prepare(cli, db, yes, &p.due)) != 0)
 		return rc == 2 ? 0 : 1;
-	if (db_purge(db, cli_who(), &cli->conf->retention, util_today(), 0,
-	    NULL, NULL, NULL, &r) != DB_OK) {
+	rc = db_purge(db, cli_who(), &cli->conf->retention, util_today(), 0,
+	    purge_one, NULL, &p, &r);
+	cli_busy_clear(&p.busy);
+	if (rc != DB_OK) {
 		cli_error("%s", db_errmsg(db));
 		return 1;
 	}
