@@ -130,25 +130,14 @@ if [ "$(count "$DB" "PRAGMA journal_mode")" = wal ]; then ok "the database is st
 # line written over in place (a backup takes 77 s at a million
 # households) and cleared before what they print when done.
 on_tty --db "$DB" backup "$TMP/tty-backup.db"
-if [ "$RC" = 0 ] &&
-    grep -q 'Making the backup: a copy, then a check of it…' "$TMP/tty" &&
-    ! grep -q 'Making' "$TMP/shown" &&
-    grep -q "^Backup made: $TMP/tty-backup.db (240 households" "$TMP/shown"; then
-	ok "backup on a terminal: a line while it works, then only the result"
-else
-	fail "backup on a terminal: a line while it works, then only the result" \
-	    "exit $RC: $(tr '\r' '\n' <"$TMP/tty" | head -c 300)"
-fi
+busy_then "backup on a terminal: a line while it works, then only the result" \
+    0 Making "^Backup made: $TMP/tty-backup.db (240 households" \
+    'Making the backup: a copy, then a check of it…'
 on_tty --db "$DB" restore "$TMP/tty-backup.db" --yes
-if [ "$RC" = 0 ] && grep -q 'Checking the backup…' "$TMP/tty" &&
-    grep -q 'Keeping the database aside, then restoring…' "$TMP/tty" &&
-    ! grep -q -e 'Checking the' -e 'Keeping the' "$TMP/shown" &&
-    grep -q "is restored from $TMP/tty-backup.db: 240 households" "$TMP/shown"; then
-	ok "restore on a terminal: a line while it works, then only the result"
-else
-	fail "restore on a terminal: a line while it works, then only the result" \
-	    "exit $RC: $(tr '\r' '\n' <"$TMP/tty" | head -c 400)"
-fi
+busy_then "restore on a terminal: a line while it works, then only the result" \
+    0 'Checking the\|Keeping the' \
+    "is restored from $TMP/tty-backup.db: 240 households" \
+    'Checking the backup…' 'Keeping the database aside, then restoring…'
 
 # An older velkomst's backup (schema 9, before who is logged in was
 # kept) is upgraded.

@@ -32,18 +32,43 @@ run() {
 # on_tty ARGS...: run velkomst ARGS on a terminal (script(1) gives it
 # one): $TMP/tty is all it wrote there, $TMP/shown what the terminal
 # shows (each line with its carriage returns played), RC the exit code.
+# What it reads there comes from ON_TTY_IN (a file; none by default).
 on_tty() {
 	local cmd a
 	cmd=$(printf '%q' "$BIN")
 	for a in "$@"; do
 		cmd+=" $(printf '%q' "$a")"
 	done
-	script -qec "$cmd" /dev/null </dev/null >"$TMP/tty" 2>&1
+	script -qec "$cmd" /dev/null <"${ON_TTY_IN:-/dev/null}" >"$TMP/tty" 2>&1
 	RC=$?
 	awk '{ n = split($0, seg, "\r"); buf = ""
 	    for (i = 1; i <= n; i++) { s = seg[i]
 		buf = length(s) >= length(buf) ? s : s substr(buf, length(s) + 1) }
 	    sub(/ +$/, "", buf); print buf }' "$TMP/tty" >"$TMP/shown"
+}
+
+# busy_then NAME RC GONE RESULT LINE...: the last on_tty run exited RC,
+# wrote each LINE (fixed text) on the terminal while it worked, left
+# nothing matching GONE (a grep pattern) on the screen, and shows RESULT
+# (a grep pattern).
+busy_then() {
+	local name=$1 want=$2 gone=$3 result=$4 line bad=
+	shift 4
+	for line in "$@"; do
+		grep -q -F -- "$line" "$TMP/tty" || bad="no \"$line\""
+	done
+	if [ "$RC" != "$want" ]; then
+		bad="exit $RC, want $want"
+	elif grep -q -- "$gone" "$TMP/shown"; then
+		bad="\"$gone\" is left on the screen"
+	elif ! grep -q -- "$result" "$TMP/shown"; then
+		bad="no \"$result\" on the screen"
+	fi
+	if [ -z "$bad" ]; then
+		ok "$name"
+	else
+		fail "$name" "$bad: $(tr '\r' '\n' <"$TMP/tty" | head -c 400)"
+	fi
 }
 
 # check NAME RC [TEXT [stdout|stderr]]: the last run exited RC and printed TEXT.
