@@ -575,7 +575,9 @@ cr_story_row(sqlite3_stmt *st, void *p)
 	v->consent_by = db_column_text(st, 9, 0);
 }
 
-/* The visits marked as possible success stories in year (0: all). */
+/* The visits marked as possible success stories in year (0: all): read
+ * from the marks, a handful (CROSS JOIN keeps them the outer loop; from
+ * the visits by date, the year of a million households took 96 ms). */
 enum db_status
 db_story_visits(struct db *db, const struct who *who, int year,
     struct story_visit **out, size_t *n)
@@ -584,7 +586,7 @@ db_story_visits(struct db *db, const struct who *who, int year,
 	    "v.ambassador, h.department, h.stairwell, h.flat, (SELECT m.name "
 	    "FROM member m WHERE m.household_id = h.id ORDER BY m.position "
 	    "LIMIT 1), s.consent_on, s.consent_by FROM visit_story s "
-	    "JOIN visit v ON v.id = s.visit_id JOIN household h ON "
+	    "CROSS JOIN visit v ON v.id = s.visit_id JOIN household h ON "
 	    "h.id = v.household_id WHERE "
 	    "(?1 IS NULL OR v.date >= ?1) AND (?2 IS NULL OR v.date <= ?2) "
 	    "ORDER BY v.date DESC, v.id DESC";

@@ -1,7 +1,8 @@
 /*
  * test-db.h — what the database's unit tests share: an empty database
  * in memory, one number from SQL, a file opened again, a day by its
- * date.  Include it after test.h and db-private.h.
+ * date, the statements a call prepares and their plans.  Include it
+ * after test.h and db-private.h.
  */
 #ifndef VELKOMST_TEST_DB_H
 #define VELKOMST_TEST_DB_H
@@ -74,6 +75,62 @@ day(int y, int m, int d)
 
 	util_date_make(y, m, d, &out);
 	return out;
+}
+
+/* The statements prepared between seen_start and seen_stop that hold
+ * match (sqlite3_trace_v2), at most 8, added to what s holds. */
+struct seen {
+	const char	*match;
+	char		 sql[8][2048];
+	int		 n;
+};
+
+static TEST_UNUSED int
+seen_trace(unsigned kind, void *ctx, void *p, void *x)
+{
+	struct seen	*s = ctx;
+	const char	*sql = x;
+
+	(void)kind;
+	(void)p;
+	if (s->n < 8 && strstr(sql, s->match) != NULL)
+		snprintf(s->sql[s->n++], sizeof s->sql[0], "%s", sql);
+	return 0;
+}
+
+static TEST_UNUSED void
+seen_start(struct db *db, struct seen *s, const char *match)
+{
+	s->match = match;
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, seen_trace, s);
+}
+
+static TEST_UNUSED void
+seen_stop(struct db *db)
+{
+	sqlite3_trace_v2(db->h, 0, NULL, NULL);
+}
+
+/* 1 if a line of the plan of sql holds text (first: only its first
+ * line, the outermost loop). */
+static TEST_UNUSED int
+plan_has(struct db *db, const char *sql, const char *text, int first)
+{
+	sqlite3_stmt	*st;
+	char		*e = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	int		 found = 0, line = 0;
+
+	if (sqlite3_prepare_v2(db->h, e, -1, &st, NULL) != SQLITE_OK) {
+		TEST_FAIL("%s: %s", e, sqlite3_errmsg(db->h));
+		sqlite3_free(e);
+		return 0;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW && (!first || line++ == 0))
+		if (strstr((const char *)sqlite3_column_text(st, 3), text))
+			found = 1;
+	sqlite3_finalize(st);
+	sqlite3_free(e);
+	return found;
 }
 
 #endif
