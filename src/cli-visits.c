@@ -191,16 +191,15 @@ vi_set_household(const struct cli *cli, const struct cli_opt *opt,
 	return 0;
 }
 
-/* What the export prints: the visits of household (0: all); found once
- * vi_count has seen that household in the export's snapshot. */
+/* What the export prints: the visits of household (0: all). */
 struct vi_ask {
 	long	 household;
 	int	 tsv;
-	int	 found;
 };
 
 /* Print the visits asked for to f (a cli_export printer); the count, or
- * -1 with the reason printed. */
+ * -1 with the reason printed.  vi_count, which the export runs first in
+ * the same snapshot, has found the household. */
 static long
 vi_print(struct db *db, FILE *f, void *ctx)
 {
@@ -209,10 +208,6 @@ vi_print(struct db *db, FILE *f, void *ctx)
 	struct vi_words		 w;
 	long			 n, household = a->household;
 
-	if (household != 0 && !a->found && !vi_exists(db, household)) {
-		cli_error(_("there is no household %ld"), household);
-		return -1;
-	}
 	if (!a->tsv) {		/* a few lines per visit, not a table */
 		vi_words_init(&w, f);
 		n = vi_list(db, household, NULL, &w);
@@ -241,7 +236,6 @@ vi_count(struct db *db, void *ctx)
 		cli_error(_("there is no household %ld"), a->household);
 		return -1;
 	}
-	a->found = a->household != 0;
 	if (db_visit_count(db, &who, a->household, &n) != DB_OK) {
 		cli_error("%s", _(db_errmsg(db)));
 		return -1;
@@ -252,7 +246,7 @@ vi_count(struct db *db, void *ctx)
 int
 cli_visits(const struct cli *cli, int argc, char **argv)
 {
-	struct vi_ask		 a = { 0, 0, 0 };
+	struct vi_ask		 a = { 0, 0 };
 	int			 rc;
 	const struct cli_opt	 opts[] = {
 		{ "household", 0, "ID", vi_set_household, &a.household, 0,
