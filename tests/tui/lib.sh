@@ -332,6 +332,29 @@ expect_not() {
 	if tui_screen | grep -F -q -- "$2"; then fail "$1" "\"$2\" is on the screen"; else ok "$1"; fi
 }
 
+# lock_hold FILE: another program (the stock sqlite3 tool) takes the
+# write lock of FILE and keeps it until lock_release (which rolls back).
+lock_hold() {
+	local i
+	rm -f "$TMP/lock" "$TMP/lock.out"
+	mkfifo "$TMP/lock"
+	sqlite3 "$1" <"$TMP/lock" >"$TMP/lock.out" 2>&1 &
+	LOCK_HOLDER=$!
+	exec 3>"$TMP/lock"
+	echo "BEGIN IMMEDIATE; SELECT 'locked';" >&3
+	for ((i = 0; i < 200; i++)); do
+		grep -q locked "$TMP/lock.out" && return 0
+		sleep 0.05
+	done
+	fail "the sqlite3 tool takes the write lock" "$(cat "$TMP/lock.out")"
+}
+
+lock_release() {
+	echo "ROLLBACK;" >&3
+	exec 3>&-
+	wait "$LOCK_HOLDER"
+}
+
 # Make a demo database at $DB with the real program.
 make_demo() {
 	VELKOMST_TODAY=$TODAY "$BIN" --db "$DB" demo >/dev/null

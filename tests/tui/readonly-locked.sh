@@ -22,19 +22,12 @@ make_demo
 tui_start
 tui_wait "Register a move-in"
 # Another program holds the write lock, through the stock sqlite3 tool.
-mkfifo "$TMP/lock"
-sqlite3 "$DB" <"$TMP/lock" >"$TMP/lock.out" 2>&1 &
-holder=$!
-exec 3>"$TMP/lock"
-echo "BEGIN IMMEDIATE; SELECT 'locked';" >&3
-for ((i = 0; i < 200; i++)); do grep -q locked "$TMP/lock.out" && break; sleep 0.05; done
+lock_hold "$DB"
 fill_form
 tui_keys F2
 expect "a locked database: says another is saving" "Another person is saving" 400
 expect "a locked database: the form is kept" "Hodan Warsame"
-echo "ROLLBACK;" >&3
-exec 3>&-
-wait "$holder"
+lock_release
 tui_keys F2
 expect "after the lock is gone, saving works" "is in the register"
 tui_keys Escape
